@@ -1,0 +1,43 @@
+package io.deltajdbc.engine;
+
+/**
+ * Every kind of failure the engine reports, with the SQLState a JDBC driver should give it.
+ * A caller branches on the code, never on message text.
+ */
+public enum ErrorCode {
+  /** The path holds no Delta table (no {@code _delta_log}, or an empty one). */
+  TABLE_NOT_FOUND("42S02"),
+  /** A column named in a projection or predicate is not in the schema. */
+  COLUMN_NOT_FOUND("42S22"),
+  /** A time-travel version is below the earliest or above the latest readable version. */
+  VERSION_OUT_OF_RANGE("22023"),
+  /** A time-travel timestamp is before the first commit or after the latest one. */
+  TIMESTAMP_OUT_OF_RANGE("22023"),
+  /** The table needs a reader version or feature this engine does not implement. */
+  UNSUPPORTED_TABLE_FEATURE("0A000"),
+  /** The table is owned by a catalog (catalogManaged) and cannot be read or written by path. */
+  CATALOG_MANAGED_TABLE("0A000"),
+  /** The log breaks the protocol: a version gap, a missing checkpoint part, no protocol, ... */
+  CORRUPT_LOG("XX001"),
+  /** A data file or deletion vector named by the log is missing or unreadable. */
+  CORRUPT_DATA("XX001"),
+  /** An argument from the caller is invalid (bad predicate, bad option value). */
+  INVALID_ARGUMENT("22023"),
+  /** Storage failed underneath us (the cause carries the I/O error). */
+  STORAGE_ERROR("58030"),
+  /** A concurrent commit won the race and its changes conflict with ours. */
+  CONCURRENT_MODIFICATION("40001"),
+  /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
+  CONSTRAINT_VIOLATION("23000");
+
+  private final String sqlState;
+
+  ErrorCode(String sqlState) {
+    this.sqlState = sqlState;
+  }
+
+  /** The SQLState (SQL:2011 / X/Open class and subclass) this failure maps to. */
+  public String sqlState() {
+    return sqlState;
+  }
+}

@@ -1,0 +1,135 @@
+package io.deltajdbc.engine.internal;
+
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.ErrorCode;
+import java.io.IOException;
+
+/**
+ * The engine's one error factory (after delta-kernel's EXCEPTION_PRINCIPLES): every message says
+ * what went wrong, where (table, version, file), and what the user can do about it. I/O failures
+ * are wrapped with their cause, never disguised.
+ */
+public final class DeltaErrors {
+  private static final long NO_VERSION = -1;
+
+  private DeltaErrors() {}
+
+  // ---- Table discovery and versions ------------------------------------------------------------
+
+  public static DeltaException tableNotFound(String tablePath) {
+    return new DeltaException(ErrorCode.TABLE_NOT_FOUND,
+        "No Delta table at " + tablePath + ": there is no _delta_log directory with commits. "
+            + "Check the path, or create the table first.",
+        tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException versionOutOfRange(String tablePath, long requested, long earliest, long latest) {
+    return new DeltaException(ErrorCode.VERSION_OUT_OF_RANGE,
+        "Version " + requested + " of table " + tablePath + " cannot be read: the readable versions are "
+            + earliest + " to " + latest
+            + (requested < earliest && earliest > 0
+                ? " (older log files were cleaned up by log retention)" : "")
+            + ".",
+        tablePath, requested, null);
+  }
+
+  public static DeltaException timestampBeforeFirstCommit(String tablePath, String requested,
+      String earliest, long earliestVersion) {
+    return new DeltaException(ErrorCode.TIMESTAMP_OUT_OF_RANGE,
+        "Timestamp " + requested + " is before the earliest available commit of table " + tablePath
+            + " (version " + earliestVersion + " at " + earliest + "). Use a timestamp at or after "
+            + earliest + ".",
+        tablePath, earliestVersion, null);
+  }
+
+  public static DeltaException timestampAfterLatestCommit(String tablePath, String requested,
+      String latest, long latestVersion) {
+    return new DeltaException(ErrorCode.TIMESTAMP_OUT_OF_RANGE,
+        "Timestamp " + requested + " is after the latest commit of table " + tablePath + " (version "
+            + latestVersion + " at " + latest + "). Use a timestamp at or before " + latest + ".",
+        tablePath, latestVersion, null);
+  }
+
+  // ---- Protocol and features -------------------------------------------------------------------
+
+  public static DeltaException unsupportedReaderVersion(String tablePath, long version, int readerVersion) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+        "Table " + tablePath + " at version " + version + " requires reader protocol version "
+            + readerVersion + ", but this driver reads versions 1 to 3. Upgrade delta-jdbc.",
+        tablePath, version, null);
+  }
+
+  public static DeltaException unsupportedReaderFeatures(String tablePath, long version,
+      java.util.Collection<String> features) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+        "Table " + tablePath + " at version " + version + " uses the reader feature(s) "
+            + String.join(", ", features) + ", which this driver does not support, so it cannot be read "
+            + "correctly. Upgrade delta-jdbc, or read the table with an engine that supports them.",
+        tablePath, version, null);
+  }
+
+  public static DeltaException catalogManaged(String tablePath, long version) {
+    return new DeltaException(ErrorCode.CATALOG_MANAGED_TABLE,
+        "Table " + tablePath + " is catalog-managed (table feature catalogManaged, version " + version
+            + "): its latest commits are known only to its catalog, so reading or writing it by path "
+            + "could miss or corrupt data. Access it through its catalog.",
+        tablePath, version, null);
+  }
+
+  // ---- Log and checkpoint integrity ------------------------------------------------------------
+
+  public static DeltaException corruptLog(String tablePath, long version, String detail) {
+    return new DeltaException(ErrorCode.CORRUPT_LOG,
+        "The transaction log of table " + tablePath + " is not valid at version " + version + ": "
+            + detail,
+        tablePath, version, null);
+  }
+
+  public static DeltaException corruptLog(String tablePath, long version, String detail, Throwable cause) {
+    return new DeltaException(ErrorCode.CORRUPT_LOG,
+        "The transaction log of table " + tablePath + " is not valid at version " + version + ": "
+            + detail,
+        tablePath, version, cause);
+  }
+
+  public static DeltaException versionGap(String tablePath, long expected, long found) {
+    return corruptLog(tablePath, expected,
+        "commit file for version " + expected + " is missing (the next one found is version " + found
+            + "). The log must be contiguous; restore the missing commit file.");
+  }
+
+  // ---- Data files ------------------------------------------------------------------------------
+
+  public static DeltaException corruptData(String tablePath, String file, String detail, Throwable cause) {
+    return new DeltaException(ErrorCode.CORRUPT_DATA,
+        "Cannot read " + file + " of table " + tablePath + ": " + detail, tablePath, NO_VERSION, cause);
+  }
+
+  public static DeltaException dataFileNotFound(String tablePath, long version, String file) {
+    return new DeltaException(ErrorCode.CORRUPT_DATA,
+        "Data file " + file + " of table " + tablePath + " (version " + version
+            + ") does not exist. It may have been removed by VACUUM while still referenced, "
+            + "or the table was copied without it.",
+        tablePath, version, null);
+  }
+
+  // ---- Caller errors ---------------------------------------------------------------------------
+
+  public static DeltaException columnNotFound(String tablePath, String column, java.util.List<String> available) {
+    return new DeltaException(ErrorCode.COLUMN_NOT_FOUND,
+        "Column " + column + " does not exist in table " + tablePath + "; its columns are "
+            + String.join(", ", available) + ".",
+        tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException invalidArgument(String message) {
+    return new DeltaException(ErrorCode.INVALID_ARGUMENT, message, null, NO_VERSION, null);
+  }
+
+  // ---- Storage ---------------------------------------------------------------------------------
+
+  public static DeltaException storage(String what, String path, IOException cause) {
+    return new DeltaException(ErrorCode.STORAGE_ERROR,
+        "I/O error while " + what + " " + path + ": " + cause.getMessage(), path, NO_VERSION, cause);
+  }
+}
