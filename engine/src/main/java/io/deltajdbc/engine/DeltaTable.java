@@ -1,0 +1,102 @@
+package io.deltajdbc.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
+import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.storage.LogStores;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A Delta table at a path: the entry point of the engine. Snapshots of the latest version are
+ * refreshed incrementally: a second {@link #latestSnapshot()} reads only the commits written since
+ * the first. Thread-safe.
+ */
+public final class DeltaTable {
+  private final String path;
+  private final SnapshotManager snapshots;
+
+  private DeltaTable(String path, SnapshotManager snapshots) {
+    this.path = path;
+    this.snapshots = snapshots;
+  }
+
+  /** The table at {@code path} (a local path or a Hadoop URI), with a default configuration. */
+  public static DeltaTable forPath(String path) {
+    return forPath(path, DefaultConfiguration.get());
+  }
+
+  /** The table at {@code path}, with storage configured by {@code conf}. */
+  public static DeltaTable forPath(String path, Configuration conf) {
+    requireNonNull(path, "path");
+    requireNonNull(conf, "conf");
+    Path root = qualify(path, conf);
+    LogStore store = LogStores.forPath(root, conf);
+    return new DeltaTable(path, new SnapshotManager(store, root, path));
+  }
+
+  /** The path the table was opened with. */
+  public String path() {
+    return path;
+  }
+
+  /** The fully qualified table root. */
+  public Path root() {
+    return snapshots.root();
+  }
+
+  public LogStore logStore() {
+    return snapshots.store();
+  }
+
+  /** The latest version's snapshot, built incrementally from the previous one when possible. */
+  public Snapshot latestSnapshot() {
+    return snapshots.latest();
+  }
+
+  /** Time travel: the snapshot of one version. */
+  public Snapshot snapshotAtVersion(long version) {
+    return snapshots.atVersion(version);
+  }
+
+  /** Time travel: the snapshot of the latest version committed at or before {@code timestamp}. */
+  public Snapshot snapshotAtTimestamp(Instant timestamp) {
+    return snapshots.atTimestamp(timestamp);
+  }
+
+  /** True when a Delta log exists at the path. */
+  public boolean exists() {
+    try {
+      Path log = new Path(root(), "_delta_log");
+      return log.getFileSystem(snapshots.store().configuration()).exists(log);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("checking", path, e);
+    }
+  }
+
+  private static Path qualify(String path, Configuration conf) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.getLocal(conf) : p.getFileSystem(conf);
+      return fs.makeQualified(p);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("opening", path, e);
+    } catch (IllegalArgumentException e) {
+      throw DeltaErrors.invalidArgument("Not a valid table path: " + path + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A lazily built default Hadoop configuration (building one reads several resources). */
+  private static final class DefaultConfiguration {
+    private static final Configuration CONF = new Configuration();
+
+    static Configuration get() {
+      return CONF;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.deltajdbc.engine;
+
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.data.CloseableIterator;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.types.StructType;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** A planned read of a snapshot: the files that may hold matching rows, and the rows themselves. */
+public interface Scan {
+
+  /** The schema of the returned rows. */
+  StructType readSchema();
+
+  /** The filter the rows satisfy, if any. */
+  Predicate filter();
+
+  /** The files left after partition pruning and statistics skipping. */
+  List<AddFile> files();
+
+  /** How many files were considered, pruned by partition values and skipped by statistics. */
+  ScanMetrics metrics();
+
+  /**
+   * The number of matching rows when the log alone tells it (no filter, or a filter on partition
+   * columns only, and statistics with numRecords on every file): no data file is opened.
+   */
+  OptionalLong rowCountFromLog();
+
+  /** Streams the matching rows; close the iterator to release open files. */
+  CloseableIterator<Row> rows();
+
+  /** Counters of a scan's planning. */
+  record ScanMetrics(int filesInSnapshot, int prunedByPartition, int skippedByStats, int filesToRead) {}
+}

@@ -1,0 +1,137 @@
+package io.deltajdbc.engine.internal.checkpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.actions.Action;
+import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.Sidecar;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.log.CheckpointInstance;
+import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogFileName;
+import io.deltajdbc.engine.internal.parquet.CloseableRowIterator;
+import io.deltajdbc.engine.internal.parquet.ColumnMatching;
+import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
+import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
+import io.deltajdbc.engine.storage.FileInfo;
+import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.types.StructType;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads the actions of a checkpoint: classic and multi-part Parquet files, and V2 checkpoints
+ * (a JSON or Parquet manifest whose sidecar files under {@code _delta_log/_sidecars/} hold the
+ * file actions). Every file of the checkpoint is opened exactly once.
+ */
+public final class CheckpointReader {
+  private final LogStore store;
+  private final Path logPath;
+  private final String tableName;
+
+  public CheckpointReader(LogStore store, Path logPath, String tableName) {
+    this.store = requireNonNull(store, "store");
+    this.logPath = requireNonNull(logPath, "logPath");
+    this.tableName = requireNonNull(tableName, "tableName");
+  }
+
+  /** Streams every action of the checkpoint, sidecars included, into {@code sink}. */
+  public void read(CheckpointInstance checkpoint, Consumer<Action> sink) {
+    List<Sidecar> sidecars = new ArrayList<>();
+    Consumer<Action> collecting = a -> {
+      if (a instanceof Sidecar s) {
+        sidecars.add(s);
+      } else {
+        sink.accept(a);
+      }
+    };
+    for (FileInfo file : checkpoint.files()) {
+      if (checkpoint.kind() == LogFileName.Kind.V2_CHECKPOINT && file.name().endsWith(".json")) {
+        readJson(checkpoint.version(), file, collecting);
+      } else {
+        readParquet(checkpoint.version(), file, CheckpointSchema.READ_SCHEMA,
+            row -> CheckpointActionDecoder.decode(row, collecting));
+      }
+    }
+    for (Sidecar s : sidecars) {
+      FileInfo f = new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime());
+      readParquet(checkpoint.version(), f, CheckpointSchema.READ_SCHEMA,
+          row -> CheckpointActionDecoder.decode(row, sink));
+    }
+  }
+
+  /**
+   * Reads {@code add.stats_parsed} of every checkpoint file (second pass, only for tables whose
+   * checkpoints keep statistics as a struct and not as JSON). Rows are (path, dv, stats_parsed).
+   */
+  public void readParsedStats(CheckpointInstance checkpoint, List<Sidecar> sidecars, StructType physicalDataSchema,
+      Consumer<Row> sink) {
+    StructType schema = CheckpointSchema.statsParsedReadSchema(physicalDataSchema);
+    Consumer<Row> adds = row -> {
+      Row add = (Row) row.get(0);
+      if (add != null) {
+        sink.accept(add);
+      }
+    };
+    for (FileInfo file : checkpoint.files()) {
+      if (!file.name().endsWith(".json")) {
+        readParquet(checkpoint.version(), file, schema, adds);
+      }
+    }
+    for (Sidecar s : sidecars) {
+      readParquet(checkpoint.version(), new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()),
+          schema, adds);
+    }
+  }
+
+  /** A sidecar's path: relative to {@code _delta_log/_sidecars/}, or absolute. */
+  public Path sidecarPath(Sidecar s) {
+    URI uri = URI.create(s.path().replace(" ", "%20"));
+    if (uri.isAbsolute() || s.path().startsWith("/")) {
+      return new Path(uri);
+    }
+    return new Path(new Path(logPath, FileNames.SIDECAR_DIR), s.path());
+  }
+
+  private void readJson(long version, FileInfo file, Consumer<Action> sink) {
+    List<String> lines;
+    try {
+      lines = store.readLines(file.path());
+    } catch (IOException e) {
+      throw DeltaErrors.storage("reading checkpoint", file.path().toString(), e);
+    }
+    for (String line : lines) {
+      Action a;
+      try {
+        a = ActionJson.parse(line);
+      } catch (IllegalArgumentException e) {
+        throw DeltaErrors.corruptLog(tableName, version,
+            "checkpoint " + file.name() + " has an invalid line: " + e.getMessage(), e);
+      }
+      if (a != null) {
+        sink.accept(a);
+      }
+    }
+  }
+
+  private void readParquet(long version, FileInfo file, StructType schema, Consumer<Row> sink) {
+    try (CloseableRowIterator rows = ParquetRowReader.open(store.configuration(), file.path(), schema,
+        new ParquetReadOptions(ColumnMatching.BY_NAME, null, tableName))) {
+      while (rows.hasNext()) {
+        sink.accept(rows.next());
+      }
+    } catch (io.deltajdbc.engine.DeltaException e) {
+      if (e.code() == io.deltajdbc.engine.ErrorCode.CORRUPT_DATA) {
+        throw DeltaErrors.corruptLog(tableName, version,
+            "checkpoint file " + file.path() + " cannot be read: " + e.getMessage()
+                + " A checkpoint that is named by the log must be complete and readable.", e);
+      }
+      throw e;
+    }
+  }
+}

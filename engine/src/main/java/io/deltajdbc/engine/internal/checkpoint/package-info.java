@@ -1,0 +1,2 @@
+/** Reading checkpoints: classic, multi-part and V2 with sidecars (protocol: "Checkpoints"). */
+package io.deltajdbc.engine.internal.checkpoint;

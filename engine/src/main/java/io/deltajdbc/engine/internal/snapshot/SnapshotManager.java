@@ -1,0 +1,103 @@
+package io.deltajdbc.engine.internal.snapshot;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.internal.log.LogSegment;
+import io.deltajdbc.engine.internal.log.LogSegmentLoader;
+import io.deltajdbc.engine.internal.replay.LogReplay;
+import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
+import io.deltajdbc.engine.internal.replay.TableState;
+import io.deltajdbc.engine.storage.FileInfo;
+import io.deltajdbc.engine.storage.LogStore;
+import java.time.Instant;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Builds snapshots of one table: the latest (refreshed incrementally from the one before), one
+ * version, or the version current at a timestamp. Every snapshot passes the table-feature check
+ * before it is handed out.
+ */
+public final class SnapshotManager {
+  private final LogStore store;
+  private final Path root;
+  private final String tableName;
+  private final LogSegmentLoader loader;
+  private final PathCanonicalizer paths;
+  private final LogReplay replay;
+  private SnapshotImpl latest; // guarded by this
+
+  public SnapshotManager(LogStore store, Path root, String tableName) {
+    this.store = requireNonNull(store, "store");
+    this.root = requireNonNull(root, "root");
+    this.tableName = requireNonNull(tableName, "tableName");
+    this.loader = new LogSegmentLoader(store, root, tableName);
+    this.paths = new PathCanonicalizer(root);
+    this.replay = new LogReplay(store, paths, tableName);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public LogStore store() {
+    return store;
+  }
+
+  public LogSegmentLoader loader() {
+    return loader;
+  }
+
+  /** The latest snapshot; when one was built before, only newer commit files are read. */
+  public synchronized Snapshot latest() {
+    SnapshotImpl previous = latest;
+    SnapshotImpl next;
+    if (previous == null) {
+      LogSegment segment = loader.latest();
+      next = create(segment, replay.replay(segment));
+    } else {
+      LogSegment segment = loader.after(previous.segment());
+      if (segment.version() == previous.version()
+          && segment.checkpointVersion() == previous.segment().checkpointVersion()) {
+        return previous;
+      }
+      next = create(segment, replay.update(previous.state(), segment));
+    }
+    latest = next;
+    return next;
+  }
+
+  /** The snapshot of one version; reuses the latest state when that is the version asked for. */
+  public Snapshot atVersion(long version) {
+    synchronized (this) {
+      if (latest != null && latest.version() == version) {
+        return latest;
+      }
+    }
+    LogSegment segment = loader.at(version);
+    return create(segment, replay.replay(segment));
+  }
+
+  /** The snapshot of the latest version committed at or before {@code timestamp}. */
+  public Snapshot atTimestamp(Instant timestamp) {
+    Snapshot newest = latest();
+    long version = new CommitTimestamps(store, loader, tableName, newest.metadata()).versionAt(timestamp);
+    return atVersion(version);
+  }
+
+  private SnapshotImpl create(LogSegment segment, TableState state) {
+    TableFeatures.checkReadable(tableName, state.version(), state.protocol(), state.metadata());
+    return new SnapshotImpl(tableName, root, store, segment, state, commitTimestamp(segment, state), paths);
+  }
+
+  private static long commitTimestamp(LogSegment segment, TableState state) {
+    if (TableFeatures.inCommitTimestampsEnabled(state.metadata()) && state.inCommitTimestamp() != null) {
+      return state.inCommitTimestamp();
+    }
+    return segment.lastDelta()
+        .or(() -> segment.checkpoint().map(c -> c.files().get(0)))
+        .map(FileInfo::modificationTime)
+        .orElse(0L);
+  }
+}
