@@ -62,7 +62,18 @@ public final class CheckpointSchema {
       f("domainMetadata", DOMAIN_METADATA), f("checkpointMetadata", CHECKPOINT_METADATA),
       f("sidecar", SIDECAR));
 
-  /** Column positions in {@link #READ_SCHEMA}. */
+  /** Tombstones as checkpoints keep them: without stats and tags. */
+  public static final StructType REMOVE_IN_CHECKPOINT = struct(
+      f("path", STRING), f("deletionTimestamp", LONG), f("dataChange", BOOLEAN),
+      f("extendedFileMetadata", BOOLEAN), f("partitionValues", STRING_MAP), f("size", LONG),
+      f("deletionVector", DELETION_VECTOR), f("baseRowId", LONG), f("defaultRowCommitVersion", LONG));
+
+  /** The columns of a V1 checkpoint as this engine writes it (same positions as READ_SCHEMA). */
+  public static final StructType WRITE_SCHEMA = struct(
+      f("txn", TXN), f("add", ADD), f("remove", REMOVE_IN_CHECKPOINT), f("metaData", METADATA),
+      f("protocol", PROTOCOL), f("domainMetadata", DOMAIN_METADATA));
+
+  /** Column positions in {@link #READ_SCHEMA} and {@link #WRITE_SCHEMA}. */
   static final int TXN_COL = 0;
   static final int ADD_COL = 1;
   static final int REMOVE_COL = 2;
