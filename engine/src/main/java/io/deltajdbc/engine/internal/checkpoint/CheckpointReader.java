@@ -120,7 +120,7 @@ public final class CheckpointReader {
   }
 
   private void readParquet(long version, FileInfo file, StructType schema, Consumer<Row> sink) {
-    try (CloseableRowIterator rows = ParquetRowReader.open(store.configuration(), file.path(), schema,
+    try (CloseableRowIterator rows = ParquetRowReader.open(store.configuration(), file.path(), file.size(), schema,
         new ParquetReadOptions(ColumnMatching.BY_NAME, null, tableName))) {
       while (rows.hasNext()) {
         sink.accept(rows.next());

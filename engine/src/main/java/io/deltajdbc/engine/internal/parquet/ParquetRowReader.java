@@ -1,0 +1,205 @@
+package io.deltajdbc.engine.internal.parquet;
+
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.types.StructType;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.LongPredicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads the rows of one Parquet file in a schema: only the projected column chunks are read,
+ * one row group at a time; rows whose index the options skip (deleted rows) are dropped.
+ */
+public final class ParquetRowReader implements CloseableRowIterator {
+  private final ParquetFileReader reader;
+  private final MessageType requested;
+  private final StructType schema;
+  private final ReadContext ctx;
+  private final LongPredicate skipRow;
+  private final List<BlockMetaData> blocks;
+  private final Materializer materializer;
+  private int blockIndex;
+  private long rowIndex;
+  private long rowsLeftInBlock;
+  private RecordReader<Row> records;
+  private Row next;
+  private boolean closed;
+
+  private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow) {
+    this.reader = reader;
+    this.schema = schema;
+    this.ctx = ctx;
+    this.skipRow = skipRow;
+    this.blocks = reader.getRowGroups();
+    this.requested = ReadProjection.of(reader.getFileMetaData().getSchema(), schema, ctx.matching());
+    reader.setRequestedSchema(requested);
+    this.materializer = new Materializer(schema, requested, ctx);
+  }
+
+  /** Opens {@code file}, reading its footer (one extra call for the file's length). */
+  public static ParquetRowReader open(Configuration conf, Path file, StructType schema, ParquetReadOptions options) {
+    return open(conf, file, -1, schema, options);
+  }
+
+  /**
+   * Opens {@code file} whose length the log already records, so that no status call is made. A
+   * recorded length that proves wrong is retried once with the file's real length.
+   */
+  public static ParquetRowReader open(Configuration conf, Path file, long length, StructType schema,
+      ParquetReadOptions options) {
+    ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
+    try {
+      ParquetFileReader reader;
+      if (length >= 0) {
+        try {
+          reader = openReader(HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf), conf);
+        } catch (FileNotFoundException e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
+          reader = openReader(HadoopInputFile.fromPath(file, conf), conf);
+        }
+      } else {
+        reader = openReader(HadoopInputFile.fromPath(file, conf), conf);
+      }
+      try {
+        return new ParquetRowReader(reader, schema, ctx, options.skipRow());
+      } catch (RuntimeException e) {
+        closeQuietly(reader);
+        throw e;
+      }
+    } catch (FileNotFoundException e) {
+      throw DeltaErrors.corruptData(options.tablePath(), file.toString(),
+          "the data file does not exist. The table's log names a file that was deleted outside of Delta "
+              + "(or by VACUUM with a short retention); restore it or read an older version.", e);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("opening Parquet file", file.toString(), e);
+    } catch (DeltaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
+    }
+  }
+
+  private static ParquetFileReader openReader(InputFile in, Configuration conf) throws IOException {
+    return ParquetFileReader.open(in, HadoopReadOptions.builder(conf).build());
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (rowsLeftInBlock == 0 && !advanceBlock()) {
+        return false;
+      }
+      long index = rowIndex++;
+      rowsLeftInBlock--;
+      Row row = readRecord();
+      if (skipRow == null || !skipRow.test(index)) {
+        next = row;
+      }
+    }
+    return true;
+  }
+
+  private Row readRecord() {
+    if (records == null) {
+      return Row.wrap(new Object[schema.size()]);
+    }
+    try {
+      return records.read();
+    } catch (ParquetDecodingException e) {
+      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row " + (rowIndex - 1) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean advanceBlock() {
+    if (blockIndex >= blocks.size()) {
+      close();
+      return false;
+    }
+    BlockMetaData block = blocks.get(blockIndex++);
+    rowIndex = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : rowIndex;
+    rowsLeftInBlock = block.getRowCount();
+    if (requested.getFieldCount() == 0) {
+      records = null; // nothing to read from the file, only how many rows it has
+      reader.skipNextRowGroup();
+      return true;
+    }
+    try {
+      PageReadStore pages = reader.readNextRowGroup();
+      MessageColumnIO io = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy()).getColumnIO(requested,
+          reader.getFileMetaData().getSchema());
+      records = io.getRecordReader(pages, materializer);
+      return true;
+    } catch (IOException e) {
+      throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
+    } catch (ParquetDecodingException e) {
+      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row r = next;
+    next = null;
+    return r;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      closeQuietly(reader);
+    }
+  }
+
+  private static void closeQuietly(ParquetFileReader reader) {
+    try {
+      reader.close();
+    } catch (IOException ignored) {
+      // read-only: nothing is lost by a failed close
+    }
+  }
+
+  /** Hands parquet-hadoop the converter tree and takes back each assembled row. */
+  private static final class Materializer extends RecordMaterializer<Row> {
+    private final StructConverter root;
+    private Row current;
+
+    Materializer(StructType schema, MessageType requested, ReadContext ctx) {
+      this.root = new StructConverter(schema, requested, ctx, "", v -> current = (Row) v);
+    }
+
+    @Override
+    public Row getCurrentRecord() {
+      return current;
+    }
+
+    @Override
+    public GroupConverter getRootConverter() {
+      return root;
+    }
+  }
+}
