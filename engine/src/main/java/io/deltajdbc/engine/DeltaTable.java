@@ -82,7 +82,7 @@ public final class DeltaTable {
   private static Path qualify(String path, Configuration conf) {
     try {
       Path p = new Path(path);
-      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.getLocal(conf) : p.getFileSystem(conf);
+      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.get(java.net.URI.create("file:///"), conf) : p.getFileSystem(conf);
       return fs.makeQualified(p);
     } catch (IOException e) {
       throw DeltaErrors.storage("opening", path, e);
@@ -91,9 +91,26 @@ public final class DeltaTable {
     }
   }
 
+  /**
+   * A copy of the engine's default Hadoop configuration, to adjust and pass to
+   * {@link #forPath(String, Configuration)}. Local files are read without Hadoop's {@code .crc}
+   * side files: other Delta writers do not keep them current, and a stale one would make a valid
+   * file unreadable.
+   */
+  public static Configuration defaultConfiguration() {
+    return new Configuration(DefaultConfiguration.get());
+  }
+
   /** A lazily built default Hadoop configuration (building one reads several resources). */
   private static final class DefaultConfiguration {
-    private static final Configuration CONF = new Configuration();
+    private static final Configuration CONF = create();
+
+    private static Configuration create() {
+      Configuration conf = new Configuration();
+      conf.set("fs.file.impl", org.apache.hadoop.fs.RawLocalFileSystem.class.getName());
+      conf.setBoolean("fs.file.impl.disable.cache", true);
+      return conf;
+    }
 
     static Configuration get() {
       return CONF;

@@ -19,7 +19,6 @@ public record Metadata(String id, String name, String description, Format format
     implements Action {
   public Metadata {
     requireNonNull(id, "id");
-    requireNonNull(schemaString, "schemaString");
     format = format == null ? Format.PARQUET : format;
     partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
     configuration = configuration == null
@@ -27,10 +26,13 @@ public record Metadata(String id, String name, String description, Format format
         : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
   }
 
-  /** Parses {@link #schemaString}; callers that need it often keep the result. */
+  /**
+   * Parses {@link #schemaString}; callers that need it often keep the result. Some writers (Delta
+   * Live Tables setting up a pipeline) commit metadata before any schema: that is an empty struct.
+   */
   @JsonIgnore
   public StructType parseSchema() {
-    return SchemaJson.parse(schemaString);
+    return schemaString == null ? new StructType(List.of()) : SchemaJson.parse(schemaString);
   }
 
   /** A table property ({@code delta.*} or user-defined). */

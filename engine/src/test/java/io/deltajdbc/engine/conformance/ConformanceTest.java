@@ -59,7 +59,7 @@ class ConformanceTest {
         long version = meta.path("version").asLong();
         boolean latest = expected.getFileName().toString().equals("latest");
         tests.add(recorded("dat", name, () -> {
-          DeltaTable t = DeltaTable.forPath(table.toString());
+          DeltaTable t = TestData.open(table);
           Snapshot s = latest ? t.latestSnapshot() : t.snapshotAtVersion(version);
           assertEquals(version, s.version(), "version");
           assertEquals(meta.path("min_reader_version").asInt(), s.protocol().minReaderVersion(), "min reader version");
@@ -80,7 +80,7 @@ class ConformanceTest {
         continue;
       }
       tests.add(recorded("golden/connectors", dir.getFileName().toString(), () -> {
-        Snapshot s = DeltaTable.forPath(dir.resolve("delta").toString()).latestSnapshot();
+        Snapshot s = TestData.open(dir.resolve("delta")).latestSnapshot();
         assertRows(TableReads.expected(expected), TableReads.actual(s));
       }));
     }
@@ -97,7 +97,7 @@ class ConformanceTest {
 
   static void assertRefused(Path table, ErrorCode code) {
     DeltaException ex = assertThrows(DeltaException.class, () -> {
-      Snapshot s = DeltaTable.forPath(table.toString()).latestSnapshot();
+      Snapshot s = TestData.open(table).latestSnapshot();
       TableReads.actual(s);
     });
     assertEquals(code, ex.code(), ex.getMessage());

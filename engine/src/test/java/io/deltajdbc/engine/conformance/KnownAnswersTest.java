@@ -93,6 +93,13 @@ class KnownAnswersTest {
   }
 
   @Test
+  void specialCharactersInPathsAreDecoded() {
+    Snapshot s = open("golden/connectors/log-replay-special-characters-b/delta").latestSnapshot();
+    var paths = ((io.deltajdbc.engine.internal.snapshot.SnapshotImpl) s).paths();
+    assertEquals(List.of("special p@#h"), s.files().stream().map(f -> paths.absolute(f.path()).getName()).toList());
+  }
+
+  @Test
   void oldestWritersReadWithCheckpointAndTxn() {
     Snapshot s = open("deltars/delta-0.2.0").latestSnapshot();
     assertEquals(3, s.version());
@@ -105,7 +112,7 @@ class KnownAnswersTest {
   // ---------------------------------------------------------------------------------------------
 
   static DeltaTable open(String relative) {
-    return DeltaTable.forPath(TestData.resolve(relative).toString());
+    return TestData.open(TestData.resolve(relative));
   }
 
   static void assertIds(String table, long version, String column, List<Long> expected) {

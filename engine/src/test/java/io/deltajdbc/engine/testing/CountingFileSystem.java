@@ -20,6 +20,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 public final class CountingFileSystem extends RawLocalFileSystem {
   public static final String SCHEME = "counting";
   private static final List<String> OPERATIONS = Collections.synchronizedList(new ArrayList<>());
+  /** Calls the local file system makes to itself (a listing stats each entry) are not the caller's. */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   /** A configuration where {@code counting:} paths go through this file system. */
   public static Configuration configuration() {
@@ -55,22 +57,36 @@ public final class CountingFileSystem extends RawLocalFileSystem {
     return SCHEME;
   }
 
+  private interface Call<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T record(String operation, Path f, Call<T> call) throws IOException {
+    int[] depth = DEPTH.get();
+    if (depth[0] == 0) {
+      OPERATIONS.add(operation + " " + f.getName());
+    }
+    depth[0]++;
+    try {
+      return call.run();
+    } finally {
+      depth[0]--;
+    }
+  }
+
   @Override
   public FSDataInputStream open(Path f, int bufferSize) throws IOException {
-    OPERATIONS.add("open " + f.getName());
-    return super.open(f, bufferSize);
+    return record("open", f, () -> super.open(f, bufferSize));
   }
 
   @Override
   public FileStatus[] listStatus(Path f) throws IOException {
-    OPERATIONS.add("list " + f.getName());
-    return super.listStatus(f);
+    return record("list", f, () -> super.listStatus(f));
   }
 
   @Override
   public FileStatus getFileStatus(Path f) throws IOException {
-    OPERATIONS.add("status " + f.getName());
-    return super.getFileStatus(f);
+    return record("status", f, () -> super.getFileStatus(f));
   }
 
   @Override

@@ -22,22 +22,25 @@ import java.util.function.Consumer;
 final class CheckpointActionDecoder {
   private CheckpointActionDecoder() {}
 
-  /** Emits the one action a checkpoint row holds (rows hold exactly one non-null column). */
+  /**
+   * Emits the one action a checkpoint row holds (rows hold exactly one non-null column). Some
+   * writers store an absent action as a struct of nulls; one without its key field is no action.
+   */
   static void decode(Row row, Consumer<Action> sink) {
     Row r;
-    if ((r = (Row) row.get(CheckpointSchema.ADD_COL)) != null) {
+    if ((r = present(row, CheckpointSchema.ADD_COL)) != null) {
       sink.accept(add(r));
     }
-    if ((r = (Row) row.get(CheckpointSchema.REMOVE_COL)) != null) {
+    if ((r = present(row, CheckpointSchema.REMOVE_COL)) != null) {
       sink.accept(remove(r));
     }
-    if ((r = (Row) row.get(CheckpointSchema.METADATA_COL)) != null) {
+    if ((r = present(row, CheckpointSchema.METADATA_COL)) != null) {
       sink.accept(metadata(r));
     }
-    if ((r = (Row) row.get(CheckpointSchema.PROTOCOL_COL)) != null) {
+    if ((r = present(row, CheckpointSchema.PROTOCOL_COL)) != null) {
       sink.accept(protocol(r));
     }
-    if ((r = (Row) row.get(CheckpointSchema.TXN_COL)) != null) {
+    if ((r = present(row, CheckpointSchema.TXN_COL)) != null) {
       sink.accept(new SetTransaction(str(r, 0), lng(r, 1, 0), (Long) r.get(2)));
     }
     if ((r = (Row) row.get(CheckpointSchema.DOMAIN_COL)) != null) {
@@ -49,6 +52,12 @@ final class CheckpointActionDecoder {
     if ((r = (Row) row.get(CheckpointSchema.SIDECAR_COL)) != null) {
       sink.accept(new Sidecar(str(r, 0), lng(r, 1, 0), lng(r, 2, 0), map(r, 3)));
     }
+  }
+
+  /** The action struct in column {@code col}, when it is there and its first (key) field is set. */
+  private static Row present(Row row, int col) {
+    Row r = (Row) row.get(col);
+    return r == null || r.get(0) == null ? null : r;
   }
 
   static AddFile add(Row r) {

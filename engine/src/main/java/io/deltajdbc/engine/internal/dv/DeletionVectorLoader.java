@@ -19,6 +19,13 @@ import org.apache.hadoop.fs.Path;
 public final class DeletionVectorLoader {
   private static final int UUID_CHARS = 20;
 
+  /**
+   * Delta Lake's own test suites write deletion vector files named with a prefix
+   * ({@code spark.databricks.delta.testOnly.dvFileNamePrefix}); tables they wrote are read by
+   * setting the same prefix under this Hadoop configuration key. Empty outside such tests.
+   */
+  public static final String TEST_FILE_NAME_PREFIX_KEY = "deltajdbc.testOnly.dvFileNamePrefix";
+
   private DeletionVectorLoader() {}
 
   public static RoaringBitmapArray load(Configuration conf, Path tableRoot, DeletionVectorDescriptor dv,
@@ -33,7 +40,13 @@ public final class DeletionVectorLoader {
         throw DeltaErrors.corruptData(tablePath, where, e.getMessage(), e);
       }
     }
-    Path file = absolutePath(tableRoot, dv);
+    Path file;
+    try {
+      file = absolutePath(tableRoot, dv, conf.get(TEST_FILE_NAME_PREFIX_KEY, ""));
+    } catch (IllegalArgumentException e) {
+      throw DeltaErrors.corruptData(tablePath, dv.pathOrInlineDv(), "not a valid deletion vector location: "
+          + e.getMessage(), e);
+    }
     int offset = dv.offset() == null ? 0 : dv.offset();
     byte[] framed = new byte[4 + dv.sizeInBytes() + 4];
     try (FSDataInputStream in = file.getFileSystem(conf).open(file)) {
@@ -74,7 +87,7 @@ public final class DeletionVectorLoader {
   }
 
   /** The file of an on-disk deletion vector (storage types {@code u} and {@code p}). */
-  public static Path absolutePath(Path tableRoot, DeletionVectorDescriptor dv) {
+  public static Path absolutePath(Path tableRoot, DeletionVectorDescriptor dv, String testFileNamePrefix) {
     if (dv.storageType().equals("p")) {
       return new Path(java.net.URI.create(dv.pathOrInlineDv()));
     }
@@ -87,7 +100,7 @@ public final class DeletionVectorLoader {
     }
     String prefix = s.substring(0, s.length() - UUID_CHARS);
     ByteBuffer uuid = ByteBuffer.wrap(Z85.decode(s.substring(s.length() - UUID_CHARS)));
-    String name = "deletion_vector_" + new UUID(uuid.getLong(), uuid.getLong()) + ".bin";
+    String name = testFileNamePrefix + "deletion_vector_" + new UUID(uuid.getLong(), uuid.getLong()) + ".bin";
     return prefix.isEmpty() ? new Path(tableRoot, name) : new Path(new Path(tableRoot, prefix), name);
   }
 }

@@ -19,8 +19,7 @@ public final class TableFeatures {
   /** Reader features whose semantics the read path implements. */
   public static final Set<String> SUPPORTED_READER_FEATURES = Set.of(
       "columnMapping", "deletionVectors", "timestampNtz", "v2Checkpoint", "vacuumProtocolCheck",
-      "typeWidening", "typeWidening-preview", "variantType", "variantType-preview",
-      "variantShredding-preview", "variantShredding");
+      "typeWidening", "typeWidening-preview", "variantType", "variantType-preview");
 
   private TableFeatures() {}
 

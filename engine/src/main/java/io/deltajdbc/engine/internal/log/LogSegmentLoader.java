@@ -88,7 +88,9 @@ public final class LogSegmentLoader {
     long start = checkpoint.map(c -> c.version() + 1).orElse(0L);
     List<FileInfo> deltas = new ArrayList<>();
     long expected = start;
-    for (var e : listing.deltas.subMap(start, true, version, true).entrySet()) {
+    var range = start > version ? java.util.Collections.<Long, FileInfo>emptyMap().entrySet()
+        : listing.deltas.subMap(start, true, version, true).entrySet();
+    for (var e : range) {
       if (e.getKey() != expected) {
         throw DeltaErrors.versionGap(tableName, expected, e.getKey());
       }

@@ -16,6 +16,7 @@ import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
@@ -69,17 +70,19 @@ public final class ParquetRowReader implements CloseableRowIterator {
       ParquetReadOptions options) {
     ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
     try {
+      InputFile input = length >= 0
+          ? HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf)
+          : HadoopInputFile.fromPath(file, conf);
       ParquetFileReader reader;
-      if (length >= 0) {
-        try {
-          reader = openReader(HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf), conf);
-        } catch (FileNotFoundException e) {
-          throw e;
-        } catch (IOException | RuntimeException e) {
-          reader = openReader(HadoopInputFile.fromPath(file, conf), conf);
-        }
-      } else {
-        reader = openReader(HadoopInputFile.fromPath(file, conf), conf);
+      try {
+        reader = openReader(input, conf);
+      } catch (FileNotFoundException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // A recorded length that is wrong, or a footer with annotations this parquet-hadoop does
+        // not know: read the footer again from the file's real length, tolerantly.
+        ParquetMetadata footer = TolerantFooter.read(HadoopInputFile.fromPath(file, conf));
+        reader = new ParquetFileReader(conf, file, footer);
       }
       try {
         return new ParquetRowReader(reader, schema, ctx, options.skipRow());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -31,8 +32,11 @@ public final class PartitionValues {
 
   private PartitionValues() {}
 
-  /** The value of a serialized partition value; IllegalArgumentException when it does not parse. */
-  public static Object decode(String raw, DataType type) {
+  /**
+   * The value of a serialized partition value; IllegalArgumentException when it does not parse.
+   * Zone-less timestamps are read in {@code zone}, the writer's time zone.
+   */
+  public static Object decode(String raw, DataType type, ZoneId zone) {
     if (raw == null || raw.isEmpty()) {
       return null;
     }
@@ -51,7 +55,7 @@ public final class PartitionValues {
         case BOOLEAN -> parseBoolean(raw);
         case BINARY -> raw.getBytes(StandardCharsets.UTF_8);
         case DATE -> LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
-        case TIMESTAMP -> timestamp(raw);
+        case TIMESTAMP -> timestamp(raw, zone);
         case TIMESTAMP_NTZ -> timestampNtz(raw);
         case VARIANT, VOID -> throw new IllegalArgumentException("type " + type + " cannot be a partition column");
       };
@@ -70,11 +74,11 @@ public final class PartitionValues {
     throw new IllegalArgumentException("partition value '" + raw + "' is not a boolean");
   }
 
-  private static Instant timestamp(String raw) {
+  private static Instant timestamp(String raw, ZoneId zone) {
     if (raw.indexOf('T') > 0) {
       return OffsetDateTime.parse(raw).toInstant();
     }
-    return LocalDateTime.parse(raw, LOCAL).toInstant(ZoneOffset.UTC);
+    return LocalDateTime.parse(raw, LOCAL).atZone(zone).toInstant();
   }
 
   private static LocalDateTime timestampNtz(String raw) {

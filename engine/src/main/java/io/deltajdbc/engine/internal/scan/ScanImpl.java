@@ -1,5 +1,6 @@
 package io.deltajdbc.engine.internal.scan;
 
+import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Scan;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.data.CloseableIterator;
@@ -25,7 +26,8 @@ final class ScanImpl implements Scan {
     this.columns = columns;
     this.filter = filter;
     this.mapping = mapping;
-    this.plan = ScanPlanner.plan(snapshot.tablePath(), snapshot.version(), snapshot.files(), columns, filter);
+    this.plan = ScanPlanner.plan(snapshot.tablePath(), snapshot.version(), snapshot.files(), columns, filter,
+        EngineConfig.partitionTimeZone(snapshot.store().configuration()));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
 import io.deltajdbc.engine.internal.partition.PartitionValues;
 import io.deltajdbc.engine.internal.skipping.DataSkipping;
 import io.deltajdbc.engine.internal.skipping.FileStats;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,8 @@ final class ScanPlanner {
 
   record Plan(List<PlannedFile> files, ScanMetrics metrics, boolean filterOnPartitionsOnly) {}
 
-  static Plan plan(String tablePath, long version, Collection<AddFile> all, ScanColumns columns, Predicate filter) {
+  static Plan plan(String tablePath, long version, Collection<AddFile> all, ScanColumns columns, Predicate filter,
+      ZoneId zone) {
     List<Predicate> partitionConjuncts = new ArrayList<>();
     boolean partitionsOnly = true;
     if (filter != null) {
@@ -41,7 +43,7 @@ final class ScanPlanner {
     int pruned = 0;
     int skipped = 0;
     for (AddFile add : all) {
-      Object[] pv = partitionValues(tablePath, version, add, columns);
+      Object[] pv = partitionValues(tablePath, version, add, columns, zone);
       if (partitionFilter != null) {
         Boolean keep = PredicateEvaluator.evaluate(partitionFilter, c -> pv[columns.read().indexOf(c.topLevel())]);
         if (!Boolean.TRUE.equals(keep)) {
@@ -59,7 +61,8 @@ final class ScanPlanner {
     return new Plan(out, new ScanMetrics(all.size(), pruned, skipped, out.size()), partitionsOnly);
   }
 
-  private static Object[] partitionValues(String tablePath, long version, AddFile add, ScanColumns columns) {
+  private static Object[] partitionValues(String tablePath, long version, AddFile add, ScanColumns columns,
+      ZoneId zone) {
     Object[] values = new Object[columns.read().size()];
     for (int i = 0; i < values.length; i++) {
       String key = columns.partitionKey(i);
@@ -68,7 +71,7 @@ final class ScanPlanner {
       }
       String raw = add.partitionValues().get(key);
       try {
-        values[i] = PartitionValues.decode(raw, columns.read().field(i).type());
+        values[i] = PartitionValues.decode(raw, columns.read().field(i).type(), zone);
       } catch (IllegalArgumentException e) {
         throw DeltaErrors.corruptLog(tablePath, version, "file " + add.path() + " has partition value '" + raw
             + "' for column " + columns.read().field(i).name() + ", which is not a valid "

@@ -1,0 +1,31 @@
+package io.deltajdbc.engine;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.apache.hadoop.conf.Configuration;
+
+/** Settings the engine reads from the Hadoop configuration a table is opened with. */
+public final class EngineConfig {
+  /**
+   * The time zone of zone-less timestamp partition values ({@code 2021-09-08 11:11:11}). The
+   * protocol says they are in the time zone of the system that wrote the table, which the log does
+   * not record; Spark writes its session time zone. Default UTC, as delta-kernel reads them.
+   */
+  public static final String PARTITION_TIME_ZONE = "deltajdbc.partitionTimeZone";
+
+  private EngineConfig() {}
+
+  public static ZoneId partitionTimeZone(Configuration conf) {
+    String zone = conf.get(PARTITION_TIME_ZONE);
+    if (zone == null || zone.isBlank()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(zone.trim());
+    } catch (DateTimeException e) {
+      throw new DeltaException(ErrorCode.INVALID_ARGUMENT, "Setting " + PARTITION_TIME_ZONE + " = '" + zone
+          + "' is not a time zone (use a region such as Europe/Berlin, or an offset such as +02:00).", null, -1, e);
+    }
+  }
+}
