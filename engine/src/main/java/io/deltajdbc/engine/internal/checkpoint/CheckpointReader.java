@@ -40,8 +40,8 @@ public final class CheckpointReader {
     this.tableName = requireNonNull(tableName, "tableName");
   }
 
-  /** Streams every action of the checkpoint, sidecars included, into {@code sink}. */
-  public void read(CheckpointInstance checkpoint, Consumer<Action> sink) {
+  /** Streams every action of the checkpoint, sidecars included, into {@code sink}; returns the sidecars. */
+  public List<Sidecar> read(CheckpointInstance checkpoint, Consumer<Action> sink) {
     List<Sidecar> sidecars = new ArrayList<>();
     Consumer<Action> collecting = a -> {
       if (a instanceof Sidecar s) {
@@ -63,19 +63,24 @@ public final class CheckpointReader {
       readParquet(checkpoint.version(), f, CheckpointSchema.READ_SCHEMA,
           row -> CheckpointActionDecoder.decode(row, sink));
     }
+    return sidecars;
   }
 
   /**
-   * Reads {@code add.stats_parsed} of every checkpoint file (second pass, only for tables whose
-   * checkpoints keep statistics as a struct and not as JSON). Rows are (path, dv, stats_parsed).
+   * Reads {@code add.stats_parsed} of every checkpoint file (a second pass, only for checkpoints
+   * that keep statistics as a struct and not as JSON), giving each file's statistics as JSON.
    */
   public void readParsedStats(CheckpointInstance checkpoint, List<Sidecar> sidecars, StructType physicalDataSchema,
-      Consumer<Row> sink) {
+      StatsSink sink) {
     StructType schema = CheckpointSchema.statsParsedReadSchema(physicalDataSchema);
+    StructType parsedSchema = (StructType) ((StructType) schema.field(0).type()).field(2).type();
     Consumer<Row> adds = row -> {
       Row add = (Row) row.get(0);
-      if (add != null) {
-        sink.accept(add);
+      if (add != null && add.get(0) != null) {
+        String json = ParsedStats.toJson((Row) add.get(2), parsedSchema);
+        if (json != null) {
+          sink.accept((String) add.get(0), CheckpointActionDecoder.dv((Row) add.get(1)), json);
+        }
       }
     };
     for (FileInfo file : checkpoint.files()) {
@@ -87,6 +92,12 @@ public final class CheckpointReader {
       readParquet(checkpoint.version(), new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()),
           schema, adds);
     }
+  }
+
+  /** Receives one file's statistics: its path, deletion vector and JSON statistics. */
+  @FunctionalInterface
+  public interface StatsSink {
+    void accept(String path, io.deltajdbc.engine.actions.DeletionVectorDescriptor dv, String statsJson);
   }
 
   /** A sidecar's path: relative to {@code _delta_log/_sidecars/}, or absolute. */

@@ -13,7 +13,15 @@ import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
+import io.deltajdbc.engine.actions.Sidecar;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
+import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.storage.FileInfo;
@@ -43,8 +51,13 @@ public final class LogReplay {
   /** The state of the segment's version, replayed from its checkpoint (or version 0). */
   public TableState replay(LogSegment segment) {
     Builder b = new Builder(segment.checkpointVersion());
-    segment.checkpoint().ifPresent(cp -> new CheckpointReader(store, segment.logPath(), tableName)
-        .read(cp, b::applyCheckpointAction));
+    segment.checkpoint().ifPresent(cp -> {
+      CheckpointReader reader = new CheckpointReader(store, segment.logPath(), tableName);
+      List<Sidecar> sidecars = reader.read(cp, b::applyCheckpointAction);
+      if (b.hasFilesWithoutStats() && b.metadata != null) {
+        reader.readParsedStats(cp, sidecars, b.physicalDataSchema(), b::attachStats);
+      }
+    });
     return b.applyCommits(segment.deltas()).build(segment.version());
   }
 
@@ -94,6 +107,29 @@ public final class LogReplay {
 
     void applyCheckpointAction(Action a) {
       apply(a);
+    }
+
+    boolean hasFilesWithoutStats() {
+      return files.values().stream().anyMatch(f -> f.stats() == null);
+    }
+
+    /** The table's data columns (partition columns have no statistics), keyed as statistics are. */
+    StructType physicalDataSchema() {
+      StructType schema = metadata.parseSchema();
+      Set<String> partitions = new HashSet<>();
+      metadata.partitionColumns().forEach(p -> partitions.add(p.toLowerCase(Locale.ROOT)));
+      List<StructField> data = schema.fields().stream()
+          .filter(f -> !partitions.contains(f.name().toLowerCase(Locale.ROOT))).toList();
+      return ColumnMapping.of(metadata).physicalSchema(new StructType(data));
+    }
+
+    /** Gives a checkpoint file its statistics from {@code add.stats_parsed}, when it has no JSON ones. */
+    void attachStats(String path, DeletionVectorDescriptor dv, String json) {
+      FileKey key = key(path, dv == null ? null : dv.uniqueId());
+      AddFile f = files.get(key);
+      if (f != null && f.stats() == null) {
+        files.put(key, f.withStats(json));
+      }
     }
 
     Builder applyCommits(List<FileInfo> deltas) {
