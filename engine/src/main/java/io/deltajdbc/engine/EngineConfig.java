@@ -1,5 +1,6 @@
 package io.deltajdbc.engine;
 
+import io.deltajdbc.engine.internal.DeltaErrors;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,8 +25,8 @@ public final class EngineConfig {
     try {
       return ZoneId.of(zone.trim());
     } catch (DateTimeException e) {
-      throw new DeltaException(ErrorCode.INVALID_ARGUMENT, "Setting " + PARTITION_TIME_ZONE + " = '" + zone
-          + "' is not a time zone (use a region such as Europe/Berlin, or an offset such as +02:00).", null, -1, e);
+      throw DeltaErrors.invalidArgument("Setting " + PARTITION_TIME_ZONE + " = '" + zone
+          + "' is not a time zone (use a region such as Europe/Berlin, or an offset such as +02:00).");
     }
   }
 }
