@@ -8,6 +8,14 @@ import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
 import java.io.IOException;
 import java.time.Instant;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
+import io.deltajdbc.engine.internal.txn.TableCreator;
+import io.deltajdbc.engine.internal.txn.TransactionImpl;
+import io.deltajdbc.engine.txn.IsolationLevel;
+import io.deltajdbc.engine.txn.TableSpec;
+import io.deltajdbc.engine.txn.Transaction;
+import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -38,6 +46,37 @@ public final class DeltaTable {
     Path root = qualify(path, conf);
     LogStore store = LogStores.forPath(root, conf);
     return new DeltaTable(path, new SnapshotManager(store, root, path));
+  }
+
+  /**
+   * Creates a table at {@code path} (version 0) and returns it. Fails with
+   * {@link ErrorCode#TABLE_ALREADY_EXISTS} when a table is there already.
+   */
+  public static DeltaTable create(String path, Configuration conf, TableSpec spec) {
+    return create(path, conf, spec, null);
+  }
+
+  /** Creates a table whose version 0 also holds {@code rows} (values in the schema's column order). */
+  public static DeltaTable create(String path, Configuration conf, TableSpec spec, Iterator<Row> rows) {
+    DeltaTable table = forPath(path, conf);
+    TableCreator.create(table.logStore(), table.root(), path, spec, rows);
+    return table;
+  }
+
+  /**
+   * Starts a transaction on the latest snapshot, at the table's isolation level
+   * ({@code delta.isolationLevel}, WriteSerializable by default).
+   */
+  public Transaction startTransaction() {
+    Snapshot s = latestSnapshot();
+    String level = s.properties().getOrDefault("delta.isolationLevel", "WriteSerializable");
+    return startTransaction(level.equalsIgnoreCase("Serializable")
+        ? IsolationLevel.SERIALIZABLE : IsolationLevel.WRITE_SERIALIZABLE);
+  }
+
+  /** Starts a transaction on the latest snapshot at the given isolation level. */
+  public Transaction startTransaction(IsolationLevel isolation) {
+    return new TransactionImpl(snapshots, (SnapshotImpl) latestSnapshot(), isolation);
   }
 
   /** The path the table was opened with. */

@@ -7,6 +7,8 @@ package io.deltajdbc.engine;
 public enum ErrorCode {
   /** The path holds no Delta table (no {@code _delta_log}, or an empty one). */
   TABLE_NOT_FOUND("42S02"),
+  /** A table was to be created where one exists already. */
+  TABLE_ALREADY_EXISTS("42S01"),
   /** A column named in a projection or predicate is not in the schema. */
   COLUMN_NOT_FOUND("42S22"),
   /** A time-travel version is below the earliest or above the latest readable version. */

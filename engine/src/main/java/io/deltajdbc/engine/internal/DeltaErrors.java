@@ -132,4 +132,48 @@ public final class DeltaErrors {
     return new DeltaException(ErrorCode.STORAGE_ERROR,
         "I/O error while " + what + " " + path + ": " + cause.getMessage(), path, NO_VERSION, cause);
   }
+
+  // ---- Writes ----------------------------------------------------------------------------------
+
+  public static DeltaException notNullViolation(String tablePath, String column) {
+    return new DeltaException(ErrorCode.CONSTRAINT_VIOLATION,
+        "NOT NULL constraint violated for column " + column + " of table " + tablePath
+            + ": a row has no value for it. Nothing was written.", tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException valueDoesNotFit(String tablePath, String column, Object value, Object type) {
+    return new DeltaException(ErrorCode.INVALID_ARGUMENT,
+        "Value " + value + " (" + (value == null ? "null" : value.getClass().getSimpleName()) + ") cannot be stored in "
+            + "column " + column + " of type " + type + " in table " + tablePath + ".", tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException unsupportedWrite(String tablePath, long version, String what) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+        "Table " + tablePath + " (version " + version + ") cannot be written by this engine: " + what
+            + " Read access is unaffected.", tablePath, version, null);
+  }
+
+  public static DeltaException tableAlreadyExists(String tablePath, long version) {
+    return new DeltaException(ErrorCode.TABLE_ALREADY_EXISTS,
+        "Table " + tablePath + " already exists (version " + version + "); nothing was created.", tablePath, version,
+        null);
+  }
+
+  public static DeltaException invalidTableProperty(String key, String value, String why) {
+    return new DeltaException(ErrorCode.INVALID_ARGUMENT,
+        "Table property " + key + (value == null ? "" : " = '" + value + "'") + " is not valid: " + why, null,
+        NO_VERSION, null);
+  }
+
+  public static DeltaException tooManyCommitAttempts(String tablePath, long version, int attempts) {
+    return new DeltaException(ErrorCode.CONCURRENT_MODIFICATION,
+        "Gave up committing to table " + tablePath + " after " + attempts + " attempts (last tried version "
+            + version + "): other writers keep winning. Nothing was committed.", tablePath, version, null);
+  }
+
+  public static DeltaException appendOnly(String tablePath, long version) {
+    return new DeltaException(ErrorCode.CONSTRAINT_VIOLATION,
+        "Table " + tablePath + " is append-only (delta.appendOnly = true): rows cannot be deleted or updated. "
+            + "Nothing was committed.", tablePath, version, null);
+  }
 }

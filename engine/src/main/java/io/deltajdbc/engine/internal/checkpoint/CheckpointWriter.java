@@ -12,6 +12,7 @@ import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
 import io.deltajdbc.engine.internal.replay.TableState;
 import io.deltajdbc.engine.storage.LogStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,38 +37,55 @@ public final class CheckpointWriter {
     this.tableName = requireNonNull(tableName, "tableName");
   }
 
+  /** Actions per part above which a checkpoint is split into parts (Delta's checkpoint.partSize). */
+  public static final String PART_SIZE = "deltajdbc.checkpoint.partSize";
+
   /**
-   * Writes the checkpoint of {@code state}'s version. Tombstones deleted before
-   * {@code minTombstoneTimestamp} have expired and are left out.
+   * Writes the checkpoint of {@code state}'s version: one file, or several parts when the state has
+   * more actions than {@link #PART_SIZE}; then {@code _last_checkpoint}. Tombstones deleted before
+   * {@code minTombstoneTimestamp} have expired and are left out. Each file is written under a
+   * temporary name and renamed, so no reader sees a partial part.
    */
-  public void writeClassic(TableState state, long minTombstoneTimestamp) {
-    Path target = FileNames.classicCheckpoint(logPath, state.version());
-    Path temp = new Path(logPath, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-    long rows = 0;
+  public void write(TableState state, long minTombstoneTimestamp) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(CheckpointActionEncoder.protocol(state.protocol()));
+    rows.add(CheckpointActionEncoder.metadata(state.metadata()));
+    state.transactions().values().forEach(t -> rows.add(CheckpointActionEncoder.txn(t)));
+    state.liveDomains().values().forEach(d -> rows.add(CheckpointActionEncoder.domain(d)));
+    state.files().values().forEach(a -> rows.add(CheckpointActionEncoder.add(a)));
+    for (RemoveFile r : state.tombstones().values()) {
+      if (r.deletionTimestampOrZero() >= minTombstoneTimestamp) {
+        rows.add(CheckpointActionEncoder.remove(r));
+      }
+    }
+    long partSize = store.configuration().getLong(PART_SIZE, 1_000_000L);
+    int parts = (int) Math.max(1, (rows.size() + partSize - 1) / partSize);
+    long bytes = 0;
     try {
-      FileSystem fs = logPath.getFileSystem(store.configuration());
-      try (ParquetWriter<Row> w = ParquetRowWriter.create(store.configuration(), temp,
-          CheckpointSchema.WRITE_SCHEMA, false, CompressionCodecName.SNAPPY)) {
-        w.write(CheckpointActionEncoder.protocol(state.protocol()));
-        w.write(CheckpointActionEncoder.metadata(state.metadata()));
-        rows += 2;
-        for (SetTransaction t : state.transactions().values()) {
-          w.write(CheckpointActionEncoder.txn(t));
-          rows++;
-        }
-        for (var d : state.liveDomains().values()) {
-          w.write(CheckpointActionEncoder.domain(d));
-          rows++;
-        }
-        for (AddFile a : state.files().values()) {
-          w.write(CheckpointActionEncoder.add(a));
-          rows++;
-        }
-        for (RemoveFile r : state.tombstones().values()) {
-          if (r.deletionTimestampOrZero() >= minTombstoneTimestamp) {
-            w.write(CheckpointActionEncoder.remove(r));
-            rows++;
-          }
+      for (int p = 1; p <= parts; p++) {
+        Path target = parts == 1 ? FileNames.classicCheckpoint(logPath, state.version())
+            : FileNames.multipartCheckpoint(logPath, state.version(), p, parts);
+        int from = (int) ((p - 1) * (long) rows.size() / parts);
+        int to = (int) (p * (long) rows.size() / parts);
+        bytes += writeFile(target, rows.subList(from, to));
+      }
+      String last = "{\"version\":" + state.version() + ",\"size\":" + rows.size() + ",\"sizeInBytes\":" + bytes
+          + ",\"numOfAddFiles\":" + state.files().size() + (parts > 1 ? ",\"parts\":" + parts : "") + "}";
+      store.write(new Path(logPath, FileNames.LAST_CHECKPOINT), List.of(last).iterator(), true);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("writing the checkpoint of version " + state.version() + " of " + tableName + " in",
+          logPath.toString(), e);
+    }
+  }
+
+  private long writeFile(Path target, List<Row> rows) throws IOException {
+    Path temp = new Path(logPath, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    FileSystem fs = logPath.getFileSystem(store.configuration());
+    try {
+      try (ParquetWriter<Row> w = ParquetRowWriter.create(store.configuration(), temp, CheckpointSchema.WRITE_SCHEMA,
+          false, CompressionCodecName.SNAPPY)) {
+        for (Row r : rows) {
+          w.write(r);
         }
       }
       long size = fs.getFileStatus(temp).getLen();
@@ -75,17 +93,9 @@ public final class CheckpointWriter {
       if (!fs.rename(temp, target)) {
         throw new IOException("could not rename " + temp + " to " + target);
       }
-      String last = "{\"version\":" + state.version() + ",\"size\":" + rows + ",\"sizeInBytes\":" + size
-          + ",\"numOfAddFiles\":" + state.files().size() + "}";
-      store.write(new Path(logPath, FileNames.LAST_CHECKPOINT), List.of(last).iterator(), true);
-    } catch (IOException e) {
-      throw DeltaErrors.storage("writing checkpoint of " + tableName + " at", target.toString(), e);
+      return size;
     } finally {
-      try {
-        temp.getFileSystem(store.configuration()).delete(temp, false);
-      } catch (IOException ignored) {
-        // best effort: a leftover hidden temporary file is ignored by every reader
-      }
+      fs.delete(temp, false);
     }
   }
 }

@@ -88,13 +88,16 @@ public final class PartitionValues {
     return LocalDateTime.parse(raw, LOCAL);
   }
 
-  /** The serialized form of a value, as Spark writes it; null stays null. */
-  public static String encode(Object value, DataType type) {
+  /**
+   * The serialized form of a value, as Spark writes it; null stays null. Timestamps are written
+   * zone-less in {@code zone}, as Spark writes them in its session time zone.
+   */
+  public static String encode(Object value, ZoneId zone) {
     if (value == null) {
       return null;
     }
     if (value instanceof Instant i) {
-      return WRITE.format(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+      return WRITE.format(LocalDateTime.ofInstant(i, zone));
     }
     if (value instanceof LocalDateTime l) {
       return WRITE.format(l);

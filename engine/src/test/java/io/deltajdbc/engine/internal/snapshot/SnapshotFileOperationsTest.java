@@ -35,7 +35,7 @@ class SnapshotFileOperationsTest {
     }
     DeltaTable writerView = DeltaTable.forPath(uri, conf);
     SnapshotImpl at20 = (SnapshotImpl) writerView.snapshotAtVersion(20);
-    new CheckpointWriter(writerView.logStore(), FileNames.logPath(writerView.root()), uri).writeClassic(at20.state(), 0);
+    new CheckpointWriter(writerView.logStore(), FileNames.logPath(writerView.root()), uri).write(at20.state(), 0);
     for (long v = 21; v <= 25; v++) {
       fixture.append(v, v * 10, 10, "late");
     }

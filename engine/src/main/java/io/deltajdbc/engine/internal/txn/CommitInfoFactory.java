@@ -1,0 +1,77 @@
+package io.deltajdbc.engine.internal.txn;
+
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.CommitInfo;
+import io.deltajdbc.engine.actions.RemoveFile;
+import io.deltajdbc.engine.internal.skipping.FileStats;
+import io.deltajdbc.engine.txn.IsolationLevel;
+import io.deltajdbc.engine.txn.Operation;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the {@code commitInfo} action Delta's readers and history commands expect. */
+final class CommitInfoFactory {
+  static final String ENGINE_INFO = "delta-jdbc/" + version();
+
+  private CommitInfoFactory() {}
+
+  static CommitInfo create(Operation op, long readVersion, IsolationLevel isolation, boolean blindAppend,
+      Collection<AddFile> adds, Collection<RemoveFile> removes, Long inCommitTimestamp, String txnId) {
+    Map<String, Object> ci = new LinkedHashMap<>();
+    if (inCommitTimestamp != null) {
+      ci.put("inCommitTimestamp", inCommitTimestamp);
+    }
+    ci.put("timestamp", System.currentTimeMillis());
+    ci.put("operation", op.name());
+    ci.put("operationParameters", op.parameters());
+    if (readVersion >= 0) {
+      ci.put("readVersion", readVersion);
+    }
+    ci.put("isolationLevel", isolation.logName());
+    ci.put("isBlindAppend", blindAppend);
+    ci.put("operationMetrics", metrics(op, adds, removes));
+    ci.put("engineInfo", ENGINE_INFO);
+    ci.put("txnId", txnId);
+    return new CommitInfo(ci);
+  }
+
+  static String newTxnId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static Map<String, String> metrics(Operation op, Collection<AddFile> adds, Collection<RemoveFile> removes) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (!adds.isEmpty()) {
+      long rows = 0;
+      long bytes = 0;
+      boolean rowsKnown = true;
+      for (AddFile a : adds) {
+        bytes += a.size();
+        Long n = FileStats.parse(a.stats()).numRecords();
+        if (n == null) {
+          rowsKnown = false;
+        } else {
+          rows += n;
+        }
+      }
+      m.put("numFiles", Integer.toString(adds.size()));
+      if (rowsKnown) {
+        m.put("numOutputRows", Long.toString(rows));
+      }
+      m.put("numOutputBytes", Long.toString(bytes));
+    }
+    if (!removes.isEmpty()) {
+      m.put("numRemovedFiles", Integer.toString(removes.size()));
+      m.put("numRemovedBytes", Long.toString(removes.stream().mapToLong(r -> r.size() == null ? 0 : r.size()).sum()));
+    }
+    m.putAll(op.metrics());
+    return m;
+  }
+
+  private static String version() {
+    String v = CommitInfoFactory.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,156 @@
+package io.deltajdbc.engine.internal.txn;
+
+import io.deltajdbc.engine.actions.Action;
+import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.Format;
+import io.deltajdbc.engine.actions.Metadata;
+import io.deltajdbc.engine.actions.Protocol;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.write.DataFileWriter;
+import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.txn.IsolationLevel;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.TableSpec;
+import io.deltajdbc.engine.types.ArrayType;
+import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.MapType;
+import io.deltajdbc.engine.types.SchemaJson;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Creates a table: validates the schema, partition columns and {@code delta.*} properties,
+ * assigns column-mapping ids and physical names when a mapping mode is set, chooses the lowest
+ * protocol, and commits version 0 (protocol, metadata, and the first data files when given) with
+ * create-if-absent, so that of two racing creators exactly one succeeds.
+ */
+public final class TableCreator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TableCreator() {}
+
+  /** Commits version 0; rows, when not null, are written as the table's first data. */
+  public static long create(LogStore store, Path root, String tablePath, TableSpec spec, Iterator<Row> rows) {
+    TableProperties.validate(spec.properties());
+    List<String> partitions = resolvePartitions(tablePath, spec);
+    Map<String, String> config = new LinkedHashMap<>();
+    spec.properties().forEach((k, v) -> {
+      if (!k.startsWith("delta.feature.") && !k.equals("delta.minReaderVersion") && !k.equals("delta.minWriterVersion")) {
+        config.put(k, v);
+      }
+    });
+    StructType schema = spec.schema();
+    String mode = config.getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
+    if (!mode.equals("none")) {
+      int[] maxId = {0};
+      schema = assignColumnMapping(schema, maxId);
+      config.put("delta.columnMapping.maxColumnId", Integer.toString(maxId[0]));
+    }
+    Protocol protocol = ProtocolSelection.forNewTable(schema, spec.properties());
+    Metadata metadata = new Metadata(UUID.randomUUID().toString(), spec.name(), spec.description(), Format.PARQUET,
+        SchemaJson.toJson(schema), partitions, System.currentTimeMillis(), config);
+    WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
+
+    List<AddFile> adds = rows == null ? List.of()
+        : new DataFileWriter(store.configuration(), root, tablePath, metadata, protocol.hasWriterFeature("deletionVectors"))
+            .write(rows);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("partitionBy", json(partitions));
+    if (spec.description() != null) {
+      params.put("description", spec.description());
+    }
+    params.put("isManaged", "false");
+    params.put("properties", json(config));
+    Operation op = Operation.of(rows == null ? "CREATE TABLE" : "CREATE TABLE AS SELECT", params);
+    List<Action> actions = new ArrayList<>();
+    actions.add(CommitInfoFactory.create(op, -1, IsolationLevel.SERIALIZABLE, true, adds, List.of(),
+        "true".equalsIgnoreCase(config.get("delta.enableInCommitTimestamps")) ? System.currentTimeMillis() : null,
+        CommitInfoFactory.newTxnId()));
+    actions.add(protocol);
+    actions.add(metadata);
+    actions.addAll(adds);
+    List<String> lines = actions.stream().map(ActionJson::toJson).toList();
+    Path logPath = FileNames.logPath(root);
+    try {
+      store.write(FileNames.deltaFile(logPath, 0), lines.iterator(), false);
+    } catch (FileAlreadyExistsException e) {
+      throw DeltaErrors.tableAlreadyExists(tablePath, 0);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("creating table", tablePath, e);
+    }
+    return 0;
+  }
+
+  private static List<String> resolvePartitions(String tablePath, TableSpec spec) {
+    Set<String> seen = new HashSet<>();
+    for (StructField f : spec.schema().fields()) {
+      if (!seen.add(f.name().toLowerCase(Locale.ROOT))) {
+        throw DeltaErrors.invalidArgument("Column " + f.name() + " appears twice in the schema of " + tablePath
+            + " (column names are case-insensitive).");
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : spec.partitionColumns()) {
+      StructField f = spec.schema().get(p).orElseThrow(
+          () -> DeltaErrors.columnNotFound(tablePath, p, spec.schema().fieldNames()));
+      if (f.type() instanceof StructType || f.type() instanceof ArrayType || f.type() instanceof MapType) {
+        throw DeltaErrors.invalidArgument("Partition column " + p + " of " + tablePath + " has type " + f.type()
+            + "; partition columns must be of a primitive type.");
+      }
+      out.add(f.name());
+    }
+    if (!out.isEmpty() && out.size() == spec.schema().size()) {
+      throw DeltaErrors.invalidArgument("Table " + tablePath + " cannot be partitioned by all of its columns.");
+    }
+    return out;
+  }
+
+  private static StructType assignColumnMapping(StructType s, int[] maxId) {
+    List<StructField> out = new ArrayList<>();
+    for (StructField f : s.fields()) {
+      Map<String, Object> md = new LinkedHashMap<>(f.metadata().values());
+      md.put(StructField.COLUMN_MAPPING_ID_KEY, (long) ++maxId[0]);
+      md.put(StructField.COLUMN_MAPPING_PHYSICAL_NAME_KEY, "col-" + UUID.randomUUID());
+      out.add(new StructField(f.name(), assign(f.type(), maxId), f.nullable(), new StructField.FieldMetadata(md)));
+    }
+    return new StructType(out);
+  }
+
+  private static DataType assign(DataType t, int[] maxId) {
+    if (t instanceof StructType s) {
+      return assignColumnMapping(s, maxId);
+    }
+    if (t instanceof ArrayType a) {
+      return new ArrayType(assign(a.elementType(), maxId), a.containsNull());
+    }
+    if (t instanceof MapType m) {
+      return new MapType(assign(m.keyType(), maxId), assign(m.valueType(), maxId), m.valueContainsNull());
+    }
+    return t;
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.deltajdbc.engine.internal.txn;
+
+import io.deltajdbc.engine.actions.Metadata;
+import io.deltajdbc.engine.actions.Protocol;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.types.ArrayType;
+import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.MapType;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether this engine may write a table: every writer feature in effect must be one whose
+ * obligations it meets (protocol: "Table Features"). Features it supports only while unused
+ * (CHECK constraints, generated and identity columns, invariants) refuse writes once used.
+ */
+final class WriterFeatures {
+  static final int MAX_WRITER_VERSION = 7;
+  static final Set<String> SUPPORTED = Set.of("appendOnly", "invariants", "checkConstraints", "changeDataFeed",
+      "generatedColumns", "identityColumns", "columnMapping", "timestampNtz", "deletionVectors", "domainMetadata",
+      "typeWidening", "typeWidening-preview", "vacuumProtocolCheck", "inCommitTimestamp", "v2Checkpoint",
+      "clustering", "variantType", "variantType-preview");
+
+  private WriterFeatures() {}
+
+  static void checkWritable(String table, long version, Protocol protocol, Metadata metadata) {
+    TableFeatures.checkReadable(table, version, protocol, metadata);
+    if (protocol.minWriterVersion() > MAX_WRITER_VERSION) {
+      throw DeltaErrors.unsupportedWrite(table, version, "it needs writer version " + protocol.minWriterVersion()
+          + "; this engine writes versions up to " + MAX_WRITER_VERSION + ".");
+    }
+    Set<String> missing = new TreeSet<>(inEffect(protocol));
+    missing.removeAll(SUPPORTED);
+    if (!missing.isEmpty()) {
+      throw DeltaErrors.unsupportedWrite(table, version, "it uses writer feature(s) " + missing
+          + " that this engine does not implement.");
+    }
+    if (metadata.configuration().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."))) {
+      throw DeltaErrors.unsupportedWrite(table, version, "it has CHECK constraints, which this engine cannot "
+          + "enforce yet.");
+    }
+    String fieldRule = fieldRule(metadata.parseSchema());
+    if (fieldRule != null) {
+      throw DeltaErrors.unsupportedWrite(table, version, fieldRule);
+    }
+  }
+
+  /** The writer features a protocol puts in effect, legacy versions included. */
+  static Set<String> inEffect(Protocol p) {
+    Set<String> out = new LinkedHashSet<>();
+    if (p.supportsWriterFeatures()) {
+      out.addAll(p.writerFeatures() == null ? Set.of() : p.writerFeatures());
+      return out;
+    }
+    int w = p.minWriterVersion();
+    if (w >= 2) {
+      out.add("appendOnly");
+      out.add("invariants");
+    }
+    if (w >= 3) {
+      out.add("checkConstraints");
+    }
+    if (w >= 4) {
+      out.add("changeDataFeed");
+      out.add("generatedColumns");
+    }
+    if (w >= 5) {
+      out.add("columnMapping");
+    }
+    if (w >= 6) {
+      out.add("identityColumns");
+    }
+    return out;
+  }
+
+  private static String fieldRule(DataType t) {
+    if (t instanceof StructType s) {
+      for (StructField f : s.fields()) {
+        var md = f.metadata().values();
+        if (md.containsKey("delta.generationExpression")) {
+          return "column " + f.name() + " is a generated column, which this engine cannot compute yet.";
+        }
+        if (md.containsKey("delta.identity.start")) {
+          return "column " + f.name() + " is an identity column, which this engine cannot fill yet.";
+        }
+        if (md.containsKey("delta.invariants")) {
+          return "column " + f.name() + " has an invariant, which this engine cannot enforce yet.";
+        }
+        String nested = fieldRule(f.type());
+        if (nested != null) {
+          return nested;
+        }
+      }
+    } else if (t instanceof ArrayType a) {
+      return fieldRule(a.elementType());
+    } else if (t instanceof MapType m) {
+      String k = fieldRule(m.keyType());
+      return k != null ? k : fieldRule(m.valueType());
+    }
+    return null;
+  }
+}

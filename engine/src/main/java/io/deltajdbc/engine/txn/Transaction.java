@@ -1,0 +1,60 @@
+package io.deltajdbc.engine.txn;
+
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.DomainMetadata;
+import io.deltajdbc.engine.actions.Metadata;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.expressions.Predicate;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An optimistic transaction on one table (protocol: "Optimistic Concurrency Control"). It starts
+ * from a snapshot, records what it read, stages actions, and commits them as the next version.
+ * When another writer committed first, the winning commits are checked against what this one read
+ * and changed; without a logical conflict it commits on top of them, otherwise a
+ * {@link ConcurrentModificationException} names the rule and the winning version. Not thread-safe.
+ */
+public interface Transaction {
+
+  /** The snapshot the transaction reads. */
+  Snapshot readSnapshot();
+
+  IsolationLevel isolationLevel();
+
+  /** Records that the whole table was read: any concurrent change of data conflicts. */
+  void readWholeTable();
+
+  /** Records a read of the rows matching {@code predicate}: concurrent appends matching it conflict. */
+  void readPredicate(Predicate predicate);
+
+  /** Records that these files were read: their concurrent removal conflicts. */
+  void readFiles(Collection<AddFile> files);
+
+  /**
+   * Declares this write as version {@code version} of application {@code appId} (protocol:
+   * "Transaction Identifiers"). Returns false when the table already has that version or a newer
+   * one: the write was done before and must be skipped (commit is then a no-op).
+   */
+  boolean setTransaction(String appId, long version);
+
+  /** Writes rows (in the table schema's column order) into new data files and stages their adds. */
+  List<AddFile> write(Iterator<Row> rows);
+
+  /** Stages adds of files written elsewhere (paths relative to the table, URI-encoded). */
+  void add(Collection<AddFile> files);
+
+  /** Stages the removal of files, with dataChange true (a logical delete of their rows). */
+  void remove(Collection<AddFile> files);
+
+  /** Stages new table metadata (schema, properties). */
+  void updateMetadata(Metadata metadata);
+
+  /** Stages a domain metadata change (protocol: "Domain Metadata"). */
+  void setDomainMetadata(DomainMetadata domain);
+
+  /** Commits the staged actions as the next version; may retry on top of concurrent commits. */
+  CommitResult commit(Operation operation);
+}
