@@ -84,7 +84,11 @@ class ConcurrentWritersTest {
     java.util.Random rnd = new java.util.Random(7);
     for (int round = 0; round < 3; round++) {
       Process p = worker(path, round + 1, -1, round);
-      Thread.sleep(1500 + rnd.nextInt(1500));
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      for (int i = 0; i < 3; i++) {
+        assertTrue(out.readLine() != null, "the worker commits before it is killed");
+      }
+      Thread.sleep(rnd.nextInt(200)); // somewhere inside a later commit
       p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
       p.waitFor(30, TimeUnit.SECONDS);
       DeltaTable fresh = DeltaTable.forPath(path, DeltaTable.defaultConfiguration());
