@@ -176,4 +176,12 @@ public final class DeltaErrors {
         "Table " + tablePath + " is append-only (delta.appendOnly = true): rows cannot be deleted or updated. "
             + "Nothing was committed.", tablePath, version, null);
   }
+
+  public static DeltaException unsafeConcurrentWriters(String tablePath, String scheme, String key) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+        "Refusing to commit to table " + tablePath + ": the Hadoop client for '" + scheme + "' has no atomic "
+            + "put-if-absent, so two processes committing at the same time could overwrite each other's commit "
+            + "and lose data. If this process is the only writer of the table, set " + key + "=true.",
+        tablePath, NO_VERSION, null);
+  }
 }

@@ -28,7 +28,8 @@ import org.apache.hadoop.fs.Path;
  * A log store over any Hadoop FileSystem. Reads and lists go straight to the file system. A
  * create-without-overwrite writes a hidden temporary file first and then publishes it under the
  * final name in one step that fails if the name exists: a hard link on the local file system,
- * {@code FileContext.rename(NONE)} on HDFS (both atomic). On stores where neither is atomic,
+ * {@code FileContext.rename(NONE)} on HDFS (both atomic); ABFS and GCS create the file
+ * directly with a conditional put. On stores where neither is atomic,
  * {@link #isAtomicCreateSafe()} is false and callers must keep to a single writer.
  */
 public final class HadoopLogStore implements LogStore {
@@ -84,6 +85,16 @@ public final class HadoopLogStore implements LogStore {
       }
       return;
     }
+    if (isConditionalCreateScheme(fs.getUri().getScheme())) {
+      // ABFS and GCS create with overwrite=false as a conditional put (If-None-Match / generation
+      // 0): the object appears whole when the stream closes, or the create fails.
+      try (OutputStream out = fs.create(path, false)) {
+        writeLines(out, lines);
+      } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+        throw new FileAlreadyExistsException(path.toString());
+      }
+      return;
+    }
     // Write to a temporary name beside the target, then publish atomically.
     FileSystem raw = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     Path temp = new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
@@ -125,6 +136,10 @@ public final class HadoopLogStore implements LogStore {
     if (!fs.rename(temp, target)) {
       throw new IOException("could not rename " + temp + " to " + target);
     }
+  }
+
+  static boolean isConditionalCreateScheme(String scheme) {
+    return "abfs".equals(scheme) || "abfss".equals(scheme) || "gs".equals(scheme);
   }
 
   private static boolean isAtomicRenameScheme(String scheme) {

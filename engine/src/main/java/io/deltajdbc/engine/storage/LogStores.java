@@ -13,7 +13,7 @@ public final class LogStores {
     String scheme = tablePath.toUri().getScheme();
     String s = scheme == null ? "file" : scheme.toLowerCase(Locale.ROOT);
     return switch (s) {
-      case "file", "hdfs", "viewfs" -> new HadoopLogStore(conf);
+      case "file", "hdfs", "viewfs", "abfs", "abfss", "gs" -> new HadoopLogStore(conf);
       default -> new SingleWriterLogStore(new HadoopLogStore(conf), s);
     };
   }

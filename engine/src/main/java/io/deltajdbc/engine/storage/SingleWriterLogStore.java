@@ -36,9 +36,33 @@ public final class SingleWriterLogStore implements LogStore {
     return delegate.listFrom(path);
   }
 
+  /**
+   * Writes through the delegate; creates of one path are serialized within this JVM, so that the
+   * threads of a single writer process never overwrite each other's commits (the guarantee Delta's
+   * single-driver log store gives).
+   */
   @Override
   public void write(Path path, Iterator<String> lines, boolean overwrite) throws IOException {
-    delegate.write(path, lines, overwrite);
+    if (overwrite) {
+      delegate.write(path, lines, true);
+      return;
+    }
+    synchronized (LOCKS[Math.floorMod(path.toString().hashCode(), LOCKS.length)]) {
+      delegate.write(path, lines, false);
+    }
+  }
+
+  private static final Object[] LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < LOCKS.length; i++) {
+      LOCKS[i] = new Object();
+    }
+  }
+
+  /** The configuration key by which a user declares that only one process writes tables of a scheme. */
+  public static String singleWriterKey(String scheme) {
+    return "deltajdbc.storage." + scheme + ".singleWriter";
   }
 
   @Override

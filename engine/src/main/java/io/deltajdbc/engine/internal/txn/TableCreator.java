@@ -49,6 +49,7 @@ public final class TableCreator {
   /** Commits version 0; rows, when not null, are written as the table's first data. */
   public static long create(LogStore store, Path root, String tablePath, TableSpec spec, Iterator<Row> rows) {
     TableProperties.validate(spec.properties());
+    WriterFeatures.checkStore(tablePath, store, root);
     List<String> partitions = resolvePartitions(tablePath, spec);
     Map<String, String> config = new LinkedHashMap<>();
     spec.properties().forEach((k, v) -> {

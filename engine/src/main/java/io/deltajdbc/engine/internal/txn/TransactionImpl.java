@@ -64,6 +64,7 @@ public final class TransactionImpl implements Transaction {
     this.tablePath = snapshot.tablePath();
     this.logPath = FileNames.logPath(snapshot.root());
     WriterFeatures.checkWritable(tablePath, snapshot.version(), snapshot.protocol(), snapshot.metadata());
+    WriterFeatures.checkStore(tablePath, snapshot.store(), snapshot.root());
   }
 
   @Override

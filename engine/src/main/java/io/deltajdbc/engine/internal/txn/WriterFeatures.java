@@ -49,6 +49,18 @@ final class WriterFeatures {
     }
   }
 
+  /** Refuses commits through a log store that is not safe for concurrent writers, unless the user opted in. */
+  static void checkStore(String table, io.deltajdbc.engine.storage.LogStore store, org.apache.hadoop.fs.Path root) {
+    if (store.isAtomicCreateSafe()) {
+      return;
+    }
+    String scheme = root.toUri().getScheme();
+    String key = io.deltajdbc.engine.storage.SingleWriterLogStore.singleWriterKey(scheme);
+    if (!store.configuration().getBoolean(key, false)) {
+      throw DeltaErrors.unsafeConcurrentWriters(table, scheme, key);
+    }
+  }
+
   /** The writer features a protocol puts in effect, legacy versions included. */
   static Set<String> inEffect(Protocol p) {
     Set<String> out = new LinkedHashSet<>();
