@@ -68,6 +68,20 @@ public final class CheckpointSchema {
       f("extendedFileMetadata", BOOLEAN), f("partitionValues", STRING_MAP), f("size", LONG),
       f("deletionVector", DELETION_VECTOR), f("baseRowId", LONG), f("defaultRowCommitVersion", LONG));
 
+  /**
+   * The write schema with {@code add.partitionValues_parsed} and {@code add.stats_parsed} appended
+   * to the add struct (positions of the other columns unchanged).
+   */
+  public static StructType writeSchemaWithStructs(StructType partitionValuesParsed, StructType statsParsed) {
+    List<StructField> add = new ArrayList<>(ADD.fields());
+    if (partitionValuesParsed.size() > 0) {
+      add.add(f("partitionValues_parsed", partitionValuesParsed));
+    }
+    add.add(f("stats_parsed", statsParsed));
+    return struct(f("txn", TXN), f("add", new StructType(add)), f("remove", REMOVE_IN_CHECKPOINT),
+        f("metaData", METADATA), f("protocol", PROTOCOL), f("domainMetadata", DOMAIN_METADATA));
+  }
+
   /** The columns of a V1 checkpoint as this engine writes it (same positions as READ_SCHEMA). */
   public static final StructType WRITE_SCHEMA = struct(
       f("txn", TXN), f("add", ADD), f("remove", REMOVE_IN_CHECKPOINT), f("metaData", METADATA),

@@ -11,6 +11,7 @@ import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
 import io.deltajdbc.engine.internal.replay.TableState;
 import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,29 @@ public final class CheckpointWriter {
     rows.add(CheckpointActionEncoder.metadata(state.metadata()));
     state.transactions().values().forEach(t -> rows.add(CheckpointActionEncoder.txn(t)));
     state.liveDomains().values().forEach(d -> rows.add(CheckpointActionEncoder.domain(d)));
-    state.files().values().forEach(a -> rows.add(CheckpointActionEncoder.add(a)));
+    var conf = state.metadata().configuration();
+    boolean statsAsJson = !"false".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsJson", "true"));
+    boolean statsAsStruct = "true".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsStruct", "false"));
+    StructStats structs = statsAsStruct
+        ? new StructStats(state.metadata(), io.deltajdbc.engine.EngineConfig.partitionTimeZone(store.configuration()))
+        : null;
+    StructType schema = structs == null ? CheckpointSchema.WRITE_SCHEMA
+        : CheckpointSchema.writeSchemaWithStructs(structs.partitionSchema(), structs.statsSchema());
+    for (AddFile a : state.files().values()) {
+      Row add = CheckpointActionEncoder.add(statsAsJson ? a : a.withStats(null));
+      if (structs != null) {
+        Object[] addFields = ((Row) add.get(CheckpointSchema.ADD_COL)).toArray();
+        List<Object> extended = new ArrayList<>(java.util.Arrays.asList(addFields));
+        if (structs.partitionSchema().size() > 0) {
+          extended.add(structs.partitionValues(a.partitionValues()));
+        }
+        extended.add(structs.stats(a.stats()));
+        Object[] top = add.toArray();
+        top[CheckpointSchema.ADD_COL] = Row.wrap(extended.toArray());
+        add = Row.wrap(top);
+      }
+      rows.add(add);
+    }
     for (RemoveFile r : state.tombstones().values()) {
       if (r.deletionTimestampOrZero() >= minTombstoneTimestamp) {
         rows.add(CheckpointActionEncoder.remove(r));
@@ -67,7 +90,7 @@ public final class CheckpointWriter {
             : FileNames.multipartCheckpoint(logPath, state.version(), p, parts);
         int from = (int) ((p - 1) * (long) rows.size() / parts);
         int to = (int) (p * (long) rows.size() / parts);
-        bytes += writeFile(target, rows.subList(from, to));
+        bytes += writeFile(target, schema, rows.subList(from, to));
       }
       String last = "{\"version\":" + state.version() + ",\"size\":" + rows.size() + ",\"sizeInBytes\":" + bytes
           + ",\"numOfAddFiles\":" + state.files().size() + (parts > 1 ? ",\"parts\":" + parts : "") + "}";
@@ -78,11 +101,11 @@ public final class CheckpointWriter {
     }
   }
 
-  private long writeFile(Path target, List<Row> rows) throws IOException {
+  private long writeFile(Path target, StructType schema, List<Row> rows) throws IOException {
     Path temp = new Path(logPath, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
     FileSystem fs = logPath.getFileSystem(store.configuration());
     try {
-      try (ParquetWriter<Row> w = ParquetRowWriter.create(store.configuration(), temp, CheckpointSchema.WRITE_SCHEMA,
+      try (ParquetWriter<Row> w = ParquetRowWriter.create(store.configuration(), temp, schema,
           false, CompressionCodecName.SNAPPY)) {
         for (Row r : rows) {
           w.write(r);
