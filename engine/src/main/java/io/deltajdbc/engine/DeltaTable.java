@@ -68,9 +68,9 @@ public final class DeltaTable {
    * ({@code delta.isolationLevel}, WriteSerializable by default).
    */
   public Transaction startTransaction() {
-    Snapshot s = latestSnapshot();
+    SnapshotImpl s = (SnapshotImpl) latestSnapshot();
     String level = s.properties().getOrDefault("delta.isolationLevel", "WriteSerializable");
-    return startTransaction(level.equalsIgnoreCase("Serializable")
+    return new TransactionImpl(snapshots, s, level.equalsIgnoreCase("Serializable")
         ? IsolationLevel.SERIALIZABLE : IsolationLevel.WRITE_SERIALIZABLE);
   }
 
@@ -146,7 +146,7 @@ public final class DeltaTable {
 
     private static Configuration create() {
       Configuration conf = new Configuration();
-      conf.set("fs.file.impl", org.apache.hadoop.fs.RawLocalFileSystem.class.getName());
+      conf.set("fs.file.impl", io.deltajdbc.engine.storage.NioLocalFileSystem.class.getName());
       conf.setBoolean("fs.file.impl.disable.cache", true);
       return conf;
     }
