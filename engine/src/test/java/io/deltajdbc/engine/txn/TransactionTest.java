@@ -85,6 +85,15 @@ class TransactionTest {
   }
 
   @Test
+  void zstdByTableProperty() {
+    DeltaTable t = create("parquet.compression", "zstd");
+    append(t, rows(0, 50, "a"));
+    Snapshot s = t.latestSnapshot();
+    assertTrue(s.files().stream().allMatch(f -> f.path().endsWith(".zstd.parquet")), s.files().toString());
+    assertEquals(LongStream.range(0, 50).boxed().toList(), ids(s));
+  }
+
+  @Test
   void aRepeatedApplicationVersionIsSkipped() {
     DeltaTable t = create();
     Transaction first = t.startTransaction();
