@@ -98,6 +98,11 @@ public final class DeltaTable {
     return snapshots.latest();
   }
 
+  /** The latest version's protocol, metadata and schema, without loading the list of files. */
+  public TableInfo latestInfo() {
+    return snapshots.latestInfo();
+  }
+
   /** Time travel: the snapshot of one version. */
   public Snapshot snapshotAtVersion(long version) {
     return snapshots.atVersion(version);

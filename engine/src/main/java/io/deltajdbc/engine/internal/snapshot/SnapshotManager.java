@@ -3,6 +3,7 @@ package io.deltajdbc.engine.internal.snapshot;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.internal.log.LogSegmentLoader;
@@ -66,6 +67,26 @@ public final class SnapshotManager {
     }
     latest = next;
     return next;
+  }
+
+  /** The latest protocol and metadata, read without replaying the files of the table. */
+  public io.deltajdbc.engine.TableInfo latestInfo() {
+    SnapshotImpl cached;
+    synchronized (this) {
+      cached = latest;
+    }
+    LogSegment segment = cached == null ? loader.latest() : loader.after(cached.segment());
+    if (cached != null && segment.version() == cached.version()) {
+      return new io.deltajdbc.engine.TableInfo(tableName, cached.version(), cached.protocol(), cached.metadata(),
+          cached.schema());
+    }
+    MetadataLoader.Result r = MetadataLoader.load(store, segment, tableName);
+    try {
+      return new io.deltajdbc.engine.TableInfo(tableName, r.version(), r.protocol(), r.metadata(),
+          r.metadata().parseSchema());
+    } catch (IllegalArgumentException e) {
+      throw DeltaErrors.corruptLog(tableName, r.version(), "the table schema cannot be parsed: " + e.getMessage(), e);
+    }
   }
 
   /** The snapshot of one version; reuses the latest state when that is the version asked for. */

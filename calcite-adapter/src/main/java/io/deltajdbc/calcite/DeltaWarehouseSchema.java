@@ -1,0 +1,231 @@
+package io.deltajdbc.calcite;
+
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.SchemaVersion;
+import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.IgnoreCaseLookup;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A folder of a warehouse as a Calcite schema: each subdirectory holding {@code _delta_log/} is a
+ * table named by its directory; other subdirectories holding tables are sub-schemas. Lookups are
+ * lazy: listing names reads directory entries only, and a table's log is read when a query or a
+ * metadata call needs its columns. Engine tables are kept per name, so that snapshots refresh
+ * incrementally from one query to the next.
+ */
+public final class DeltaWarehouseSchema implements Schema {
+  private final Path dir;
+  private final Configuration conf;
+  private final Map<String, DeltaTable> tables = new ConcurrentHashMap<>();
+
+  public DeltaWarehouseSchema(Path dir, Configuration conf) {
+    this.dir = dir;
+    this.conf = conf;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The folders of {@code dir} that are schemas: not tables, not hidden, with a table inside. */
+  public static Set<String> schemaFolders(Path dir, Configuration conf) {
+    Set<String> out = new TreeSet<>();
+    for (FileStatus s : list(dir, conf)) {
+      String n = s.getPath().getName();
+      if (s.isDirectory() && !hidden(n) && !isTable(s.getPath(), conf) && !tableNames(s.getPath(), conf).isEmpty()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Lookup<Table> tables() {
+    return new IgnoreCaseLookup<>() {
+      @Override
+      public Table get(String name) {
+        return table(name, false);
+      }
+
+      @Override
+      public Named<Table> getIgnoreCase(String name) {
+        Table t = table(name, true);
+        return t == null ? null : new Named<>(((DeltaCalciteTable) t).name(), t);
+      }
+
+      @Override
+      public Set<String> getNames(LikePattern pattern) {
+        Set<String> out = new TreeSet<>();
+        var matcher = pattern.matcher();
+        for (String n : tableNames(dir, conf)) {
+          if (matcher.apply(n)) {
+            out.add(n);
+          }
+        }
+        return out;
+      }
+    };
+  }
+
+  @Override
+  public Lookup<? extends Schema> subSchemas() {
+    return new IgnoreCaseLookup<Schema>() {
+      @Override
+      public Schema get(String name) {
+        return schemaFolders(dir, conf).contains(name) ? new DeltaWarehouseSchema(new Path(dir, name), conf) : null;
+      }
+
+      @Override
+      public Set<String> getNames(LikePattern pattern) {
+        Set<String> out = new TreeSet<>();
+        var matcher = pattern.matcher();
+        schemaFolders(dir, conf).forEach(n -> {
+          if (matcher.apply(n)) {
+            out.add(n);
+          }
+        });
+        return out;
+      }
+    };
+  }
+
+  /** The table {@code name} (with an optional {@code @version} suffix), or null. */
+  private Table table(String name, boolean ignoreCase) {
+    String base = VersionSpec.baseName(name);
+    String actual = null;
+    if (isTable(new Path(dir, base), conf)) {
+      actual = base;
+    } else if (ignoreCase) {
+      for (String n : tableNames(dir, conf)) {
+        if (n.equalsIgnoreCase(base)) {
+          actual = n;
+          break;
+        }
+      }
+    }
+    if (actual == null) {
+      return null;
+    }
+    VersionSpec version = VersionSpec.parse(name);
+    String tableName = actual;
+    DeltaTable engineTable = tables.computeIfAbsent(tableName.toLowerCase(Locale.ROOT),
+        k -> DeltaTable.forPath(new Path(dir, tableName).toString(), conf));
+    DeltaCalciteTable t = new DeltaCalciteTable(version.isLatest() ? tableName : tableName + "@" + version.suffix(),
+        engineTable, version);
+    if (!version.isLatest()) {
+      t.snapshot(); // an old version that does not exist fails here, with the table's version range
+    }
+    return t;
+  }
+
+  private static Set<String> tableNames(Path dir, Configuration conf) {
+    Set<String> out = new TreeSet<>();
+    for (FileStatus s : list(dir, conf)) {
+      if (s.isDirectory() && !hidden(s.getPath().getName()) && isTable(s.getPath(), conf)) {
+        out.add(s.getPath().getName());
+      }
+    }
+    return out;
+  }
+
+  private static boolean isTable(Path p, Configuration conf) {
+    try {
+      return p.getFileSystem(conf).exists(new Path(p, "_delta_log"));
+    } catch (IOException e) {
+      throw DeltaErrors.storage("looking for a table at", p.toString(), e);
+    }
+  }
+
+  private static boolean hidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
+  }
+
+  private static FileStatus[] list(Path dir, Configuration conf) {
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      return fs.listStatus(dir);
+    } catch (FileNotFoundException e) {
+      return new FileStatus[0];
+    } catch (IOException e) {
+      throw DeltaErrors.storage("listing the warehouse folder", dir.toString(), e);
+    }
+  }
+
+  // ---- Schema's name-based methods, answered through the lookups ---------------------------------
+
+  @Override
+  public Table getTable(String name) {
+    return tables().get(name);
+  }
+
+  @Override
+  public Set<String> getTableNames() {
+    return tables().getNames(LikePattern.any());
+  }
+
+  @Override
+  public Schema getSubSchema(String name) {
+    return subSchemas().get(name);
+  }
+
+  @Override
+  public Set<String> getSubSchemaNames() {
+    return subSchemas().getNames(LikePattern.any());
+  }
+
+  @Override
+  public RelProtoDataType getType(String name) {
+    return null;
+  }
+
+  @Override
+  public Set<String> getTypeNames() {
+    return Set.of();
+  }
+
+  @Override
+  public Collection<Function> getFunctions(String name) {
+    return Set.of();
+  }
+
+  @Override
+  public Set<String> getFunctionNames() {
+    return Set.of();
+  }
+
+  @Override
+  public Expression getExpression(SchemaPlus parentSchema, String name) {
+    return Schemas.subSchemaExpression(parentSchema, name, getClass());
+  }
+
+  @Override
+  public boolean isMutable() {
+    return true;
+  }
+
+  @Override
+  public Schema snapshot(SchemaVersion version) {
+    return this;
+  }
+}

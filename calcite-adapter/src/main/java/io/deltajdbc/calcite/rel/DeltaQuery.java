@@ -1,0 +1,146 @@
+package io.deltajdbc.calcite.rel;
+
+import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.engine.Scan;
+import io.deltajdbc.engine.ScanBuilder;
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.data.CloseableIterator;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.types.DataType;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * What a planned scan runs: the table, columns and engine predicate, or a count. Each execution
+ * takes the table's newest snapshot (or its pinned version), so a prepared statement sees new
+ * commits. Rows stream; cancel and query timeout stop the scan between rows.
+ */
+public final class DeltaQuery {
+  private final DeltaCalciteTable table;
+  private final List<String> columns;
+  private final List<DataType> types;
+  private final Predicate filter;
+  private final boolean countOnly;
+
+  DeltaQuery(DeltaCalciteTable table, List<String> columns, List<DataType> types, Predicate filter, boolean countOnly) {
+    this.table = table;
+    this.columns = columns;
+    this.types = types;
+    this.filter = filter;
+    this.countOnly = countOnly;
+  }
+
+  /** The engine scan of the current snapshot. */
+  Scan plan() {
+    return plan(table.snapshot());
+  }
+
+  private Scan plan(Snapshot snapshot) {
+    ScanBuilder b = snapshot.scanBuilder().withColumns(countOnly ? List.of() : columns);
+    if (filter != null) {
+      b = b.withFilter(filter);
+    }
+    return b.build();
+  }
+
+  /**
+   * Called by generated code: the rows in Calcite's representation, as {@code Object[]}, or as the
+   * single value itself when {@code scalar} (a one-column row type).
+   */
+  public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
+    AtomicBoolean cancel = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
+    Long timeout = root == null ? null : DataContext.Variable.TIMEOUT.get(root);
+    long deadline = timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
+    return new AbstractEnumerable<Object>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        Scan scan = plan();
+        if (countOnly) {
+          var n = scan.rowCountFromLog();
+          if (n.isPresent()) {
+            return linq(n.getAsLong(), scalar);
+          }
+          long count = 0;
+          try (CloseableIterator<Row> it = scan.rows()) {
+            while (it.hasNext()) {
+              it.next();
+              count++;
+              check(cancel, deadline, count);
+            }
+          }
+          return linq(count, scalar);
+        }
+        return new RowEnumerator(scan.rows(), cancel, deadline, scalar);
+      }
+    };
+  }
+
+  private static Enumerator<Object> linq(long count, boolean scalar) {
+    return org.apache.calcite.linq4j.Linq4j.enumerator(List.of(scalar ? (Object) count : new Object[] {count}));
+  }
+
+  private static void check(AtomicBoolean cancel, long deadline, long n) {
+    if ((n & 1023) == 0) {
+      if (cancel != null && cancel.get()) {
+        throw new org.apache.calcite.runtime.CalciteException("Statement canceled", null);
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new org.apache.calcite.runtime.CalciteException("Query timeout: the statement ran longer than its "
+            + "query timeout and was stopped", null);
+      }
+    }
+  }
+
+  /** Engine rows converted to Calcite's values; closing it closes the open data file. */
+  private final class RowEnumerator implements Enumerator<Object> {
+    private final CloseableIterator<Row> rows;
+    private final AtomicBoolean cancel;
+    private final long deadline;
+    private final boolean scalar;
+    private Object current;
+    private long n;
+
+    RowEnumerator(CloseableIterator<Row> rows, AtomicBoolean cancel, long deadline, boolean scalar) {
+      this.rows = rows;
+      this.cancel = cancel;
+      this.deadline = deadline;
+      this.scalar = scalar;
+    }
+
+    @Override
+    public Object current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      check(cancel, deadline, ++n);
+      if (!rows.hasNext()) {
+        return false;
+      }
+      Row r = rows.next();
+      Object[] out = new Object[types.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = CalciteValues.toCalcite(r.get(i), types.get(i));
+      }
+      current = scalar ? out[0] : out;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      rows.close();
+    }
+  }
+}

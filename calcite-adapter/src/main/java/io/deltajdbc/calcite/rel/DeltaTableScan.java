@@ -1,0 +1,181 @@
+package io.deltajdbc.calcite.rel;
+
+import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.engine.Scan;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * A scan of a Delta table in the {@code DELTA} convention, with what the rules pushed into it: the
+ * columns to read, the filter the engine evaluates (pruning partitions and skipping files by
+ * statistics first), or a COUNT(*) answered from the log. EXPLAIN shows all of it, with the
+ * file counts of the current snapshot.
+ */
+public final class DeltaTableScan extends TableScan implements DeltaRel {
+  private final DeltaCalciteTable deltaTable;
+  private final int[] projects;
+  private final RexNode filterRex;
+  private final Predicate filter;
+  private final String countName;
+  private Scan.ScanMetrics metrics;
+
+  private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable,
+      int[] projects, RexNode filterRex, Predicate filter, String countName) {
+    super(cluster, traits, List.of(), table);
+    this.deltaTable = deltaTable;
+    this.projects = projects;
+    this.filterRex = filterRex;
+    this.filter = filter;
+    this.countName = countName;
+  }
+
+  public static DeltaTableScan create(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
+      DeltaCalciteTable deltaTable) {
+    return new DeltaTableScan(cluster, traits, table, deltaTable, null, null, null, null);
+  }
+
+  DeltaCalciteTable deltaTable() {
+    return deltaTable;
+  }
+
+  boolean hasProjection() {
+    return projects != null;
+  }
+
+  boolean isCount() {
+    return countName != null;
+  }
+
+  Predicate filter() {
+    return filter;
+  }
+
+  DeltaTableScan withFilter(RexNode rex, Predicate predicate) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, rex, predicate, null);
+  }
+
+  DeltaTableScan withProjects(int[] newProjects) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filterRex, filter, null);
+  }
+
+  DeltaTableScan asCount(String name) {
+    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, null, filterRex, filter, name);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filterRex, filter, countName);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    DeltaRules.ALL.forEach(planner::addRule);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    if (countName != null) {
+      var f = getCluster().getTypeFactory();
+      return f.builder().add(countName, f.createSqlType(SqlTypeName.BIGINT)).build();
+    }
+    RelDataType full = table.getRowType();
+    if (projects == null) {
+      return full;
+    }
+    var b = getCluster().getTypeFactory().builder();
+    for (int p : projects) {
+      RelDataTypeField f = full.getFieldList().get(p);
+      b.add(f.getName(), f.getType());
+    }
+    return b.build();
+  }
+
+  /** The columns read, by name, and their engine types. */
+  List<String> columnNames() {
+    List<String> names = new ArrayList<>();
+    List<String> all = table.getRowType().getFieldNames();
+    if (projects == null) {
+      names.addAll(all);
+    } else {
+      for (int p : projects) {
+        names.add(all.get(p));
+      }
+    }
+    return names;
+  }
+
+  DeltaQuery query() {
+    StructType schema = deltaTable.schema();
+    List<String> names = columnNames();
+    List<DataType> types = new ArrayList<>();
+    for (String n : names) {
+      types.add(schema.get(n).orElseThrow().type());
+    }
+    return new DeltaQuery(deltaTable, names, types, filter, countName != null);
+  }
+
+  private Scan.ScanMetrics metrics() {
+    if (metrics == null) {
+      metrics = query().plan().metrics();
+    }
+    return metrics;
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    Scan.ScanMetrics m = metrics();
+    return super.explainTerms(pw)
+        .itemIf("version", deltaTable.version().isLatest() ? null : deltaTable.version().suffix(),
+            !deltaTable.version().isLatest())
+        .itemIf("columns", columnNames(), projects != null)
+        .itemIf("filter", filterRex, filterRex != null)
+        .itemIf("countFromLog", true, countName != null)
+        .item("files", m.filesToRead() + " of " + m.filesInSnapshot() + " (" + m.prunedByPartition()
+            + " pruned by partition, " + m.skippedByStats() + " skipped by statistics)");
+  }
+
+  /** Fewer rows come out of a filtered scan (Calcite's default selectivity), one out of a count. */
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = super.estimateRowCount(mq);
+    if (countName != null) {
+      return 1;
+    }
+    return filter == null ? rows : rows * 0.25;
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    RelOptCost cost = super.computeSelfCost(planner, mq);
+    if (cost == null) {
+      return null;
+    }
+    double factor = 1.0;
+    if (filter != null) {
+      factor *= 0.5;
+    }
+    if (projects != null) {
+      factor *= (0.2 + 0.8 * projects.length / Math.max(1, table.getRowType().getFieldCount()));
+    }
+    if (countName != null) {
+      factor *= 0.01;
+    }
+    return cost.multiplyBy(factor);
+  }
+}

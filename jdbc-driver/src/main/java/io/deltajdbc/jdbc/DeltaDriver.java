@@ -1,0 +1,182 @@
+package io.deltajdbc.jdbc;
+
+import io.deltajdbc.calcite.DeltaWarehouseSchema;
+import io.deltajdbc.calcite.sql.DeltaPrepare;
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.jdbc.internal.DeltaMetaTables;
+import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
+import io.deltajdbc.jdbc.internal.DeltaUrl;
+import io.deltajdbc.jdbc.internal.JdbcErrors;
+import io.deltajdbc.jdbc.internal.JdbcProxies;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The JDBC driver for Delta tables: {@code jdbc:delta:<warehouse path or URI>[;key=value]*}.
+ * Tables directly in the warehouse are in schema {@code default} (the connection's schema);
+ * folders of tables are schemas. Properties {@code fs.*}, {@code hadoop.*} and
+ * {@code deltajdbc.*} configure storage; Calcite's connection properties pass through.
+ */
+public final class DeltaDriver extends Driver {
+  public static final String VERSION = version();
+  static final String DEFAULT_SCHEMA = "default";
+
+  static {
+    new DeltaDriver().register();
+  }
+
+  public DeltaDriver() {
+    super(DeltaPrepare::new);
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return DeltaUrl.PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("delta-jdbc", VERSION, "Delta Lake", "reader 3 / writer 7 (delta-jdbc " + VERSION + ")",
+        true, 0, 1, 3, 7);
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return org.apache.calcite.jdbc.DeltaJdbcFactory.class.getName();
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return DeltaMetaTables.meta((CalciteConnection) connection);
+  }
+
+  @Override
+  public boolean acceptsURL(String url) {
+    return DeltaUrl.accepts(url);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    DeltaUrl parsed;
+    try {
+      parsed = DeltaUrl.parse(url, info);
+    } catch (IllegalArgumentException e) {
+      throw JdbcErrors.connectFailed(url, e.getMessage(), e);
+    }
+    if (parsed.location().isEmpty()) {
+      throw JdbcErrors.connectFailed(url, "no warehouse location; use jdbc:delta:/path/to/warehouse", null);
+    }
+    Properties calcite = calciteProperties(parsed.properties());
+    Connection raw = super.connect(DeltaUrl.PREFIX, calcite);
+    try {
+      CalciteConnection cc = raw.unwrap(CalciteConnection.class);
+      Configuration conf = hadoopConfiguration(parsed.properties());
+      Path root = qualify(parsed.location(), conf, url);
+      SchemaPlus rootSchema = cc.getRootSchema();
+      rootSchema.add(DEFAULT_SCHEMA, new DeltaWarehouseSchema(root, conf));
+      for (String folder : DeltaWarehouseSchema.schemaFolders(root, conf)) {
+        if (!folder.equalsIgnoreCase(DEFAULT_SCHEMA)) {
+          rootSchema.add(folder, new DeltaWarehouseSchema(new Path(root, folder), conf));
+        }
+      }
+      cc.setSchema(DEFAULT_SCHEMA);
+      return JdbcProxies.connection(raw, metaData(url));
+    } catch (SQLException | RuntimeException e) {
+      raw.close();
+      throw e instanceof SQLException s ? s : JdbcErrors.translate(e);
+    }
+  }
+
+  private static Properties calciteProperties(Properties given) {
+    Properties p = new Properties();
+    p.setProperty("caseSensitive", "false");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("conformance", "LENIENT");
+    p.setProperty("timeZone", "UTC");
+    p.setProperty("typeSystem", DeltaTypeSystem.class.getName() + "#INSTANCE");
+    given.forEach((k, v) -> {
+      String key = k.toString();
+      if (!key.startsWith("fs.") && !key.startsWith("hadoop.") && !key.startsWith("deltajdbc.")
+          && !key.equals("warehouse")) {
+        p.setProperty(key, v.toString());
+      }
+    });
+    return p;
+  }
+
+  private static Configuration hadoopConfiguration(Properties given) {
+    Configuration conf = DeltaTable.defaultConfiguration();
+    given.forEach((k, v) -> {
+      String key = k.toString();
+      if (key.startsWith("fs.") || key.startsWith("hadoop.") || key.startsWith("deltajdbc.")) {
+        conf.set(key, v.toString());
+      }
+    });
+    return conf;
+  }
+
+  private static Path qualify(String location, Configuration conf, String url) throws SQLException {
+    try {
+      Path p = new Path(location);
+      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.get(java.net.URI.create("file:///"), conf)
+          : p.getFileSystem(conf);
+      Path q = fs.makeQualified(p);
+      if (!fs.exists(q)) {
+        throw JdbcErrors.connectFailed(url, "the warehouse " + q + " does not exist", null);
+      }
+      if (!fs.getFileStatus(q).isDirectory()) {
+        throw JdbcErrors.connectFailed(url, q + " is not a directory", null);
+      }
+      return q;
+    } catch (IOException | IllegalArgumentException e) {
+      throw JdbcErrors.connectFailed(url, e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> metaData(String url) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("getURL", url);
+    m.put("isReadOnly", true);
+    m.put("supportsTransactions", false);
+    m.put("getDefaultTransactionIsolation", Connection.TRANSACTION_NONE);
+    m.put("supportsMultipleTransactions", false);
+    m.put("getIdentifierQuoteString", "\"");
+    m.put("supportsMixedCaseIdentifiers", false);
+    m.put("storesMixedCaseIdentifiers", true);
+    m.put("storesUpperCaseIdentifiers", false);
+    m.put("storesLowerCaseIdentifiers", false);
+    m.put("supportsMixedCaseQuotedIdentifiers", false);
+    m.put("storesMixedCaseQuotedIdentifiers", true);
+    m.put("getSchemaTerm", "schema");
+    m.put("getCatalogTerm", "catalog");
+    m.put("supportsBatchUpdates", false);
+    m.put("supportsSchemasInDataManipulation", true);
+    m.put("supportsSchemasInTableDefinitions", true);
+    m.put("supportsCatalogsInDataManipulation", false);
+    m.put("getSQLKeywords", "VERSION,TIMESTAMP AS OF");
+    return m;
+  }
+
+  private static String version() {
+    String v = DeltaDriver.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0" : v;
+  }
+}

@@ -1,0 +1,69 @@
+package io.deltajdbc.jdbc.internal;
+
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.ErrorCode;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+
+/**
+ * The driver's one error factory: every failure reaches the caller as an {@link SQLException}
+ * with an SQLState, translated from the engine's {@link DeltaException} or Calcite's parse and
+ * validation errors found anywhere in the cause chain.
+ */
+public final class JdbcErrors {
+  private JdbcErrors() {}
+
+  public static SQLException translate(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof DeltaException d) {
+        if (d.code() == ErrorCode.CONCURRENT_MODIFICATION) {
+          return new SQLTransactionRollbackException(d.getMessage(), d.sqlState(), d);
+        }
+        return new SQLException(d.getMessage(), d.sqlState(), d);
+      }
+      String name = c.getClass().getName();
+      String msg = c.getMessage() == null ? "" : c.getMessage();
+      if (name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
+        return new SQLSyntaxErrorException("Syntax error: " + msg, "42000", c);
+      }
+      if (name.equals("org.apache.calcite.sql.validate.SqlValidatorException")) {
+        String where = t.getMessage() != null && t.getMessage().contains("From line") ? position(t) : "";
+        if (msg.startsWith("Object '") && msg.contains("not found")) {
+          return new SQLSyntaxErrorException("Table not found: " + msg + where, "42S02", t);
+        }
+        if (msg.startsWith("Column '") && msg.contains("not found")) {
+          return new SQLSyntaxErrorException("Column not found: " + msg + where, "42S22", t);
+        }
+        return new SQLSyntaxErrorException(msg + where, "42000", t);
+      }
+      if (msg.startsWith("Statement canceled")) {
+        return new SQLException(msg, "HY008", t);
+      }
+      if (msg.startsWith("Query timeout")) {
+        return new SQLTimeoutException(msg, "HYT00", t);
+      }
+    }
+    if (t instanceof SQLException s) {
+      return s;
+    }
+    return new SQLException(t.getMessage(), "HY000", t);
+  }
+
+  /** "From line 1, column 15 to line 1, column 19" of a Calcite context error, as " (at ...)". */
+  private static String position(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && m.startsWith("From line")) {
+        int colon = m.indexOf(':');
+        return " (" + (colon > 0 ? m.substring(0, colon) : m) + ")";
+      }
+    }
+    return "";
+  }
+
+  public static SQLException connectFailed(String url, String why, Throwable cause) {
+    return new SQLException("Cannot connect to " + url + ": " + why, "08001", cause);
+  }
+}

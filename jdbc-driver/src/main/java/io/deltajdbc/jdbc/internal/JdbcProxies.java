@@ -1,0 +1,86 @@
+package io.deltajdbc.jdbc.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * Thin proxies over Calcite's JDBC objects: every SQLException or runtime error leaves through
+ * {@link JdbcErrors} with an SQLState, statements and result sets lead back to the proxies, and
+ * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta.
+ */
+public final class JdbcProxies {
+  private JdbcProxies() {}
+
+  public static Connection connection(Connection target, Map<String, Object> metaData) {
+    return (Connection) wrap(target, Connection.class, new Handler(target, null, metaData));
+  }
+
+  private static Object wrap(Object target, Class<?> api, Handler handler) {
+    return Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {api}, handler);
+  }
+
+  private static final class Handler implements InvocationHandler {
+    private final Object target;
+    private final Object connectionProxyOrNull;
+    private final Map<String, Object> metaData;
+    private Object self;
+
+    Handler(Object target, Object connectionProxy, Map<String, Object> metaData) {
+      this.target = target;
+      this.connectionProxyOrNull = connectionProxy;
+      this.metaData = metaData;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      self = proxy;
+      String name = method.getName();
+      if (target instanceof DatabaseMetaData && (args == null || args.length == 0) && metaData.containsKey(name)) {
+        return metaData.get(name);
+      }
+      if (target instanceof DatabaseMetaData && name.equals("supportsTransactionIsolationLevel")) {
+        return ((Integer) args[0]) == Connection.TRANSACTION_NONE;
+      }
+      if (name.equals("getConnection") && connectionProxyOrNull != null) {
+        return connectionProxyOrNull;
+      }
+      if (target instanceof Connection && (name.equals("isReadOnly"))) {
+        return Boolean.TRUE;
+      }
+      if (target instanceof Connection && name.equals("getTransactionIsolation")) {
+        return Connection.TRANSACTION_NONE;
+      }
+      Object result;
+      try {
+        result = method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException) {
+          throw JdbcErrors.translate(cause);
+        }
+        throw cause;
+      }
+      Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
+      if (result instanceof CallableStatement || result instanceof PreparedStatement || result instanceof Statement
+          || result instanceof ResultSet || result instanceof DatabaseMetaData) {
+        Class<?> api = result instanceof CallableStatement ? CallableStatement.class
+            : result instanceof PreparedStatement ? PreparedStatement.class
+            : result instanceof Statement ? Statement.class
+            : result instanceof ResultSet ? ResultSet.class : DatabaseMetaData.class;
+        if (api == method.getReturnType() || method.getReturnType().isAssignableFrom(api)) {
+          return wrap(result, api, new Handler(result, connectionProxy, metaData));
+        }
+      }
+      return result;
+    }
+  }
+}
