@@ -11,11 +11,11 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
   static final DeltaMetaTableFactory INSTANCE = new DeltaMetaTableFactory();
 
   /** A table row of getTables; {@code remarks} is read lazily from the table's metadata. */
-  public static final class DeltaMetaTable extends MetaImpl.MetaTable {
+  public static final class DeltaMetaTable extends org.apache.calcite.jdbc.CalciteMetaImpl.CalciteMetaTable {
     public final String remarks;
 
-    DeltaMetaTable(String cat, String schem, String name, String type, String remarks) {
-      super(cat, schem, name, type);
+    DeltaMetaTable(Table table, String cat, String schem, String name, String remarks) {
+      super(table, cat, schem, name);
       this.remarks = remarks;
     }
   }
@@ -30,7 +30,7 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
         remarks = "unreadable: " + e.getMessage();
       }
     }
-    return new DeltaMetaTable(catalog, schema, name, table.getJdbcTableType().jdbcName, remarks);
+    return new DeltaMetaTable(table, catalog, schema, name, remarks);
   }
 
   @Override
