@@ -44,6 +44,9 @@ public final class DeltaShell {
         out.add(a);
       }
     }
+    if (System.console() == null && out.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
+      out.add("--maxWidth=" + System.getenv().getOrDefault("COLUMNS", "200")); // no terminal to measure
+    }
     if (url != null) {
       out.add(0, "-u");
       out.add(1, url);
