@@ -48,6 +48,27 @@ public final class DeltaWarehouseSchema implements Schema {
     return dir;
   }
 
+  /** The storage configuration of the warehouse. */
+  public Configuration conf() {
+    return conf;
+  }
+
+  /**
+   * The directory name of table {@code name} in this schema (matched ignoring case), or empty when
+   * there is no such table.
+   */
+  public java.util.Optional<String> existingTable(String name) {
+    if (isTable(new Path(dir, name), conf)) {
+      return java.util.Optional.of(name);
+    }
+    return tableNames(dir, conf).stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** Forgets the cached engine handle of a table (after DROP TABLE, so a new table of that name starts afresh). */
+  public void forget(String name) {
+    tables.remove(name.toLowerCase(Locale.ROOT));
+  }
+
   /** The folders of {@code dir} that are schemas: not tables, not hidden, with a table inside. */
   public static Set<String> schemaFolders(Path dir, Configuration conf) {
     Set<String> out = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.deltajdbc.jdbc;
 
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
+import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.jdbc.internal.DeltaMetaTables;
 import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
@@ -112,6 +113,7 @@ public final class DeltaDriver extends Driver {
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
     p.setProperty("typeSystem", DeltaTypeSystem.class.getName() + "#INSTANCE");
+    p.setProperty("parserFactory", DeltaSqlParserImpl.class.getName() + "#FACTORY");
     given.forEach((k, v) -> {
       String key = k.toString();
       if (!key.startsWith("fs.") && !key.startsWith("hadoop.") && !key.startsWith("deltajdbc.")
@@ -154,7 +156,7 @@ public final class DeltaDriver extends Driver {
   private static Map<String, Object> metaData(String url) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("getURL", url);
-    m.put("isReadOnly", true);
+    m.put("isReadOnly", false);
     m.put("supportsTransactions", false);
     m.put("getDefaultTransactionIsolation", Connection.TRANSACTION_NONE);
     m.put("supportsMultipleTransactions", false);
@@ -167,7 +169,10 @@ public final class DeltaDriver extends Driver {
     m.put("storesMixedCaseQuotedIdentifiers", true);
     m.put("getSchemaTerm", "schema");
     m.put("getCatalogTerm", "catalog");
-    m.put("supportsBatchUpdates", false);
+    m.put("supportsBatchUpdates", true);
+    m.put("dataDefinitionCausesTransactionCommit", true);
+    m.put("supportsDataDefinitionAndDataManipulationTransactions", false);
+    m.put("supportsDataManipulationTransactionsOnly", false);
     m.put("supportsSchemasInDataManipulation", true);
     m.put("supportsSchemasInTableDefinitions", true);
     m.put("supportsCatalogsInDataManipulation", false);

@@ -4,9 +4,12 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.data.VariantValue;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.DecimalType;
 import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,5 +71,56 @@ public final class CalciteValues {
       return null;
     }
     return v;
+  }
+
+  /**
+   * A value of Calcite's runtime representation as the engine's value of a column of type
+   * {@code type}: the inverse of {@link #toCalcite}. Numbers are narrowed to the column's type
+   * (Calcite has already cast them to it), decimals take the column's scale.
+   */
+  public static Object toEngine(Object v, DataType type) {
+    if (v == null) {
+      return null;
+    }
+    if (type instanceof StructType s) {
+      Object[] in = v instanceof Object[] a ? a : ((List<?>) v).toArray();
+      Object[] out = new Object[s.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = toEngine(in[i], s.field(i).type());
+      }
+      return Row.wrap(out);
+    }
+    if (type instanceof ArrayType a) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : v instanceof Object[] arr ? List.of(arr) : (List<?>) v) {
+        out.add(toEngine(x, a.elementType()));
+      }
+      return out;
+    }
+    if (type instanceof MapType m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      ((Map<?, ?>) v).forEach((k, x) -> out.put(toEngine(k, m.keyType()), toEngine(x, m.valueType())));
+      return out;
+    }
+    if (type instanceof DecimalType d) {
+      BigDecimal b = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
+      return b.setScale(d.scale(), RoundingMode.HALF_UP);
+    }
+    return switch ((PrimitiveType) type) {
+      case STRING, VARIANT -> v.toString();
+      case LONG -> ((Number) v).longValue();
+      case INTEGER -> ((Number) v).intValue();
+      case SHORT -> ((Number) v).shortValue();
+      case BYTE -> ((Number) v).byteValue();
+      case FLOAT -> ((Number) v).floatValue();
+      case DOUBLE -> ((Number) v).doubleValue();
+      case BOOLEAN -> v;
+      case BINARY -> v instanceof ByteString b ? b.getBytes() : v;
+      case DATE -> v instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : v;
+      case TIMESTAMP -> v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : v;
+      case TIMESTAMP_NTZ -> v instanceof Number n
+          ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+      case VOID -> null;
+    };
   }
 }

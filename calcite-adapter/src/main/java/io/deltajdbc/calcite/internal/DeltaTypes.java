@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.internal;
 
+import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;
@@ -10,6 +11,7 @@ import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -59,6 +61,44 @@ public final class DeltaTypes {
       case DATE -> f.createSqlType(SqlTypeName.DATE);
       case TIMESTAMP, TIMESTAMP_NTZ -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
       case VOID -> f.createSqlType(SqlTypeName.VARCHAR);
+    };
+  }
+
+  /**
+   * The Delta schema for rows of a SQL row type (CREATE TABLE ... AS SELECT): the inverse of
+   * {@link #rowType}. CHAR and VARCHAR become string, TIMESTAMP an instant (timestamp), and
+   * TIMESTAMP WITH LOCAL TIME ZONE likewise.
+   */
+  public static StructType schemaOf(RelDataType rowType) {
+    List<StructField> fields = new ArrayList<>();
+    for (RelDataTypeField f : rowType.getFieldList()) {
+      fields.add(new StructField(f.getName(), fromSql(f.getType(), f.getName()), f.getType().isNullable()));
+    }
+    return new StructType(fields);
+  }
+
+  /** The Delta type of a SQL type; a type with no Delta counterpart is refused, naming the column. */
+  public static DataType fromSql(RelDataType t, String column) {
+    return switch (t.getSqlTypeName()) {
+      case BIGINT -> PrimitiveType.LONG;
+      case INTEGER -> PrimitiveType.INTEGER;
+      case SMALLINT -> PrimitiveType.SHORT;
+      case TINYINT -> PrimitiveType.BYTE;
+      case REAL, FLOAT -> PrimitiveType.FLOAT;
+      case DOUBLE -> PrimitiveType.DOUBLE;
+      case DECIMAL -> new DecimalType(Math.min(t.getPrecision(), DecimalType.MAX_PRECISION), Math.max(t.getScale(), 0));
+      case BOOLEAN -> PrimitiveType.BOOLEAN;
+      case CHAR, VARCHAR -> PrimitiveType.STRING;
+      case BINARY, VARBINARY -> PrimitiveType.BINARY;
+      case DATE -> PrimitiveType.DATE;
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> PrimitiveType.TIMESTAMP;
+      case NULL -> PrimitiveType.STRING;
+      case ARRAY -> new ArrayType(fromSql(t.getComponentType(), column), t.getComponentType().isNullable());
+      case MAP -> new MapType(fromSql(t.getKeyType(), column), fromSql(t.getValueType(), column),
+          t.getValueType().isNullable());
+      case ROW -> schemaOf(t);
+      default -> throw DeltaErrors.invalidArgument("Column " + column + " has type " + t.getFullTypeString()
+          + ", which a Delta table cannot store; CAST it to a supported type.");
     };
   }
 }

@@ -1,5 +1,9 @@
 package io.deltajdbc.calcite.rel;
 
+import org.apache.calcite.plan.RelTraitSet;
+import io.deltajdbc.calcite.DeltaCalciteTable;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.logical.LogicalTableModify;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
 import io.deltajdbc.engine.expressions.Predicates;
 import io.deltajdbc.engine.types.DataType;
@@ -206,6 +210,33 @@ public final class DeltaRules {
     public RelNode convert(RelNode rel) {
       return new DeltaToEnumerableConverter(rel.getCluster(),
           rel.getTraitSet().replace(EnumerableConvention.INSTANCE), rel);
+    }
+  }
+
+  /** INSERT into a Delta table: a {@link LogicalTableModify} becomes a {@link DeltaTableModify}. */
+  public static final class InsertRule extends ConverterRule {
+    public static final InsertRule INSTANCE = ConverterRule.Config.INSTANCE
+        .withConversion(LogicalTableModify.class, Convention.NONE, EnumerableConvention.INSTANCE, "DeltaInsertRule")
+        .withRuleFactory(InsertRule::new)
+        .toRule(InsertRule.class);
+
+    InsertRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public boolean matches(RelOptRuleCall call) {
+      LogicalTableModify modify = call.rel(0);
+      return modify.isInsert() && modify.getTable().unwrap(DeltaCalciteTable.class) != null;
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      LogicalTableModify modify = (LogicalTableModify) rel;
+      RelTraitSet traits = modify.getTraitSet().replace(EnumerableConvention.INSTANCE);
+      return new DeltaTableModify(modify.getCluster(), traits, modify.getTable(), modify.getCatalogReader(),
+          convert(modify.getInput(), modify.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE)),
+          modify.getTable().unwrap(DeltaCalciteTable.class));
     }
   }
 }

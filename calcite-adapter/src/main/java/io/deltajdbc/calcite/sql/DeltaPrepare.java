@@ -1,16 +1,80 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.rel.DeltaRules;
+import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
+import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
+import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 
-/** Calcite's statement preparation, with the SQL first rewritten by {@link DeltaSqlRewriter}. */
+/**
+ * Calcite's statement preparation for Delta SQL: the text is first rewritten by
+ * {@link DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and
+ * INSERT go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL,
+ * INSERT OVERWRITE, UPDATE, DELETE and MERGE are prepared by {@link DeltaStatements}.
+ */
 public class DeltaPrepare extends CalcitePrepareImpl {
+  private static final Set<String> OWN_STATEMENTS = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "UPDATE",
+      "DELETE", "MERGE");
+
   @Override
-  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
-    if (query.sql != null) {
-      query = CalcitePrepare.Query.of(DeltaSqlRewriter.rewrite(query.sql));
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    String sql = DeltaSqlRewriter.rewrite(query.sql);
+    if (OWN_STATEMENTS.contains(firstWord(sql))) {
+      SqlNode node = parseDelta(context, sql);
+      if (node != null && DeltaStatements.handles(node)) {
+        return DeltaStatements.prepare(this, context, node, sql);
+      }
+    }
+    return super.prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
+  }
+
+  @Override
+  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.Context externalContext,
+      RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.addRule(DeltaRules.InsertRule.INSTANCE);
+    return planner;
+  }
+
+  /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */
+  private static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
+    CalciteConnectionConfig cfg = context.config();
+    SqlParser.Config config = SqlParser.config()
+        .withParserFactory(DeltaSqlParserImpl.FACTORY)
+        .withQuoting(cfg.quoting())
+        .withQuotedCasing(cfg.quotedCasing())
+        .withUnquotedCasing(cfg.unquotedCasing())
+        .withCaseSensitive(cfg.caseSensitive())
+        .withConformance(cfg.conformance());
+    try {
+      return SqlParser.create(sql, config).parseStmt();
+    } catch (SqlParseException e) {
+      return null;
+    }
+  }
+
+  private static String firstWord(String sql) {
+    for (Token t : SqlTokenizer.tokenize(sql)) {
+      if (t.kind() == Kind.WORD) {
+        return t.text().toUpperCase(Locale.ROOT);
+      }
+      if (t.kind() != Kind.SPACE && t.kind() != Kind.COMMENT) {
+        return "";
+      }
+    }
+    return "";
   }
 }

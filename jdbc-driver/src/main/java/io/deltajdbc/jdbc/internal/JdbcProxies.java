@@ -54,7 +54,11 @@ public final class JdbcProxies {
         return connectionProxyOrNull;
       }
       if (target instanceof Connection && (name.equals("isReadOnly"))) {
-        return Boolean.TRUE;
+        return Boolean.FALSE;
+      }
+      if (target instanceof Connection && name.equals("setAutoCommit") && !((Boolean) args[0])) {
+        throw new java.sql.SQLFeatureNotSupportedException("Transactions over several statements are not supported: "
+            + "each statement is one atomic Delta commit (auto-commit); a batch (executeBatch) is one commit.", "0A000");
       }
       if (target instanceof Connection && name.equals("getTransactionIsolation")) {
         return Connection.TRANSACTION_NONE;

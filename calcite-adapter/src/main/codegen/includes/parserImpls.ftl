@@ -1,0 +1,266 @@
+<#--
+  Delta's and Spark's statements on top of Calcite's grammar: CREATE TABLE (with columns or AS a
+  query, USING, PARTITIONED BY, LOCATION, COMMENT, TBLPROPERTIES), DROP TABLE, TRUNCATE TABLE,
+  ALTER TABLE (ADD COLUMNS, SET/UNSET TBLPROPERTIES, ADD/DROP CONSTRAINT ... CHECK) and
+  INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)]. Column types take Spark's and Delta's names
+  (STRING, BIGINT, ARRAY<...>, MAP<...>, STRUCT<name: type, ...>) as well as SQL's.
+-->
+
+boolean DeltaIfNotExists() :
+{
+}
+{
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean DeltaIfExists() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+SqlCreate SqlCreateDeltaTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    SqlNodeList columns = null;
+    SqlIdentifier format = null;
+    SqlNodeList partitionedBy = null;
+    SqlNode location = null;
+    SqlNode comment = null;
+    SqlNodeList properties = null;
+    SqlNode query = null;
+}
+{
+    <TABLE> ifNotExists = DeltaIfNotExists() id = CompoundIdentifier()
+    [ columns = DeltaColumnList() ]
+    (
+        <USING> format = SimpleIdentifier()
+    |
+        <PARTITIONED> <BY> partitionedBy = ParenthesizedSimpleIdentifierList()
+    |
+        <LOCATION> location = StringLiteral()
+    |
+        <COMMENT> comment = StringLiteral()
+    |
+        <TBLPROPERTIES> properties = DeltaPropertyList()
+    )*
+    [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+    {
+        return new SqlCreateDeltaTable(s.end(this), replace, ifNotExists, id, columns, format,
+            partitionedBy, location, comment, properties, query);
+    }
+}
+
+SqlNodeList DeltaColumnList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlNode c;
+}
+{
+    <LPAREN> { s = span(); }
+    c = DeltaColumn() { list.add(c); }
+    ( <COMMA> c = DeltaColumn() { list.add(c); } )*
+    <RPAREN> { return new SqlNodeList(list, s.end(this)); }
+}
+
+SqlNode DeltaColumn() :
+{
+    final SqlIdentifier name;
+    final DataType type;
+    boolean nullable = true;
+    SqlNode comment = null;
+}
+{
+    name = SimpleIdentifier()
+    type = DeltaType()
+    (
+        <NOT> <NULL> { nullable = false; }
+    |
+        <NULL> { nullable = true; }
+    |
+        <COMMENT> comment = StringLiteral()
+    )*
+    { return new SqlDeltaColumn(name.getParserPosition().plus(getPos()), name, type, nullable, comment); }
+}
+
+/** A column type by Delta's, Spark's or SQL's name. */
+DataType DeltaType() :
+{
+    final DataType element;
+    final DataType key;
+    final DataType value;
+    final List<StructField> fields = new ArrayList<StructField>();
+    final SqlIdentifier name;
+    int precision = -1;
+    int scale = -1;
+}
+{
+    (
+        <ARRAY> <LT> element = DeltaType() <GT> { return new ArrayType(element, true); }
+    |
+        LOOKAHEAD(2) <MAP> <LT> key = DeltaType() <COMMA> value = DeltaType() <GT> { return new MapType(key, value, true); }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && getToken(1).image.equalsIgnoreCase("STRUCT")
+            && getToken(2).kind == LT })
+        <IDENTIFIER> <LT>
+        [ DeltaStructField(fields) ( <COMMA> DeltaStructField(fields) )* ]
+        <GT> { return new StructType(fields); }
+    |
+        name = DeltaTypeName()
+        [
+            <LPAREN> precision = UnsignedIntLiteral()
+            [ <COMMA> scale = UnsignedIntLiteral() ]
+            <RPAREN>
+        ]
+        { return DeltaTypeNames.primitive(name.getSimple(), precision, scale, name.getParserPosition()); }
+    )
+}
+
+void DeltaStructField(List<StructField> fields) :
+{
+    final SqlIdentifier name;
+    final DataType type;
+    boolean nullable = true;
+    SqlNode comment = null;
+}
+{
+    name = SimpleIdentifier() [ <COLON> ] type = DeltaType()
+    [ <NOT> <NULL> { nullable = false; } ]
+    [ <COMMENT> comment = StringLiteral() ]
+    { fields.add(DeltaTypeNames.field(name.getSimple(), type, nullable, comment)); }
+}
+
+SqlIdentifier DeltaTypeName() :
+{
+    final SqlIdentifier id;
+}
+{
+    (
+        <BINARY> | <BOOLEAN> | <DATE> | <TIMESTAMP> | <DECIMAL> | <DEC> | <NUMERIC> | <DOUBLE>
+        | <FLOAT> | <REAL> | <INTEGER> | <INT> | <BIGINT> | <SMALLINT> | <TINYINT> | <CHAR>
+        | <CHARACTER> | <VARCHAR> | <VARBINARY>
+    )
+    { return new SqlIdentifier(token.image.toUpperCase(Locale.ROOT), getPos()); }
+|
+    id = SimpleIdentifier() { return id; }
+}
+
+/** {@code ('key' = 'value', ...)}; keys may be dotted names, values any literal. */
+SqlNodeList DeltaPropertyList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    [ DeltaProperty(list) ( <COMMA> DeltaProperty(list) )* ]
+    <RPAREN> { return new SqlNodeList(list, s.end(this)); }
+}
+
+void DeltaProperty(List<SqlNode> list) :
+{
+    final SqlNode key;
+    final SqlNode value;
+}
+{
+    ( key = StringLiteral() | key = CompoundIdentifier() )
+    [ <EQ> ]
+    value = Literal()
+    { list.add(key); list.add(value); }
+}
+
+/** {@code ('key', ...)}: the keys of UNSET TBLPROPERTIES. */
+SqlNodeList DeltaPropertyKeyList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlNode key;
+}
+{
+    <LPAREN> { s = span(); }
+    ( key = StringLiteral() | key = CompoundIdentifier() ) { list.add(key); }
+    ( <COMMA> ( key = StringLiteral() | key = CompoundIdentifier() ) { list.add(key); } )*
+    <RPAREN> { return new SqlNodeList(list, s.end(this)); }
+}
+
+SqlDrop SqlDropDeltaTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <TABLE> ifExists = DeltaIfExists() id = CompoundIdentifier()
+    { return new SqlDropDeltaTable(s.end(this), ifExists, id); }
+}
+
+SqlTruncate SqlTruncateDeltaTable(Span s) :
+{
+    final SqlIdentifier id;
+}
+{
+    <TABLE> id = CompoundIdentifier()
+    { return new SqlTruncateDeltaTable(s.end(this), id); }
+}
+
+SqlNode SqlAlterDeltaTable() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    final SqlNodeList columns;
+    final SqlNode column;
+    final SqlNodeList properties;
+    final SqlIdentifier name;
+    final SqlNode check;
+    boolean ifExists = false;
+}
+{
+    <ALTER> { s = span(); } <TABLE> id = CompoundIdentifier()
+    (
+        <ADD>
+        (
+            <COLUMNS> columns = DeltaColumnList()
+            { return SqlAlterDeltaTable.addColumns(s.end(this), id, columns); }
+        |
+            <COLUMN> column = DeltaColumn()
+            { return SqlAlterDeltaTable.addColumns(s.end(this), id, SqlNodeList.of(column)); }
+        |
+            <CONSTRAINT> name = SimpleIdentifier()
+            <CHECK> <LPAREN> check = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN>
+            { return SqlAlterDeltaTable.addConstraint(s.end(this), id, name, check); }
+        )
+    |
+        <DROP> <CONSTRAINT> ifExists = DeltaIfExists() name = SimpleIdentifier()
+        { return SqlAlterDeltaTable.dropConstraint(s.end(this), id, name, ifExists); }
+    |
+        <SET> <TBLPROPERTIES> properties = DeltaPropertyList()
+        { return SqlAlterDeltaTable.setProperties(s.end(this), id, properties); }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && getToken(1).image.equalsIgnoreCase("UNSET") })
+        <IDENTIFIER> <TBLPROPERTIES> ifExists = DeltaIfExists() properties = DeltaPropertyKeyList()
+        { return SqlAlterDeltaTable.unsetProperties(s.end(this), id, properties, ifExists); }
+    )
+}
+
+/** {@code INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)] [(columns)] query}. */
+SqlNode SqlInsertOverwrite() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNodeList partition = null;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); } <OVERWRITE> [ <TABLE> ] table = CompoundTableIdentifier()
+    [ <PARTITION> partition = DeltaPropertyList() ]
+    [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    { return new SqlDeltaInsert(s.end(source), table, columns, source, partition); }
+}

@@ -1,0 +1,139 @@
+package io.deltajdbc.calcite.ddl;
+
+import io.deltajdbc.calcite.sql.ast.PropertyLists;
+import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
+import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.TableSpec;
+import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Executes CREATE TABLE, DROP TABLE and TRUNCATE TABLE against the warehouse. CREATE TABLE writes
+ * version 0 of a new table (with the rows of its query for CREATE TABLE AS); TRUNCATE removes every
+ * file in one commit; DROP TABLE deletes the table's directory, log first.
+ */
+public final class DeltaDdl {
+  private DeltaDdl() {}
+
+  /** The schema, partitioning, description and properties of a CREATE TABLE with columns or a query's schema. */
+  public static TableSpec spec(SqlCreateDeltaTable create, StructType querySchema, TableRef ref) {
+    if (create.format != null && !create.format.getSimple().equalsIgnoreCase("DELTA")) {
+      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " USING " + create.format
+          + ": this driver creates Delta tables only (USING DELTA, or no USING clause).");
+    }
+    if (create.location != null) {
+      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " with LOCATION: a table's location is "
+          + "its folder in the warehouse (" + ref.path() + "); leave LOCATION out.");
+    }
+    if (create.getReplace()) {
+      throw DeltaErrors.invalidArgument("CREATE OR REPLACE TABLE " + ref.qualified() + " is not supported; "
+          + "use DROP TABLE, then CREATE TABLE, or TRUNCATE TABLE and INSERT.");
+    }
+    StructType schema;
+    if (create.columns != null && querySchema != null) {
+      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " AS a query takes its columns from "
+          + "the query; leave the column list out.");
+    } else if (create.columns != null) {
+      List<StructField> fields = new ArrayList<>();
+      for (SqlNode c : create.columns) {
+        fields.add(((SqlDeltaColumn) c).toField());
+      }
+      schema = new StructType(fields);
+    } else if (querySchema != null) {
+      schema = querySchema;
+    } else {
+      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " needs columns or AS a query.");
+    }
+    List<String> partitions = new ArrayList<>();
+    if (create.partitionedBy != null) {
+      for (SqlNode p : create.partitionedBy) {
+        String name = p.toString();
+        StructField f = schema.fields().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
+            .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
+        partitions.add(f.name());
+      }
+    }
+    String description = create.comment == null ? null : PropertyLists.key(create.comment);
+    return new TableSpec(schema, partitions, null, description, PropertyLists.toMap(create.properties));
+  }
+
+  /** CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count. */
+  public static long create(SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
+    if (ref.exists()) {
+      if (create.ifNotExists) {
+        return 0;
+      }
+      throw DeltaErrors.tableAlreadyExists(ref.qualified(), ref.table().latestInfo().version());
+    }
+    long[] count = {0};
+    Iterator<Row> counted = rows == null ? null : new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        count[0]++;
+        return rows.next();
+      }
+    };
+    ref.schema().forget(ref.name());
+    DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
+    return count[0];
+  }
+
+  /** DROP TABLE: deletes the log, then the data; the name is free again. */
+  public static long drop(SqlDropDeltaTable drop, TableRef ref) {
+    if (!ref.exists()) {
+      if (drop.ifExists) {
+        return 0;
+      }
+      ref.requireExists();
+    }
+    try {
+      FileSystem fs = ref.path().getFileSystem(ref.schema().conf());
+      fs.delete(new Path(ref.path(), "_delta_log"), true);
+      fs.delete(ref.path(), true);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("dropping table", ref.path().toString(), e);
+    } finally {
+      ref.schema().forget(ref.name());
+    }
+    return 0;
+  }
+
+  /** TRUNCATE TABLE: one commit removing every file (the files stay for time travel until VACUUM). */
+  public static long truncate(SqlTruncateDeltaTable truncate, TableRef ref) {
+    ref.requireExists();
+    Transaction txn = ref.table().startTransaction();
+    Snapshot s = txn.readSnapshot();
+    if (Boolean.parseBoolean(s.properties().getOrDefault("delta.appendOnly", "false").toLowerCase(Locale.ROOT))) {
+      throw DeltaErrors.appendOnly(ref.qualified(), s.version());
+    }
+    txn.readWholeTable();
+    txn.remove(s.files());
+    Map<String, String> params = new LinkedHashMap<>();
+    txn.commit(Operation.of("TRUNCATE", params));
+    return 0;
+  }
+}

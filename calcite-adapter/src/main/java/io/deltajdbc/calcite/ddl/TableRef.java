@@ -1,0 +1,60 @@
+package io.deltajdbc.calcite.ddl;
+
+import io.deltajdbc.calcite.DeltaWarehouseSchema;
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The table a DDL statement names: {@code t} in the connection's schema, or {@code schema.t}. A
+ * table that does not exist yet is placed in its schema's folder under the name as written.
+ */
+public record TableRef(DeltaWarehouseSchema schema, String schemaName, String name, boolean exists) {
+
+  /** Resolves a name, ignoring case as queries do. */
+  public static TableRef resolve(CalcitePrepare.Context context, SqlIdentifier id) {
+    List<String> names = id.names;
+    if (names.size() > 2) {
+      throw DeltaErrors.invalidArgument("Table name " + id + " has too many parts: use table or schema.table.");
+    }
+    String schemaName = names.size() == 2 ? names.get(0) : context.getDefaultSchemaPath().get(0);
+    CalciteSchema root = context.getRootSchema();
+    CalciteSchema sub = root.getSubSchema(schemaName, false);
+    DeltaWarehouseSchema schema = sub == null ? null : sub.schema instanceof DeltaWarehouseSchema w ? w : null;
+    if (schema == null) {
+      throw DeltaErrors.invalidArgument("Schema " + schemaName + " does not exist in this warehouse; schemas are the "
+          + "folders of the warehouse that hold tables, and " + context.getDefaultSchemaPath().get(0)
+          + " is the warehouse itself.");
+    }
+    String table = names.get(names.size() - 1);
+    Optional<String> existing = schema.existingTable(table);
+    return new TableRef(schema, sub.name, existing.orElse(table), existing.isPresent());
+  }
+
+  public Path path() {
+    return new Path(schema.dir(), name);
+  }
+
+  /** The engine's handle on the table. */
+  public DeltaTable table() {
+    return DeltaTable.forPath(path().toString(), schema.conf());
+  }
+
+  /** The name for messages: {@code schema.table}. */
+  public String qualified() {
+    return schemaName + "." + name;
+  }
+
+  /** Fails with 42S02 unless the table exists. */
+  public TableRef requireExists() {
+    if (!exists) {
+      throw DeltaErrors.tableNotFound(qualified());
+    }
+    return this;
+  }
+}

@@ -1,0 +1,145 @@
+package io.deltajdbc.calcite.sql;
+
+import io.deltajdbc.calcite.ddl.DeltaDdl;
+import io.deltajdbc.calcite.ddl.TableRef;
+import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.internal.DeltaTypes;
+import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.txn.TableSpec;
+import io.deltajdbc.engine.types.StructType;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Prepares the statements Calcite's planner does not run: each becomes a signature whose execution
+ * performs the statement (one Delta commit) and yields its update count, as JDBC expects of DML
+ * and DDL. Names are resolved and the statement checked when it is prepared; the work happens
+ * when it is executed.
+ */
+final class DeltaStatements {
+  private DeltaStatements() {}
+
+  static boolean handles(SqlNode node) {
+    return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
+        || node instanceof SqlTruncateDeltaTable;
+  }
+
+  static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
+      String sql) {
+    if (node instanceof SqlCreateDeltaTable create) {
+      return createTable(prepare, context, create, sql);
+    }
+    if (node instanceof SqlDropDeltaTable drop) {
+      return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
+    }
+    SqlTruncateDeltaTable truncate = (SqlTruncateDeltaTable) node;
+    return update(context, sql, List.of(), dc -> DeltaDdl.truncate(truncate, TableRef.resolve(context, truncate.name)));
+  }
+
+  private static <T> CalciteSignature<T> createTable(DeltaPrepare prepare, CalcitePrepare.Context context,
+      SqlCreateDeltaTable create, String sql) {
+    TableRef ref = TableRef.resolve(context, create.name);
+    if (create.query == null) {
+      TableSpec spec = DeltaDdl.spec(create, null, ref);
+      return update(context, sql, List.of(),
+          dc -> DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, null));
+    }
+    String querySql = sql.substring(offset(sql, create.query.getParserPosition()));
+    CalciteSignature<Object> query = prepare.prepareSql(context, CalcitePrepare.Query.of(querySql), Object[].class, -1);
+    StructType schema = DeltaTypes.schemaOf(query.rowType);
+    TableSpec spec = DeltaDdl.spec(create, schema, ref);
+    return update(context, sql, query.parameters, dc -> {
+      Iterator<Object> rows = query.enumerable(withInternals(dc, query.internalParameters)).iterator();
+      boolean scalar = schema.size() == 1;
+      Iterator<Row> converted = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Object r = rows.next();
+          Object[] values = scalar ? new Object[] {r} : (Object[]) r;
+          Object[] out = new Object[values.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = CalciteValues.toEngine(values[i], schema.field(i).type());
+          }
+          return Row.wrap(out);
+        }
+      };
+      return DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, converted);
+    });
+  }
+
+  /** A signature whose execution runs {@code action} and returns its count as the update count. */
+  @SuppressWarnings("unchecked")
+  static <T> CalciteSignature<T> update(CalcitePrepare.Context context, String sql, List<AvaticaParameter> parameters,
+      ToLongFunction<DataContext> action) {
+    ColumnMetaData column = MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class, false);
+    RelDataType rowType = context.getTypeFactory().builder()
+        .add("ROWCOUNT", context.getTypeFactory().createSqlType(SqlTypeName.BIGINT)).build();
+    Bindable<T> bindable = dc -> (org.apache.calcite.linq4j.Enumerable<T>) (Object)
+        Linq4j.singletonEnumerable(action.applyAsLong(dc));
+    return new CalciteSignature<>(sql, parameters, Map.of(), rowType, List.of(column), Meta.CursorFactory.OBJECT,
+        context.getRootSchema(), List.of(), -1, bindable, Meta.StatementType.IS_DML);
+  }
+
+  /** The statement's data context with the values a prepared inner query stashed for its generated code. */
+  private static DataContext withInternals(DataContext outer, Map<String, Object> internals) {
+    return new DataContext() {
+      @Override
+      public SchemaPlus getRootSchema() {
+        return outer.getRootSchema();
+      }
+
+      @Override
+      public JavaTypeFactory getTypeFactory() {
+        return outer.getTypeFactory();
+      }
+
+      @Override
+      public QueryProvider getQueryProvider() {
+        return outer.getQueryProvider();
+      }
+
+      @Override
+      public Object get(String name) {
+        return internals.containsKey(name) ? internals.get(name) : outer.get(name);
+      }
+    };
+  }
+
+  /** The character offset of a parser position in {@code sql}. */
+  static int offset(String sql, SqlParserPos pos) {
+    int line = 1;
+    int i = 0;
+    while (line < pos.getLineNum() && i < sql.length()) {
+      if (sql.charAt(i++) == '\n') {
+        line++;
+      }
+    }
+    return i + pos.getColumnNum() - 1;
+  }
+}

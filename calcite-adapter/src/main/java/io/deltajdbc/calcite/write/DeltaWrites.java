@@ -1,0 +1,113 @@
+package io.deltajdbc.calcite.write;
+
+import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.types.StructType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * The runtime of INSERT: the generated code of {@code DeltaTableModify} hands the rows Calcite
+ * computed (already cast to the table's column types) to {@link #insert}, which writes them as
+ * Parquet files with statistics and commits one Delta version ({@code WRITE}, mode Append).
+ * Inside {@link #batch} (a JDBC {@code executeBatch}), rows of all executions are collected and
+ * committed once per table when the batch ends: a batch is one commit, or none when it fails.
+ */
+public final class DeltaWrites {
+  private static final ThreadLocal<Map<String, Pending>> BATCH = new ThreadLocal<>();
+
+  private DeltaWrites() {}
+
+  /** Called by generated code: inserts the rows (arrays in the table's column order), returns their count. */
+  public static Enumerable<Long> insert(DeltaCalciteTable table, Enumerable<Object[]> rows) {
+    if (!table.version().isLatest()) {
+      throw DeltaErrors.invalidArgument("Cannot write to " + table.name() + "@" + table.version().suffix()
+          + ": an old version of a table is read-only; write to " + table.name() + ".");
+    }
+    Map<String, Pending> batch = BATCH.get();
+    if (batch != null) {
+      Pending p = batch.computeIfAbsent(table.table().root().toString(), k -> new Pending(table));
+      long n = 0;
+      for (Object[] r : rows) {
+        p.rows.add(toRow(r, p.schema));
+        n++;
+      }
+      return Linq4j.singletonEnumerable(n);
+    }
+    Transaction txn = table.table().startTransaction();
+    StructType schema = txn.readSnapshot().schema();
+    long[] count = {0};
+    Iterator<Object[]> source = rows.iterator();
+    Iterator<Row> converted = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        count[0]++;
+        return toRow(source.next(), schema);
+      }
+    };
+    commit(table, txn, converted);
+    return Linq4j.singletonEnumerable(count[0]);
+  }
+
+  /**
+   * Runs {@code body} (the executions of a batch) with inserts collected, then commits the rows
+   * of each table in one transaction. When the body fails nothing is committed.
+   */
+  public static <T> T batch(Callable<T> body) throws Exception {
+    if (BATCH.get() != null) {
+      return body.call();
+    }
+    Map<String, Pending> pending = new LinkedHashMap<>();
+    BATCH.set(pending);
+    T result;
+    try {
+      result = body.call();
+    } finally {
+      BATCH.remove();
+    }
+    for (Pending p : pending.values()) {
+      commit(p.table, p.table.table().startTransaction(), p.rows.iterator());
+    }
+    return result;
+  }
+
+  private static void commit(DeltaCalciteTable table, Transaction txn, Iterator<Row> rows) {
+    txn.write(rows);
+    txn.commit(Operation.append());
+  }
+
+  static Row toRow(Object[] values, StructType schema) {
+    Object[] out = new Object[schema.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CalciteValues.toEngine(values[i], schema.field(i).type());
+    }
+    return Row.wrap(out);
+  }
+
+  /** Rows of one table collected in a batch. */
+  private static final class Pending {
+    final DeltaCalciteTable table;
+    final StructType schema;
+    final List<Row> rows = new ArrayList<>();
+
+    Pending(DeltaCalciteTable table) {
+      this.table = table;
+      this.schema = table.schema();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.deltajdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deltajdbc.engine.testing.SparkOracle;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DDL and INSERT through plain JDBC, each checked by delta-spark reading the table: rows, schema,
+ * partitioning, properties and the operation names of the history.
+ */
+class DdlAndInsertTest {
+  @TempDir
+  Path dir;
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:delta:" + dir);
+  }
+
+  private static List<String> spark(String sql) {
+    List<String> out = new ArrayList<>();
+    for (Row r : SparkOracle.spark().sql(sql).collectAsList()) {
+      out.add(r.mkString("|"));
+    }
+    return out;
+  }
+
+  private List<String> history(String table) {
+    return SparkOracle.spark().sql("DESCRIBE HISTORY " + delta(table)).select("operation").collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+  }
+
+  private String delta(String table) {
+    return "delta.`" + dir.resolve(table) + "`";
+  }
+
+  @Test
+  void createInsertAndReadBackWithDeltaSpark() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(0, s.executeUpdate("CREATE TABLE events (id BIGINT NOT NULL, name STRING COMMENT 'who', "
+          + "amount DECIMAL(10,2), event_day DATE, ts TIMESTAMP, tags ARRAY<STRING>, attrs MAP<STRING, INT>, "
+          + "info STRUCT<a: INT, b: STRING>, region STRING) USING DELTA PARTITIONED BY (region) "
+          + "COMMENT 'Events' TBLPROPERTIES ('delta.checkpointInterval' = '5', 'owner' = 'tests')"));
+      assertEquals(3, s.executeUpdate("INSERT INTO events VALUES "
+          + "(1, 'a', 1.50, DATE '2024-01-01', TIMESTAMP '2024-01-01 10:00:00', ARRAY['x', 'y'], MAP['k', 1], "
+          + "ROW(1, 'b'), 'north'), "
+          + "(2, 'b', 2.25, DATE '2024-01-02', TIMESTAMP '2024-01-02 11:30:00', ARRAY['z'], MAP['k', 2], "
+          + "ROW(2, 'c'), 'south'), "
+          + "(3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'north')"));
+      assertEquals(2, s.executeUpdate("INSERT INTO events (id, name, region) SELECT id + 10, name, region "
+          + "FROM events WHERE amount IS NOT NULL"));
+    }
+    assertEquals(List.of(
+        "1|a|1.50|2024-01-01|2024-01-01T10:00:00Z|[x, y]|{k -> 1}|[1,b]|north",
+        "2|b|2.25|2024-01-02|2024-01-02T11:30:00Z|[z]|{k -> 2}|[2,c]|south",
+        "3|null|null|null|null|null|null|null|north",
+        "11|a|null|null|null|null|null|null|north",
+        "12|b|null|null|null|null|null|null|south"),
+        spark("SELECT id, name, amount, event_day, ts, concat('[', array_join(tags, ', '), ']'), "
+            + "CASE WHEN attrs IS NULL THEN NULL ELSE concat('{k -> ', attrs['k'], '}') END, info, region FROM "
+            + delta("events") + " ORDER BY id").stream()
+            .map(r -> r.replace("[null]", "null")).toList());
+    assertEquals(List.of("region"), SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("events"))
+        .select("partitionColumns").collectAsList().get(0).getList(0));
+    assertEquals(List.of("Events"), SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("events"))
+        .select("description").collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(List.of("WRITE", "WRITE", "CREATE TABLE"), history("events"));
+    List<String> props = spark("SHOW TBLPROPERTIES " + delta("events"));
+    assertTrue(props.contains("owner|tests") && props.contains("delta.checkpointInterval|5"), props.toString());
+    var sparkSchema = SparkOracle.spark().read().format("delta").load(dir.resolve("events").toString()).schema();
+    assertFalse(sparkSchema.apply("id").nullable());
+    assertEquals("who", sparkSchema.apply("name").getComment().get());
+  }
+
+  @Test
+  void createTableAsSelectFromATimeTravelledVersion() throws Exception {
+    Warehouse.create(dir);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(50, s.executeUpdate("CREATE TABLE early PARTITIONED BY (region) AS "
+          + "SELECT id, amount, region FROM orders VERSION AS OF 2"));
+      try (ResultSet rs = s.executeQuery("SELECT count(*), sum(amount) FROM early")) {
+        rs.next();
+        assertEquals(50, rs.getLong(1));
+      }
+    }
+    assertEquals(List.of("50|1837.50"), spark("SELECT count(*), sum(amount) FROM " + delta("early")));
+    assertEquals(List.of("50|1837.50"), spark("SELECT count(*), sum(amount) FROM " + delta("orders")
+        + " VERSION AS OF 2"));
+  }
+
+  @Test
+  void batchOfManyRowsIsOneCommit() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT, name STRING, price DOUBLE)");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
+        for (int i = 0; i < 1000; i++) {
+          ps.setInt(1, i);
+          ps.setString(2, "n" + i);
+          ps.setDouble(3, i / 4.0);
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        assertEquals(1000, counts.length);
+        assertTrue(Arrays.stream(counts).allMatch(n -> n == 1));
+      }
+    }
+    assertEquals(List.of("1000|499500|124875.0"), spark("SELECT count(*), sum(id), sum(price) FROM " + delta("t")));
+    assertEquals(List.of("WRITE", "CREATE TABLE"), history("t"));
+  }
+
+  @Test
+  void truncateAndDrop() throws Exception {
+    Warehouse.create(dir);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("TRUNCATE TABLE customers");
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1));
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customers VERSION AS OF 1")) {
+        rs.next();
+        assertEquals(10, rs.getLong(1));
+      }
+      s.executeUpdate("DROP TABLE customers");
+      assertFalse(Files.exists(dir.resolve("customers")));
+      SQLException gone = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM customers"));
+      assertEquals("42S02", gone.getSQLState(), gone.getMessage());
+      s.executeUpdate("DROP TABLE IF EXISTS customers");
+      s.executeUpdate("CREATE TABLE customers (id INT)");
+      s.executeUpdate("CREATE TABLE IF NOT EXISTS customers (id INT)");
+      s.executeUpdate("INSERT INTO customers VALUES (7)");
+      try (ResultSet rs = s.executeQuery("SELECT id FROM customers")) {
+        rs.next();
+        assertEquals(7, rs.getInt(1));
+      }
+    }
+    assertEquals(List.of("WRITE", "CREATE TABLE"), history("customers"));
+  }
+
+  @Test
+  void badStatementsFailClearlyAndChangeNothing() throws Exception {
+    Warehouse.create(dir);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      SQLException exists = assertThrows(SQLException.class, () -> s.executeUpdate("CREATE TABLE orders (id INT)"));
+      assertEquals("42S01", exists.getSQLState(), exists.getMessage());
+      SQLException type = assertThrows(SQLException.class, () -> s.executeUpdate("CREATE TABLE x (id FOO)"));
+      assertTrue(type.getMessage().contains("FOO"), type.getMessage());
+      SQLException notNull = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO customers (name) VALUES ('nobody')"));
+      assertTrue(notNull.getMessage().toLowerCase().contains("id"), notNull.getMessage());
+      SQLException oldVersion = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO customers VERSION AS OF 0 VALUES (1, 'x')"));
+      assertTrue(oldVersion.getMessage().contains("customers"), oldVersion.getMessage());
+      assertThrows(SQLFeatureNotSupportedException.class, () -> c.setAutoCommit(false));
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customers")) {
+        rs.next();
+        assertEquals(10, rs.getLong(1));
+      }
+    }
+    assertEquals(List.of("WRITE", "CREATE TABLE"), history("customers"));
+  }
+}
