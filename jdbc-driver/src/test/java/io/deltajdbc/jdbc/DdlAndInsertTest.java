@@ -83,8 +83,10 @@ class DdlAndInsertTest {
     assertEquals(List.of("Events"), SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("events"))
         .select("description").collectAsList().stream().map(r -> r.getString(0)).toList());
     assertEquals(List.of("WRITE", "WRITE", "CREATE TABLE"), history("events"));
-    List<String> props = spark("SHOW TBLPROPERTIES " + delta("events"));
-    assertTrue(props.contains("owner|tests") && props.contains("delta.checkpointInterval|5"), props.toString());
+    java.util.Map<Object, Object> props = SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("events"))
+        .select("properties").collectAsList().get(0).getJavaMap(0);
+    assertEquals("tests", props.get("owner"), props.toString());
+    assertEquals("5", props.get("delta.checkpointInterval"), props.toString());
     var sparkSchema = SparkOracle.spark().read().format("delta").load(dir.resolve("events").toString()).schema();
     assertFalse(sparkSchema.apply("id").nullable());
     assertEquals("who", sparkSchema.apply("name").getComment().get());
