@@ -29,6 +29,12 @@ public enum ErrorCode {
   STORAGE_ERROR("58030"),
   /** A concurrent commit won the race and its changes conflict with ours. */
   CONCURRENT_MODIFICATION("40001"),
+  /** DML needs its execution backend (Apache Spark), which is not on the class path. */
+  EXECUTION_BACKEND_UNAVAILABLE("0A000"),
+  /** A DML statement's execution failed on the backend (a task failed, an expression cannot be evaluated). */
+  EXECUTION_FAILED("58000"),
+  /** A MERGE would change one target row for more than one source row (SQL: cardinality violation). */
+  MERGE_CARDINALITY_VIOLATION("21000"),
   /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
   CONSTRAINT_VIOLATION("23000");
 

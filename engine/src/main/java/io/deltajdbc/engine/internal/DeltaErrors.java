@@ -184,4 +184,56 @@ public final class DeltaErrors {
             + "and lose data. If this process is the only writer of the table, set " + key + "=true.",
         tablePath, NO_VERSION, null);
   }
+
+  // ---- DML on the execution backend ------------------------------------------------------------
+
+  public static DeltaException executionBackendUnavailable(String detail) {
+    return new DeltaException(ErrorCode.EXECUTION_BACKEND_UNAVAILABLE,
+        "DELETE, UPDATE and MERGE run on Apache Spark, which is not on the class path (" + detail + "). Add "
+            + "org.apache.spark:spark-sql_2.12 (3.5.x) to the class path, or use the driver jar that bundles it. "
+            + "Queries do not need Spark.", null, NO_VERSION, null);
+  }
+
+  public static DeltaException invalidDmlExpression(String tablePath, String what, String expression, String why,
+      Throwable cause) {
+    return new DeltaException(ErrorCode.INVALID_ARGUMENT,
+        "The " + what + " '" + expression + "' of a statement on table " + tablePath + " cannot be evaluated: " + why
+            + " Nothing was committed.", tablePath, NO_VERSION, cause);
+  }
+
+  public static DeltaException executionFailed(String tablePath, long version, String statement, Throwable cause) {
+    return new DeltaException(ErrorCode.EXECUTION_FAILED,
+        statement + " on table " + tablePath + " failed while running on Spark: " + rootMessage(cause)
+            + " Nothing was committed; the table is unchanged at version " + version + ".", tablePath, version, cause);
+  }
+
+  public static DeltaException checkConstraintViolation(String tablePath, String name, String expression,
+      String values) {
+    return new DeltaException(ErrorCode.CONSTRAINT_VIOLATION,
+        "CHECK constraint " + name + " (" + expression + ") of table " + tablePath + " is violated by a row with values "
+            + values + ". Nothing was written.", tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException mergeCardinality(String tablePath, long version) {
+    return new DeltaException(ErrorCode.MERGE_CARDINALITY_VIOLATION,
+        "MERGE into table " + tablePath + " failed: a target row matched more than one source row, so it is "
+            + "ambiguous how to update or delete it (Delta's DELTA_MULTIPLE_SOURCE_ROW_MATCHING_TARGET_ROW_IN_MERGE). "
+            + "Make the ON condition match at most one source row per target row, e.g. by deduplicating the source. "
+            + "Nothing was committed.", tablePath, version, null);
+  }
+
+  public static DeltaException unsupportedDml(String tablePath, long version, String what) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+        "This statement cannot run on table " + tablePath + " (version " + version + "): " + what
+            + " Nothing was committed.", tablePath, version, null);
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return (m == null ? root.getClass().getSimpleName() : m).trim();
+  }
 }

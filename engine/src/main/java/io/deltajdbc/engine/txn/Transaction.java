@@ -55,6 +55,14 @@ public interface Transaction {
   /** Stages a domain metadata change (protocol: "Domain Metadata"). */
   void setDomainMetadata(DomainMetadata domain);
 
+  /**
+   * Declares that the rows this transaction adds satisfy the table's CHECK constraints
+   * ({@code delta.constraints.*} properties), because the caller evaluated them (the DML backend
+   * does, see {@code io.deltajdbc.engine.dml.DmlExecutor#checkConstraints}). Without it a commit that
+   * adds rows to a table with CHECK constraints is refused: the engine cannot evaluate Spark SQL itself.
+   */
+  void constraintsChecked();
+
   /** Commits the staged actions as the next version; may retry on top of concurrent commits. */
   CommitResult commit(Operation operation);
 }

@@ -44,6 +44,8 @@ public final class ParquetRowReader implements CloseableRowIterator {
   private long rowsLeftInBlock;
   private RecordReader<Row> records;
   private Row next;
+  private long nextIndex = -1;
+  private long returnedIndex = -1;
   private boolean closed;
 
   private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow) {
@@ -118,6 +120,7 @@ public final class ParquetRowReader implements CloseableRowIterator {
       Row row = readRecord();
       if (skipRow == null || !skipRow.test(index)) {
         next = row;
+        nextIndex = index;
       }
     }
     return true;
@@ -167,7 +170,16 @@ public final class ParquetRowReader implements CloseableRowIterator {
     }
     Row r = next;
     next = null;
+    returnedIndex = nextIndex;
     return r;
+  }
+
+  /**
+   * The position in the file (0-based, counting deleted rows) of the row last returned by
+   * {@link #next()}: the index a deletion vector names it by. -1 before the first row.
+   */
+  public long rowIndex() {
+    return returnedIndex;
   }
 
   @Override

@@ -68,6 +68,8 @@ final class ScanImpl implements Scan {
 
   @Override
   public CloseableIterator<Row> rows() {
-    return new ScanRows(snapshot, columns, filter, mapping.matching(), plan.files());
+    TableFileReader reader = new TableFileReader(snapshot.store().configuration(), snapshot.root(), snapshot.tablePath(),
+        columns, mapping.matching());
+    return new ScanRows(reader, columns, filter, plan.files());
   }
 }

@@ -61,7 +61,7 @@ final class ScanPlanner {
     return new Plan(out, new ScanMetrics(all.size(), pruned, skipped, out.size()), partitionsOnly);
   }
 
-  private static Object[] partitionValues(String tablePath, long version, AddFile add, ScanColumns columns,
+  static Object[] partitionValues(String tablePath, long version, AddFile add, ScanColumns columns,
       ZoneId zone) {
     Object[] values = new Object[columns.read().size()];
     for (int i = 0; i < values.length; i++) {

@@ -55,6 +55,7 @@ public final class TransactionImpl implements Transaction {
   private Metadata newMetadata;
   private Protocol newProtocol;
   private boolean alreadyApplied;
+  private boolean constraintsChecked;
   private boolean committed;
 
   public TransactionImpl(SnapshotManager snapshots, SnapshotImpl snapshot, IsolationLevel isolation) {
@@ -145,6 +146,11 @@ public final class TransactionImpl implements Transaction {
   }
 
   @Override
+  public void constraintsChecked() {
+    this.constraintsChecked = true;
+  }
+
+  @Override
   public CommitResult commit(Operation operation) {
     if (committed) {
       throw new IllegalStateException("this transaction was committed already");
@@ -201,8 +207,19 @@ public final class TransactionImpl implements Transaction {
     }
   }
 
-  /** Table rules checked before writing: append-only tables and change data feed on deletes. */
+  /**
+   * Table rules checked before writing: append-only tables, change data feed on deletes, and CHECK
+   * constraints on added rows (evaluated by the caller, see {@link #constraintsChecked()}).
+   */
   private void checkRules(Metadata metadata) {
+    // A file re-added with a new deletion vector (its rows minus some) adds no rows.
+    boolean addsData = adds.stream().anyMatch(a -> a.dataChange()
+        && (a.deletionVector() == null || !removes.containsKey(snapshot.paths().key(a.path()))));
+    if (addsData && !constraintsChecked && WriterFeatures.hasCheckConstraints(metadata)) {
+      throw DeltaErrors.unsupportedWrite(tablePath, snapshot.version(), "it has CHECK constraints (delta.constraints.*), "
+          + "which only the DML backend on Apache Spark evaluates; write through it, or check the rows with "
+          + "DmlExecutor.checkConstraints and declare it with Transaction.constraintsChecked().");
+    }
     boolean deletesData = removes.values().stream().anyMatch(RemoveFile::dataChange);
     if (deletesData && "true".equalsIgnoreCase(metadata.property("delta.appendOnly").orElse("false"))) {
       throw DeltaErrors.appendOnly(tablePath, snapshot.version());

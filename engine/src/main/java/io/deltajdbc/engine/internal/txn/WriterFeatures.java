@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Whether this engine may write a table: every writer feature in effect must be one whose
  * obligations it meets (protocol: "Table Features"). Features it supports only while unused
- * (CHECK constraints, generated and identity columns, invariants) refuse writes once used.
+ * (generated and identity columns, invariants) refuse writes once used. CHECK constraints are
+ * evaluated by the caller (the DML backend), which says so before committing rows.
  */
 final class WriterFeatures {
   static final int MAX_WRITER_VERSION = 7;
@@ -39,14 +40,15 @@ final class WriterFeatures {
       throw DeltaErrors.unsupportedWrite(table, version, "it uses writer feature(s) " + missing
           + " that this engine does not implement.");
     }
-    if (metadata.configuration().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."))) {
-      throw DeltaErrors.unsupportedWrite(table, version, "it has CHECK constraints, which this engine cannot "
-          + "enforce yet.");
-    }
     String fieldRule = fieldRule(metadata.parseSchema());
     if (fieldRule != null) {
       throw DeltaErrors.unsupportedWrite(table, version, fieldRule);
     }
+  }
+
+  /** True when the table has CHECK constraints, which only the DML backend (Spark) evaluates. */
+  static boolean hasCheckConstraints(Metadata metadata) {
+    return metadata.configuration().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."));
   }
 
   /** Refuses commits through a log store that is not safe for concurrent writers, unless the user opted in. */

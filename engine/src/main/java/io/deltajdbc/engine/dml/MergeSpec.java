@@ -1,0 +1,30 @@
+package io.deltajdbc.engine.dml;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.types.StructType;
+import java.util.List;
+
+/**
+ * {@code MERGE INTO target AS targetAlias USING source AS sourceAlias ON onCondition WHEN ...}.
+ * The source is given as rows (values in {@code sourceSchema} order, engine Java types, see
+ * {@link Row}). Clauses are tried in order; the first whose kind and condition fit a row applies.
+ */
+public record MergeSpec(StructType sourceSchema, List<Row> sourceRows, String targetAlias, String sourceAlias,
+    String onCondition, List<MergeClause> clauses) {
+  public MergeSpec {
+    requireNonNull(sourceSchema, "sourceSchema");
+    requireNonNull(targetAlias, "targetAlias");
+    requireNonNull(sourceAlias, "sourceAlias");
+    requireNonNull(onCondition, "onCondition");
+    sourceRows = List.copyOf(requireNonNull(sourceRows, "sourceRows"));
+    clauses = List.copyOf(requireNonNull(clauses, "clauses"));
+    if (clauses.isEmpty()) {
+      throw new IllegalArgumentException("a MERGE needs at least one WHEN clause");
+    }
+    if (targetAlias.equalsIgnoreCase(sourceAlias)) {
+      throw new IllegalArgumentException("MERGE target and source need different aliases, both are " + targetAlias);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Row-level DML (DELETE, UPDATE, MERGE) on Delta tables: what a statement asks for, as plain
+ * records, and the {@link io.deltajdbc.engine.dml.DmlExecutor} that runs it. Conditions and
+ * assignments are Spark SQL expression text over the table's logical column names; the executor
+ * finds and rewrites rows on an execution backend (Apache Spark), while the engine's transaction
+ * stays the only committer. Nothing here refers to Spark types, so callers compile without Spark.
+ */
+package io.deltajdbc.engine.dml;

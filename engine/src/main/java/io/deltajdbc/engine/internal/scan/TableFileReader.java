@@ -1,0 +1,80 @@
+package io.deltajdbc.engine.internal.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.EngineConfig;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.Metadata;
+import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
+import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
+import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
+import io.deltajdbc.engine.internal.parquet.ColumnMatching;
+import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
+import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
+import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
+import io.deltajdbc.engine.types.StructType;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Opens one data file of a table as logical rows of the read columns: values from Parquet (by
+ * physical name or field id under column mapping), partition values from the log, rows of the
+ * file's deletion vector left out. Scans use it file after file; the Spark backend uses it inside
+ * tasks, where there is no snapshot, only the table's metadata.
+ */
+public final class TableFileReader {
+  private final Configuration conf;
+  private final Path root;
+  private final String tablePath;
+  private final ScanColumns columns;
+  private final ColumnMatching matching;
+  private final PathCanonicalizer paths;
+  private final ZoneId zone;
+
+  TableFileReader(Configuration conf, Path root, String tablePath, ScanColumns columns, ColumnMatching matching) {
+    this.conf = requireNonNull(conf, "conf");
+    this.root = requireNonNull(root, "root");
+    this.tablePath = requireNonNull(tablePath, "tablePath");
+    this.columns = requireNonNull(columns, "columns");
+    this.matching = requireNonNull(matching, "matching");
+    this.paths = new PathCanonicalizer(root);
+    this.zone = EngineConfig.partitionTimeZone(conf);
+  }
+
+  /** A reader of every column of the table, in schema order ({@code root} must be qualified). */
+  public static TableFileReader allColumns(Configuration conf, Path root, String tablePath, Metadata metadata) {
+    ColumnMapping mapping = ColumnMapping.of(metadata);
+    ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping, null,
+        List.of());
+    return new TableFileReader(conf, root, tablePath, cols, mapping.matching());
+  }
+
+  /** The schema of the rows {@link #open} returns. */
+  public StructType schema() {
+    return columns.read();
+  }
+
+  /** The file's partition values, decoded, in read-column order (null at data columns). */
+  public Object[] partitionValues(AddFile add) {
+    return ScanPlanner.partitionValues(tablePath, -1, add, columns, zone);
+  }
+
+  /** The file's live rows; {@link FileRows#rowIndex()} tells each one's position in the file. */
+  public FileRows open(AddFile add) {
+    return open(add, partitionValues(add));
+  }
+
+  FileRows open(AddFile add, Object[] partitionValues) {
+    LongPredicate deleted = null;
+    if (add.deletionVector() != null) {
+      RoaringBitmapArray bitmap = DeletionVectorLoader.load(conf, root, add.deletionVector(), tablePath);
+      deleted = bitmap::contains;
+    }
+    ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
+        columns.dataSchema(), new ParquetReadOptions(matching, deleted, tablePath));
+    return new FileRows(reader, columns, partitionValues);
+  }
+}

@@ -1,0 +1,28 @@
+package io.deltajdbc.engine.spark;
+
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.types.StructType;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+
+/** CHECK constraints on rows about to be inserted, evaluated on Spark; the first violation fails. */
+final class ConstraintCheck {
+  private ConstraintCheck() {}
+
+  static void check(SparkSession spark, TableContext table, StructType schema, List<Row> rows) {
+    Dataset<org.apache.spark.sql.Row> data = SparkRows.of(spark, schema, rows, table.tablePath());
+    for (Map.Entry<String, String> c : Constraints.of(table.metadata()).entrySet()) {
+      String expr = c.getValue();
+      Dataset<org.apache.spark.sql.Row> bad = SparkFailures.analyze(table.tablePath(),
+          "CHECK constraint " + c.getKey(), expr, () -> data.filter("NOT coalesce((" + expr + "), false)"));
+      List<org.apache.spark.sql.Row> first = bad.limit(1).collectAsList();
+      if (!first.isEmpty()) {
+        throw DeltaErrors.checkConstraintViolation(table.tablePath(), c.getKey(), expr,
+            SparkValues.describe(first.get(0), schema));
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.deltajdbc.engine.spark;
+
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.dml.DmlResult;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.expressions.Predicates;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.skipping.FileStats;
+import io.deltajdbc.engine.txn.CommitResult;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.types.StructType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One statement's hold on its table: the transaction (started first, so that what is planned and
+ * what is committed are the same snapshot), the candidate files, scans of them, and the commit with
+ * the statement's reads registered for conflict detection.
+ */
+final class DmlContext {
+  final SparkSession spark;
+  final Transaction txn;
+  final Snapshot snapshot;
+  final TableContext table;
+  final StructType schema;
+  final String tablePath;
+  private final long started = System.nanoTime();
+
+  private DmlContext(SparkSession spark, Transaction txn) {
+    this.spark = spark;
+    this.txn = txn;
+    this.snapshot = txn.readSnapshot();
+    this.table = TableContext.of(snapshot);
+    this.schema = snapshot.schema();
+    this.tablePath = snapshot.tablePath();
+  }
+
+  static DmlContext start(SparkSession spark, DeltaTable table) {
+    return new DmlContext(spark, table.startTransaction());
+  }
+
+  long version() {
+    return snapshot.version();
+  }
+
+  /** Refuses statements that delete or change rows of an append-only table. */
+  void requireNotAppendOnly() {
+    if ("true".equalsIgnoreCase(snapshot.properties().getOrDefault("delta.appendOnly", "false"))) {
+      throw DeltaErrors.appendOnly(tablePath, version());
+    }
+  }
+
+  /** The files that may hold rows satisfying {@code pruning}; registers their read for conflicts. */
+  List<AddFile> candidates(Predicate pruning) {
+    txn.readPredicate(pruning == null ? Predicates.TRUE : pruning);
+    if (pruning == null) {
+      return new ArrayList<>(snapshot.files());
+    }
+    return snapshot.scanBuilder().withFilter(pruning).build().files();
+  }
+
+  Dataset<org.apache.spark.sql.Row> scan(Collection<AddFile> files) {
+    return FileScan.of(spark, table, schema, files);
+  }
+
+  static List<AddFile> select(List<AddFile> files, Set<String> paths) {
+    return files.stream().filter(f -> paths.contains(f.path())).toList();
+  }
+
+  /** Rows of files by their statistics, or -1 when a file has no row count. */
+  static long rowsFromStats(Collection<AddFile> files) {
+    long n = 0;
+    for (AddFile f : files) {
+      Long records = FileStats.parse(f.stats()).numRecords();
+      if (records == null) {
+        return -1;
+      }
+      n += records - (f.deletionVector() == null ? 0 : f.deletionVector().cardinality());
+    }
+    return n;
+  }
+
+  long elapsedMs() {
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** Delta's {@code predicate} operation parameter: a JSON array of the condition's SQL. */
+  static String predicateParameter(String condition) {
+    return json(condition == null ? List.of() : List.of(condition));
+  }
+
+  static String json(Object value) {
+    try {
+      return ActionJson.mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stages the removes and adds and commits them as one version with the statement's operation;
+   * nothing is committed when nothing changes.
+   */
+  DmlResult commit(String operation, Map<String, String> parameters, Map<String, String> metrics,
+      Collection<AddFile> removed, Collection<AddFile> added, long rowsAffected) {
+    Map<String, String> m = new LinkedHashMap<>(metrics);
+    m.put("executionTimeMs", Long.toString(elapsedMs()));
+    if (removed.isEmpty() && added.isEmpty()) {
+      return new DmlResult(rowsAffected, -1, m);
+    }
+    txn.readFiles(removed);
+    txn.remove(removed);
+    txn.add(added);
+    txn.constraintsChecked();
+    CommitResult r = txn.commit(new Operation(operation, parameters, m));
+    return new DmlResult(rowsAffected, r.version(), m);
+  }
+}

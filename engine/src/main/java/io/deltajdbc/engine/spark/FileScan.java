@@ -1,0 +1,112 @@
+package io.deltajdbc.engine.spark;
+
+import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.scan.FileRows;
+import io.deltajdbc.engine.internal.scan.TableFileReader;
+import io.deltajdbc.engine.types.StructType;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The rows of some data files of a table as a Spark Dataset, read in Spark tasks by the engine's
+ * own reader (column mapping, partition values from the log, deletion vectors applied): the
+ * table's columns under their logical names, then the file's path as the log names it
+ * ({@link #FILE}) and the row's position in the file ({@link #ROW_INDEX}). One task per file.
+ */
+final class FileScan {
+  static final String FILE = "__delta_jdbc_file";
+  static final String ROW_INDEX = "__delta_jdbc_row_index";
+  private static final int MAX_TASKS = 10_000;
+
+  private FileScan() {}
+
+  static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, TableContext table, StructType schema,
+      Collection<AddFile> files) {
+    List<String> json = files.stream().map(ActionJson::toJson).toList();
+    JavaRDD<String> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(json, Math.max(1, Math.min(json.size(), MAX_TASKS)));
+    JavaRDD<org.apache.spark.sql.Row> rows = rdd.mapPartitions(new ReadFiles(table));
+    return spark.createDataset(rows.rdd(), SparkRows.encoder(schema(schema, table.tablePath())));
+  }
+
+  static org.apache.spark.sql.types.StructType schema(StructType schema, String tablePath) {
+    return SparkValues.schema(schema, tablePath)
+        .add(new StructField(FILE, DataTypes.StringType, false, org.apache.spark.sql.types.Metadata.empty()))
+        .add(new StructField(ROW_INDEX, DataTypes.LongType, false, org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  /** The task: reads its files one after the other; the open file is closed when the task ends. */
+  private static final class ReadFiles implements FlatMapFunction<Iterator<String>, org.apache.spark.sql.Row> {
+    private static final long serialVersionUID = 1L;
+    private final TableContext table;
+
+    ReadFiles(TableContext table) {
+      this.table = table;
+    }
+
+    @Override
+    public Iterator<org.apache.spark.sql.Row> call(Iterator<String> files) {
+      TableFileReader reader = table.reader();
+      FileIterator it = new FileIterator(reader, files);
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> it.close());
+      }
+      return it;
+    }
+  }
+
+  private static final class FileIterator implements Iterator<org.apache.spark.sql.Row> {
+    private final TableFileReader reader;
+    private final Iterator<String> files;
+    private FileRows current;
+    private String currentPath;
+
+    FileIterator(TableFileReader reader, Iterator<String> files) {
+      this.reader = reader;
+      this.files = files;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        close();
+        if (!files.hasNext()) {
+          return false;
+        }
+        AddFile add = (AddFile) ActionJson.parse(files.next());
+        currentPath = add.path();
+        current = reader.open(add);
+      }
+      return true;
+    }
+
+    @Override
+    public org.apache.spark.sql.Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row row = current.next();
+      return SparkValues.toSpark(row, reader.schema(), currentPath, current.rowIndex());
+    }
+
+    void close() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+    }
+  }
+}

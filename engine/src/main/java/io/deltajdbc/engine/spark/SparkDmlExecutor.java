@@ -1,0 +1,81 @@
+package io.deltajdbc.engine.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.dml.DeleteSpec;
+import io.deltajdbc.engine.dml.DmlExecutor;
+import io.deltajdbc.engine.dml.DmlResult;
+import io.deltajdbc.engine.dml.MergeSpec;
+import io.deltajdbc.engine.dml.UpdateSpec;
+import io.deltajdbc.engine.types.StructType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * DML on Apache Spark. Loaded by name from {@link io.deltajdbc.engine.dml.DmlExecutors#spark}; the
+ * shared SparkSession starts on the first statement. Each statement runs in its own engine
+ * transaction; any failure, on the driver or in a task, commits nothing.
+ */
+public final class SparkDmlExecutor implements DmlExecutor {
+  private final Map<String, String> sparkConf;
+
+  public SparkDmlExecutor(Map<String, String> sparkConf) {
+    this.sparkConf = Map.copyOf(new LinkedHashMap<>(requireNonNull(sparkConf, "sparkConf")));
+  }
+
+  @Override
+  public DmlResult delete(DeltaTable table, DeleteSpec spec) {
+    requireNonNull(spec, "spec");
+    return run(table, "DELETE", ctx -> new DeleteCommand(ctx, spec).run());
+  }
+
+  @Override
+  public DmlResult update(DeltaTable table, UpdateSpec spec) {
+    requireNonNull(spec, "spec");
+    return run(table, "UPDATE", ctx -> new UpdateCommand(ctx, spec).run());
+  }
+
+  @Override
+  public DmlResult merge(DeltaTable table, MergeSpec spec) {
+    requireNonNull(spec, "spec");
+    return run(table, "MERGE", ctx -> new MergeCommand(ctx, spec).run());
+  }
+
+  @Override
+  public void checkConstraints(Snapshot snapshot, StructType schema, List<Row> rows) {
+    requireNonNull(snapshot, "snapshot");
+    if (Constraints.of(snapshot.metadata()).isEmpty() || rows.isEmpty()) {
+      return;
+    }
+    try {
+      ConstraintCheck.check(session(), TableContext.of(snapshot), schema, rows);
+    } catch (DeltaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw SparkFailures.translate(e, snapshot.tablePath(), snapshot.version(), "Checking constraints");
+    }
+  }
+
+  private DmlResult run(DeltaTable table, String statement, Function<DmlContext, DmlResult> command) {
+    requireNonNull(table, "table");
+    DmlContext ctx = DmlContext.start(session(), table);
+    try {
+      return command.apply(ctx);
+    } catch (DeltaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw SparkFailures.translate(e, ctx.tablePath, ctx.version(), statement);
+    }
+  }
+
+  private SparkSession session() {
+    return SharedSparkSession.get(sparkConf);
+  }
+}
