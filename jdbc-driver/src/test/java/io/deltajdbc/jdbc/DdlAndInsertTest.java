@@ -179,4 +179,39 @@ class DdlAndInsertTest {
     }
     assertEquals(List.of("WRITE", "CREATE TABLE"), history("customers"));
   }
+
+  @Test
+  void alterTableChangesSchemaPropertiesAndConstraints() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE m (id BIGINT, name STRING) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')");
+      s.executeUpdate("INSERT INTO m VALUES (1, 'a'), (2, 'b')");
+      s.execute("ALTER TABLE m ADD COLUMNS (score DOUBLE COMMENT 'points', tags ARRAY<STRING>)");
+      s.executeUpdate("INSERT INTO m VALUES (3, 'c', 9.5, ARRAY['t'])");
+      s.execute("ALTER TABLE m SET TBLPROPERTIES ('owner' = 'team', 'delta.appendOnly' = 'false')");
+      s.execute("ALTER TABLE m UNSET TBLPROPERTIES ('owner')");
+      s.execute("ALTER TABLE m ADD CONSTRAINT positive CHECK (id > 0)");
+      SQLException violated = assertThrows(SQLException.class,
+          () -> s.execute("ALTER TABLE m ADD CONSTRAINT small CHECK (id < 3)"));
+      assertEquals("23000", violated.getSQLState(), violated.getMessage());
+      try (ResultSet rs = s.executeQuery("SELECT id, name, score, tags FROM m ORDER BY id")) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + rs.getString(4));
+        }
+        assertEquals(List.of("1|a|null|null", "2|b|null|null", "3|c|9.5|[t]"), rows);
+      }
+    }
+    assertEquals(List.of("1|a|null|null", "2|b|null|null", "3|c|9.5|[t]"),
+        spark("SELECT id, name, score, tags FROM " + delta("m") + " ORDER BY id").stream()
+            .map(r -> r.replace("WrappedArray(t)", "[t]").replace("ArraySeq(t)", "[t]")).toList());
+    assertEquals(List.of("ADD CONSTRAINT", "UNSET TBLPROPERTIES", "SET TBLPROPERTIES", "WRITE", "ADD COLUMNS", "WRITE",
+        "CREATE TABLE"), history("m"));
+    java.util.Map<Object, Object> props = SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("m"))
+        .select("properties").collectAsList().get(0).getJavaMap(0);
+    assertEquals("`id` > 0", props.get("delta.constraints.positive"), props.toString());
+    assertFalse(props.containsKey("owner"), props.toString());
+    // delta-spark enforces the constraint we stored
+    assertThrows(Exception.class, () -> SparkOracle.spark().sql("INSERT INTO " + delta("m")
+        + " VALUES (-1, 'neg', NULL, NULL)").collect());
+  }
 }

@@ -1,13 +1,16 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.ddl.DeltaAlter;
 import io.deltajdbc.calcite.ddl.DeltaDdl;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.internal.DeltaTypes;
+import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
 import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.types.StructType;
 import java.util.Iterator;
@@ -28,6 +31,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -42,7 +46,7 @@ final class DeltaStatements {
 
   static boolean handles(SqlNode node) {
     return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
-        || node instanceof SqlTruncateDeltaTable;
+        || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable;
   }
 
   static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
@@ -52,6 +56,9 @@ final class DeltaStatements {
     }
     if (node instanceof SqlDropDeltaTable drop) {
       return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
+    }
+    if (node instanceof SqlAlterDeltaTable alter) {
+      return alterTable(prepare, context, alter, sql);
     }
     SqlTruncateDeltaTable truncate = (SqlTruncateDeltaTable) node;
     return update(context, sql, List.of(), dc -> DeltaDdl.truncate(truncate, TableRef.resolve(context, truncate.name)));
@@ -90,6 +97,27 @@ final class DeltaStatements {
         }
       };
       return DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, converted);
+    });
+  }
+
+  private static <T> CalciteSignature<T> alterTable(DeltaPrepare prepare, CalcitePrepare.Context context,
+      SqlAlterDeltaTable alter, String sql) {
+    TableRef ref = TableRef.resolve(context, alter.table).requireExists();
+    if (alter.action != SqlAlterDeltaTable.Action.ADD_CONSTRAINT) {
+      return update(context, sql, List.of(), dc -> DeltaAlter.execute(alter, TableRef.resolve(context, alter.table)));
+    }
+    // Existing rows must satisfy a new constraint: count those that do not, with Calcite.
+    String violations = "SELECT count(*) FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\" WHERE ("
+        + alter.check.toSqlString(CalciteSqlDialect.DEFAULT).getSql() + ") IS NOT TRUE";
+    CalciteSignature<Object> check = prepare.prepareSql(context, CalcitePrepare.Query.of(violations), Object[].class, -1);
+    return update(context, sql, List.of(), dc -> {
+      Object n = check.enumerable(withInternals(dc, check.internalParameters)).iterator().next();
+      long count = ((Number) n).longValue();
+      if (count > 0) {
+        throw DeltaErrors.checkConstraintViolation(ref.qualified(), alter.constraint.getSimple(),
+            DeltaAlter.constraintText(alter), "in " + count + " existing row(s); fix or delete them first");
+      }
+      return DeltaAlter.execute(alter, TableRef.resolve(context, alter.table));
     });
   }
 

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class ProtocolSelection {
   /** Features that readers must understand as well as writers. */
-  private static final Set<String> READER_WRITER = Set.of("columnMapping", "deletionVectors", "timestampNtz",
+  static final Set<String> READER_WRITER = Set.of("columnMapping", "deletionVectors", "timestampNtz",
       "typeWidening", "v2Checkpoint", "vacuumProtocolCheck", "variantType");
 
   private ProtocolSelection() {}

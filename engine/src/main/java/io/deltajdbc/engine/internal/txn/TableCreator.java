@@ -123,7 +123,7 @@ public final class TableCreator {
     return out;
   }
 
-  private static StructType assignColumnMapping(StructType s, int[] maxId) {
+  static StructType assignColumnMapping(StructType s, int[] maxId) {
     List<StructField> out = new ArrayList<>();
     for (StructField f : s.fields()) {
       Map<String, Object> md = new LinkedHashMap<>(f.metadata().values());
