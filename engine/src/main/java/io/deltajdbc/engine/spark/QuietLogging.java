@@ -10,7 +10,9 @@ final class QuietLogging {
   private static final String[] LOGGERS = {"org.apache.spark", "org.sparkproject", "org.apache.hadoop",
       "org.apache.parquet"};
   private static final String[] SILENT = {"org.apache.spark.util.ShutdownHookManager", "org.apache.spark.SparkEnv",
-      "org.apache.hadoop.util.NativeCodeLoader"};
+      "org.apache.hadoop.util.NativeCodeLoader",
+      // a failed task is reported to the caller as the statement's error, not logged on the side
+      "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager"};
 
   private QuietLogging() {}
 
@@ -20,7 +22,7 @@ final class QuietLogging {
       Class<?> configurator = Class.forName("org.apache.logging.log4j.core.config.Configurator");
       Method set = configurator.getMethod("setLevel", String.class, level);
       Object warn = level.getField("WARN").get(null);
-      Object error = level.getField("ERROR").get(null);
+      Object error = level.getField("FATAL").get(null);
       for (String l : LOGGERS) {
         set.invoke(null, l, warn);
       }

@@ -58,7 +58,7 @@ public final class SparkDmlExecutor implements DmlExecutor {
       ConstraintCheck.check(session(), TableContext.of(snapshot), schema, rows);
     } catch (DeltaException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
       throw SparkFailures.translate(e, snapshot.tablePath(), snapshot.version(), "Checking constraints");
     }
   }
@@ -70,7 +70,7 @@ public final class SparkDmlExecutor implements DmlExecutor {
       return command.apply(ctx);
     } catch (DeltaException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
       throw SparkFailures.translate(e, ctx.tablePath, ctx.version(), statement);
     }
   }

@@ -144,12 +144,13 @@ final class SparkValues {
 
   /** A row's values as text for error messages: {@code (id = 3, name = x)}. */
   static String describe(org.apache.spark.sql.Row r, StructType schema) {
+    Row values = toEngine(r, schema);
     StringBuilder b = new StringBuilder("(");
     for (int i = 0; i < schema.size(); i++) {
       if (i > 0) {
         b.append(", ");
       }
-      b.append(schema.field(i).name()).append(" = ").append(r.isNullAt(i) ? "NULL" : r.get(i));
+      b.append(schema.field(i).name()).append(" = ").append(values.isNull(i) ? "NULL" : values.get(i));
     }
     return b.append(')').toString();
   }
