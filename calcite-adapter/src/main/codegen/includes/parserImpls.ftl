@@ -264,3 +264,77 @@ SqlNode SqlInsertOverwrite() :
     source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     { return new SqlDeltaInsert(s.end(source), table, columns, source, partition); }
 }
+
+/**
+ * Delta's MERGE: {@code MERGE INTO target [[AS] t] USING source ON cond} followed by clauses
+ * {@code WHEN MATCHED [AND cond] THEN UPDATE SET c = e, ... | UPDATE SET * | DELETE} and
+ * {@code WHEN NOT MATCHED [AND cond] THEN INSERT [(c, ...)] VALUES (e, ...) | INSERT *}, in order.
+ */
+SqlNode SqlDeltaMerge() :
+{
+    final Span s;
+    final SqlIdentifier target;
+    SqlIdentifier targetAlias = null;
+    final SqlNode source;
+    final SqlNode on;
+    final List<SqlNode> clauses = new ArrayList<SqlNode>();
+    SqlNode clause;
+}
+{
+    <MERGE> { s = span(); } <INTO> target = CompoundTableIdentifier()
+    [ [ <AS> ] targetAlias = SimpleIdentifier() ]
+    <USING> source = TableRef()
+    <ON> on = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    ( clause = DeltaMergeClause() { clauses.add(clause); } )+
+    {
+        return new SqlDeltaMerge(s.end(this), target, targetAlias, source, on,
+            new SqlNodeList(clauses, s.end(this)));
+    }
+}
+
+SqlNode DeltaMergeClause() :
+{
+    final Span s;
+    SqlNode condition = null;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    SqlNode value;
+}
+{
+    <WHEN> { s = span(); }
+    (
+        <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
+        (
+            <DELETE> { return SqlDeltaMerge.Clause.delete(s.end(this), condition); }
+        |
+            <UPDATE> <SET>
+            (
+                <STAR> { return SqlDeltaMerge.Clause.updateAll(s.end(this), condition); }
+            |
+                column = CompoundIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_SUB_QUERY)
+                { columns.add(column); values.add(value); }
+                (
+                    <COMMA> column = CompoundIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_SUB_QUERY)
+                    { columns.add(column); values.add(value); }
+                )*
+                { return SqlDeltaMerge.Clause.update(s.end(this), condition, columns, values); }
+            )
+        )
+    |
+        <NOT> <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN> <INSERT>
+        (
+            <STAR> { return SqlDeltaMerge.Clause.insertAll(s.end(this), condition); }
+        |
+            [
+                <LPAREN> column = CompoundIdentifier() { columns.add(column); }
+                ( <COMMA> column = CompoundIdentifier() { columns.add(column); } )*
+                <RPAREN>
+            ]
+            <VALUES> <LPAREN> value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); }
+            ( <COMMA> value = Expression(ExprContext.ACCEPT_SUB_QUERY) { values.add(value); } )*
+            <RPAREN>
+            { return SqlDeltaMerge.Clause.insert(s.end(this), condition, columns, values); }
+        )
+    )
+}

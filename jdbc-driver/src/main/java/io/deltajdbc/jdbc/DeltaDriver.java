@@ -29,7 +29,9 @@ import org.apache.hadoop.fs.Path;
  * The JDBC driver for Delta tables: {@code jdbc:delta:<warehouse path or URI>[;key=value]*}.
  * Tables directly in the warehouse are in schema {@code default} (the connection's schema);
  * folders of tables are schemas. Properties {@code fs.*}, {@code hadoop.*} and
- * {@code deltajdbc.*} configure storage; Calcite's connection properties pass through.
+ * {@code deltajdbc.*} configure storage; {@code spark.*} configure the Spark session that runs
+ * UPDATE, DELETE and MERGE ({@code spark.master}, default {@code local[*]}); Calcite's connection
+ * properties pass through.
  */
 public final class DeltaDriver extends Driver {
   public static final String VERSION = version();
@@ -117,7 +119,7 @@ public final class DeltaDriver extends Driver {
     given.forEach((k, v) -> {
       String key = k.toString();
       if (!key.startsWith("fs.") && !key.startsWith("hadoop.") && !key.startsWith("deltajdbc.")
-          && !key.equals("warehouse")) {
+          && !key.startsWith("spark.") && !key.equals("warehouse")) {
         p.setProperty(key, v.toString());
       }
     });
@@ -128,7 +130,7 @@ public final class DeltaDriver extends Driver {
     Configuration conf = DeltaTable.defaultConfiguration();
     given.forEach((k, v) -> {
       String key = k.toString();
-      if (key.startsWith("fs.") || key.startsWith("hadoop.") || key.startsWith("deltajdbc.")) {
+      if (key.startsWith("fs.") || key.startsWith("hadoop.") || key.startsWith("deltajdbc.") || key.startsWith("spark.")) {
         conf.set(key, v.toString());
       }
     });

@@ -3,6 +3,7 @@ package io.deltajdbc.calcite.ddl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deltajdbc.calcite.dml.SparkSqlText;
 import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.dialect.SparkSqlDialect;
 
 /**
  * ALTER TABLE: one commit of new metadata (and the protocol it needs), recorded with Delta's
@@ -34,7 +34,7 @@ public final class DeltaAlter {
 
   /** The Spark SQL text of a CHECK constraint's expression, as stored in the table's properties. */
   public static String constraintText(SqlAlterDeltaTable alter) {
-    return alter.check.toSqlString(SparkSqlDialect.DEFAULT).getSql();
+    return SparkSqlText.of(alter.check, List.of(), false);
   }
 
   public static long execute(SqlAlterDeltaTable alter, TableRef ref) {

@@ -36,6 +36,11 @@ public final class DeltaQuery {
     this.countOnly = countOnly;
   }
 
+  /** The engine predicate pushed into the scan (partition pruning, statistics skipping), or null. */
+  public Predicate filter() {
+    return filter;
+  }
+
   /** The engine scan of the current snapshot. */
   Scan plan() {
     return plan(table.snapshot());

@@ -50,7 +50,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
   }
 
   /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */
-  private static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
+  static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
     CalciteConnectionConfig cfg = context.config();
     SqlParser.Config config = SqlParser.config()
         .withParserFactory(DeltaSqlParserImpl.FACTORY)

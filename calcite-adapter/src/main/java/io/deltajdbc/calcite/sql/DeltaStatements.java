@@ -7,6 +7,7 @@ import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
 import io.deltajdbc.engine.data.Row;
@@ -30,7 +31,9 @@ import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -46,7 +49,8 @@ final class DeltaStatements {
 
   static boolean handles(SqlNode node) {
     return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
-        || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable;
+        || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable || node instanceof SqlDelete
+        || node instanceof SqlUpdate || node instanceof SqlDeltaMerge;
   }
 
   static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
@@ -56,6 +60,15 @@ final class DeltaStatements {
     }
     if (node instanceof SqlDropDeltaTable drop) {
       return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
+    }
+    if (node instanceof SqlDelete) {
+      return DmlStatements.delete(prepare, context, sql);
+    }
+    if (node instanceof SqlUpdate) {
+      return DmlStatements.update(prepare, context, sql);
+    }
+    if (node instanceof SqlDeltaMerge merge) {
+      return DmlStatements.merge(prepare, context, merge, sql);
     }
     if (node instanceof SqlAlterDeltaTable alter) {
       return alterTable(prepare, context, alter, sql);
@@ -135,7 +148,7 @@ final class DeltaStatements {
   }
 
   /** The statement's data context with the values a prepared inner query stashed for its generated code. */
-  private static DataContext withInternals(DataContext outer, Map<String, Object> internals) {
+  static DataContext withInternals(DataContext outer, Map<String, Object> internals) {
     return new DataContext() {
       @Override
       public SchemaPlus getRootSchema() {
@@ -157,6 +170,13 @@ final class DeltaStatements {
         return internals.containsKey(name) ? internals.get(name) : outer.get(name);
       }
     };
+  }
+
+  /** The text of {@code sql} a parsed node spans. */
+  static String slice(String sql, SqlParserPos pos) {
+    int start = offset(sql, pos);
+    int end = offset(sql, new SqlParserPos(pos.getEndLineNum(), pos.getEndColumnNum()));
+    return sql.substring(start, Math.min(end + 1, sql.length()));
   }
 
   /** The character offset of a parser position in {@code sql}. */

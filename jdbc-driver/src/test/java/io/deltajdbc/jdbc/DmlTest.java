@@ -1,0 +1,143 @@
+package io.deltajdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deltajdbc.engine.testing.SparkOracle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * UPDATE, DELETE and MERGE through plain JDBC, each compared with delta-spark running the same SQL
+ * on a copy of the table: the rows afterwards, the number of affected rows and the history.
+ */
+class DmlTest {
+  @TempDir
+  Path dir;
+
+  /** The oracle's session (with Delta's extensions) is the JVM's one session; the driver's DML reuses it. */
+  @BeforeAll
+  static void oracleFirst() {
+    SparkOracle.spark();
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:delta:" + dir);
+  }
+
+  private String delta(String table) {
+    return "delta.`" + dir.resolve(table) + "`";
+  }
+
+  private List<String> rows(String table) {
+    return SparkOracle.spark().sql("SELECT * FROM " + delta(table) + " ORDER BY id").collectAsList().stream()
+        .map(Row::toString).toList();
+  }
+
+  private List<String> history(String table) {
+    return SparkOracle.spark().sql("DESCRIBE HISTORY " + delta(table)).select("operation").collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+  }
+
+  private void copy(String from, String to) throws IOException {
+    Path src = dir.resolve(from);
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path p : files.toList()) {
+        Path target = dir.resolve(to).resolve(src.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  /** Runs {@code sql} ({@code {t}} and {@code {s}} stand for the tables) through JDBC on t and delta-spark on its copy. */
+  private void sameAsDeltaSpark(Statement s, String sql) throws Exception {
+    copy("t", "t_spark");
+    long ours = s.executeUpdate(sql.replace("{t}", "t").replace("{s}", "changes"));
+    Row theirs = SparkOracle.spark().sql(sql.replace("{t}", delta("t_spark")).replace("{s}", delta("changes")))
+        .collectAsList().get(0);
+    assertEquals(rows("t_spark"), rows("t"), sql);
+    assertEquals(theirs.getLong(0), ours, sql);
+    deleteRecursively(dir.resolve("t_spark"));
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    try (Stream<Path> files = Files.walk(p)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "PARTITIONED BY (region)",
+      "PARTITIONED BY (region) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')"})
+  void updateDeleteAndMergeMatchDeltaSpark(String layout) throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id BIGINT, name STRING, amount DECIMAL(10,2), region STRING) " + layout);
+      s.executeUpdate("INSERT INTO t VALUES (1, 'a', 10.00, 'north'), (2, 'b', 20.00, 'south'), "
+          + "(3, 'c', 30.00, 'north'), (4, 'd', 40.00, 'east'), (5, 'e', 50.00, 'south'), (6, 'f', 60.00, 'north')");
+      s.executeUpdate("INSERT INTO t VALUES (7, 'g', 70.00, 'east'), (8, 'h', NULL, 'west')");
+      s.execute("CREATE TABLE changes (id BIGINT, name STRING, amount DECIMAL(10,2), region STRING, op STRING)");
+      s.executeUpdate("INSERT INTO changes VALUES (2, 'B', 21.00, 'south', 'u'), (3, 'C', 0.00, 'north', 'd'), "
+          + "(9, 'i', 90.00, 'west', 'i'), (10, 'j', 100.00, 'north', 'i')");
+
+      sameAsDeltaSpark(s, "UPDATE {t} SET amount = amount * 2, name = name || '!' WHERE id > 4 AND region <> 'east'");
+      sameAsDeltaSpark(s, "DELETE FROM {t} WHERE region = 'north' AND amount < 40");
+      sameAsDeltaSpark(s, "MERGE INTO {t} AS t USING {s} AS s ON t.id = s.id "
+          + "WHEN MATCHED AND s.op = 'd' THEN DELETE "
+          + "WHEN MATCHED THEN UPDATE SET name = s.name, amount = s.amount "
+          + "WHEN NOT MATCHED AND s.op = 'i' THEN INSERT (id, name, amount, region) "
+          + "VALUES (s.id, s.name, s.amount, s.region)");
+      sameAsDeltaSpark(s, "DELETE FROM {t} WHERE amount IS NULL");
+    }
+    assertEquals(List.of("DELETE", "MERGE", "DELETE", "UPDATE", "WRITE", "WRITE", "CREATE TABLE"), history("t"));
+  }
+
+  @Test
+  void parametersTimeTravelledSourcesAndErrors() throws Exception {
+    Warehouse.create(dir);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE customers SET name = ? WHERE id = ? OR name = ?")) {
+        ps.setString(1, "it's renamed");
+        ps.setInt(2, 3);
+        ps.setString(3, "customer 4");
+        assertEquals(2, ps.executeUpdate());
+      }
+      assertEquals(List.of("[3,it's renamed]", "[4,it's renamed]"), SparkOracle.spark()
+          .sql("SELECT * FROM " + delta("customers") + " WHERE name LIKE 'it%' ORDER BY id").collectAsList()
+          .stream().map(Row::toString).toList());
+      // MERGE from an old version of another table
+      assertEquals(25, s.executeUpdate("MERGE INTO customers c USING orders@v1 o ON c.id = o.id "
+          + "WHEN MATCHED THEN UPDATE SET name = 'ordered' "
+          + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (CAST(o.id AS INT), o.region)"));
+      assertEquals(List.of("25|10"), SparkOracle.spark().sql("SELECT count(*), count_if(name = 'ordered') FROM "
+          + delta("customers")).collectAsList().stream().map(r -> r.mkString("|")).toList());
+      SQLException noColumn = assertThrows(SQLException.class,
+          () -> s.executeUpdate("UPDATE customers SET nope = 1"));
+      assertTrue(noColumn.getMessage().contains("nope") || noColumn.getMessage().contains("NOPE"),
+          noColumn.getMessage());
+      SQLException old = assertThrows(SQLException.class,
+          () -> s.executeUpdate("DELETE FROM customers VERSION AS OF 1 WHERE id = 1"));
+      assertTrue(old.getMessage().contains("read-only"), old.getMessage());
+    }
+  }
+}
