@@ -55,6 +55,16 @@ final class DeleteCommand {
     List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
     long scanMs = ms(scanStart);
     long rewriteStart = System.nanoTime();
+    if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
+      DeletionVectorMarks.Result dv = DeletionVectorMarks.mark(ctx, touched,
+          target.filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
+      Map<String, String> m = metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
+      m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
+      m.put("numAddedFiles", "0");
+      DeletionVectorMarks.metrics(m, dv, "num");
+      return ctx.commit("DELETE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, dv.removed(),
+          dv.added(), deleted);
+    }
     WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
     if (!touched.isEmpty()) {
       Dataset<org.apache.spark.sql.Row> kept = ctx.scan(touched).filter("NOT ((" + cond + ") <=> true)");

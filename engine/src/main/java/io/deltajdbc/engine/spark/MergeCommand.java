@@ -68,6 +68,7 @@ final class MergeCommand {
     long updated = 0;
     long deleted = 0;
     Dataset<org.apache.spark.sql.Row> pairs = null;
+    DeletionVectorMarks.Result dv = null;
     try {
       if (!matched.isEmpty()) {
         pairs = matchedPairs(joined);
@@ -85,7 +86,12 @@ final class MergeCommand {
           }
         }
         touched = DmlContext.select(candidates, paths);
-        if (!touched.isEmpty()) {
+        if (!touched.isEmpty() && DeletionVectorMarks.enabled(ctx.snapshot)) {
+          // Matched rows are deleted by deletion vectors; only the updated rows are written.
+          dv = DeletionVectorMarks.mark(ctx, touched,
+              pairs.select(pairs.col(P_FILE).as(FileScan.FILE), pairs.col(P_ROW).as(FileScan.ROW_INDEX)));
+          outputs.add(updatedOnly(pairs));
+        } else if (!touched.isEmpty()) {
           outputs.add(rewrite(ctx.scan(touched), pairs));
         }
       }
@@ -105,7 +111,15 @@ final class MergeCommand {
         out = WritePlan.write(ctx.table, schema, all);
       }
       Map<String, String> m = metrics(out, touched, deleted, scanMs, DeleteCommand.ms(rewriteStart));
-      return ctx.commit("MERGE", parameters(), m, touched, out.adds(), out.updated() + deleted + out.inserted());
+      List<AddFile> removed = touched;
+      List<AddFile> added = new ArrayList<>(out.adds());
+      if (dv != null) {
+        removed = dv.removed();
+        added.addAll(dv.added());
+        m.put("numTargetFilesRemoved", Integer.toString(dv.filesRemoved()));
+        DeletionVectorMarks.metrics(m, dv, "numTarget");
+      }
+      return ctx.commit("MERGE", parameters(), m, removed, added, out.updated() + deleted + out.inserted());
     } finally {
       if (pairs != null) {
         pairs.unpersist();
@@ -184,6 +198,23 @@ final class MergeCommand {
     }
     return WritePlan.project(kept, schema, values,
         "CASE WHEN " + CLAUSE + " IS NULL THEN " + WritePlan.COPIED + " ELSE " + WritePlan.UPDATED + " END");
+  }
+
+  /** The new rows of updated target rows, from the matched pairs alone (deletion vector mode). */
+  private Dataset<org.apache.spark.sql.Row> updatedOnly(Dataset<org.apache.spark.sql.Row> pairs) {
+    List<String> updates = new ArrayList<>();
+    for (int k = 0; k < matched.size(); k++) {
+      if (matched.get(k) instanceof MatchedUpdate) {
+        updates.add(Integer.toString(k));
+      }
+    }
+    Dataset<org.apache.spark.sql.Row> rows = pairs.filter(updates.isEmpty() ? "false"
+        : CLAUSE + " IN (" + String.join(", ", updates) + ")");
+    List<StoreAssignment> values = new ArrayList<>();
+    for (int i = 0; i < schema.size(); i++) {
+      values.add(new StoreAssignment(newColumn(i), WritePlan.badColumn(i)));
+    }
+    return WritePlan.project(rows, schema, values, Integer.toString(WritePlan.UPDATED));
   }
 
   /** Source rows without a match, as the first applicable NOT MATCHED clause inserts them. */

@@ -47,8 +47,15 @@ final class UpdateCommand {
     long scanMs = DeleteCommand.ms(scanStart);
     long rewriteStart = System.nanoTime();
     WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+    DeletionVectorMarks.Result dv = null;
     if (!touched.isEmpty()) {
       String matched = cond == null ? "true" : "coalesce((" + cond + "), false)";
+      Dataset<org.apache.spark.sql.Row> rows = ctx.scan(touched);
+      if (DeletionVectorMarks.enabled(ctx.snapshot)) {
+        // The old rows are deleted by deletion vectors; only the updated rows are written.
+        rows = rows.filter(matched);
+        dv = DeletionVectorMarks.mark(ctx, touched, rows.select(FileScan.FILE, FileScan.ROW_INDEX));
+      }
       List<StoreAssignment> values = new ArrayList<>();
       for (int i = 0; i < ctx.schema.size(); i++) {
         String col = StoreAssignment.quote(ctx.schema.field(i).name());
@@ -58,10 +65,17 @@ final class UpdateCommand {
                 a.bad() == null ? null : "CASE WHEN " + matched + " THEN " + a.bad() + " END"));
       }
       String kind = "CASE WHEN " + matched + " THEN " + WritePlan.UPDATED + " ELSE " + WritePlan.COPIED + " END";
-      out = WritePlan.write(ctx.table, ctx.schema, WritePlan.project(ctx.scan(touched), ctx.schema, values, kind));
+      out = WritePlan.write(ctx.table, ctx.schema, WritePlan.project(rows, ctx.schema, values, kind));
     }
+    List<AddFile> removed = dv == null ? touched : dv.removed();
+    List<AddFile> added = new ArrayList<>(out.adds());
     Map<String, String> m = new LinkedHashMap<>();
     DmlMetrics.files(m, touched, out.adds());
+    if (dv != null) {
+      added.addAll(dv.added());
+      m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
+      DeletionVectorMarks.metrics(m, dv, "num");
+    }
     m.put("numUpdatedRows", Long.toString(out.updated()));
     m.put("numCopiedRows", Long.toString(out.copied()));
     m.put("scanTimeMs", Long.toString(scanMs));
@@ -69,7 +83,7 @@ final class UpdateCommand {
     if (out.updated() == 0) {
       return ctx.commit("UPDATE", Map.of(), m, List.of(), List.of(), 0);
     }
-    return ctx.commit("UPDATE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, touched, out.adds(),
+    return ctx.commit("UPDATE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, removed, added,
         out.updated());
   }
 

@@ -69,6 +69,12 @@ final class ProtocolSelection {
       }
       return new Protocol(reader, writer);
     }
+    // Table features list what the legacy writer version would have implied (as delta-spark does):
+    // with writer 2, appendOnly and invariants. Delta refuses a table whose NOT NULL columns need
+    // invariants when the protocol does not list it.
+    if (writer < 7) {
+      features.addAll(WriterFeatures.inEffect(new Protocol(1, writer)));
+    }
     Set<String> readerFeatures = new LinkedHashSet<>();
     for (String f : features) {
       if (READER_WRITER.contains(f)) {
