@@ -214,4 +214,35 @@ class DdlAndInsertTest {
     assertThrows(Exception.class, () -> SparkOracle.spark().sql("INSERT INTO " + delta("m")
         + " VALUES (-1, 'neg', NULL, NULL)").collect());
   }
+
+  @Test
+  void insertOverwriteReplacesTheTableOrOnePartition() throws Exception {
+    Warehouse.create(dir);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(2, s.executeUpdate("INSERT OVERWRITE TABLE orders PARTITION (region = 'north') "
+          + "SELECT id + 1000, customer, amount, \"day\", ts FROM orders WHERE region = 'north' AND id < 10"));
+      assertEquals(3, s.executeUpdate("INSERT OVERWRITE customers SELECT id, Name FROM customers WHERE id < 3"));
+    }
+    assertEquals(List.of("central|20", "east|20", "north|2", "south|20", "west|20"),
+        spark("SELECT region, count(*) FROM " + delta("orders") + " GROUP BY region ORDER BY region"));
+    assertEquals(List.of("1000|1005"), spark("SELECT min(id), max(id) FROM " + delta("orders")
+        + " WHERE region = 'north'"));
+    assertEquals(List.of("3"), spark("SELECT count(*) FROM " + delta("customers")));
+    assertEquals("WRITE", history("orders").get(0));
+  }
+
+  @Test
+  void insertsMustSatisfyCheckConstraints() throws Exception {
+    SparkOracle.spark();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE k (id INT, qty INT)");
+      s.execute("ALTER TABLE k ADD CONSTRAINT positive CHECK (qty > 0)");
+      assertEquals(2, s.executeUpdate("INSERT INTO k VALUES (1, 5), (2, 7)"));
+      SQLException bad = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO k VALUES (3, 1), (4, -1)"));
+      assertEquals("23000", bad.getSQLState(), bad.getMessage());
+      assertTrue(bad.getMessage().contains("positive"), bad.getMessage());
+    }
+    assertEquals(List.of("1|5", "2|7"), spark("SELECT * FROM " + delta("k") + " ORDER BY id"));
+    assertEquals(List.of("WRITE", "ADD CONSTRAINT", "CREATE TABLE"), history("k"));
+  }
 }

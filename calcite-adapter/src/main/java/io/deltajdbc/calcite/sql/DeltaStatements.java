@@ -7,6 +7,7 @@ import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
@@ -50,7 +51,7 @@ final class DeltaStatements {
   static boolean handles(SqlNode node) {
     return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
         || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable || node instanceof SqlDelete
-        || node instanceof SqlUpdate || node instanceof SqlDeltaMerge;
+        || node instanceof SqlUpdate || node instanceof SqlDeltaMerge || node instanceof SqlDeltaInsert;
   }
 
   static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
@@ -60,6 +61,9 @@ final class DeltaStatements {
     }
     if (node instanceof SqlDropDeltaTable drop) {
       return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
+    }
+    if (node instanceof SqlDeltaInsert overwrite) {
+      return InsertOverwrite.prepare(prepare, context, overwrite, sql);
     }
     if (node instanceof SqlDelete) {
       return DmlStatements.delete(prepare, context, sql);

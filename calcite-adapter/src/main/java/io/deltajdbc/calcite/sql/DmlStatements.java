@@ -168,7 +168,7 @@ final class DmlStatements {
   }
 
   /** The target of a DML statement: an existing table at its latest version. */
-  private static TableRef target(CalcitePrepare.Context context, SqlNode node) {
+  static TableRef target(CalcitePrepare.Context context, SqlNode node) {
     SqlIdentifier id = (SqlIdentifier) node;
     String last = id.names.get(id.names.size() - 1);
     if (!VersionSpec.parse(last).isLatest()) {
@@ -179,7 +179,7 @@ final class DmlStatements {
   }
 
   /** The table's column a SET or INSERT target names (ignoring case and any qualifier). */
-  private static String column(StructType schema, SqlIdentifier id, TableRef ref) {
+  static String column(StructType schema, SqlIdentifier id, TableRef ref) {
     String name = id.names.get(id.names.size() - 1);
     return schema.fields().stream().map(StructField::name).filter(n -> n.equalsIgnoreCase(name)).findFirst()
         .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
@@ -189,14 +189,17 @@ final class DmlStatements {
    * The part of the condition Calcite pushes into a scan of the table: the engine predicate that
    * prunes partitions and skips files by statistics. Null when nothing can be pushed.
    */
-  private static Predicate pruning(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref,
+  static Predicate pruning(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref,
       SqlIdentifier alias, SqlNode condition, String sql) {
-    if (condition == null) {
-      return null;
-    }
+    return condition == null ? null
+        : pruning(prepare, context, ref, alias, DeltaStatements.slice(sql, condition.getParserPosition()));
+  }
+
+  /** {@link #pruning} of a condition given as SQL text. */
+  static Predicate pruning(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref, SqlIdentifier alias,
+      String condition) {
     String query = "SELECT * FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\""
-        + (alias == null ? "" : " AS \"" + alias.getSimple() + "\"") + " WHERE "
-        + DeltaStatements.slice(sql, condition.getParserPosition());
+        + (alias == null ? "" : " AS \"" + alias.getSimple() + "\"") + " WHERE " + condition;
     try {
       CalciteSignature<Object> s = prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
       for (Object v : s.internalParameters.values()) {

@@ -1,7 +1,9 @@
 package io.deltajdbc.calcite.write;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.calcite.dml.DmlBackend;
 import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.txn.Operation;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The runtime of INSERT: the generated code of {@code DeltaTableModify} hands the rows Calcite
@@ -87,8 +90,26 @@ public final class DeltaWrites {
   }
 
   private static void commit(DeltaCalciteTable table, Transaction txn, Iterator<Row> rows) {
-    txn.write(rows);
+    txn.write(checked(table.table().logStore().configuration(), txn, rows));
     txn.commit(Operation.append());
+  }
+
+  /**
+   * The rows, once the table's CHECK constraints ({@code delta.constraints.*}, Spark SQL) hold for
+   * all of them: they are evaluated by the DML executor, so a table with constraints starts Spark
+   * on its first INSERT; a table without constraints streams its rows straight to the writer.
+   */
+  public static Iterator<Row> checked(Configuration conf, Transaction txn, Iterator<Row> rows) {
+    Snapshot snapshot = txn.readSnapshot();
+    boolean constrained = snapshot.properties().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."));
+    if (!constrained) {
+      return rows;
+    }
+    List<Row> all = new ArrayList<>();
+    rows.forEachRemaining(all::add);
+    DmlBackend.executor(conf).checkConstraints(snapshot, snapshot.schema(), all);
+    txn.constraintsChecked();
+    return all.iterator();
   }
 
   static Row toRow(Object[] values, StructType schema) {

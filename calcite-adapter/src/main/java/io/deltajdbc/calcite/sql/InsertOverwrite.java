@@ -1,0 +1,134 @@
+package io.deltajdbc.calcite.sql;
+
+import io.deltajdbc.calcite.ddl.TableRef;
+import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.sql.ast.DeltaTypeNames;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
+import io.deltajdbc.calcite.write.DeltaWrites;
+import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.TableInfo;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.partition.PartitionValues;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.types.StructType;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * {@code INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)] [(columns)] query}, with Delta's
+ * replaceWhere semantics: in one commit, the files of the whole table (or, with a partition spec,
+ * of that partition only) are removed and the query's rows written. Rows take the fixed partition
+ * values; the query gives the other columns (all of them in table order, or those named).
+ */
+final class InsertOverwrite {
+  private InsertOverwrite() {}
+
+  static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaInsert insert,
+      String sql) {
+    TableRef ref = DmlStatements.target(context, insert.getTargetTable());
+    TableInfo info = ref.table().latestInfo();
+    StructType schema = info.schema();
+    Map<String, String> fixed = new LinkedHashMap<>();
+    List<String> conditions = new ArrayList<>();
+    if (insert.partition != null) {
+      for (int i = 0; i + 1 < insert.partition.size(); i += 2) {
+        String column = DmlStatements.column(schema, (SqlIdentifier) insert.partition.get(i), ref);
+        if (!info.metadata().partitionColumns().contains(column)) {
+          throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + " PARTITION (" + column
+              + " = ...): " + column + " is not a partition column; the table is partitioned by "
+              + info.metadata().partitionColumns() + ".");
+        }
+        SqlNode value = insert.partition.get(i + 1);
+        fixed.put(column, DeltaTypeNames.stringValue(value));
+        conditions.add("\"" + column + "\" = " + DeltaStatements.slice(sql, value.getParserPosition()));
+      }
+    }
+    List<String> targets = new ArrayList<>();
+    if (insert.getTargetColumnList() != null) {
+      for (SqlNode c : insert.getTargetColumnList()) {
+        targets.add(DmlStatements.column(schema, (SqlIdentifier) c, ref));
+      }
+    } else {
+      schema.fieldNames().stream().filter(n -> !fixed.containsKey(n)).forEach(targets::add);
+    }
+    CalciteSignature<Object> query = prepare.prepareSql(context,
+        CalcitePrepare.Query.of(DeltaStatements.slice(sql, insert.getSource().getParserPosition())), Object[].class, -1);
+    if (query.rowType.getFieldCount() != targets.size()) {
+      throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + ": the query gives "
+          + query.rowType.getFieldCount() + " columns for the " + targets.size() + " columns " + targets + ".");
+    }
+    Predicate replace = null;
+    if (!conditions.isEmpty()) {
+      replace = DmlStatements.pruning(prepare, context, ref, null, String.join(" AND ", conditions));
+      if (replace == null) {
+        throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + " PARTITION " + fixed
+            + ": the partition values do not fit the partition columns' types.");
+      }
+    }
+    Predicate replaceWhere = replace;
+    return DeltaStatements.update(context, sql, query.parameters, dc -> {
+      Transaction txn = ref.table().startTransaction();
+      Snapshot snapshot = txn.readSnapshot();
+      if ("true".equalsIgnoreCase(snapshot.properties().getOrDefault("delta.appendOnly", "false"))) {
+        throw DeltaErrors.appendOnly(ref.qualified(), snapshot.version());
+      }
+      Collection<AddFile> replaced;
+      if (replaceWhere == null) {
+        txn.readWholeTable();
+        replaced = snapshot.files();
+      } else {
+        txn.readPredicate(replaceWhere);
+        replaced = snapshot.scanBuilder().withFilter(replaceWhere).build().files();
+      }
+      long[] count = {0};
+      Iterator<Object> source = query.enumerable(DeltaStatements.withInternals(dc, query.internalParameters)).iterator();
+      Iterator<Row> rows = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return source.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Object r = source.next();
+          Object[] in = targets.size() == 1 ? new Object[] {r} : (Object[]) r;
+          Object[] out = new Object[schema.size()];
+          for (int i = 0; i < out.length; i++) {
+            String name = schema.field(i).name();
+            int t = targets.indexOf(name);
+            if (t >= 0) {
+              out[i] = CalciteValues.toEngine(in[t], schema.field(i).type());
+            } else if (fixed.containsKey(name)) {
+              out[i] = PartitionValues.decode(fixed.get(name), schema.field(i).type(), ZoneOffset.UTC);
+            }
+          }
+          count[0]++;
+          return Row.wrap(out);
+        }
+      };
+      txn.remove(replaced);
+      txn.write(DeltaWrites.checked(ref.schema().conf(), txn, rows));
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("mode", "Overwrite");
+      params.put("partitionBy", "[]");
+      if (!fixed.isEmpty()) {
+        params.put("predicate", "[\"" + String.join(" AND ", conditions).replace("\"", "") + "\"]");
+      }
+      txn.commit(Operation.of("WRITE", params));
+      return count[0];
+    });
+  }
+}
