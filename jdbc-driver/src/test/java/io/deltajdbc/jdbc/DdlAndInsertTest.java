@@ -129,6 +129,15 @@ class DdlAndInsertTest {
   }
 
   @Test
+  void stringsOfDifferentLengthsAreNotPadded() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE r (id INT, region STRING)");
+      s.executeUpdate("INSERT INTO r VALUES (1, 'north'), (2, 'east'), (3, 'a')");
+    }
+    assertEquals(List.of("1|5", "2|4", "3|1"), spark("SELECT id, length(region) FROM " + delta("r") + " ORDER BY id"));
+  }
+
+  @Test
   void truncateAndDrop() throws Exception {
     Warehouse.create(dir);
     try (Connection c = connect(); Statement s = c.createStatement()) {
