@@ -26,6 +26,11 @@ class DeltaShellTest {
         "SELECT region, count(*) AS c FROM orders VERSION AS OF 1 GROUP BY region ORDER BY region;",
         "SELECT count(*) AS days FROM sales.daily_revenue WHERE region = 'emea';",
         "!tables",
+        "CREATE TABLE notes (id INT, body STRING) PARTITIONED BY (id);",
+        "INSERT INTO notes VALUES (1, 'first'), (2, 'second'), (3, 'third');",
+        "UPDATE notes SET body = upper(body) WHERE id >= 2;",
+        "DELETE FROM notes WHERE id = 3;",
+        "SELECT body FROM notes ORDER BY id;",
         ""));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SqlLine sqlline = new SqlLine();
@@ -39,5 +44,7 @@ class DeltaShellTest {
     assertTrue(text.contains("'400'"), "version 2 holds two appends: " + text);
     assertTrue(text.contains("'5'"), "five days of revenue per region: " + text);
     assertTrue(text.contains("daily_revenue") && text.contains("customers"), text);
+    assertTrue(text.contains("'first'") && text.contains("'SECOND'") && !text.contains("THIRD"),
+        "DDL, INSERT, UPDATE (on Spark) and DELETE from the shell: " + text);
   }
 }
