@@ -138,6 +138,37 @@ class DdlAndInsertTest {
   }
 
   @Test
+  void parametersAreConvertedToColumnTypesAndABadBatchCommitsNothing() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE p (id INT, amount DECIMAL(6,2), d DATE, name STRING)");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO p (d, id, amount) VALUES (?, ?, ?)")) {
+        ps.setString(1, "2024-02-29");
+        ps.setString(2, "5");
+        ps.setDouble(3, 1.5);
+        assertEquals(1, ps.executeUpdate());
+        ps.setDate(1, java.sql.Date.valueOf("2024-03-01"));
+        ps.setLong(2, 6);
+        ps.setBigDecimal(3, new BigDecimal("2.25"));
+        ps.addBatch();
+        ps.setDate(1, null);
+        ps.setLong(2, 7_000_000_000L);
+        ps.setBigDecimal(3, BigDecimal.ONE);
+        ps.addBatch();
+        SQLException overflow = assertThrows(SQLException.class, ps::executeBatch);
+        assertTrue(overflow.getMessage().contains("id") && overflow.getMessage().contains("7000000000"),
+            overflow.getMessage());
+        ps.setString(1, "not a date");
+        ps.setInt(2, 8);
+        ps.setInt(3, 1);
+        SQLException date = assertThrows(SQLException.class, ps::executeUpdate);
+        assertTrue(date.getMessage().contains("not a date"), date.getMessage());
+      }
+    }
+    assertEquals(List.of("5|1.50|2024-02-29|null"), spark("SELECT * FROM " + delta("p")));
+    assertEquals(List.of("WRITE", "CREATE TABLE"), history("p"));
+  }
+
+  @Test
   void truncateAndDrop() throws Exception {
     Warehouse.create(dir);
     try (Connection c = connect(); Statement s = c.createStatement()) {

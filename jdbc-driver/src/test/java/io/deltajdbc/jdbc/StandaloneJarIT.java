@@ -51,6 +51,12 @@ class StandaloneJarIT {
         }
         assertEquals(5, groups);
         assertTrue(conn.getMetaData().getDatabaseProductName().contains("Delta"));
+        // Writes without Spark work from the jar alone; DML that needs Spark says what is missing.
+        assertEquals(1, s.executeUpdate("INSERT INTO customers VALUES (99, 'from the jar')"));
+        java.sql.SQLException noSpark = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+            () -> s.executeUpdate("DELETE FROM customers WHERE id = 99"));
+        assertEquals("0A000", noSpark.getSQLState(), noSpark.getMessage());
+        assertTrue(noSpark.getMessage().contains("Spark"), noSpark.getMessage());
       } finally {
         Thread.currentThread().setContextClassLoader(StandaloneJarIT.class.getClassLoader());
       }

@@ -51,7 +51,8 @@ final class DeltaStatements {
   static boolean handles(SqlNode node) {
     return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
         || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable || node instanceof SqlDelete
-        || node instanceof SqlUpdate || node instanceof SqlDeltaMerge || node instanceof SqlDeltaInsert;
+        || node instanceof SqlUpdate || node instanceof SqlDeltaMerge || node instanceof SqlDeltaInsert
+        || ParameterInsert.matches(node);
   }
 
   static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
@@ -61,6 +62,9 @@ final class DeltaStatements {
     }
     if (node instanceof SqlDropDeltaTable drop) {
       return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
+    }
+    if (ParameterInsert.matches(node)) {
+      return ParameterInsert.prepare(context, (org.apache.calcite.sql.SqlInsert) node, sql);
     }
     if (node instanceof SqlDeltaInsert overwrite) {
       return InsertOverwrite.prepare(prepare, context, overwrite, sql);
@@ -139,16 +143,26 @@ final class DeltaStatements {
   }
 
   /** A signature whose execution runs {@code action} and returns its count as the update count. */
-  @SuppressWarnings("unchecked")
   static <T> CalciteSignature<T> update(CalcitePrepare.Context context, String sql, List<AvaticaParameter> parameters,
       ToLongFunction<DataContext> action) {
-    ColumnMetaData column = MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class, false);
-    RelDataType rowType = context.getTypeFactory().builder()
+    return new CalciteSignature<>(sql, parameters, Map.of(), rowCountType(context), List.of(rowCountColumn()),
+        Meta.CursorFactory.OBJECT, context.getRootSchema(), List.of(), -1, countOf(action), Meta.StatementType.IS_DML);
+  }
+
+  /** The one column of an update count. */
+  static ColumnMetaData rowCountColumn() {
+    return MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class, false);
+  }
+
+  static RelDataType rowCountType(CalcitePrepare.Context context) {
+    return context.getTypeFactory().builder()
         .add("ROWCOUNT", context.getTypeFactory().createSqlType(SqlTypeName.BIGINT)).build();
-    Bindable<T> bindable = dc -> (org.apache.calcite.linq4j.Enumerable<T>) (Object)
-        Linq4j.singletonEnumerable(action.applyAsLong(dc));
-    return new CalciteSignature<>(sql, parameters, Map.of(), rowType, List.of(column), Meta.CursorFactory.OBJECT,
-        context.getRootSchema(), List.of(), -1, bindable, Meta.StatementType.IS_DML);
+  }
+
+  /** A bindable that runs {@code action} once per execution and yields its count. */
+  @SuppressWarnings("unchecked")
+  static <T> Bindable<T> countOf(ToLongFunction<DataContext> action) {
+    return dc -> (org.apache.calcite.linq4j.Enumerable<T>) (Object) Linq4j.singletonEnumerable(action.applyAsLong(dc));
   }
 
   /** The statement's data context with the values a prepared inner query stashed for its generated code. */

@@ -68,6 +68,30 @@ public final class DeltaWrites {
   }
 
   /**
+   * Inserts rows given as parameter values (Avatica's local representation: DATE as days,
+   * TIMESTAMP as milliseconds, binary as ByteString), converted to the columns' types; strings are
+   * accepted for numeric, date and time columns. Inside a batch the rows join the batch's commit.
+   */
+  public static long insertRows(DeltaCalciteTable table, List<Object[]> rows) {
+    StructType schema = table.schema();
+    List<Row> converted = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      Object[] out = new Object[r.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ParameterValues.toEngine(table.name(), schema.field(i), r[i]);
+      }
+      converted.add(Row.wrap(out));
+    }
+    Map<String, Pending> batch = BATCH.get();
+    if (batch != null) {
+      batch.computeIfAbsent(table.table().root().toString(), k -> new Pending(table)).rows.addAll(converted);
+    } else {
+      commit(table, table.table().startTransaction(), converted.iterator());
+    }
+    return converted.size();
+  }
+
+  /**
    * Runs {@code body} (the executions of a batch) with inserts collected, then commits the rows
    * of each table in one transaction. When the body fails nothing is committed.
    */

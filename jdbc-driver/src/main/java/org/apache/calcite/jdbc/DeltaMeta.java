@@ -1,6 +1,9 @@
 package org.apache.calcite.jdbc;
 
+import io.deltajdbc.calcite.write.BatchInsert;
 import io.deltajdbc.calcite.write.DeltaWrites;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.TypedValue;
@@ -24,6 +27,23 @@ public final class DeltaMeta extends CalciteMetaImpl {
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValueLists)
       throws NoSuchStatementException {
+    Signature signature = getConnection().server.getStatement(h).getSignature();
+    if (signature instanceof BatchInsert insert) {
+      // INSERT ... VALUES (?, ...): the parameter lists are the rows; no execution per row.
+      List<List<Object>> rows = new ArrayList<>(parameterValueLists.size());
+      for (List<TypedValue> values : parameterValueLists) {
+        List<Object> row = new ArrayList<>(values.size());
+        values.forEach(v -> row.add(v.toLocal()));
+        rows.add(row);
+      }
+      inBatch(() -> {
+        insert.insertAll(rows);
+        return null;
+      });
+      long[] counts = new long[rows.size()];
+      Arrays.fill(counts, 1L);
+      return new ExecuteBatchResult(counts);
+    }
     return inBatch(() -> super.executeBatch(h, parameterValueLists));
   }
 
