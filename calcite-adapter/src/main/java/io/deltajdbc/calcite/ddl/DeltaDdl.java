@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.ddl;
 
+import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
@@ -84,22 +85,10 @@ public final class DeltaDdl {
       }
       throw DeltaErrors.tableAlreadyExists(ref.qualified(), ref.table().latestInfo().version());
     }
-    long[] count = {0};
-    Iterator<Row> counted = rows == null ? null : new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        count[0]++;
-        return rows.next();
-      }
-    };
+    CalciteRows.Counted<Row> counted = rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
     ref.schema().forget(ref.name());
     DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
-    return count[0];
+    return counted == null ? 0 : counted.count();
   }
 
   /** DROP TABLE: deletes the log, then the data; the name is free again. */

@@ -3,7 +3,7 @@ package io.deltajdbc.calcite.sql;
 import io.deltajdbc.calcite.ddl.DeltaAlter;
 import io.deltajdbc.calcite.ddl.DeltaDdl;
 import io.deltajdbc.calcite.ddl.TableRef;
-import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
@@ -98,26 +98,9 @@ final class DeltaStatements {
     StructType schema = DeltaTypes.schemaOf(query.rowType);
     TableSpec spec = DeltaDdl.spec(create, schema, ref);
     return update(context, sql, query.parameters, dc -> {
-      Iterator<Object> rows = query.enumerable(withInternals(dc, query.internalParameters)).iterator();
-      boolean scalar = schema.size() == 1;
-      Iterator<Row> converted = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Object r = rows.next();
-          Object[] values = scalar ? new Object[] {r} : (Object[]) r;
-          Object[] out = new Object[values.length];
-          for (int i = 0; i < out.length; i++) {
-            out[i] = CalciteValues.toEngine(values[i], schema.field(i).type());
-          }
-          return Row.wrap(out);
-        }
-      };
-      return DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, converted);
+      Iterator<Row> rows = CalciteRows.toEngine(
+          query.enumerable(withInternals(dc, query.internalParameters)).iterator(), schema);
+      return DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, rows);
     });
   }
 

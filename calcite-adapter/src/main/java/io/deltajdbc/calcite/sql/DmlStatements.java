@@ -4,7 +4,7 @@ import io.deltajdbc.calcite.VersionSpec;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.dml.DmlBackend;
 import io.deltajdbc.calcite.dml.SparkSqlText;
-import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.rel.DeltaQuery;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
@@ -152,15 +152,8 @@ final class DmlStatements {
         }
       }
       List<Row> rows = new ArrayList<>();
-      boolean scalar = sourceSchema.size() == 1;
-      for (Object r : sourceQuery.enumerable(DeltaStatements.withInternals(dc, sourceQuery.internalParameters))) {
-        Object[] in = scalar ? new Object[] {r} : (Object[]) r;
-        Object[] out = new Object[in.length];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = CalciteValues.toEngine(in[i], sourceSchema.field(i).type());
-        }
-        rows.add(Row.wrap(out));
-      }
+      CalciteRows.toEngine(sourceQuery.enumerable(DeltaStatements.withInternals(dc, sourceQuery.internalParameters))
+          .iterator(), sourceSchema).forEachRemaining(rows::add);
       MergeSpec spec = new MergeSpec(sourceSchema, rows, targetAlias, sourceAlias,
           SparkSqlText.of(merge.on, values, false), clauses);
       return DmlBackend.executor(ref.schema().conf()).merge(ref.table(), spec).rowsAffected();

@@ -1,6 +1,7 @@
 package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.ddl.TableRef;
+import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.sql.ast.DeltaTypeNames;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
@@ -93,32 +94,21 @@ final class InsertOverwrite {
         txn.readPredicate(replaceWhere);
         replaced = snapshot.scanBuilder().withFilter(replaceWhere).build().files();
       }
-      long[] count = {0};
       Iterator<Object> source = query.enumerable(DeltaStatements.withInternals(dc, query.internalParameters)).iterator();
-      Iterator<Row> rows = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return source.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Object r = source.next();
-          Object[] in = targets.size() == 1 ? new Object[] {r} : (Object[]) r;
-          Object[] out = new Object[schema.size()];
-          for (int i = 0; i < out.length; i++) {
-            String name = schema.field(i).name();
-            int t = targets.indexOf(name);
-            if (t >= 0) {
-              out[i] = CalciteValues.toEngine(in[t], schema.field(i).type());
-            } else if (fixed.containsKey(name)) {
-              out[i] = PartitionValues.decode(fixed.get(name), schema.field(i).type(), ZoneOffset.UTC);
-            }
+      CalciteRows.Counted<Row> rows = new CalciteRows.Counted<>(source, r -> {
+        Object[] in = targets.size() == 1 ? new Object[] {r} : (Object[]) r;
+        Object[] out = new Object[schema.size()];
+        for (int i = 0; i < out.length; i++) {
+          String name = schema.field(i).name();
+          int t = targets.indexOf(name);
+          if (t >= 0) {
+            out[i] = CalciteValues.toEngine(in[t], schema.field(i).type());
+          } else if (fixed.containsKey(name)) {
+            out[i] = PartitionValues.decode(fixed.get(name), schema.field(i).type(), ZoneOffset.UTC);
           }
-          count[0]++;
-          return Row.wrap(out);
         }
-      };
+        return Row.wrap(out);
+      });
       txn.remove(replaced);
       txn.write(DeltaWrites.checked(ref.schema().conf(), txn, rows));
       Map<String, String> params = new LinkedHashMap<>();
@@ -128,7 +118,7 @@ final class InsertOverwrite {
         params.put("predicate", "[\"" + String.join(" AND ", conditions).replace("\"", "") + "\"]");
       }
       txn.commit(Operation.of("WRITE", params));
-      return count[0];
+      return rows.count();
     });
   }
 }

@@ -2,6 +2,7 @@ package io.deltajdbc.calcite.write;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import io.deltajdbc.calcite.dml.DmlBackend;
+import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
@@ -49,22 +50,9 @@ public final class DeltaWrites {
     }
     Transaction txn = table.table().startTransaction();
     StructType schema = txn.readSnapshot().schema();
-    long[] count = {0};
-    Iterator<Object[]> source = rows.iterator();
-    Iterator<Row> converted = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return source.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        count[0]++;
-        return toRow(source.next(), schema);
-      }
-    };
+    CalciteRows.Counted<Row> converted = new CalciteRows.Counted<>(rows.iterator(), r -> toRow((Object[]) r, schema));
     commit(table, txn, converted);
-    return Linq4j.singletonEnumerable(count[0]);
+    return Linq4j.singletonEnumerable(converted.count());
   }
 
   /**
