@@ -249,6 +249,10 @@ class DdlAndInsertTest {
     java.util.Map<Object, Object> props = SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("m"))
         .select("properties").collectAsList().get(0).getJavaMap(0);
     assertEquals("`id` > 0", props.get("delta.constraints.positive"), props.toString());
+    org.apache.spark.sql.Row detail = SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("m"))
+        .select("minReaderVersion", "minWriterVersion").collectAsList().get(0);
+    assertEquals(2, detail.getInt(0), "column mapping needs reader 2");
+    assertEquals(5, detail.getInt(1), "column mapping (writer 5) covers CHECK constraints (writer 3)");
     assertFalse(props.containsKey("owner"), props.toString());
     // delta-spark enforces the constraint we stored
     assertThrows(Exception.class, () -> SparkOracle.spark().sql("INSERT INTO " + delta("m")

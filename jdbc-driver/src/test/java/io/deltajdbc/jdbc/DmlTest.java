@@ -87,15 +87,36 @@ class DmlTest {
     }
   }
 
+  /**
+   * Tables as our CREATE TABLE makes them (plain; partitioned with column mapping by name;
+   * column mapping by id with deletion vectors) and as delta-spark makes them (partitioned, deletion
+   * vectors, a checkpoint every two commits).
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"", "PARTITIONED BY (region)",
-      "PARTITIONED BY (region) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')"})
+  @ValueSource(strings = {"",
+      "PARTITIONED BY (region) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')",
+      "TBLPROPERTIES ('delta.columnMapping.mode' = 'id', 'delta.enableDeletionVectors' = 'true')",
+      "spark: PARTITIONED BY (region) TBLPROPERTIES ('delta.enableDeletionVectors' = 'true', "
+          + "'delta.checkpointInterval' = '2')"})
   void updateDeleteAndMergeMatchDeltaSpark(String layout) throws Exception {
+    String columns = "(id BIGINT, name STRING, amount DECIMAL(10,2), region STRING) ";
+    String rows1 = "VALUES (1, 'a', 10.00, 'north'), (2, 'b', 20.00, 'south'), "
+        + "(3, 'c', 30.00, 'north'), (4, 'd', 40.00, 'east'), (5, 'e', 50.00, 'south'), (6, 'f', 60.00, 'north')";
+    String rows2 = "VALUES (7, 'g', 70.00, 'east'), (8, 'h', NULL, 'west')";
+    if (layout.startsWith("spark: ")) {
+      SparkOracle.spark().sql("CREATE TABLE " + delta("t") + " " + columns + "USING delta " + layout.substring(7));
+      // One file per partition, so that changing some rows of a file leaves others for a deletion vector.
+      for (String rows : List.of(rows1, rows2)) {
+        SparkOracle.spark().sql("INSERT INTO " + delta("t") + " SELECT /*+ REPARTITION(1) */ * FROM (" + rows
+            + ") AS v(id, name, amount, region)");
+      }
+    }
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE t (id BIGINT, name STRING, amount DECIMAL(10,2), region STRING) " + layout);
-      s.executeUpdate("INSERT INTO t VALUES (1, 'a', 10.00, 'north'), (2, 'b', 20.00, 'south'), "
-          + "(3, 'c', 30.00, 'north'), (4, 'd', 40.00, 'east'), (5, 'e', 50.00, 'south'), (6, 'f', 60.00, 'north')");
-      s.executeUpdate("INSERT INTO t VALUES (7, 'g', 70.00, 'east'), (8, 'h', NULL, 'west')");
+      if (!layout.startsWith("spark: ")) {
+        s.execute("CREATE TABLE t " + columns + layout);
+        s.executeUpdate("INSERT INTO t " + rows1);
+        s.executeUpdate("INSERT INTO t " + rows2);
+      }
       s.execute("CREATE TABLE changes (id BIGINT, name STRING, amount DECIMAL(10,2), region STRING, op STRING)");
       s.executeUpdate("INSERT INTO changes VALUES (2, 'B', 21.00, 'south', 'u'), (3, 'C', 0.00, 'north', 'd'), "
           + "(9, 'i', 90.00, 'west', 'i'), (10, 'j', 100.00, 'north', 'i')");
@@ -110,6 +131,16 @@ class DmlTest {
       sameAsDeltaSpark(s, "DELETE FROM {t} WHERE amount IS NULL");
     }
     assertEquals(List.of("DELETE", "MERGE", "DELETE", "UPDATE", "WRITE", "WRITE", "CREATE TABLE"), history("t"));
+    if (layout.contains("enableDeletionVectors")) {
+      StringBuilder log = new StringBuilder();
+      try (Stream<Path> files = Files.list(dir.resolve("t/_delta_log"))) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+          log.append(Files.readString(f));
+        }
+      }
+      assertTrue(log.toString().contains("\"deletionVector\":{"),
+          "deletes on a table with deletion vectors write deletion vectors: " + log);
+    }
   }
 
   @Test
@@ -135,9 +166,20 @@ class DmlTest {
           () -> s.executeUpdate("UPDATE customers SET nope = 1"));
       assertTrue(noColumn.getMessage().contains("nope") || noColumn.getMessage().contains("NOPE"),
           noColumn.getMessage());
+      // A value that does not fit fails in the Spark tasks; nothing is committed.
+      long version = SparkOracle.spark().sql("DESCRIBE HISTORY " + delta("customers")).count();
+      SQLException overflow = assertThrows(SQLException.class,
+          () -> s.executeUpdate("UPDATE customers SET id = id + 3000000000"));
+      assertTrue(overflow.getMessage().contains("id"), overflow.getMessage());
+      assertEquals(version, SparkOracle.spark().sql("DESCRIBE HISTORY " + delta("customers")).count());
       SQLException old = assertThrows(SQLException.class,
           () -> s.executeUpdate("DELETE FROM customers VERSION AS OF 1 WHERE id = 1"));
       assertTrue(old.getMessage().contains("read-only"), old.getMessage());
+      s.execute("ALTER TABLE customers SET TBLPROPERTIES ('delta.appendOnly' = 'true')");
+      assertEquals(1, s.executeUpdate("INSERT INTO customers VALUES (100, 'appended')"));
+      SQLException appendOnly = assertThrows(SQLException.class,
+          () -> s.executeUpdate("DELETE FROM customers WHERE id = 100"));
+      assertEquals("23000", appendOnly.getSQLState(), appendOnly.getMessage());
     }
   }
 }

@@ -49,8 +49,10 @@ class MetadataTest {
     DatabaseMetaData md = conn.getMetaData();
     assertEquals("Delta Lake", md.getDatabaseProductName());
     assertEquals("delta-jdbc", md.getDriverName());
-    assertTrue(md.isReadOnly());
-    assertFalse(md.supportsTransactions());
+    assertFalse(md.isReadOnly(), "DDL and DML are supported");
+    assertFalse(conn.isReadOnly());
+    assertTrue(md.supportsBatchUpdates());
+    assertFalse(md.supportsTransactions(), "each statement is its own commit");
     assertEquals("\"", md.getIdentifierQuoteString());
     List<String> schemas = new ArrayList<>();
     try (ResultSet rs = md.getSchemas()) {
