@@ -1,9 +1,6 @@
 package io.deltajdbc.calcite.rel;
 
-import org.apache.calcite.plan.RelTraitSet;
 import io.deltajdbc.calcite.DeltaCalciteTable;
-import org.apache.calcite.plan.Convention;
-import org.apache.calcite.rel.logical.LogicalTableModify;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
 import io.deltajdbc.engine.expressions.Predicates;
 import io.deltajdbc.engine.types.DataType;
@@ -14,14 +11,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;

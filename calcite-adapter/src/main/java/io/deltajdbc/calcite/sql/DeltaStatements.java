@@ -21,18 +21,19 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
-import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
@@ -64,7 +65,7 @@ final class DeltaStatements {
       return update(context, sql, List.of(), dc -> DeltaDdl.drop(drop, TableRef.resolve(context, drop.name)));
     }
     if (ParameterInsert.matches(node)) {
-      return ParameterInsert.prepare(context, (org.apache.calcite.sql.SqlInsert) node, sql);
+      return ParameterInsert.prepare(context, (SqlInsert) node, sql);
     }
     if (node instanceof SqlDeltaInsert overwrite) {
       return InsertOverwrite.prepare(prepare, context, overwrite, sql);
