@@ -169,6 +169,23 @@ class DdlAndInsertTest {
   }
 
   @Test
+  void createTableInANewSchemaMakesTheSchema() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS analytics.visits (id BIGINT, page STRING) USING delta");
+      s.executeUpdate("INSERT INTO analytics.visits VALUES (1, '/home')");
+      try (ResultSet rs = s.executeQuery("SELECT page FROM analytics.visits")) {
+        rs.next();
+        assertEquals("/home", rs.getString(1));
+      }
+    }
+    try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(null, "analytics", "%", null)) {
+      assertTrue(rs.next());
+      assertEquals("visits", rs.getString("TABLE_NAME"));
+    }
+    assertEquals(List.of("1|/home"), spark("SELECT * FROM " + delta("analytics/visits")));
+  }
+
+  @Test
   void truncateAndDrop() throws Exception {
     Warehouse.create(dir);
     try (Connection c = connect(); Statement s = c.createStatement()) {

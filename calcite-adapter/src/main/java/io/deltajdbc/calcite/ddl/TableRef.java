@@ -18,6 +18,18 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
 
   /** Resolves a name, ignoring case as queries do. */
   public static TableRef resolve(CalcitePrepare.Context context, SqlIdentifier id) {
+    return resolve(context, id, false);
+  }
+
+  /**
+   * Resolves the name of a table to create: {@code schema.t} in a schema that does not exist yet
+   * creates the schema too, as a folder of the warehouse (Spark's {@code CREATE TABLE db.t}).
+   */
+  public static TableRef forCreate(CalcitePrepare.Context context, SqlIdentifier id) {
+    return resolve(context, id, true);
+  }
+
+  private static TableRef resolve(CalcitePrepare.Context context, SqlIdentifier id, boolean create) {
     List<String> names = id.names;
     if (names.size() > 2) {
       throw DeltaErrors.invalidArgument("Table name " + id + " has too many parts: use table or schema.table.");
@@ -26,6 +38,13 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
     CalciteSchema root = context.getRootSchema();
     CalciteSchema sub = root.getSubSchema(schemaName, false);
     DeltaWarehouseSchema schema = sub == null ? null : sub.schema instanceof DeltaWarehouseSchema w ? w : null;
+    if (schema == null && create && names.size() == 2) {
+      CalciteSchema warehouse = root.getSubSchema(context.getDefaultSchemaPath().get(0), false);
+      if (warehouse != null && warehouse.schema instanceof DeltaWarehouseSchema w) {
+        schema = new DeltaWarehouseSchema(new Path(w.dir(), schemaName), w.conf());
+        sub = root.add(schemaName, schema);
+      }
+    }
     if (schema == null) {
       throw DeltaErrors.invalidArgument("Schema " + schemaName + " does not exist in this warehouse; schemas are the "
           + "folders of the warehouse that hold tables, and " + context.getDefaultSchemaPath().get(0)

@@ -88,11 +88,11 @@ final class DeltaStatements {
 
   private static <T> CalciteSignature<T> createTable(DeltaPrepare prepare, CalcitePrepare.Context context,
       SqlCreateDeltaTable create, String sql) {
-    TableRef ref = TableRef.resolve(context, create.name);
+    TableRef ref = TableRef.forCreate(context, create.name);
     if (create.query == null) {
       TableSpec spec = DeltaDdl.spec(create, null, ref);
       return update(context, sql, List.of(),
-          dc -> DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, null));
+          dc -> DeltaDdl.create(create, TableRef.forCreate(context, create.name), spec, null));
     }
     String querySql = sql.substring(offset(sql, create.query.getParserPosition()));
     CalciteSignature<Object> query = prepare.prepareSql(context, CalcitePrepare.Query.of(querySql), Object[].class, -1);
@@ -101,7 +101,7 @@ final class DeltaStatements {
     return update(context, sql, query.parameters, dc -> {
       Iterator<Row> rows = CalciteRows.toEngine(
           query.enumerable(withInternals(dc, query.internalParameters)).iterator(), schema);
-      return DeltaDdl.create(create, TableRef.resolve(context, create.name), spec, rows);
+      return DeltaDdl.create(create, TableRef.forCreate(context, create.name), spec, rows);
     });
   }
 
