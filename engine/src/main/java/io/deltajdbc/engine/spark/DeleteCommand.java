@@ -47,8 +47,10 @@ final class DeleteCommand {
     }
     Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
     SparkFailures.analyze(ctx.tablePath, "DELETE condition", cond, () -> target.filter(cond));
+    // Finding the rows (and marking them, with deletion vectors) reads only the condition's columns.
+    Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
     Map<String, Long> matches = new HashMap<>();
-    for (org.apache.spark.sql.Row r : target.filter(cond).groupBy(FileScan.FILE).count().collectAsList()) {
+    for (org.apache.spark.sql.Row r : find.filter(cond).groupBy(FileScan.FILE).count().collectAsList()) {
       matches.put(r.getString(0), r.getLong(1));
     }
     long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
@@ -57,7 +59,7 @@ final class DeleteCommand {
     long rewriteStart = System.nanoTime();
     if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
       DeletionVectorMarks.Result dv = DeletionVectorMarks.mark(ctx, touched,
-          target.filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
+          find.filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
       Map<String, String> m = metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");

@@ -73,6 +73,70 @@ final class DmlContext {
     return FileScan.of(spark, table, schema, files);
   }
 
+  /**
+   * A scan of the files reading only the columns {@code condition} refers to (plus the file and row
+   * index columns): for finding the rows a condition selects. Reads every column when the
+   * condition's columns cannot be told from its text.
+   */
+  Dataset<org.apache.spark.sql.Row> scanFor(Collection<AddFile> files, String condition) {
+    return FileScan.of(spark, table, schema, files, conditionColumns(condition));
+  }
+
+  /**
+   * The table's columns (schema order) that {@code condition} may refer to, or null for all of
+   * them: when it does not parse, uses a star, a regex column or a subquery, or names something
+   * that is not a column (a lambda variable, for one). A name of several parts counts each part
+   * that is a column, so qualifiers and struct fields only ever add columns.
+   */
+  List<String> conditionColumns(String condition) {
+    if (condition == null) {
+      return null;
+    }
+    org.apache.spark.sql.catalyst.expressions.Expression e;
+    try {
+      e = spark.sessionState().sqlParser().parseExpression(condition);
+    } catch (Exception ex) { // ParseException is checked for javac
+      return null;
+    }
+    Set<String> names = new java.util.HashSet<>();
+    if (!collectNames(e, names)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (io.deltajdbc.engine.types.StructField f : schema.fields()) {
+      if (names.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
+        out.add(f.name());
+      }
+    }
+    return out;
+  }
+
+  /** Adds the lower-cased name parts of the attributes; false when the columns cannot be told. */
+  private boolean collectNames(org.apache.spark.sql.catalyst.expressions.Expression e, Set<String> names) {
+    if (e instanceof org.apache.spark.sql.catalyst.analysis.Star
+        || e instanceof org.apache.spark.sql.catalyst.expressions.SubqueryExpression) {
+      return false;
+    }
+    if (e instanceof org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute a) {
+      boolean any = false;
+      for (String part : scala.collection.JavaConverters.seqAsJavaList(a.nameParts())) {
+        String lower = part.toLowerCase(java.util.Locale.ROOT);
+        if (schema.fieldNames().stream().anyMatch(n -> n.equalsIgnoreCase(part))) {
+          names.add(lower);
+          any = true;
+        }
+      }
+      return any;
+    }
+    for (org.apache.spark.sql.catalyst.expressions.Expression c
+        : scala.collection.JavaConverters.seqAsJavaList(e.children())) {
+      if (!collectNames(c, names)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static List<AddFile> select(List<AddFile> files, Set<String> paths) {
     return files.stream().filter(f -> paths.contains(f.path())).toList();
   }

@@ -6,6 +6,7 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.scan.FileRows;
 import io.deltajdbc.engine.internal.scan.TableFileReader;
 import io.deltajdbc.engine.types.StructType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +17,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The rows of some data files of a table as a Spark Dataset, read in Spark tasks by the engine's
@@ -34,11 +38,30 @@ final class FileScan {
 
   static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, TableContext table, StructType schema,
       Collection<AddFile> files) {
+    return of(spark, table, schema, files, null);
+  }
+
+  /**
+   * As {@link #of(SparkSession, TableContext, StructType, Collection)}, reading only the columns
+   * named in {@code columns} (schema order, as the schema spells them), or all when it is null.
+   * The rows are handed to Spark in its internal form: no external rows, no encoder.
+   */
+  static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, TableContext table, StructType schema,
+      Collection<AddFile> files, List<String> columns) {
+    StructType read = columns == null ? schema : select(schema, columns);
     List<String> json = files.stream().map(ActionJson::toJson).toList();
     JavaRDD<String> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(json, Math.max(1, Math.min(json.size(), MAX_TASKS)));
-    JavaRDD<org.apache.spark.sql.Row> rows = rdd.mapPartitions(new ReadFiles(table));
-    return spark.createDataset(rows.rdd(), SparkRows.encoder(schema(schema, table.tablePath())));
+    JavaRDD<InternalRow> rows = rdd.mapPartitions(new ReadFiles(table, columns));
+    return spark.internalCreateDataFrame(rows.rdd(), schema(read, table.tablePath()), false);
+  }
+
+  private static StructType select(StructType schema, List<String> columns) {
+    List<io.deltajdbc.engine.types.StructField> out = new ArrayList<>();
+    for (String c : columns) {
+      out.add(schema.get(c).orElseThrow());
+    }
+    return new StructType(out);
   }
 
   static org.apache.spark.sql.types.StructType schema(StructType schema, String tablePath) {
@@ -48,17 +71,19 @@ final class FileScan {
   }
 
   /** The task: reads its files one after the other; the open file is closed when the task ends. */
-  private static final class ReadFiles implements FlatMapFunction<Iterator<String>, org.apache.spark.sql.Row> {
+  private static final class ReadFiles implements FlatMapFunction<Iterator<String>, InternalRow> {
     private static final long serialVersionUID = 1L;
     private final TableContext table;
+    private final List<String> columns;
 
-    ReadFiles(TableContext table) {
+    ReadFiles(TableContext table, List<String> columns) {
       this.table = table;
+      this.columns = columns == null ? null : List.copyOf(columns);
     }
 
     @Override
-    public Iterator<org.apache.spark.sql.Row> call(Iterator<String> files) {
-      TableFileReader reader = table.reader();
+    public Iterator<InternalRow> call(Iterator<String> files) {
+      TableFileReader reader = columns == null ? table.reader() : table.reader(columns);
       FileIterator it = new FileIterator(reader, files);
       TaskContext task = TaskContext.get();
       if (task != null) {
@@ -68,15 +93,17 @@ final class FileScan {
     }
   }
 
-  private static final class FileIterator implements Iterator<org.apache.spark.sql.Row> {
+  private static final class FileIterator implements Iterator<InternalRow> {
     private final TableFileReader reader;
     private final Iterator<String> files;
+    private final InternalValues.ToInternal[] convert;
     private FileRows current;
-    private String currentPath;
+    private UTF8String currentPath;
 
     FileIterator(TableFileReader reader, Iterator<String> files) {
       this.reader = reader;
       this.files = files;
+      this.convert = InternalValues.toInternal(reader.schema());
     }
 
     @Override
@@ -87,19 +114,27 @@ final class FileScan {
           return false;
         }
         AddFile add = (AddFile) ActionJson.parse(files.next());
-        currentPath = add.path();
+        currentPath = UTF8String.fromString(add.path());
         current = reader.open(add);
       }
       return true;
     }
 
     @Override
-    public org.apache.spark.sql.Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       Row row = current.next();
-      return SparkValues.toSpark(row, reader.schema(), currentPath, current.rowIndex());
+      int n = convert.length;
+      Object[] values = new Object[n + 2];
+      for (int i = 0; i < n; i++) {
+        Object v = row.get(i);
+        values[i] = v == null ? null : convert[i].apply(v);
+      }
+      values[n] = currentPath;
+      values[n + 1] = current.rowIndex();
+      return new GenericInternalRow(values);
     }
 
     void close() {

@@ -144,7 +144,11 @@ final class SparkValues {
 
   /** A row's values as text for error messages: {@code (id = 3, name = x)}. */
   static String describe(org.apache.spark.sql.Row r, StructType schema) {
-    Row values = toEngine(r, schema);
+    return describe(toEngine(r, schema), schema);
+  }
+
+  /** An engine row's values as text for error messages: {@code (id = 3, name = x)}. */
+  static String describe(Row values, StructType schema) {
     StringBuilder b = new StringBuilder("(");
     for (int i = 0; i < schema.size(); i++) {
       if (i > 0) {

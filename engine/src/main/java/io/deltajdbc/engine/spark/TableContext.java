@@ -44,6 +44,11 @@ record TableContext(String tablePath, String root, Map<String, String> hadoopCon
     return TableFileReader.allColumns(configuration(), new Path(root), tablePath, metadata());
   }
 
+  /** A reader of the named columns only (schema order, as the schema spells them). */
+  TableFileReader reader(java.util.List<String> columns) {
+    return TableFileReader.columns(configuration(), new Path(root), tablePath, metadata(), columns);
+  }
+
   DataFileWriter writer() {
     return new DataFileWriter(configuration(), new Path(root), tablePath, metadata(), deletionVectors);
   }

@@ -39,7 +39,9 @@ final class UpdateCommand {
     } else {
       SparkFailures.analyze(ctx.tablePath, "UPDATE condition", cond, () -> target.filter(cond));
       Set<String> paths = new HashSet<>();
-      for (org.apache.spark.sql.Row r : target.filter(cond).select(FileScan.FILE).distinct().collectAsList()) {
+      // Finding the files reads only the condition's columns.
+      Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
+      for (org.apache.spark.sql.Row r : find.filter(cond).select(FileScan.FILE).distinct().collectAsList()) {
         paths.add(r.getString(0));
       }
       touched = DmlContext.select(candidates, paths);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Writes a statement's output rows into new data files inside Spark tasks, with the engine's
@@ -71,7 +72,8 @@ final class WritePlan {
       }
       checked = projected.selectExpr(cols.toArray(String[]::new));
     }
-    List<TaskOutput> outputs = checked.toJavaRDD()
+    // Spark's internal rows, not external ones: no conversion to Row objects and back.
+    List<TaskOutput> outputs = checked.queryExecution().toRdd().toJavaRDD()
         .mapPartitions(new WriteFiles(table, names, exprs))
         .collect();
     List<AddFile> adds = new ArrayList<>();
@@ -89,7 +91,7 @@ final class WritePlan {
   record TaskOutput(List<String> adds, long[] counts) implements Serializable {}
 
   /** The task: checks each row, converts it to the engine's values and writes it. */
-  private static final class WriteFiles implements FlatMapFunction<Iterator<org.apache.spark.sql.Row>, TaskOutput> {
+  private static final class WriteFiles implements FlatMapFunction<Iterator<InternalRow>, TaskOutput> {
     private static final long serialVersionUID = 1L;
     private final TableContext table;
     private final List<String> constraintNames;
@@ -102,10 +104,11 @@ final class WritePlan {
     }
 
     @Override
-    public Iterator<TaskOutput> call(Iterator<org.apache.spark.sql.Row> rows) {
+    public Iterator<TaskOutput> call(Iterator<InternalRow> rows) {
       long[] counts = new long[3];
       StructType schema = table.metadata().parseSchema();
       int n = schema.size();
+      InternalValues.FromInternal[] convert = InternalValues.fromInternal(schema);
       Iterator<Row> checked = new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -114,21 +117,23 @@ final class WritePlan {
 
         @Override
         public Row next() {
-          org.apache.spark.sql.Row r = rows.next();
+          InternalRow r = rows.next();
           for (int i = 0; i < n; i++) {
             if (!r.isNullAt(n + i)) {
-              throw DeltaErrors.valueDoesNotFit(table.tablePath(), schema.field(i).name(), r.getString(n + i),
-                  schema.field(i).type());
+              throw DeltaErrors.valueDoesNotFit(table.tablePath(), schema.field(i).name(),
+                  r.getUTF8String(n + i).toString(), schema.field(i).type());
             }
           }
+          // The row's values are read before the next row is taken: Spark may reuse its buffer.
+          Row values = InternalValues.row(r, convert);
           for (int k = 0; k < constraintNames.size(); k++) {
             if (!r.getBoolean(2 * n + 1 + k)) {
               throw DeltaErrors.checkConstraintViolation(table.tablePath(), constraintNames.get(k),
-                  constraintExprs.get(k), SparkValues.describe(r, schema));
+                  constraintExprs.get(k), SparkValues.describe(values, schema));
             }
           }
           counts[r.getInt(2 * n)]++;
-          return SparkValues.toEngine(r, schema);
+          return values;
         }
       };
       DataFileWriter writer = table.writer();

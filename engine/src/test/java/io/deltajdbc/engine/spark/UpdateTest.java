@@ -78,4 +78,25 @@ class UpdateTest {
     assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours));
     assertEquals(24, every.rowsAffected());
   }
+
+  /**
+   * Files are found by reading only the condition's columns: conditions on a struct field, with a
+   * lambda (whose variable is no column), on a partition column, and with a column named in
+   * another case update what delta-spark updates.
+   */
+  @ParameterizedTest
+  @EnumSource(DmlTables.class)
+  void conditionsReadOnlyTheirColumns(DmlTables kind) {
+    Path ours = dir.resolve("ours");
+    DeltaTable table = kind.create(ours, Map.of());
+    Path oracle = DmlFixtures.copy(ours, "oracle");
+    for (String cond : List.of("info.a % 30 = 10", "exists(tags, t -> t % 7 = 3)", "grp = 'g1' AND ID > 3",
+        "AMOUNT > 10")) {
+      DmlResult r = executor.update(table, new UpdateSpec(null, cond, Map.of("name", "concat(name, '!')")));
+      long n = SparkOracle.spark().sql("UPDATE delta.`" + oracle + "` SET name = concat(name, '!') WHERE " + cond)
+          .collectAsList().get(0).getLong(0);
+      assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours), cond);
+      assertEquals(n, r.rowsAffected(), cond);
+    }
+  }
 }

@@ -79,6 +79,25 @@ public final class Values {
 
   /** Code-point order, the same as comparing the UTF-8 bytes. */
   public static int compareStrings(String x, String y) {
+    // UTF-16 order is code point order up to the first differing char unless a surrogate is
+    // involved there: then compare by code points from the start.
+    int n = Math.min(x.length(), y.length());
+    for (int k = 0; k < n; k++) {
+      char a = x.charAt(k);
+      char b = y.charAt(k);
+      if (a != b) {
+        if (Character.isSurrogate(a) || Character.isSurrogate(b)) {
+          return compareCodePoints(x, y);
+        }
+        return Integer.compare(a, b);
+      }
+    }
+    // One is a prefix of the other in UTF-16: the shorter is smaller in code points too (it ends
+    // at a code point boundary of the longer, or with a lone high surrogate below its pair).
+    return Integer.compare(x.length(), y.length());
+  }
+
+  private static int compareCodePoints(String x, String y) {
     int i = 0;
     int j = 0;
     while (i < x.length() && j < y.length()) {

@@ -52,6 +52,18 @@ public final class TableFileReader {
     return new TableFileReader(conf, root, tablePath, cols, mapping.matching());
   }
 
+  /**
+   * A reader of the named columns of the table only (top-level names as the schema spells them, in
+   * the order given): the other columns' chunks are not read.
+   */
+  public static TableFileReader columns(Configuration conf, Path root, String tablePath, Metadata metadata,
+      List<String> columns) {
+    ColumnMapping mapping = ColumnMapping.of(metadata);
+    ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping,
+        columns, List.of());
+    return new TableFileReader(conf, root, tablePath, cols, mapping.matching());
+  }
+
   /** The schema of the rows {@link #open} returns. */
   public StructType schema() {
     return columns.read();

@@ -43,13 +43,13 @@ final class ValueCoercion {
     if (!(v instanceof Number n) || !p.isIntegral() && p != PrimitiveType.FLOAT && p != PrimitiveType.DOUBLE) {
       return v;
     }
-    BigDecimal b = toBigDecimal(n);
+    // A value already of the column's class (the usual case) is returned without a BigDecimal.
     try {
       return switch (p) {
-        case LONG -> v instanceof Long ? v : b.longValueExact();
-        case INTEGER -> v instanceof Integer ? v : b.intValueExact();
-        case SHORT -> v instanceof Short ? v : b.shortValueExact();
-        case BYTE -> v instanceof Byte ? v : b.byteValueExact();
+        case LONG -> v instanceof Long ? v : toBigDecimal(n).longValueExact();
+        case INTEGER -> v instanceof Integer ? v : toBigDecimal(n).intValueExact();
+        case SHORT -> v instanceof Short ? v : toBigDecimal(n).shortValueExact();
+        case BYTE -> v instanceof Byte ? v : toBigDecimal(n).byteValueExact();
         case DOUBLE -> v instanceof Double ? v : (Object) n.doubleValue();
         case FLOAT -> v instanceof Float ? v : (Object) n.floatValue();
         default -> v;
