@@ -8,8 +8,6 @@ import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.dml.DeleteSpec;
-import io.deltajdbc.engine.dml.DmlExecutor;
-import io.deltajdbc.engine.dml.DmlExecutors;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Literal;
@@ -19,25 +17,12 @@ import io.deltajdbc.engine.testing.SparkOracle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** DELETE on Spark, copy-on-write: the rows left equal delta-spark's on a copy of the table. */
-class DeleteTest {
-  static DmlExecutor executor;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void sparkFirst() {
-    SparkOracle.spark(); // the backend reuses the oracle's session
-    executor = DmlExecutors.spark(Map.of());
-  }
-
+class DeleteTest extends SparkDmlTestBase {
   @ParameterizedTest
   @EnumSource(DmlTables.class)
   void deletesWhatDeltaSparkDeletes(DmlTables kind) {

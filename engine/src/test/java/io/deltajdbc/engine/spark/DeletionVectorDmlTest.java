@@ -10,8 +10,6 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DeleteSpec;
-import io.deltajdbc.engine.dml.DmlExecutor;
-import io.deltajdbc.engine.dml.DmlExecutors;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeClause.MatchedDelete;
 import io.deltajdbc.engine.dml.MergeClause.MatchedUpdate;
@@ -19,7 +17,6 @@ import io.deltajdbc.engine.dml.MergeClause.NotMatchedInsert;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.testing.DmlFixtures;
-import io.deltajdbc.engine.testing.SparkOracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,18 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * UPDATE and MERGE write vectors for the old rows and new files for the changed ones; delta-spark
  * reads the result as it computes the same statements on a copy.
  */
-class DeletionVectorDmlTest {
-  static DmlExecutor executor;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void sparkFirst() {
-    SparkOracle.spark();
-    executor = DmlExecutors.spark(Map.of());
-  }
-
+class DeletionVectorDmlTest extends SparkDmlTestBase {
   @ParameterizedTest
   @EnumSource(value = DmlTables.class, names = {"PLAIN", "DELTA_SPARK"})
   void deletionVectorsInsteadOfRewrites(DmlTables kind) throws IOException {

@@ -10,8 +10,6 @@ import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.dml.DmlExecutor;
-import io.deltajdbc.engine.dml.DmlExecutors;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeClause;
 import io.deltajdbc.engine.dml.MergeClause.MatchedDelete;
@@ -28,28 +26,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** MERGE on Spark: the rows after each statement equal delta-spark's running the same MERGE on a copy. */
-class MergeTest {
+class MergeTest extends SparkDmlTestBase {
   static final StructType SOURCE = new StructType(List.of(new StructField("id", PrimitiveType.LONG, true),
       new StructField("name", PrimitiveType.STRING, true), new StructField("amount", PrimitiveType.DOUBLE, true),
       new StructField("op", PrimitiveType.STRING, true)));
-  static DmlExecutor executor;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void sparkFirst() {
-    SparkOracle.spark();
-    executor = DmlExecutors.spark(Map.of());
-  }
-
   @ParameterizedTest
   @EnumSource(DmlTables.class)
   void mergesWhatDeltaSparkMerges(DmlTables kind) {

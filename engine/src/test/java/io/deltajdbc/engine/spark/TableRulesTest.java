@@ -9,41 +9,25 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DeleteSpec;
-import io.deltajdbc.engine.dml.DmlExecutor;
-import io.deltajdbc.engine.dml.DmlExecutors;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeClause.NotMatchedInsert;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.testing.DmlFixtures;
-import io.deltajdbc.engine.testing.SparkOracle;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Table rules on every DML write, and failure atomicity: a statement that fails (CHECK or NOT NULL
  * violation, a value that does not fit, a Spark task failure) leaves the table at the same version
  * with the same rows.
  */
-class TableRulesTest {
-  static DmlExecutor executor;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void sparkFirst() {
-    SparkOracle.spark();
-    executor = DmlExecutors.spark(Map.of());
-  }
-
+class TableRulesTest extends SparkDmlTestBase {
   @Test
   void checkConstraintsHoldOnUpdateAndInsertRows() {
     Path path = dir.resolve("checked");

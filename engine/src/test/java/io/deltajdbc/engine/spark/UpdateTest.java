@@ -6,8 +6,6 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
-import io.deltajdbc.engine.dml.DmlExecutor;
-import io.deltajdbc.engine.dml.DmlExecutors;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.expressions.Column;
@@ -19,24 +17,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** UPDATE on Spark, copy-on-write: the rows after each statement equal delta-spark's on a copy. */
-class UpdateTest {
-  static DmlExecutor executor;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void sparkFirst() {
-    SparkOracle.spark();
-    executor = DmlExecutors.spark(Map.of());
-  }
-
+class UpdateTest extends SparkDmlTestBase {
   @ParameterizedTest
   @EnumSource(DmlTables.class)
   void updatesWhatDeltaSparkUpdates(DmlTables kind) {
