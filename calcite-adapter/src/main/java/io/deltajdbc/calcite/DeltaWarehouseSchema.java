@@ -64,6 +64,15 @@ public final class DeltaWarehouseSchema implements Schema {
     return tableNames(dir, conf).stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
   }
 
+  /**
+   * The engine's handle on table {@code name} (a directory of this schema), shared by the queries
+   * and statements of the connection so that each sees new commits incrementally.
+   */
+  public DeltaTable engineTable(String name) {
+    return tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> DeltaTable.forPath(new Path(dir, name).toString(),
+        conf));
+  }
+
   /** Forgets the cached engine handle of a table (after DROP TABLE, so a new table of that name starts afresh). */
   public void forget(String name) {
     tables.remove(name.toLowerCase(Locale.ROOT));
@@ -150,8 +159,7 @@ public final class DeltaWarehouseSchema implements Schema {
     }
     VersionSpec version = VersionSpec.parse(name);
     String tableName = actual;
-    DeltaTable engineTable = tables.computeIfAbsent(tableName.toLowerCase(Locale.ROOT),
-        k -> DeltaTable.forPath(new Path(dir, tableName).toString(), conf));
+    DeltaTable engineTable = engineTable(tableName);
     DeltaCalciteTable t = new DeltaCalciteTable(version.isLatest() ? tableName : tableName + "@" + version.suffix(),
         engineTable, version);
     if (!version.isLatest()) {

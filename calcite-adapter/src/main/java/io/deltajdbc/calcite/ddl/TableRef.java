@@ -59,9 +59,9 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
     return new Path(schema.dir(), name);
   }
 
-  /** The engine's handle on the table. */
+  /** The engine's handle on the table, shared with the connection's queries. */
   public DeltaTable table() {
-    return DeltaTable.forPath(path().toString(), schema.conf());
+    return schema.engineTable(name);
   }
 
   /** The name for messages: {@code schema.table}. */
