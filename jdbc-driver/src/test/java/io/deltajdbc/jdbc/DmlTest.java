@@ -182,4 +182,25 @@ class DmlTest {
       assertEquals("23000", appendOnly.getSQLState(), appendOnly.getMessage());
     }
   }
+
+  @Test
+  void enablingDeletionVectorsLaterUpgradesTheProtocol() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE v (id BIGINT, name STRING)");
+      s.executeUpdate("INSERT INTO v VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+      s.execute("ALTER TABLE v SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
+      assertEquals(1, s.executeUpdate("DELETE FROM v WHERE id = 2"));
+    }
+    Row detail = SparkOracle.spark().sql("DESCRIBE DETAIL " + delta("v"))
+        .select("minReaderVersion", "minWriterVersion", "tableFeatures").collectAsList().get(0);
+    assertEquals(3, detail.getInt(0));
+    assertEquals(7, detail.getInt(1));
+    assertTrue(detail.getList(2).containsAll(List.of("appendOnly", "invariants", "deletionVectors")),
+        detail.getList(2).toString());
+    assertEquals(List.of("[1,a]", "[3,c]"), rows("v"));
+    assertTrue(Files.readString(dir.resolve("v/_delta_log/00000000000000000003.json")).contains("\"deletionVector\":{"));
+    // delta-spark keeps writing the upgraded table
+    SparkOracle.spark().sql("DELETE FROM " + delta("v") + " WHERE id = 3").collect();
+    assertEquals(List.of("[1,a]"), rows("v"));
+  }
 }
