@@ -71,7 +71,12 @@ public final class SparkSqlText {
       return SqlLiteral.createExactNumeric(d.toPlainString(), pos);
     }
     if (v instanceof Float || v instanceof Double) {
-      return SqlLiteral.createApproxNumeric(BigDecimal.valueOf(((Number) v).doubleValue()).toString() + "E0", pos);
+      double d = ((Number) v).doubleValue();
+      if (!Double.isFinite(d)) {
+        return SqlLiteral.createCharString(Double.toString(d), pos); // Spark casts 'NaN', 'Infinity'
+      }
+      BigDecimal b = BigDecimal.valueOf(d);
+      return SqlLiteral.createApproxNumeric(b.unscaledValue() + "E" + (-b.scale()), pos);
     }
     if (v instanceof java.sql.Date d) {
       return SqlLiteral.createDate(DateString.fromDaysSinceEpoch((int) d.toLocalDate().toEpochDay()), pos);
