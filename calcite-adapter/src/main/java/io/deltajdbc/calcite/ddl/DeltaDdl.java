@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.hadoop.fs.FileSystem;
@@ -115,9 +114,7 @@ public final class DeltaDdl {
     ref.requireExists();
     Transaction txn = ref.table().startTransaction();
     Snapshot s = txn.readSnapshot();
-    if (Boolean.parseBoolean(s.properties().getOrDefault("delta.appendOnly", "false").toLowerCase(Locale.ROOT))) {
-      throw DeltaErrors.appendOnly(ref.qualified(), s.version());
-    }
+    ref.requireNotAppendOnly(s);
     txn.readWholeTable();
     txn.remove(s.files());
     Map<String, String> params = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.deltajdbc.calcite.ddl;
 
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import java.util.List;
 import java.util.Optional;
@@ -75,5 +76,12 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
       throw DeltaErrors.tableNotFound(qualified());
     }
     return this;
+  }
+
+  /** Fails when the table is append-only ({@code delta.appendOnly}): rows may be added, never removed. */
+  public void requireNotAppendOnly(Snapshot snapshot) {
+    if ("true".equalsIgnoreCase(snapshot.properties().getOrDefault("delta.appendOnly", "false").trim())) {
+      throw DeltaErrors.appendOnly(qualified(), snapshot.version());
+    }
   }
 }

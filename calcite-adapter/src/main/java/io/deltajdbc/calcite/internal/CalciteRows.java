@@ -15,14 +15,16 @@ public final class CalciteRows {
    */
   public static Counted<Row> toEngine(Iterator<?> rows, StructType schema) {
     boolean scalar = schema.size() == 1;
-    return new Counted<>(rows, r -> {
-      Object[] in = scalar ? new Object[] {r} : (Object[]) r;
-      Object[] out = new Object[in.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = CalciteValues.toEngine(in[i], schema.field(i).type());
-      }
-      return Row.wrap(out);
-    });
+    return new Counted<>(rows, r -> toEngine(scalar ? new Object[] {r} : (Object[]) r, schema));
+  }
+
+  /** One row of Calcite values (in {@code schema}'s column order) as an engine row. */
+  public static Row toEngine(Object[] values, StructType schema) {
+    Object[] out = new Object[schema.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CalciteValues.toEngine(values[i], schema.field(i).type());
+    }
+    return Row.wrap(out);
   }
 
   /** An iterator that maps and counts what it hands out. */

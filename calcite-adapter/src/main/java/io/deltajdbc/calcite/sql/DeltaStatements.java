@@ -70,11 +70,11 @@ final class DeltaStatements {
     if (node instanceof SqlDeltaInsert overwrite) {
       return InsertOverwrite.prepare(prepare, context, overwrite, sql);
     }
-    if (node instanceof SqlDelete) {
-      return DmlStatements.delete(prepare, context, sql);
+    if (node instanceof SqlDelete delete) {
+      return DmlStatements.delete(prepare, context, delete, sql);
     }
-    if (node instanceof SqlUpdate) {
-      return DmlStatements.update(prepare, context, sql);
+    if (node instanceof SqlUpdate update) {
+      return DmlStatements.update(prepare, context, update, sql);
     }
     if (node instanceof SqlDeltaMerge merge) {
       return DmlStatements.merge(prepare, context, merge, sql);

@@ -52,9 +52,10 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 final class DmlStatements {
   private DmlStatements() {}
 
-  static <T> CalciteSignature<T> delete(DeltaPrepare prepare, CalcitePrepare.Context context, String sql) {
+  static <T> CalciteSignature<T> delete(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDelete delete,
+      String sql) {
+    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree is rendered.
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
-    SqlDelete delete = (SqlDelete) DeltaPrepare.parseDelta(context, sql);
     TableRef ref = target(context, delete.getTargetTable());
     SqlNode condition = delete.getCondition();
     Predicate pruning = pruning(prepare, context, ref, delete.getAlias(), condition, sql);
@@ -65,9 +66,9 @@ final class DmlStatements {
     });
   }
 
-  static <T> CalciteSignature<T> update(DeltaPrepare prepare, CalcitePrepare.Context context, String sql) {
+  static <T> CalciteSignature<T> update(DeltaPrepare prepare, CalcitePrepare.Context context, SqlUpdate update,
+      String sql) {
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
-    SqlUpdate update = (SqlUpdate) DeltaPrepare.parseDelta(context, sql);
     TableRef ref = target(context, update.getTargetTable());
     StructType schema = ref.table().latestInfo().schema();
     SqlNode condition = update.getCondition();

@@ -83,9 +83,7 @@ final class InsertOverwrite {
     return DeltaStatements.update(context, sql, query.parameters, dc -> {
       Transaction txn = ref.table().startTransaction();
       Snapshot snapshot = txn.readSnapshot();
-      if ("true".equalsIgnoreCase(snapshot.properties().getOrDefault("delta.appendOnly", "false"))) {
-        throw DeltaErrors.appendOnly(ref.qualified(), snapshot.version());
-      }
+      ref.requireNotAppendOnly(snapshot);
       Collection<AddFile> replaced;
       if (replaceWhere == null) {
         txn.readWholeTable();

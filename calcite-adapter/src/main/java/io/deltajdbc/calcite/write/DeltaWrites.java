@@ -3,7 +3,6 @@ package io.deltajdbc.calcite.write;
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import io.deltajdbc.calcite.dml.DmlBackend;
 import io.deltajdbc.calcite.internal.CalciteRows;
-import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.DeltaErrors;
@@ -43,14 +42,14 @@ public final class DeltaWrites {
       Pending p = batch.computeIfAbsent(table.table().root().toString(), k -> new Pending(table));
       long n = 0;
       for (Object[] r : rows) {
-        p.rows.add(toRow(r, p.schema));
+        p.rows.add(CalciteRows.toEngine(r, p.schema));
         n++;
       }
       return Linq4j.singletonEnumerable(n);
     }
     Transaction txn = table.table().startTransaction();
     StructType schema = txn.readSnapshot().schema();
-    CalciteRows.Counted<Row> converted = new CalciteRows.Counted<>(rows.iterator(), r -> toRow((Object[]) r, schema));
+    CalciteRows.Counted<Row> converted = new CalciteRows.Counted<>(rows.iterator(), r -> CalciteRows.toEngine((Object[]) r, schema));
     commit(table, txn, converted);
     return Linq4j.singletonEnumerable(converted.count());
   }
@@ -122,14 +121,6 @@ public final class DeltaWrites {
     DmlBackend.executor(conf).checkConstraints(snapshot, snapshot.schema(), all);
     txn.constraintsChecked();
     return all.iterator();
-  }
-
-  static Row toRow(Object[] values, StructType schema) {
-    Object[] out = new Object[schema.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = CalciteValues.toEngine(values[i], schema.field(i).type());
-    }
-    return Row.wrap(out);
   }
 
   /** Rows of one table collected in a batch. */
