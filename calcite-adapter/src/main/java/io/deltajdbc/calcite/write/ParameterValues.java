@@ -13,9 +13,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * A bound parameter value as the engine value of its column: numbers of any width narrowed or
- * widened (an overflow is an error), strings parsed for numeric, boolean, date and timestamp
- * columns, and everything else as Calcite would hand it over.
+ * A bound parameter value as the engine value of its column: strings parsed for numeric, boolean,
+ * date and timestamp columns; numbers handed on as they are (the engine's writer converts them
+ * exactly, and an overflow is its error naming the column); everything else as Calcite hands it over.
  */
 final class ParameterValues {
   private ParameterValues() {}
@@ -29,37 +29,14 @@ final class ParameterValues {
       if (v instanceof String s && type != PrimitiveType.STRING && type != PrimitiveType.VARIANT) {
         v = parse(s.trim(), type);
       }
-      if (v instanceof Number n && type instanceof PrimitiveType p && isIntegral(p)) {
-        long l = n instanceof BigDecimal d ? d.longValueExact() : n.longValue();
-        if (n instanceof Double || n instanceof Float) {
-          if (n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new ArithmeticException("not an integer");
-          }
-        }
-        long min = p == PrimitiveType.INTEGER ? Integer.MIN_VALUE : p == PrimitiveType.SHORT ? Short.MIN_VALUE
-            : p == PrimitiveType.BYTE ? Byte.MIN_VALUE : Long.MIN_VALUE;
-        long max = p == PrimitiveType.INTEGER ? Integer.MAX_VALUE : p == PrimitiveType.SHORT ? Short.MAX_VALUE
-            : p == PrimitiveType.BYTE ? Byte.MAX_VALUE : Long.MAX_VALUE;
-        if (l < min || l > max) {
-          throw new ArithmeticException("out of range");
-        }
-        v = l;
-      }
-      if (type instanceof DecimalType d && v instanceof Number n) {
-        BigDecimal b = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-        if (b.setScale(d.scale(), java.math.RoundingMode.HALF_UP).precision() > d.precision()) {
-          throw new ArithmeticException("too many digits");
-        }
+      if (v instanceof Number && type instanceof PrimitiveType p && (p.isIntegral() || p == PrimitiveType.FLOAT
+          || p == PrimitiveType.DOUBLE)) {
+        return v; // the engine's writer narrows it exactly, or names the column it does not fit
       }
       return CalciteValues.toEngine(v, type);
-    } catch (ClassCastException | ArithmeticException | NumberFormatException | DateTimeParseException e) {
+    } catch (ClassCastException | NumberFormatException | DateTimeParseException e) {
       throw DeltaErrors.valueDoesNotFit(table, column.name(), v, type);
     }
-  }
-
-  private static boolean isIntegral(PrimitiveType p) {
-    return p == PrimitiveType.LONG || p == PrimitiveType.INTEGER || p == PrimitiveType.SHORT
-        || p == PrimitiveType.BYTE;
   }
 
   private static Object parse(String s, DataType type) {
