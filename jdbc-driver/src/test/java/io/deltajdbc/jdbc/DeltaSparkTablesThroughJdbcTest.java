@@ -62,4 +62,34 @@ class DeltaSparkTablesThroughJdbcTest {
       }
     }
   }
+
+  /**
+   * Sums and averages of decimals have Spark's types and values: avg of DECIMAL(15,2) is
+   * DECIMAL(19,6) rounded half up, sum is DECIMAL(25,2) (Calcite's defaults would truncate the
+   * average to 2 decimals and keep the sum at 15 digits).
+   */
+  @Test
+  void decimalAggregatesMatchSpark() throws SQLException {
+    var spark = SparkOracle.spark();
+    String t = dir.resolve("prices").toString();
+    spark.sql("CREATE TABLE delta.`" + t + "` (g STRING, p DECIMAL(15,2)) USING delta");
+    spark.sql("INSERT INTO delta.`" + t + "` VALUES ('a', 1.00), ('a', 1.00), ('a', 0.00), ('b', 0.01), ('b', 0.02),"
+        + " ('b', 0.02), ('c', 9999999999999.99), ('c', 9999999999999.99)");
+    String query = "SELECT g, avg(p), sum(p) FROM %s GROUP BY g ORDER BY g";
+    List<String> expected = new ArrayList<>();
+    for (var r : spark.sql(String.format(query, "delta.`" + t + "`")).collectAsList()) {
+      expected.add(r.getString(0) + "|" + r.getDecimal(1) + "|" + r.getDecimal(2));
+    }
+    List<String> ours = new ArrayList<>();
+    try (Connection conn = DriverManager.getConnection("jdbc:delta:" + dir); Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(String.format(query, "prices"))) {
+      assertEquals(6, rs.getMetaData().getScale(2));
+      assertEquals(25, rs.getMetaData().getPrecision(3));
+      while (rs.next()) {
+        ours.add(rs.getString(1) + "|" + rs.getBigDecimal(2) + "|" + rs.getBigDecimal(3));
+      }
+    }
+    assertEquals(List.of("a|0.666667|2.00", "b|0.016667|0.05", "c|9999999999999.990000|19999999999999.98"), expected);
+    assertEquals(expected, ours);
+  }
 }
