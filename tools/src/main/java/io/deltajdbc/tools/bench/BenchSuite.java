@@ -133,7 +133,9 @@ public final class BenchSuite {
       if (runs != null || warmups != null) {
         scale = scale.withRounds(warmups != null ? warmups : scale.warmups(), runs != null ? runs : scale.runs());
       }
-      return new Options(scale, only, data, out != null ? out : Path.of("bench", "results", scale.name()), seed,
+      // absolute: delta-spark reads delta.`path` only for an absolute path
+      return new Options(scale, only, data.toAbsolutePath(),
+          (out != null ? out : Path.of("bench", "results", scale.name())).toAbsolutePath(), seed,
           profile);
     }
 

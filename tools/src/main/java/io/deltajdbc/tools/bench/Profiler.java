@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -19,12 +21,14 @@ import jdk.jfr.consumer.RecordingFile;
  * Where we are slower than a peer, runs our side again under a Java Flight Recorder recording
  * (the JDK's "profile" settings) for at least a few seconds, keeps the {@code .jfr} file for
  * {@code jfr print} or JDK Mission Control, and summarizes its execution samples: the methods
- * the CPU was in (self time) and the packages they belong to.
+ * the CPU was in (self time), the packages they belong to, and the methods of the driver and its
+ * libraries (not the JDK's) that were on the stack (inclusive time), which say whose work it was.
  */
 public final class Profiler {
   private static final long MIN_NANOS = 5_000_000_000L;
   private static final int MAX_ROUNDS = 20;
   private static final int TOP = 12;
+  private static final int TOP_ON_STACK = 25;
   private final Path dir;
 
   private Profiler(Path dir) {
@@ -61,6 +65,7 @@ public final class Profiler {
   static List<String> hottest(Path file) throws IOException {
     Map<String, Integer> methods = new HashMap<>();
     Map<String, Integer> packages = new HashMap<>();
+    Map<String, Integer> inclusive = new HashMap<>();
     int total = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
       if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
@@ -72,17 +77,27 @@ public final class Profiler {
       methods.merge(type + "." + top.getMethod().getName(), 1, Integer::sum);
       int dot = type.lastIndexOf('.');
       packages.merge(dot < 0 ? type : type.substring(0, dot), 1, Integer::sum);
+      Set<String> onStack = new HashSet<>();
+      for (RecordedFrame f : e.getStackTrace().getFrames()) {
+        String t = f.getMethod().getType().getName();
+        if (!t.startsWith("java.") && !t.startsWith("jdk.") && !t.startsWith("sun.")
+            && !t.startsWith(Profiler.class.getPackageName())) {
+          onStack.add(t + "." + f.getMethod().getName());
+        }
+      }
+      onStack.forEach(m -> inclusive.merge(m, 1, Integer::sum));
       total++;
     }
     List<String> lines = new ArrayList<>();
     lines.add(total + " execution samples");
-    addTop(lines, methods, total, "method");
-    addTop(lines, packages, total, "package");
+    addTop(lines, methods, total, "method", TOP);
+    addTop(lines, packages, total, "package", TOP);
+    addTop(lines, inclusive, total, "on stack", TOP_ON_STACK);
     return lines;
   }
 
-  private static void addTop(List<String> lines, Map<String, Integer> counts, int total, String kind) {
-    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+  private static void addTop(List<String> lines, Map<String, Integer> counts, int total, String kind, int top) {
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
         .forEach(e -> lines.add(String.format(Locale.ROOT, "%5.1f%% %s %s", 100.0 * e.getValue() / total, kind,
             e.getKey())));
   }

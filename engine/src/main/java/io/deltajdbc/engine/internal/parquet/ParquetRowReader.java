@@ -7,6 +7,7 @@ import io.deltajdbc.engine.types.StructType;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.NoSuchElementException;
 import java.util.function.LongPredicate;
 import org.apache.hadoop.conf.Configuration;
@@ -14,6 +15,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -29,7 +32,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads the rows of one Parquet file in a schema: only the projected column chunks are read,
- * one row group at a time; rows whose index the options skip (deleted rows) are dropped.
+ * one row group at a time; rows whose index the options skip (deleted rows) are dropped. With a
+ * filter, parquet-hadoop leaves out the row groups, pages and records it rules out.
  */
 public final class ParquetRowReader implements CloseableRowIterator {
   private final ParquetFileReader reader;
@@ -39,6 +43,9 @@ public final class ParquetRowReader implements CloseableRowIterator {
   private final LongPredicate skipRow;
   private final List<BlockMetaData> blocks;
   private final Materializer materializer;
+  private final FilterCompat.Filter filter;
+  private PrimitiveIterator.OfLong rowIndexes;
+  private long rowIndexOffset;
   private int blockIndex;
   private long rowIndex;
   private long rowsLeftInBlock;
@@ -48,8 +55,10 @@ public final class ParquetRowReader implements CloseableRowIterator {
   private long returnedIndex = -1;
   private boolean closed;
 
-  private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow) {
+  private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow,
+      FilterPredicate filter) {
     this.reader = reader;
+    this.filter = filter == null ? null : FilterCompat.get(filter);
     this.schema = schema;
     this.ctx = ctx;
     this.skipRow = skipRow;
@@ -76,8 +85,14 @@ public final class ParquetRowReader implements CloseableRowIterator {
           ? HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf)
           : HadoopInputFile.fromPath(file, conf);
       ParquetFileReader reader;
+      FilterPredicate filter = options.effectiveFilter();
       try {
-        reader = openReader(input, conf);
+        reader = openFiltered(input, conf, filter);
+        if (reader == null || !ParquetFilters.appliesTo(filter, reader.getFileMetaData().getSchema())) {
+          closeQuietly(reader);
+          filter = null;
+          reader = openReader(input, conf, null);
+        }
       } catch (FileNotFoundException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
@@ -85,9 +100,10 @@ public final class ParquetRowReader implements CloseableRowIterator {
         // not know: read the footer again from the file's real length, tolerantly.
         ParquetMetadata footer = TolerantFooter.read(HadoopInputFile.fromPath(file, conf));
         reader = new ParquetFileReader(conf, file, footer);
+        filter = null;
       }
       try {
-        return new ParquetRowReader(reader, schema, ctx, options.skipRow());
+        return new ParquetRowReader(reader, schema, ctx, options.skipRow(), filter);
       } catch (RuntimeException e) {
         closeQuietly(reader);
         throw e;
@@ -105,8 +121,30 @@ public final class ParquetRowReader implements CloseableRowIterator {
     }
   }
 
-  private static ParquetFileReader openReader(InputFile in, Configuration conf) throws IOException {
-    return ParquetFileReader.open(in, HadoopReadOptions.builder(conf).build());
+  private static ParquetFileReader openReader(InputFile in, Configuration conf, FilterPredicate filter)
+      throws IOException {
+    HadoopReadOptions.Builder b = HadoopReadOptions.builder(conf);
+    if (filter != null) {
+      b.withRecordFilter(FilterCompat.get(filter)).useStatsFilter(true).useDictionaryFilter(true)
+          .useColumnIndexFilter(true).useRecordFilter(true);
+    }
+    return ParquetFileReader.open(in, b.build());
+  }
+
+  /**
+   * Opens with the filter, or returns null when there is none or parquet-hadoop refuses it for
+   * this file (a column stored as another type than the filter's: decimals as fixed-length bytes).
+   */
+  private static ParquetFileReader openFiltered(InputFile in, Configuration conf, FilterPredicate filter)
+      throws IOException {
+    if (filter == null) {
+      return null;
+    }
+    try {
+      return openReader(in, conf, filter);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -115,10 +153,10 @@ public final class ParquetRowReader implements CloseableRowIterator {
       if (rowsLeftInBlock == 0 && !advanceBlock()) {
         return false;
       }
-      long index = rowIndex++;
+      long index = rowIndexes != null ? rowIndexOffset + rowIndexes.nextLong() : rowIndex++;
       rowsLeftInBlock--;
       Row row = readRecord();
-      if (skipRow == null || !skipRow.test(index)) {
+      if (row != null && (skipRow == null || !skipRow.test(index))) {
         next = row;
         nextIndex = index;
       }
@@ -131,30 +169,44 @@ public final class ParquetRowReader implements CloseableRowIterator {
       return Row.wrap(new Object[schema.size()]);
     }
     try {
-      return records.read();
+      Row row = records.read();
+      // a record the filter rules out reads as null (or says to be skipped)
+      return row == null || records.shouldSkipCurrentRecord() ? null : row;
     } catch (ParquetDecodingException e) {
       throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row " + (rowIndex - 1) + ": " + e.getMessage(), e);
     }
   }
 
   private boolean advanceBlock() {
-    if (blockIndex >= blocks.size()) {
-      close();
-      return false;
-    }
-    BlockMetaData block = blocks.get(blockIndex++);
-    rowIndex = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : rowIndex;
-    rowsLeftInBlock = block.getRowCount();
     if (requested.getFieldCount() == 0) {
-      records = null; // nothing to read from the file, only how many rows it has
+      // nothing to read from the file, only how many rows it has
+      if (blockIndex >= blocks.size()) {
+        close();
+        return false;
+      }
+      BlockMetaData block = blocks.get(blockIndex++);
+      rowIndex = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : rowIndex;
+      rowsLeftInBlock = block.getRowCount();
+      records = null;
+      rowIndexes = null;
       reader.skipNextRowGroup();
       return true;
     }
     try {
-      PageReadStore pages = reader.readNextRowGroup();
+      // with a filter, the next row group the filter keeps, holding only the pages it may need
+      PageReadStore pages = filter != null ? reader.readNextFilteredRowGroup() : reader.readNextRowGroup();
+      if (pages == null) {
+        close();
+        return false;
+      }
+      rowsLeftInBlock = pages.getRowCount();
+      rowIndexOffset = pages.getRowIndexOffset().orElse(rowIndex);
+      rowIndex = rowIndexOffset;
+      rowIndexes = filter != null ? pages.getRowIndexes().orElse(null) : null;
       MessageColumnIO io = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy()).getColumnIO(requested,
           reader.getFileMetaData().getSchema());
-      records = io.getRecordReader(pages, materializer);
+      records = filter != null ? io.getRecordReader(pages, materializer, filter)
+          : io.getRecordReader(pages, materializer);
       return true;
     } catch (IOException e) {
       throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
@@ -191,6 +243,9 @@ public final class ParquetRowReader implements CloseableRowIterator {
   }
 
   private static void closeQuietly(ParquetFileReader reader) {
+    if (reader == null) {
+      return;
+    }
     try {
       reader.close();
     } catch (IOException ignored) {

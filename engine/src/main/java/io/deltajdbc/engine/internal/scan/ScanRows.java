@@ -7,15 +7,19 @@ import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 
 /**
  * The rows of a scan, file after file: each file's live rows (see {@link TableFileReader}), kept
- * when the filter is true and projected to the output columns. One file is open at a time.
+ * when the filter is true and projected to the output columns. One file is open at a time. The
+ * Parquet reader gets the filter too, as far as it can be stated in Parquet's terms, and leaves
+ * out row groups, pages and records that cannot match before rows are assembled.
  */
 final class ScanRows implements CloseableIterator<Row> {
   private final TableFileReader reader;
   private final ScanColumns columns;
   private final Predicate filter;
+  private final FilterPredicate parquetFilter;
   private final Iterator<PlannedFile> files;
   private FileRows current;
   private Row next;
@@ -25,6 +29,7 @@ final class ScanRows implements CloseableIterator<Row> {
     this.reader = reader;
     this.columns = columns;
     this.filter = filter;
+    this.parquetFilter = reader.parquetFilter(filter);
     this.files = files.iterator();
   }
 
@@ -49,7 +54,7 @@ final class ScanRows implements CloseableIterator<Row> {
       return false;
     }
     PlannedFile file = files.next();
-    current = reader.open(file.add(), file.partitionValues());
+    current = reader.open(file.add(), file.partitionValues(), parquetFilter);
     return true;
   }
 

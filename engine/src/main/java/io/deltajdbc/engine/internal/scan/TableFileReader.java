@@ -9,6 +9,8 @@ import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.internal.parquet.ParquetFilters;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
 import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 
 /**
  * Opens one data file of a table as logical rows of the read columns: values from Parquet (by
@@ -80,13 +83,35 @@ public final class TableFileReader {
   }
 
   FileRows open(AddFile add, Object[] partitionValues) {
+    return open(add, partitionValues, null);
+  }
+
+  /**
+   * The Parquet filter of a scan's predicate over this reader's columns (null when none can be
+   * stated): partition columns are left to the scan, which already pruned by them.
+   */
+  FilterPredicate parquetFilter(Predicate predicate) {
+    if (predicate == null) {
+      return null;
+    }
+    return ParquetFilters.of(predicate, c -> {
+      if (columns.isPartition(c)) {
+        return null;
+      }
+      ScanColumns.StatsPath p = columns.statsPath(c);
+      return p == null || p.physical().size() != 1 ? null : new ParquetFilters.FileColumn(p.physical().get(0), p.type());
+    });
+  }
+
+  /** The file's live rows, leaving out those that {@code filter} (see {@link #parquetFilter}) rules out. */
+  FileRows open(AddFile add, Object[] partitionValues, FilterPredicate filter) {
     LongPredicate deleted = null;
     if (add.deletionVector() != null) {
       RoaringBitmapArray bitmap = DeletionVectorLoader.load(conf, root, add.deletionVector(), tablePath);
       deleted = bitmap::contains;
     }
     ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
-        columns.dataSchema(), new ParquetReadOptions(matching, deleted, tablePath));
+        columns.dataSchema(), new ParquetReadOptions(matching, deleted, tablePath, filter));
     return new FileRows(reader, columns, partitionValues);
   }
 }
