@@ -25,10 +25,25 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
   private final VersionSpec version;
 
   public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version) {
+    this(name, table, version, null, 0);
+  }
+
+  /**
+   * A table whose latest info was read ahead (by a metadata call, at {@code preloadedAt} of
+   * {@link System#nanoTime()}): used for up to two seconds after that, then the log is read again.
+   */
+  public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version, TableInfo preloaded,
+      long preloadedAt) {
     this.name = name;
     this.table = table;
     this.version = version;
+    this.preloaded = preloaded;
+    this.preloadedAt = preloadedAt;
   }
+
+  private static final long PRELOAD_NANOS = 2_000_000_000L;
+  private final TableInfo preloaded;
+  private final long preloadedAt;
 
   public String name() {
     return name;
@@ -49,6 +64,9 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
 
   /** Protocol, metadata and schema of the latest version, without listing files. */
   public TableInfo info() {
+    if (preloaded != null && System.nanoTime() - preloadedAt < PRELOAD_NANOS) {
+      return preloaded;
+    }
     return table.latestInfo();
   }
 

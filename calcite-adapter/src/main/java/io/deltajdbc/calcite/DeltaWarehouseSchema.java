@@ -1,10 +1,12 @@
 package io.deltajdbc.calcite;
 
+import io.deltajdbc.calcite.internal.TableInfoPreload;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,11 @@ public final class DeltaWarehouseSchema implements Schema {
   private final Path dir;
   private final Configuration conf;
   private final Map<String, DeltaTable> tables = new ConcurrentHashMap<>();
+  /**
+   * Infos read ahead for a metadata call, by lower-case name: the lookups of the next two seconds
+   * use them (Calcite looks a table up more than once per listing), later ones read the log.
+   */
+  private final Map<String, TableInfoPreload.Loaded> preloaded = new ConcurrentHashMap<>();
 
   public DeltaWarehouseSchema(Path dir, Configuration conf) {
     this.dir = dir;
@@ -76,6 +83,23 @@ public final class DeltaWarehouseSchema implements Schema {
   /** Forgets the cached engine handle of a table (after DROP TABLE, so a new table of that name starts afresh). */
   public void forget(String name) {
     tables.remove(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Reads ahead, in parallel, the latest protocol, metadata and schema of the tables matching
+   * {@code pattern}, for a {@code DatabaseMetaData} call about to list them: lookups of those
+   * tables in the next two seconds use what was read here instead of reading each log again, one
+   * table after the other.
+   */
+  public void preloadInfos(LikePattern pattern) {
+    Map<String, DeltaTable> wanted = new HashMap<>();
+    for (String name : tables().getNames(pattern)) {
+      wanted.put(name.toLowerCase(Locale.ROOT), engineTable(name));
+    }
+    if (wanted.size() < 2) {
+      return;
+    }
+    preloaded.putAll(TableInfoPreload.load(wanted));
   }
 
   /** The folders of {@code dir} that are schemas: not tables, not hidden, with a table inside. */
@@ -160,8 +184,9 @@ public final class DeltaWarehouseSchema implements Schema {
     VersionSpec version = VersionSpec.parse(name);
     String tableName = actual;
     DeltaTable engineTable = engineTable(tableName);
+    TableInfoPreload.Loaded p = version.isLatest() ? preloaded.get(tableName.toLowerCase(Locale.ROOT)) : null;
     DeltaCalciteTable t = new DeltaCalciteTable(version.isLatest() ? tableName : tableName + "@" + version.suffix(),
-        engineTable, version);
+        engineTable, version, p != null ? p.info() : null, p != null ? p.nanos() : 0);
     if (!version.isLatest()) {
       t.snapshot(); // an old version that does not exist fails here, with the table's version range
     }

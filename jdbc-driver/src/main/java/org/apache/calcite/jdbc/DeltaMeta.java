@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.calcite.write.BatchInsert;
 import io.deltajdbc.calcite.write.DeltaWrites;
 import java.util.ArrayList;
@@ -7,12 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
  * Calcite's metadata and execution, with batches that commit once: the executions of a
  * {@code PreparedStatement.executeBatch} (or {@code Statement.executeBatch}) collect their INSERT
  * rows and commit them together when the batch ends, so a batch of a million rows is one Delta
- * version, not a million. It lives in Calcite's package for the constructor it needs.
+ * version, not a million. Catalog listings ({@code getTables}, {@code getColumns}) read the
+ * matching tables' logs ahead, in parallel, instead of one after the other as Calcite enumerates
+ * them. It lives in Calcite's package for the constructor it needs.
  */
 public final class DeltaMeta extends CalciteMetaImpl {
   private DeltaMeta(CalciteConnectionImpl connection, CalciteMetaTableFactory tables, CalciteMetaColumnFactory columns) {
@@ -22,6 +26,30 @@ public final class DeltaMeta extends CalciteMetaImpl {
   public static DeltaMeta create(CalciteConnection connection, CalciteMetaTableFactory tables,
       CalciteMetaColumnFactory columns) {
     return new DeltaMeta((CalciteConnectionImpl) connection, tables, columns);
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      List<String> typeList) {
+    preload(schemaPattern, tableNamePattern);
+    return super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList);
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      Pat columnNamePattern) {
+    preload(schemaPattern, tableNamePattern);
+    return super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
+  }
+
+  private void preload(Pat schemaPattern, Pat tableNamePattern) {
+    var schemaMatcher = LikePattern.matcher(schemaPattern.s);
+    LikePattern tables = tableNamePattern.s == null ? LikePattern.any() : new LikePattern(tableNamePattern.s);
+    for (CalciteSchema s : getConnection().rootSchema.getSubSchemaMap().values()) {
+      if (s.schema instanceof DeltaWarehouseSchema w && schemaMatcher.apply(s.name)) {
+        w.preloadInfos(tables);
+      }
+    }
   }
 
   @Override

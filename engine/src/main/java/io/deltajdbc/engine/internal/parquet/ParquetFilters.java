@@ -232,8 +232,15 @@ public final class ParquetFilters {
     }
     if (t == PrimitiveType.LONG || t == PrimitiveType.INTEGER || t == PrimitiveType.SHORT
         || t == PrimitiveType.BYTE) {
-      return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
-          ? ((Number) v).longValue() : null;
+      if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+        return ((Number) v).longValue();
+      }
+      try {
+        // SQL literals arrive as decimals; 2.5 against an integer column has no exact form
+        return v instanceof BigDecimal b ? b.longValueExact() : null;
+      } catch (ArithmeticException e) {
+        return null;
+      }
     }
     return null;
   }

@@ -102,6 +102,9 @@ class ParquetFilterScanTest {
         r -> (long) r.get(0) == 3 || (double) r.get(7) > 59_990.0);
     check(Predicates.not(Predicates.eq(qty, Literal.of(4))), r -> r.get(1) != null && (int) r.get(1) != 4);
     check(Predicates.ne(id, Literal.of(10L)), r -> (long) r.get(0) != 10);
+    // literals as SQL gives them: decimals, exact or not
+    check(Predicates.eq(id, Literal.of(new BigDecimal("54321"))), r -> (long) r.get(0) == 54_321L);
+    check(Predicates.lt(qty, Literal.of(new BigDecimal("2.5"))), r -> r.get(1) != null && (int) r.get(1) <= 2);
   }
 
   @Test
@@ -116,6 +119,8 @@ class ParquetFilterScanTest {
     assertEquals(10, count(reader, file, reader.parquetFilter(p)));
     assertEquals(ROWS, count(reader, file, null));
     assertNull(reader.parquetFilter(Predicates.gt(Column.of("score"), Literal.of(1.0))), "doubles are not stated");
+    assertEquals(1, count(reader, file, reader.parquetFilter(Predicates.eq(Column.of("id"),
+        Literal.of(new BigDecimal("77777"))))), "a decimal literal of an integer column is stated");
   }
 
   private static int count(TableFileReader reader, AddFile file, FilterPredicate f) {
