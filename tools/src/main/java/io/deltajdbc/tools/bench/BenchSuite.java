@@ -58,7 +58,7 @@ public final class BenchSuite {
     Instant started = Instant.now();
     long start = System.nanoTime();
     Path work = o.data.resolve("work-" + o.scale.name());
-    deleteWork(work);
+    DataSets.deleteRecursively(work);
     Files.createDirectories(work);
     List<Comparison> results = new ArrayList<>();
     Harness harness = new Harness(o.scale, Profiler.writingTo(o.profile ? o.out.resolve("profiles") : null),
@@ -77,7 +77,7 @@ public final class BenchSuite {
         }
       }
     }
-    deleteWork(work);
+    DataSets.deleteRecursively(work);
     RunInfo info = RunInfo.here(o.scale, started, (System.nanoTime() - start) / 1e9, Arrays.asList(args));
     String md = Report.write(o.out, info, results);
     System.out.println(md);
@@ -86,16 +86,6 @@ public final class BenchSuite {
       throw new IllegalStateException("Workloads failed: " + failed);
     }
     return o.out;
-  }
-
-  private static void deleteWork(Path work) throws Exception {
-    if (Files.exists(work)) {
-      try (var paths = Files.walk(work)) {
-        for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 
   /** The parsed command line. */
