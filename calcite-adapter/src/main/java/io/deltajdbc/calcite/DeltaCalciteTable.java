@@ -30,7 +30,8 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
 
   /**
    * A table whose latest info was read ahead (by a metadata call, at {@code preloadedAt} of
-   * {@link System#nanoTime()}): used for up to two seconds after that, then the log is read again.
+   * {@link System#nanoTime()}): used for up to two seconds after that, and only while no commit
+   * of this process through the same table is newer; otherwise the log is read again.
    */
   public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version, TableInfo preloaded,
       long preloadedAt) {
@@ -64,7 +65,8 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
 
   /** Protocol, metadata and schema of the latest version, without listing files. */
   public TableInfo info() {
-    if (preloaded != null && System.nanoTime() - preloadedAt < PRELOAD_NANOS) {
+    if (preloaded != null && System.nanoTime() - preloadedAt < PRELOAD_NANOS
+        && table.knownVersion() <= preloaded.version()) {
       return preloaded;
     }
     return table.latestInfo();

@@ -103,6 +103,15 @@ public final class DeltaTable {
     return snapshots.latestInfo();
   }
 
+  /**
+   * The newest version this handle knows of without reading storage (its latest snapshot, or a
+   * commit made through it), or -1: lets a caller tell whether information it read earlier is
+   * older than a commit of its own.
+   */
+  public long knownVersion() {
+    return snapshots.knownVersion();
+  }
+
   /** Time travel: the snapshot of one version. */
   public Snapshot snapshotAtVersion(long version) {
     return snapshots.atVersion(version);

@@ -10,6 +10,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,5 +108,42 @@ class MetadataTest {
         "region VARCHAR"), found.get("default.orders"), found.toString());
     assertEquals(List.of("id INTEGER", "Name VARCHAR"), found.get("default.customers"));
     assertEquals(List.of("id INTEGER", "Name VARCHAR"), found.get("sales.refunds"));
+  }
+
+  /**
+   * A catalog listing reads every table's log ahead, in parallel; a column added right after it
+   * through the same connection is still seen at once, by the next listing and by a query.
+   */
+  @Test
+  void listingThenAlterThenQuerySeesTheNewColumn() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE wide1 (id BIGINT)");
+      s.execute("CREATE TABLE wide2 (id BIGINT)");
+      s.execute("INSERT INTO wide1 VALUES (1)");
+      assertEquals(List.of("id"), columns(c, "wide1"));
+      s.execute("ALTER TABLE wide1 ADD COLUMNS (note STRING)");
+      s.execute("INSERT INTO wide1 VALUES (2, 'two')");
+      try (ResultSet rs = s.executeQuery("SELECT id, note FROM wide1 ORDER BY id")) {
+        assertTrue(rs.next());
+        assertEquals(null, rs.getString(2));
+        assertTrue(rs.next());
+        assertEquals("two", rs.getString(2));
+      }
+      assertEquals(List.of("id", "note"), columns(c, "wide1"));
+      s.execute("DROP TABLE wide1");
+      s.execute("DROP TABLE wide2");
+    }
+  }
+
+  private static List<String> columns(Connection c, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getColumns(null, "default", "wide%", "%")) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_NAME").equals(table)) {
+          out.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -43,6 +43,9 @@ public final class DeltaMeta extends CalciteMetaImpl {
   }
 
   private void preload(Pat schemaPattern, Pat tableNamePattern) {
+    if (tableNamePattern.s != null && tableNamePattern.s.indexOf('%') < 0 && tableNamePattern.s.indexOf('_') < 0) {
+      return; // one table: nothing to overlap, and no listing of the warehouse to pay for
+    }
     var schemaMatcher = LikePattern.matcher(schemaPattern.s);
     LikePattern tables = tableNamePattern.s == null ? LikePattern.any() : new LikePattern(tableNamePattern.s);
     for (CalciteSchema s : getConnection().rootSchema.getSubSchemaMap().values()) {

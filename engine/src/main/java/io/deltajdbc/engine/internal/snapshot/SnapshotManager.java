@@ -28,6 +28,7 @@ public final class SnapshotManager {
   private final PathCanonicalizer paths;
   private final LogReplay replay;
   private SnapshotImpl latest; // guarded by this
+  private long committedVersion = -1; // guarded by this
 
   public SnapshotManager(LogStore store, Path root, String tableName) {
     this.store = requireNonNull(store, "store");
@@ -48,6 +49,19 @@ public final class SnapshotManager {
 
   public LogSegmentLoader loader() {
     return loader;
+  }
+
+  /** Records that this process committed {@code version} through this manager's table. */
+  public synchronized void committed(long version) {
+    committedVersion = Math.max(committedVersion, version);
+  }
+
+  /**
+   * The newest version known here without reading storage: that of the latest snapshot built or
+   * of this process's last commit through this table; -1 when neither exists.
+   */
+  public synchronized long knownVersion() {
+    return Math.max(latest == null ? -1 : latest.version(), committedVersion);
   }
 
   /** The latest snapshot; when one was built before, only newer commit files are read. */

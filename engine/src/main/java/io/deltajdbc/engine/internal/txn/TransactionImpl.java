@@ -202,6 +202,7 @@ public final class TransactionImpl implements Transaction {
       } catch (IOException e) {
         throw DeltaErrors.storage("committing version " + version + " of", tablePath, e);
       }
+      snapshots.committed(version);
       PostCommit.run(snapshots, tablePath, version, metadata);
       return new CommitResult(version, attempt, false);
     }

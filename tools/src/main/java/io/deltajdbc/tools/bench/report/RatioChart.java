@@ -7,11 +7,13 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -39,6 +41,8 @@ final class RatioChart {
     LogAxis axis = new LogAxis("delta-jdbc time / peer time (log scale; < 1: delta-jdbc is faster)");
     axis.setSmallestValue(1e-3);
     axis.setBase(10);
+    axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten, labelled 0.01, 0.1, 1, 10
+    axis.setNumberFormatOverride(new DecimalFormat("0.####"));
     CategoryAxis categories = new CategoryAxis();
     categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     categories.setMaximumCategoryLabelWidthRatio(0.6f);
