@@ -57,6 +57,11 @@ public sealed interface Predicate extends Expression {
       requireNonNull(right, "right");
     }
 
+    /** The same comparison with a column compared to a literal written column first ({@code 5 < x} as {@code x > 5}). */
+    public Comparison columnFirst() {
+      return left instanceof Literal && right instanceof Column ? new Comparison(op.flip(), right, left) : this;
+    }
+
     @Override
     public String toString() {
       return "(" + left + " " + op + " " + right + ")";

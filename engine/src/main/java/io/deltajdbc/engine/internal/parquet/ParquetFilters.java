@@ -1,7 +1,6 @@
 package io.deltajdbc.engine.internal.parquet;
 
 import io.deltajdbc.engine.expressions.Column;
-import io.deltajdbc.engine.expressions.Expression;
 import io.deltajdbc.engine.expressions.Literal;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicate.Op;
@@ -128,17 +127,10 @@ public final class ParquetFilters {
     return null;
   }
 
-  private static FilterPredicate comparison(Predicate.Comparison c, Function<Column, FileColumn> resolve) {
-    Expression left = c.left();
-    Expression right = c.right();
+  private static FilterPredicate comparison(Predicate.Comparison comparison, Function<Column, FileColumn> resolve) {
+    Predicate.Comparison c = comparison.columnFirst();
     Op op = c.op();
-    if (left instanceof Literal && right instanceof Column) {
-      Expression t = left;
-      left = right;
-      right = t;
-      op = op.flip();
-    }
-    if (!(left instanceof Column col) || !(right instanceof Literal lit)) {
+    if (!(c.left() instanceof Column col) || !(c.right() instanceof Literal lit)) {
       return null;
     }
     FileColumn f = column(col, resolve);

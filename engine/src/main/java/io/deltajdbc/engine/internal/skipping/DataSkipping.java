@@ -1,7 +1,6 @@
 package io.deltajdbc.engine.internal.skipping;
 
 import io.deltajdbc.engine.expressions.Column;
-import io.deltajdbc.engine.expressions.Expression;
 import io.deltajdbc.engine.expressions.Literal;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicate.Op;
@@ -91,17 +90,10 @@ public final class DataSkipping {
     return s.numRecords() != null && st.nullCount().equals(s.numRecords());
   }
 
-  private static boolean comparisonSkip(Predicate.Comparison c, StatsSource s) {
-    Expression left = c.left();
-    Expression right = c.right();
+  private static boolean comparisonSkip(Predicate.Comparison comparison, StatsSource s) {
+    Predicate.Comparison c = comparison.columnFirst();
     Op op = c.op();
-    if (left instanceof Literal && right instanceof Column) {
-      Expression t = left;
-      left = right;
-      right = t;
-      op = op.flip();
-    }
-    if (!(left instanceof Column col) || !(right instanceof Literal lit)) {
+    if (!(c.left() instanceof Column col) || !(c.right() instanceof Literal lit)) {
       return false;
     }
     if (lit.value() == null) {
