@@ -36,7 +36,19 @@ public enum ErrorCode {
   /** A MERGE would change one target row for more than one source row (SQL: cardinality violation). */
   MERGE_CARDINALITY_VIOLATION("21000"),
   /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
-  CONSTRAINT_VIOLATION("23000");
+  CONSTRAINT_VIOLATION("23000"),
+  /** An expression divided by zero. */
+  DIVISION_BY_ZERO("22012"),
+  /** A value cannot be cast to the type asked for ({@code CAST('abc' AS INT)}). */
+  INVALID_CAST("22018"),
+  /** Evaluating an expression failed on a value (SQL's data exception). */
+  DATA_EXCEPTION("22000"),
+  /** A statement is too complex to compile or evaluate (an expression too large or too deep). */
+  STATEMENT_TOO_COMPLEX("54001"),
+  /** A scalar subquery returned more than one row. */
+  CARDINALITY_VIOLATION("21000"),
+  /** The statement uses SQL this driver does not implement here (a correlated subquery in DML). */
+  UNSUPPORTED_SQL("0A000");
 
   private final String sqlState;
 

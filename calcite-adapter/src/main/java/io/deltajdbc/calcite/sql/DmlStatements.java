@@ -3,22 +3,26 @@ package io.deltajdbc.calcite.sql;
 import io.deltajdbc.calcite.VersionSpec;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.dml.DmlBackend;
-import io.deltajdbc.calcite.dml.SparkSqlText;
+import io.deltajdbc.calcite.dml.DmlPlanner;
+import io.deltajdbc.calcite.dml.StatementExpressions;
+import io.deltajdbc.calcite.dml.Subqueries;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.DeltaTypes;
-import io.deltajdbc.calcite.rel.DeltaQuery;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DeleteSpec;
+import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.MergeClause;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +33,24 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -45,24 +58,32 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Prepares DELETE, UPDATE and MERGE for the engine's DML executor (Apache Spark). Calcite checks
- * names and types and infers parameter types when the statement is prepared; the condition's
- * pushable part becomes the engine predicate that prunes partitions and skips files; when the
- * statement is executed, its expressions go to Spark as Spark SQL with the bound parameters.
+ * names and types and infers parameter types when the statement is prepared. When it is executed,
+ * its conditions and values are planned by Calcite as a query's are ({@code DmlPlanner}) and
+ * compiled by Calcite; they reach Spark as functions that run that code on each row, so that a
+ * statement means in DML exactly what it means in a SELECT, and no text of the statement is ever
+ * parsed by Spark. Uncorrelated subqueries are evaluated first, by the driver. The condition's
+ * pushable part becomes the engine predicate that prunes partitions and skips files.
  */
 final class DmlStatements {
   private DmlStatements() {}
 
   static <T> CalciteSignature<T> delete(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDelete delete,
       String sql) {
-    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree is rendered.
+    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree is planned.
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
     TableRef ref = target(context, delete.getTargetTable());
-    SqlNode condition = delete.getCondition();
-    Predicate pruning = pruning(prepare, context, ref, delete.getAlias(), condition, sql);
     return DeltaStatements.update(context, sql, params, dc -> {
-      String text = condition == null ? null : SparkSqlText.of(condition, values(dc, params), true);
-      return DmlBackend.executor(ref.schema().conf()).delete(ref.table(), new DeleteSpec(pruning, text))
-          .rowsAffected();
+      if (delete.getCondition() == null) {
+        return DmlBackend.executor(ref.schema().conf()).delete(ref.table(), new DeleteSpec(null, null)).rowsAffected();
+      }
+      SqlDelete fresh = (SqlDelete) DeltaPrepare.parseDelta(context, sql);
+      StructType schema = ref.table().latestInfo().schema();
+      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, null, null, null,
+          target(fresh.getTargetTable(), fresh.getAlias()), List.of(fresh.getCondition()));
+      DmlFunction cond = e.condition(0, "DELETE condition", text(delete.getCondition()));
+      return DmlBackend.executor(ref.schema().conf()).delete(ref.table(),
+          new DeleteSpec(pruning(e, 0, schema), cond.call(), List.of(cond))).rowsAffected();
     });
   }
 
@@ -70,26 +91,46 @@ final class DmlStatements {
       String sql) {
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
     TableRef ref = target(context, update.getTargetTable());
-    StructType schema = ref.table().latestInfo().schema();
-    SqlNode condition = update.getCondition();
-    Predicate pruning = pruning(prepare, context, ref, update.getAlias(), condition, sql);
     return DeltaStatements.update(context, sql, params, dc -> {
-      List<Object> values = values(dc, params);
-      Map<String, String> assignments = new LinkedHashMap<>();
-      for (int i = 0; i < update.getTargetColumnList().size(); i++) {
-        String column = column(schema, (SqlIdentifier) update.getTargetColumnList().get(i), ref);
-        assignments.put(column, SparkSqlText.of(update.getSourceExpressionList().get(i), values, true));
+      SqlUpdate fresh = (SqlUpdate) DeltaPrepare.parseDelta(context, sql);
+      StructType schema = ref.table().latestInfo().schema();
+      List<String> columns = new ArrayList<>();
+      List<SqlNode> expressions = new ArrayList<>();
+      for (int i = 0; i < fresh.getTargetColumnList().size(); i++) {
+        String column = column(schema, (SqlIdentifier) fresh.getTargetColumnList().get(i), ref);
+        columns.add(column);
+        expressions.add(typedParameter(fresh.getSourceExpressionList().get(i), schema.get(column).orElseThrow().type(),
+            context));
       }
-      String text = condition == null ? null : SparkSqlText.of(condition, values, true);
-      return DmlBackend.executor(ref.schema().conf()).update(ref.table(), new UpdateSpec(pruning, text, assignments))
-          .rowsAffected();
+      if (fresh.getCondition() != null) {
+        expressions.add(fresh.getCondition());
+      }
+      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, null, null, null,
+          target(fresh.getTargetTable(), fresh.getAlias()), expressions);
+      List<DmlFunction> functions = new ArrayList<>();
+      Map<String, String> assignments = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        DmlFunction f = e.value(i, schema.get(columns.get(i)).orElseThrow().type(), "value for column " + columns.get(i),
+            text(update.getSourceExpressionList().get(i)));
+        functions.add(f);
+        assignments.put(columns.get(i), f.call());
+      }
+      String condition = null;
+      Predicate pruning = null;
+      if (fresh.getCondition() != null) {
+        DmlFunction cond = e.condition(columns.size(), "UPDATE condition", text(update.getCondition()));
+        functions.add(cond);
+        condition = cond.call();
+        pruning = pruning(e, columns.size(), schema);
+      }
+      return DmlBackend.executor(ref.schema().conf()).update(ref.table(),
+          new UpdateSpec(pruning, condition, assignments, functions)).rowsAffected();
     });
   }
 
   static <T> CalciteSignature<T> merge(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaMerge merge,
       String sql) {
     TableRef ref = target(context, merge.target);
-    StructType schema = ref.table().latestInfo().schema();
     String targetAlias = merge.targetAlias != null ? merge.targetAlias.getSimple() : ref.name();
     SqlNode source = merge.source;
     String sourceAlias;
@@ -111,54 +152,147 @@ final class DmlStatements {
           + " are not supported; use them in the ON condition or the WHEN clauses.");
     }
     StructType sourceSchema = DeltaTypes.schemaOf(sourceQuery.rowType);
-    List<AvaticaParameter> params = untypedParameters(merge);
-    String src = "`" + sourceAlias + "`.";
+    StructType schema = ref.table().latestInfo().schema();
+    MergePlan.of(merge, schema, sourceSchema, sourceAlias, ref); // refuses a malformed clause when prepared
+    List<AvaticaParameter> params = mergeParameters(context, sql, merge, ref, schema, sourceSchema, targetAlias,
+        sourceAlias);
     return DeltaStatements.update(context, sql, params, dc -> {
-      List<Object> values = values(dc, params);
-      List<MergeClause> clauses = new ArrayList<>();
-      for (SqlNode n : merge.clauses) {
-        SqlDeltaMerge.Clause c = (SqlDeltaMerge.Clause) n;
-        String cond = c.condition == null ? null : SparkSqlText.of(c.condition, values, false);
-        Map<String, String> assignments = new LinkedHashMap<>();
-        switch (c.kind) {
-          case DELETE -> clauses.add(new MergeClause.MatchedDelete(cond));
-          case UPDATE_ALL, INSERT_ALL -> {
-            for (StructField f : schema.fields()) {
-              int i = sourceSchema.indexOf(f.name());
-              if (i < 0) {
-                throw DeltaErrors.invalidArgument("MERGE INTO " + ref.qualified() + " ... " + (c.matched()
-                    ? "UPDATE SET *" : "INSERT *") + " needs a source column for every target column, and the "
-                    + "source has no column " + f.name() + ".");
-              }
-              assignments.put(f.name(), src + "`" + sourceSchema.field(i).name() + "`");
-            }
-            clauses.add(c.kind == SqlDeltaMerge.Clause.Kind.UPDATE_ALL
-                ? new MergeClause.MatchedUpdate(cond, assignments) : new MergeClause.NotMatchedInsert(cond, assignments));
-          }
-          case UPDATE, INSERT -> {
-            if (c.kind == SqlDeltaMerge.Clause.Kind.INSERT && c.columns.isEmpty()
-                && c.values.size() != schema.size()) {
-              throw DeltaErrors.invalidArgument("INSERT VALUES of MERGE INTO " + ref.qualified() + " gives "
-                  + c.values.size() + " values for " + schema.size() + " columns; name the columns.");
-            }
-            for (int i = 0; i < c.values.size(); i++) {
-              String column = c.columns.isEmpty() ? schema.field(i).name()
-                  : column(schema, (SqlIdentifier) c.columns.get(i), ref);
-              assignments.put(column, SparkSqlText.of(c.values.get(i), values, false));
-            }
-            clauses.add(c.kind == SqlDeltaMerge.Clause.Kind.UPDATE
-                ? new MergeClause.MatchedUpdate(cond, assignments) : new MergeClause.NotMatchedInsert(cond, assignments));
-          }
-          default -> throw new IllegalStateException(c.kind.toString());
-        }
-      }
+      SqlDeltaMerge fresh = (SqlDeltaMerge) DeltaPrepare.parseDelta(context, sql);
+      MergePlan plan = MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref);
+      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, targetAlias, sourceAlias,
+          sourceSchema, mergeFrom(fresh, targetAlias), plan.expressions(context));
+      List<DmlFunction> functions = new ArrayList<>();
+      DmlFunction on = e.condition(0, "MERGE condition", text(merge.on));
+      functions.add(on);
+      List<String> keys = e.equiJoinKeys(0, schema.size());
+      String onText = keys.isEmpty() ? on.call() : String.join(" AND ", keys) + " AND " + on.call();
+      List<MergeClause> clauses = plan.clauses(e, functions);
       List<Row> rows = new ArrayList<>();
       CalciteRows.toEngine(sourceQuery.enumerable(DeltaStatements.withInternals(dc, sourceQuery.internalParameters))
           .iterator(), sourceSchema).forEachRemaining(rows::add);
-      MergeSpec spec = new MergeSpec(sourceSchema, rows, targetAlias, sourceAlias,
-          SparkSqlText.of(merge.on, values, false), clauses);
+      MergeSpec spec = new MergeSpec(sourceSchema, rows, targetAlias, sourceAlias, onText, clauses, functions);
       return DmlBackend.executor(ref.schema().conf()).merge(ref.table(), spec).rowsAffected();
     });
+  }
+
+  /**
+   * Plans a statement's expressions over the rows of {@code from}: its uncorrelated subqueries
+   * evaluated first, then validated and converted by Calcite.
+   */
+  private static StatementExpressions plan(DeltaPrepare prepare, CalcitePrepare.Context context, DataContext dc,
+      int parameters, String sql, TableRef ref, StructType schema, String targetAlias, String sourceAlias,
+      StructType sourceSchema, SqlNode from, List<SqlNode> expressions) {
+    List<SqlNode> substituted = new ArrayList<>();
+    for (SqlNode n : expressions) {
+      substituted.add(Subqueries.any(n) ? Subqueries.substitute(n, subqueryRunner(prepare, context, dc, sql, ref),
+          ref.qualified()) : n);
+    }
+    DmlPlanner.Planned planned = DmlPlanner.plan(context, from, substituted);
+    List<DmlFunction.Input> inputs = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      inputs.add(new DmlFunction.Input(targetAlias, f.name(), f.type()));
+    }
+    if (sourceSchema != null) {
+      for (StructField f : sourceSchema.fields()) {
+        inputs.add(new DmlFunction.Input(sourceAlias, f.name(), f.type()));
+      }
+    }
+    return new StatementExpressions(planned, inputs, StatementExpressions.context(dc, parameters), ref.qualified());
+  }
+
+  /** Runs a subquery of a DML statement through the connection, as a query of its own. */
+  private static Subqueries.Runner subqueryRunner(DeltaPrepare prepare, CalcitePrepare.Context context,
+      DataContext dc, String sql, TableRef ref) {
+    return (query, maxRows) -> {
+      String text = DeltaStatements.slice(sql, query.getParserPosition());
+      CalciteSignature<Object> s;
+      try {
+        s = prepare.prepareSql(context, CalcitePrepare.Query.of(text), Object[].class, -1);
+      } catch (RuntimeException e) {
+        throw DeltaErrors.correlatedSubquery(ref.qualified(), text, e);
+      }
+      if (!s.parameters.isEmpty() || s.rowType.getFieldCount() != 1) {
+        throw DeltaErrors.correlatedSubquery(ref.qualified(), text, new IllegalArgumentException(
+            s.parameters.isEmpty() ? "it returns " + s.rowType.getFieldCount() + " columns, not one"
+                : "it takes parameters"));
+      }
+      List<Object> values = new ArrayList<>();
+      Iterator<Object> rows = s.enumerable(DeltaStatements.withInternals(dc, s.internalParameters)).iterator();
+      while (rows.hasNext() && values.size() < maxRows) {
+        Object r = rows.next();
+        values.add(r instanceof Object[] a ? a[0] : r);
+      }
+      return new Subqueries.Result(values, s.rowType.getFieldList().get(0).getType(), text);
+    };
+  }
+
+  /** {@code table [AS alias]}, the FROM of an UPDATE's or DELETE's expressions. */
+  private static SqlNode target(SqlNode table, SqlIdentifier alias) {
+    return alias == null ? table : SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, table, alias);
+  }
+
+  /** {@code target AS t CROSS JOIN source AS s}, the rows a MERGE's expressions read. */
+  private static SqlNode mergeFrom(SqlDeltaMerge merge, String targetAlias) {
+    SqlParserPos pos = SqlParserPos.ZERO;
+    return new SqlJoin(pos, target(merge.target, new SqlIdentifier(targetAlias, pos)),
+        SqlLiteral.createBoolean(false, pos), JoinType.CROSS.symbol(pos), merge.source,
+        JoinConditionType.NONE.symbol(pos), null);
+  }
+
+  /** A bare {@code ?} assigned to a column, cast to the column's type so that Calcite can type it. */
+  static SqlNode typedParameter(SqlNode value, DataType type, CalcitePrepare.Context context) {
+    if (!(value instanceof SqlDynamicParam)) {
+      return value;
+    }
+    try {
+      return SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value,
+          SqlTypeUtil.convertTypeToSpec(DeltaTypes.type(context.getTypeFactory(), type)).withNullable(true));
+    } catch (RuntimeException e) {
+      return value;
+    }
+  }
+
+  private static Predicate pruning(StatementExpressions e, int i, StructType schema) {
+    return e.pruning(i, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList());
+  }
+
+  /** The SQL of an expression, for messages and the commit's operation parameters. */
+  static String text(SqlNode node) {
+    return node.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT)).getSql();
+  }
+
+  /**
+   * MERGE's parameters, typed by planning its expressions once when it is prepared (untyped when
+   * a subquery keeps them from being planned before it runs).
+   */
+  private static List<AvaticaParameter> mergeParameters(CalcitePrepare.Context context, String sql,
+      SqlDeltaMerge merge, TableRef ref, StructType schema, StructType sourceSchema, String targetAlias,
+      String sourceAlias) {
+    List<AvaticaParameter> untyped = untypedParameters(merge);
+    if (untyped.isEmpty()) {
+      return untyped;
+    }
+    SqlDeltaMerge fresh = (SqlDeltaMerge) DeltaPrepare.parseDelta(context, sql);
+    List<SqlNode> expressions = MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref).expressions(context);
+    if (expressions.stream().anyMatch(Subqueries::any)) {
+      return untyped;
+    }
+    DmlPlanner.Planned planned = DmlPlanner.plan(context, mergeFrom(fresh, targetAlias), expressions);
+    RelDataType[] types = new RelDataType[untyped.size()];
+    for (RexNode e : planned.expressions()) {
+      e.accept(new RexVisitorImpl<Void>(true) {
+        @Override
+        public Void visitDynamicParam(RexDynamicParam p) {
+          types[p.getIndex()] = p.getType();
+          return null;
+        }
+      });
+    }
+    List<AvaticaParameter> params = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
+      params.add(types[i] == null ? untyped.get(i) : parameter(types[i], "?" + i));
+    }
+    return params;
   }
 
   /** The target of a DML statement: an existing table at its latest version. */
@@ -179,34 +313,6 @@ final class DmlStatements {
         .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
   }
 
-  /**
-   * The part of the condition Calcite pushes into a scan of the table: the engine predicate that
-   * prunes partitions and skips files by statistics. Null when nothing can be pushed.
-   */
-  static Predicate pruning(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref,
-      SqlIdentifier alias, SqlNode condition, String sql) {
-    return condition == null ? null
-        : pruning(prepare, context, ref, alias, DeltaStatements.slice(sql, condition.getParserPosition()));
-  }
-
-  /** {@link #pruning} of a condition given as SQL text. */
-  static Predicate pruning(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref, SqlIdentifier alias,
-      String condition) {
-    String query = "SELECT * FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\""
-        + (alias == null ? "" : " AS \"" + alias.getSimple() + "\"") + " WHERE " + condition;
-    try {
-      CalciteSignature<Object> s = prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
-      for (Object v : s.internalParameters.values()) {
-        if (v instanceof DeltaQuery q) {
-          return q.filter();
-        }
-      }
-    } catch (RuntimeException e) {
-      // The statement was validated already; a condition Calcite cannot plan as a query just prunes nothing.
-    }
-    return null;
-  }
-
   /** Validates UPDATE or DELETE with Calcite's validator; returns the parameters with their inferred types. */
   private static List<AvaticaParameter> validate(CalcitePrepare.Context context, SqlNode node) {
     CalciteCatalogReader reader = new CalciteCatalogReader(context.getRootSchema(), context.getDefaultSchemaPath(),
@@ -218,11 +324,14 @@ final class DmlStatements {
     RelDataType types = validator.getParameterRowType(validated);
     List<AvaticaParameter> params = new ArrayList<>();
     for (RelDataTypeField f : types.getFieldList()) {
-      RelDataType t = f.getType();
-      params.add(new AvaticaParameter(SqlTypeUtil.isNumeric(t), Math.max(t.getPrecision(), 0), Math.max(t.getScale(), 0),
-          t.getSqlTypeName().getJdbcOrdinal(), t.getSqlTypeName().getName(), Object.class.getName(), f.getName()));
+      params.add(parameter(f.getType(), f.getName()));
     }
     return params;
+  }
+
+  private static AvaticaParameter parameter(RelDataType t, String name) {
+    return new AvaticaParameter(SqlTypeUtil.isNumeric(t), Math.max(t.getPrecision(), 0), Math.max(t.getScale(), 0),
+        t.getSqlTypeName().getJdbcOrdinal(), t.getSqlTypeName().getName(), Object.class.getName(), name);
   }
 
   /** Parameters of a statement Calcite cannot validate (MERGE): any value, bound as given. */
@@ -242,11 +351,4 @@ final class DmlStatements {
     return params;
   }
 
-  private static List<Object> values(DataContext dc, List<AvaticaParameter> params) {
-    List<Object> out = new ArrayList<>(params.size());
-    for (int i = 0; i < params.size(); i++) {
-      out.add(dc.get("?" + i));
-    }
-    return out;
-  }
 }

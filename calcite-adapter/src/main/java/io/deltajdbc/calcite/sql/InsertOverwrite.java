@@ -3,6 +3,7 @@ package io.deltajdbc.calcite.sql;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.rel.DeltaQuery;
 import io.deltajdbc.calcite.sql.ast.DeltaTypeNames;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.write.DeltaWrites;
@@ -73,7 +74,7 @@ final class InsertOverwrite {
     }
     Predicate replace = null;
     if (!conditions.isEmpty()) {
-      replace = DmlStatements.pruning(prepare, context, ref, null, String.join(" AND ", conditions));
+      replace = partitionPredicate(prepare, context, ref, String.join(" AND ", conditions));
       if (replace == null) {
         throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + " PARTITION " + fixed
             + ": the partition values do not fit the partition columns' types.");
@@ -118,5 +119,25 @@ final class InsertOverwrite {
       txn.commit(Operation.of("WRITE", params));
       return rows.count();
     });
+  }
+
+  /**
+   * The engine predicate of a partition condition, as Calcite pushes it into a scan of the table;
+   * null when Calcite cannot push it whole.
+   */
+  private static Predicate partitionPredicate(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref,
+      String condition) {
+    String query = "SELECT * FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\" WHERE " + condition;
+    try {
+      CalciteSignature<Object> s = prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
+      for (Object v : s.internalParameters.values()) {
+        if (v instanceof DeltaQuery q) {
+          return q.filter();
+        }
+      }
+    } catch (RuntimeException e) {
+      // A condition Calcite cannot plan as a query prunes nothing; the caller refuses it.
+    }
+    return null;
   }
 }

@@ -10,9 +10,10 @@ import java.util.List;
  * {@code MERGE INTO target AS targetAlias USING source AS sourceAlias ON onCondition WHEN ...}.
  * The source is given as rows (values in {@code sourceSchema} order, engine Java types, see
  * {@link Row}). Clauses are tried in order; the first whose kind and condition fit a row applies.
+ * {@code functions} are the caller's functions the condition and clauses call ({@link DmlFunction#call()}).
  */
 public record MergeSpec(StructType sourceSchema, List<Row> sourceRows, String targetAlias, String sourceAlias,
-    String onCondition, List<MergeClause> clauses) {
+    String onCondition, List<MergeClause> clauses, List<DmlFunction> functions) {
   public MergeSpec {
     requireNonNull(sourceSchema, "sourceSchema");
     requireNonNull(targetAlias, "targetAlias");
@@ -20,11 +21,18 @@ public record MergeSpec(StructType sourceSchema, List<Row> sourceRows, String ta
     requireNonNull(onCondition, "onCondition");
     sourceRows = List.copyOf(requireNonNull(sourceRows, "sourceRows"));
     clauses = List.copyOf(requireNonNull(clauses, "clauses"));
+    functions = List.copyOf(requireNonNull(functions, "functions"));
     if (clauses.isEmpty()) {
       throw new IllegalArgumentException("a MERGE needs at least one WHEN clause");
     }
     if (targetAlias.equalsIgnoreCase(sourceAlias)) {
       throw new IllegalArgumentException("MERGE target and source need different aliases, both are " + targetAlias);
     }
+  }
+
+  /** A MERGE whose condition and clauses are Spark SQL alone. */
+  public MergeSpec(StructType sourceSchema, List<Row> sourceRows, String targetAlias, String sourceAlias,
+      String onCondition, List<MergeClause> clauses) {
+    this(sourceSchema, sourceRows, targetAlias, sourceAlias, onCondition, clauses, List.of());
   }
 }

@@ -222,6 +222,47 @@ public final class DeltaErrors {
             + "Nothing was committed.", tablePath, version, null);
   }
 
+  /** An expression of a statement failed on a row's values: division by zero, a bad cast, an overflow. */
+  public static DeltaException expressionFailed(String table, String what, String expression, RuntimeException cause) {
+    ErrorCode code = cause instanceof ArithmeticException a && String.valueOf(a.getMessage()).contains("zero")
+        ? ErrorCode.DIVISION_BY_ZERO
+        : cause instanceof NumberFormatException || cause instanceof java.time.DateTimeException
+            ? ErrorCode.INVALID_CAST : ErrorCode.DATA_EXCEPTION;
+    return new DeltaException(code, "The " + what + " '" + expression + "' of a statement on table " + table
+        + " failed on a row: " + rootMessage(cause) + " Nothing was committed.", table, NO_VERSION, cause);
+  }
+
+  public static DeltaException expressionTooComplex(String table, String expression, Throwable cause) {
+    return new DeltaException(ErrorCode.STATEMENT_TOO_COMPLEX, "The expression '" + abbreviate(expression)
+        + "' of a statement on table " + table + " is too large to compile (" + rootMessage(cause)
+        + "). Split the statement or simplify the expression.", table, NO_VERSION, cause);
+  }
+
+  public static DeltaException correlatedSubquery(String table, String subquery, Throwable cause) {
+    return new DeltaException(ErrorCode.UNSUPPORTED_SQL, "The subquery (" + abbreviate(subquery)
+        + ") of a statement on table " + table + " cannot be evaluated on its own (" + rootMessage(cause)
+        + "). Subqueries in UPDATE, DELETE and MERGE must not refer to the statement's tables (no correlated "
+        + "subqueries) and take no parameters; use MERGE with the subquery as its source instead.", table,
+        NO_VERSION, cause);
+  }
+
+  public static DeltaException subqueryCardinality(String table, String subquery) {
+    return new DeltaException(ErrorCode.CARDINALITY_VIOLATION, "The scalar subquery (" + abbreviate(subquery)
+        + ") of a statement on table " + table + " returned more than one row. Nothing was committed.", table,
+        NO_VERSION, null);
+  }
+
+  public static DeltaException subqueryTooLarge(String table, String subquery, int limit) {
+    return new DeltaException(ErrorCode.STATEMENT_TOO_COMPLEX, "The subquery (" + abbreviate(subquery)
+        + ") of a statement on table " + table + " returned more than " + limit + " rows, the most an IN (SELECT ...)"
+        + " of UPDATE, DELETE or MERGE takes. Use MERGE with the subquery as its source instead.", table,
+        NO_VERSION, null);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+
   public static DeltaException unsupportedDml(String tablePath, long version, String what) {
     return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
         "This statement cannot run on table " + tablePath + " (version " + version + "): " + what

@@ -8,6 +8,7 @@ import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DeleteSpec;
 import io.deltajdbc.engine.dml.DmlExecutor;
+import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
@@ -33,19 +34,19 @@ public final class SparkDmlExecutor implements DmlExecutor {
   @Override
   public DmlResult delete(DeltaTable table, DeleteSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "DELETE", ctx -> new DeleteCommand(ctx, spec).run());
+    return run(table, "DELETE", spec.functions(), ctx -> new DeleteCommand(ctx, spec).run());
   }
 
   @Override
   public DmlResult update(DeltaTable table, UpdateSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "UPDATE", ctx -> new UpdateCommand(ctx, spec).run());
+    return run(table, "UPDATE", spec.functions(), ctx -> new UpdateCommand(ctx, spec).run());
   }
 
   @Override
   public DmlResult merge(DeltaTable table, MergeSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "MERGE", ctx -> new MergeCommand(ctx, spec).run());
+    return run(table, "MERGE", spec.functions(), ctx -> new MergeCommand(ctx, spec).run());
   }
 
   @Override
@@ -63,10 +64,11 @@ public final class SparkDmlExecutor implements DmlExecutor {
     }
   }
 
-  private DmlResult run(DeltaTable table, String statement, Function<DmlContext, DmlResult> command) {
+  private DmlResult run(DeltaTable table, String statement, List<DmlFunction> functions,
+      Function<DmlContext, DmlResult> command) {
     requireNonNull(table, "table");
     DmlContext ctx = DmlContext.start(session(), table);
-    try {
+    try (StatementFunctions registered = StatementFunctions.register(ctx.spark, functions, ctx.tablePath)) {
       return command.apply(ctx);
     } catch (DeltaException e) {
       throw e;

@@ -78,7 +78,7 @@ final class SparkValues {
     return RowFactory.create(values);
   }
 
-  private static Object sparkValue(Object v, DataType t) {
+  static Object sparkValue(Object v, DataType t) {
     if (v == null) {
       return null;
     }

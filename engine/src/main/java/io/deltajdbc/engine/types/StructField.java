@@ -9,7 +9,8 @@ import java.util.Optional;
  * One field of a struct: its logical name, type, nullability and the free-form metadata the protocol
  * keeps beside it (column mapping ids and physical names, comments, type-change history, ...).
  */
-public record StructField(String name, DataType type, boolean nullable, FieldMetadata metadata) {
+public record StructField(String name, DataType type, boolean nullable, FieldMetadata metadata)
+    implements java.io.Serializable {
   public static final String COLUMN_MAPPING_ID_KEY = "delta.columnMapping.id";
   public static final String COLUMN_MAPPING_PHYSICAL_NAME_KEY = "delta.columnMapping.physicalName";
   public static final String COMMENT_KEY = "comment";
@@ -48,7 +49,7 @@ public record StructField(String name, DataType type, boolean nullable, FieldMet
   }
 
   /** Field metadata as a map of JSON values (String, Long, Double, Boolean, List, Map, null). */
-  public record FieldMetadata(Map<String, Object> values) {
+  public record FieldMetadata(Map<String, Object> values) implements java.io.Serializable {
     public static final FieldMetadata EMPTY = new FieldMetadata(Map.of());
 
     public FieldMetadata {
