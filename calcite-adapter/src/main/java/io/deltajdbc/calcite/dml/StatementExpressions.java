@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -22,6 +23,8 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSimplify;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -74,18 +77,28 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
 
   /** The boolean expression {@code i} as a function. */
   public DmlFunction condition(int i, String what, String text) {
-    return function(planned.expressions().get(i), PrimitiveType.BOOLEAN, what, text);
+    return function(simplifier().simplifyUnknownAsFalse(planned.expressions().get(i)), PrimitiveType.BOOLEAN, what,
+        text);
   }
 
   /** Expression {@code i} as a function whose value is stored in a column of {@code type}. */
   public DmlFunction value(int i, DataType type, String what, String text) {
-    RexNode e = planned.expressions().get(i);
+    RexNode e = simplifier().simplifyPreservingType(planned.expressions().get(i));
     RelDataType target = DeltaTypes.type(planned.typeFactory(), type);
     if (!SqlTypeUtil.equalSansNullability(planned.typeFactory(), e.getType(), target)) {
       e = planned.rexBuilder().makeCast(planned.typeFactory().createTypeWithNullability(target,
           e.getType().isNullable()), e);
     }
     return function(e, type, what, text);
+  }
+
+  /**
+   * Simplifies as the query planner's reduce-expressions rules do, so that a DML expression is
+   * evaluated in the shape a query's filter or projection of it would be (constant parts folded,
+   * conditions normalised).
+   */
+  private RexSimplify simplifier() {
+    return new RexSimplify(planned.rexBuilder(), RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
   }
 
   /** The fields of the row expression {@code i} reads. */
