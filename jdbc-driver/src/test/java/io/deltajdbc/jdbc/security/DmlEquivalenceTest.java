@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,14 +108,14 @@ class DmlEquivalenceTest {
     }
   }
 
-  /** The ids of the rows whose mark is {@code i}, read with the engine (no query to compile). */
-  private List<String> marked(int i) {
+  /** The ids of the rows ({@code id, mark}) that {@code which} accepts, read with the engine (no query to compile). */
+  private List<String> ids(Predicate<Row> which) {
     List<String> out = new ArrayList<>();
     try (CloseableIterator<Row> rows = DeltaTable.forPath(dir.resolve("t").toString()).latestSnapshot().scanBuilder()
         .withColumns(List.of("id", "mark")).build().rows()) {
       while (rows.hasNext()) {
         Row r = rows.next();
-        if (Integer.valueOf(i).equals(r.get(1))) {
+        if (which.test(r)) {
           out.add(r.get(0).toString());
         }
       }
@@ -140,14 +141,14 @@ class DmlEquivalenceTest {
     int changed = dml(st, sql, context);
     if (changed >= 0) {
       assertEquals(selected.size(), changed, context + sql);
-      assertEquals(selected, marked(i), context + sql);
+      assertEquals(selected, ids(r -> Integer.valueOf(i).equals(r.get(1))), context + sql);
     }
   }
 
   /** DELETE FROM t WHERE c deletes exactly the rows SELECT ... WHERE c returns; then they are put back. */
   private void delete(Statement st, String where, String context) throws SQLException {
     String sql = "DELETE FROM t WHERE " + where;
-    List<String> all = column(st, "SELECT id FROM t ORDER BY id");
+    List<String> all = ids(r -> true);
     List<String> selected;
     try {
       selected = column(st, "SELECT id FROM t WHERE " + where + " ORDER BY id");
@@ -162,7 +163,7 @@ class DmlEquivalenceTest {
     assertEquals(selected.size(), changed, context + sql);
     List<String> left = new ArrayList<>(all);
     left.removeAll(selected);
-    assertEquals(left, column(st, "SELECT id FROM t ORDER BY id"), context + sql);
+    assertEquals(left, ids(r -> true), context + sql);
     if (!selected.isEmpty()) {
       st.executeUpdate("INSERT INTO t SELECT * FROM base WHERE id IN (" + String.join(", ", selected) + ")");
     }
