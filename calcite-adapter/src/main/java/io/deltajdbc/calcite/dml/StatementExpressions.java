@@ -118,7 +118,7 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
         planned.conformance());
     CompiledFunction code = new CompiledFunction(source, inputs.size(), positions, types, type, context, table, what,
         text);
-    return DmlFunction.of(args, type, code);
+    return DmlFunction.of(text, args, type, code);
   }
 
   /**

@@ -42,7 +42,7 @@ final class DeleteCommand {
         rows = ctx.scan(removed).count();
       }
       Map<String, String> m = metrics(rows, 0, removed, List.of(), ms(scanStart), 0);
-      return ctx.commit("DELETE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, removed, List.of(),
+      return ctx.commit("DELETE", Map.of("predicate", ctx.predicateParameter(cond)), m, removed, List.of(),
           rows);
     }
     Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
@@ -64,7 +64,7 @@ final class DeleteCommand {
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");
       DeletionVectorMarks.metrics(m, dv, "num");
-      return ctx.commit("DELETE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, dv.removed(),
+      return ctx.commit("DELETE", Map.of("predicate", ctx.predicateParameter(cond)), m, dv.removed(),
           dv.added(), deleted);
     }
     WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
@@ -77,7 +77,7 @@ final class DeleteCommand {
     }
     Map<String, String> m = metrics(deleted, out.copied(), touched, out.adds(), scanMs,
         ms(rewriteStart));
-    return ctx.commit("DELETE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, touched, out.adds(),
+    return ctx.commit("DELETE", Map.of("predicate", ctx.predicateParameter(cond)), m, touched, out.adds(),
         deleted);
   }
 

@@ -4,6 +4,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicates;
@@ -35,6 +36,7 @@ final class DmlContext {
   final StructType schema;
   final String tablePath;
   private final long started = System.nanoTime();
+  private List<DmlFunction> functions = List.of();
 
   private DmlContext(SparkSession spark, Transaction txn) {
     this.spark = spark;
@@ -158,9 +160,19 @@ final class DmlContext {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
+  /** The caller's functions of the statement, whose SQL the history shows in place of their calls. */
+  void functions(List<DmlFunction> statementFunctions) {
+    this.functions = List.copyOf(statementFunctions);
+  }
+
+  /** A condition's text as the history shows it: the caller's functions as their SQL. */
+  String describe(String condition) {
+    return DmlFunction.describe(condition, functions);
+  }
+
   /** Delta's {@code predicate} operation parameter: a JSON array of the condition's SQL. */
-  static String predicateParameter(String condition) {
-    return json(condition == null ? List.of() : List.of(condition));
+  String predicateParameter(String condition) {
+    return json(condition == null ? List.of() : List.of(describe(condition)));
   }
 
   static String json(Object value) {

@@ -265,14 +265,14 @@ final class MergeCommand {
   private Map<String, String> parameters() {
     List<Map<String, String>> matchedPredicates = new ArrayList<>();
     for (MergeClause c : matched) {
-      matchedPredicates.add(clause(c.condition(), c instanceof MatchedDelete ? "delete" : "update"));
+      matchedPredicates.add(clause(ctx.describe(c.condition()), c instanceof MatchedDelete ? "delete" : "update"));
     }
     List<Map<String, String>> notMatched = new ArrayList<>();
     for (NotMatchedInsert i : inserts) {
-      notMatched.add(clause(i.condition(), "insert"));
+      notMatched.add(clause(ctx.describe(i.condition()), "insert"));
     }
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("predicate", DmlContext.predicateParameter(spec.onCondition()));
+    p.put("predicate", ctx.predicateParameter(spec.onCondition()));
     p.put("matchedPredicates", DmlContext.json(matchedPredicates));
     p.put("notMatchedPredicates", DmlContext.json(notMatched));
     p.put("notMatchedBySourcePredicates", "[]");

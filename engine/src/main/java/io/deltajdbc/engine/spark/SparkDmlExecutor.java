@@ -68,6 +68,7 @@ public final class SparkDmlExecutor implements DmlExecutor {
       Function<DmlContext, DmlResult> command) {
     requireNonNull(table, "table");
     DmlContext ctx = DmlContext.start(session(), table);
+    ctx.functions(functions);
     try (StatementFunctions registered = StatementFunctions.register(ctx.spark, functions, ctx.tablePath)) {
       return command.apply(ctx);
     } catch (DeltaException e) {

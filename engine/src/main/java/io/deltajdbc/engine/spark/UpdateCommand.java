@@ -85,7 +85,7 @@ final class UpdateCommand {
     if (out.updated() == 0) {
       return ctx.commit("UPDATE", Map.of(), m, List.of(), List.of(), 0);
     }
-    return ctx.commit("UPDATE", Map.of("predicate", DmlContext.predicateParameter(cond)), m, removed, added,
+    return ctx.commit("UPDATE", Map.of("predicate", ctx.predicateParameter(cond)), m, removed, added,
         out.updated());
   }
 
