@@ -80,6 +80,7 @@ public final class DeltaAlter {
           throw DeltaErrors.invalidArgument("Table " + table + " already has a constraint " + alter.constraint
               + "; drop it first.");
         }
+        ConstraintExpressions.checkExpression(table, alter.constraint.getSimple(), alter.check);
         String expr = constraintText(alter);
         MetadataUpdates.changeProperties(txn, table, Map.of(key, expr), List.of(), false);
         params.put("name", alter.constraint.getSimple());

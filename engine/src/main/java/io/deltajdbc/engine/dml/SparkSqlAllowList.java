@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code xpath*} family (an XML parser), {@code input_file_*}, {@code current_user}/{@code user}/
  * {@code session_user}, {@code current_database}/{@code current_catalog}/{@code current_schema},
  * {@code version}, {@code spark_partition_id}, {@code monotonically_increasing_id},
- * {@code raise_error}/{@code assert_true}, {@code aes_*}, aggregates, window functions, generators
+ * {@code aes_*}, aggregates, window functions, generators
  * ({@code explode}, {@code stack}, {@code json_tuple}, ...), {@code sequence}, and any function
  * qualified by a schema or catalog. A statement may allow the functions it registered itself
  * (DML compiled to UDFs) by name.
@@ -33,6 +33,7 @@ public final class SparkSqlAllowList {
       // conditional and null handling
       "coalesce", "if", "ifnull", "nvl", "nvl2", "nullif", "greatest", "least", "when", "in", "equal_null", "isnull",
       "isnotnull", "isnan", "nanvl", "not", "and", "or", "like", "ilike", "rlike", "regexp", "regexp_like",
+      "raise_error", "assert_true",
       // conversion
       "cast", "bigint", "binary", "boolean", "date", "decimal", "double", "float", "int", "smallint", "string",
       "timestamp", "tinyint", "to_binary", "try_to_binary", "to_char", "to_varchar", "to_number", "try_to_number",
