@@ -36,14 +36,16 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  *
  * <p>Property text is Spark SQL and is parsed as Spark reads it: backticks quote identifiers,
  * single and double quotes strings, with backslash escapes (so that a quote the two parsers read
- * differently cannot hide a call inside what this one takes for a string). A text this parser cannot
- * read is refused too.
+ * differently cannot hide a call inside what this one takes for a string). Where the two lexers
+ * still differ, the text is refused: a backslash before a backtick (an escape to this parser, not
+ * to Spark) and Spark's raw strings ({@code r'...'}, no escapes to Spark). A text this parser
+ * cannot read is refused too.
  */
 public final class ConstraintExpressions {
   private static final String PREFIX = "delta.constraints.";
   private static final SqlParser.Config SPARK_TEXT = SqlParser.config()
       .withParserFactory(DeltaSqlParserImpl.FACTORY)
-      .withQuoting(Quoting.BACK_TICK)
+      .withQuoting(Quoting.BACK_TICK_BACKSLASH)
       .withCharLiteralStyles(Set.of(CharLiteralStyle.BQ_SINGLE, CharLiteralStyle.BQ_DOUBLE))
       .withUnquotedCasing(Casing.UNCHANGED)
       .withQuotedCasing(Casing.UNCHANGED)
@@ -55,7 +57,7 @@ public final class ConstraintExpressions {
       SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM, SqlKind.PLUS,
       SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX,
       SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_NOT_TRUE, SqlKind.IS_FALSE,
-      SqlKind.IS_NOT_FALSE, SqlKind.IS_UNKNOWN, SqlKind.IS_NOT_UNKNOWN, SqlKind.IN, SqlKind.NOT_IN, SqlKind.LIKE,
+      SqlKind.IS_NOT_FALSE, SqlKind.IS_UNKNOWN, SqlKind.IN, SqlKind.NOT_IN, SqlKind.LIKE,
       SqlKind.RLIKE, SqlKind.BETWEEN, SqlKind.CASE, SqlKind.CAST, SqlKind.ITEM, SqlKind.DOT);
 
   private ConstraintExpressions() {}
@@ -76,6 +78,10 @@ public final class ConstraintExpressions {
     if (lexical.isPresent()) {
       throw DeltaErrors.expressionRefused(table, what, text, lexical.get());
     }
+    if (lexersDisagree(text)) {
+      throw DeltaErrors.expressionRefused(table, what, text, "it holds a raw string (r'...') or a backslash inside "
+          + "backticks, which Spark and this driver read differently");
+    }
     SqlNode tree;
     try {
       tree = SqlParser.create(text, SPARK_TEXT).parseExpression();
@@ -94,6 +100,40 @@ public final class ConstraintExpressions {
     refusal(expression).ifPresent(why -> {
       throw DeltaErrors.expressionRefused(table, "CHECK constraint " + name, expression.toString(), why);
     });
+  }
+
+  /**
+   * Whether the text holds a token Spark's lexer reads otherwise than this parser's: a raw string
+   * ({@code r'\'} is a whole string to Spark, an unterminated one here) or a backslash inside
+   * backticks (literal to Spark, an escape here). Scans with Spark's rules for quotes.
+   */
+  static boolean lexersDisagree(String text) {
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote == 0) {
+        if (c == '\'' || c == '"' || c == '`') {
+          quote = c;
+          boolean raw = c != '`' && i > 0 && (text.charAt(i - 1) == 'r' || text.charAt(i - 1) == 'R')
+              && (i < 2 || !(Character.isLetterOrDigit(text.charAt(i - 2)) || text.charAt(i - 2) == '_'));
+          if (raw) {
+            return true;
+          }
+        }
+      } else if (quote == '`') {
+        if (c == '\\') {
+          return true;
+        }
+        if (c == '`') {
+          quote = 0; // a doubled backtick closes and reopens: the same to both
+        }
+      } else if (c == '\\') {
+        i++; // Spark's escape inside a string, and this parser's (BQ_SINGLE, BQ_DOUBLE)
+      } else if (c == quote) {
+        quote = 0;
+      }
+    }
+    return false;
   }
 
   /** Why the tree is refused (the first node not allowed), or empty. */

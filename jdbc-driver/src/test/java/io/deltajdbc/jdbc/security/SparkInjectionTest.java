@@ -79,7 +79,7 @@ class SparkInjectionTest {
     Files.createDirectories(sibling.resolve("sub"));
     Files.write(sibling.resolve("sub/data.bin"), new byte[] {1, 2, 3});
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE t (id BIGINT, name STRING, day DATE, amount INT)");
+      s.execute("CREATE TABLE t (id BIGINT, name STRING, d DATE, amount INT)");
       s.executeUpdate("INSERT INTO t VALUES (1, 'a', DATE '2024-01-01', -5), (2, 'b', DATE '2024-02-01', 7), "
           + "(3, 'c', DATE '2024-03-01', 12)");
       s.execute("CREATE TABLE src (id BIGINT, name STRING)");
@@ -193,10 +193,10 @@ class SparkInjectionTest {
   void ordinaryFunctionsStillWork() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       assertEquals(3, s.executeUpdate(MERGE + "WHEN MATCHED THEN UPDATE SET name = upper(coalesce(s.name, t.name)), "
-          + "amount = abs(t.amount) + 1, day = date_add(t.day, 1) "
-          + "WHEN NOT MATCHED THEN INSERT (id, name, day, amount) "
+          + "amount = abs(t.amount) + 1, d = date_add(t.d, 1) "
+          + "WHEN NOT MATCHED THEN INSERT (id, name, d, amount) "
           + "VALUES (s.id, CASE WHEN s.id > 3 THEN 'big' ELSE 'small' END, DATE '2024-04-01', 0)")
-          + s.executeUpdate("UPDATE t SET amount = abs(amount), day = day + INTERVAL '1' DAY WHERE amount < 0"));
+          + s.executeUpdate("UPDATE t SET amount = abs(amount), d = d + INTERVAL '1' DAY WHERE amount < 0"));
       assertEquals(1, s.executeUpdate("DELETE FROM t WHERE CASE WHEN amount > 10 THEN true ELSE false END"));
       assertEquals(List.of("1,a,2024-01-02,5", "2,B,2024-02-02,8", "4,big,2024-04-01,0"), rows("t"));
 
