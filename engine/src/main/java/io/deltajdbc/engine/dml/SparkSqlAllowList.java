@@ -118,24 +118,12 @@ public final class SparkSqlAllowList {
   }
 
   /**
-   * Why the text must be refused before it is even parsed, or empty. Comments and line breaks are
-   * refused because the engine splices texts into larger expressions: a {@code --} comment at the
-   * end of one text would swallow the rest of its line and let the next text's string literal
-   * turn into code, which no check of each text alone can see. {@code ${...}} is Spark's variable
-   * substitution ({@code ${env:...}}, {@code ${system:...}}), which would rewrite the text before
-   * any parser sees it.
+   * Why the text must be refused before it is even parsed, or empty: a comment, or a quote left
+   * open ({@link SparkSqlTokens}). The engine splices texts into larger expressions, and each one
+   * must mean alone what it means there.
    */
   public static Optional<String> textProblem(String text) {
     requireNonNull(text, "text");
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      return Optional.of("it spans several lines; write it on one line");
-    }
-    if (text.contains("--") || text.contains("/*") || text.contains("*/")) {
-      return Optional.of("it contains a comment marker (--, /* or */), which is not allowed in an expression");
-    }
-    if (text.contains("${")) {
-      return Optional.of("it contains '${', Spark's variable substitution, which is not allowed");
-    }
-    return Optional.empty();
+    return SparkSqlTokens.problem(text);
   }
 }

@@ -68,11 +68,15 @@ class SparkSqlGuardTest {
   }
 
   @Test
-  void refusesCommentsAndLineBreaks() {
+  void refusesCommentsAndOpenQuotes() {
     assertRefused("a = 1 --", "comment");
     assertRefused("a /* x */ = 1", "comment");
-    assertRefused("a = 1\nOR b = 2", "several lines");
-    assertRefused("s = '${env:PATH}'", "variable substitution"); // refused before parsing, whatever it means
+    assertRefused("a = 'x", "open");
+    assertRefused("`a = 1", "open");
+    assertRefused("a = r'\\' --'", "comment"); // a raw string ends at the second quote, as Spark reads it
+    // Inside a string or a backtick name, they are text, and lines are only white space.
+    guard.check("/t", "test expression", "a = 'x -- /* y' AND `b--c` = 'it\\'s -- ok' AND\n c = \"--\"");
+    guard.check("/t", "test expression", "name = '${env:PATH}'"); // not substituted, see below
   }
 
   @Test

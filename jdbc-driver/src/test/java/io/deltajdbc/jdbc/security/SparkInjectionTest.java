@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SparkInjectionTest {
   private static final String EXIT = "java_method('java.lang.System', 'exit', 7)";
   private static final String GETENV = "reflect('java.lang.System', 'getenv', 'PATH')";
-  private static final String HOSTNAME = "(SELECT max(value) FROM text.`/etc/hostname`)";
+  private static final String HOSTNAME = "(SELECT max(`value`) FROM text.`/etc/hostname`)";
   private static final Path CWD_WAREHOUSE = Path.of("spark-warehouse").toAbsolutePath();
   private static boolean cwdWarehouseBefore;
 
@@ -110,7 +110,9 @@ class SparkInjectionTest {
       "UPDATE t SET name = java_method('org.apache.spark.util.Utils', 'createDirectory', '{sibling}', 'x')",
       "UPDATE t SET name = 'x' WHERE name = " + HOSTNAME,
       "DELETE FROM t WHERE " + EXIT + " IS NULL",
-      "DELETE FROM t WHERE name IN (SELECT value FROM text.`{sibling}/secret.txt`)",
+      "DELETE FROM t WHERE name IN (SELECT `value` FROM text.`{sibling}/secret.txt`)",
+      "DELETE FROM t WHERE id IN (SELECT id FROM src)",
+      "UPDATE t SET name = 'x' WHERE EXISTS (SELECT 1 FROM src WHERE src.id = t.id)",
       "DELETE FROM t WHERE java_method('org.apache.spark.util.Utils', 'createDirectory', '{sibling}', 'x') "
           + "IS NOT NULL"})
   void dmlThatReachesOutsideIsRefused(String sql) throws Exception {
