@@ -4,5 +4,7 @@
  * assignments are Spark SQL expression text over the table's logical column names; the executor
  * finds and rewrites rows on an execution backend (Apache Spark), while the engine's transaction
  * stays the only committer. Nothing here refers to Spark types, so callers compile without Spark.
+ * {@link io.deltajdbc.engine.dml.SparkSqlAllowList} is the one list of what such text may call,
+ * shared by the executor's guard and by callers that check text where it enters (CHECK constraints).
  */
 package io.deltajdbc.engine.dml;
