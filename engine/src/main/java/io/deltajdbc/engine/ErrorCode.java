@@ -25,6 +25,11 @@ public enum ErrorCode {
   CORRUPT_DATA("XX001"),
   /** An argument from the caller is invalid (bad predicate, bad option value). */
   INVALID_ARGUMENT("22023"),
+  /**
+   * Refused by the engine's security rules: an expression that calls a function or uses a construct
+   * not on the allow-list (a subquery, a file path table), a Spark setting a connection may not change.
+   */
+  ACCESS_RULE_VIOLATION("42000"),
   /** Storage failed underneath us (the cause carries the I/O error). */
   STORAGE_ERROR("58030"),
   /** A concurrent commit won the race and its changes conflict with ours. */

@@ -45,9 +45,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The driver's UPDATE, DELETE and MERGE on a real Spark standalone cluster: a master and a worker
  * on loopback, each its own JVM, and the JDBC client in a third JVM (the DML SparkSession is one per
- * JVM, and this test JVM already has a local one). The cluster comes only from {@code spark.*}
- * connection properties: {@code spark.master}, the executors' class path and memory, and a listener
- * that counts where the tasks ran. delta-spark reads the table afterwards.
+ * JVM, and this test JVM already has a local one). The cluster comes from {@code spark.*}
+ * connection properties ({@code spark.master}, the driver's address, the executors' memory and
+ * cores) and, for what a connection may not choose because it loads code, from system properties
+ * of the client (the executors' class path, and a listener that counts where the tasks ran).
+ * delta-spark reads the table afterwards.
  *
  * <p>There is no Spark distribution: the worker builds its executors' class path from SPARK_HOME
  * (an empty {@code jars/} folder here, and SPARK_SCALA_VERSION so that no build folders are looked
@@ -177,12 +179,14 @@ class SparkClusterDmlTest {
       String warehouse = args[0];
       String master = args[1];
       Properties props = new Properties();
-      // long, and full of ':' — a property rather than part of the URL
-      props.setProperty("spark.executor.extraClassPath", args[2]);
+      props.setProperty("spark.executor.memory", "512m");
+      // A class path and a listener class load code: a connection may not choose them, the application
+      // does, as system properties, which Spark reads when the session starts.
+      System.setProperty("spark.executor.extraClassPath", args[2]);
+      System.setProperty("spark.extraListeners", TaskPlaces.class.getName());
       String url = "jdbc:delta:" + warehouse + ";spark.master=" + master
-          + ";spark.executor.memory=512m;spark.executor.cores=1;spark.cores.max=1"
-          + ";spark.driver.host=" + LOOPBACK + ";spark.driver.bindAddress=" + LOOPBACK
-          + ";spark.extraListeners=" + TaskPlaces.class.getName();
+          + ";spark.executor.cores=1;spark.cores.max=1"
+          + ";spark.driver.host=" + LOOPBACK + ";spark.driver.bindAddress=" + LOOPBACK;
       try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id BIGINT, name STRING, region STRING) PARTITIONED BY (region)");
         StringBuilder values = new StringBuilder();

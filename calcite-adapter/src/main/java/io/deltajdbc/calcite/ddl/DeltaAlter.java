@@ -59,6 +59,7 @@ public final class DeltaAlter {
       }
       case SET_PROPERTIES -> {
         Map<String, String> set = PropertyLists.toMap(alter.list);
+        ConstraintExpressions.checkProperties(table, set); // a hostile text is named as such, whatever its key's case
         set.keySet().stream().filter(k -> k.startsWith(CONSTRAINT_PREFIX)).findFirst().ifPresent(k -> {
           throw DeltaErrors.invalidArgument("Add CHECK constraints with ALTER TABLE " + table
               + " ADD CONSTRAINT name CHECK (expression), not as the property " + k + ".");
@@ -80,6 +81,7 @@ public final class DeltaAlter {
           throw DeltaErrors.invalidArgument("Table " + table + " already has a constraint " + alter.constraint
               + "; drop it first.");
         }
+        ConstraintExpressions.checkExpression(table, alter.constraint.getSimple(), alter.check);
         String expr = constraintText(alter);
         MetadataUpdates.changeProperties(txn, table, Map.of(key, expr), List.of(), false);
         params.put("name", alter.constraint.getSimple());

@@ -72,7 +72,9 @@ public final class DeltaDdl {
       }
     }
     String description = create.comment == null ? null : PropertyLists.key(create.comment);
-    return new TableSpec(schema, partitions, null, description, PropertyLists.toMap(create.properties));
+    Map<String, String> properties = PropertyLists.toMap(create.properties);
+    ConstraintExpressions.checkProperties(ref.qualified(), properties);
+    return new TableSpec(schema, partitions, null, description, properties);
   }
 
   /** CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count. */

@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.ddl.ConstraintExpressions;
 import io.deltajdbc.calcite.ddl.DeltaAlter;
 import io.deltajdbc.calcite.ddl.DeltaDdl;
 import io.deltajdbc.calcite.ddl.TableRef;
@@ -111,6 +112,8 @@ final class DeltaStatements {
     if (alter.action != SqlAlterDeltaTable.Action.ADD_CONSTRAINT) {
       return update(context, sql, List.of(), dc -> DeltaAlter.execute(alter, TableRef.resolve(context, alter.table)));
     }
+    // Refused before Calcite plans anything with it: Spark evaluates the stored text on every write.
+    ConstraintExpressions.checkExpression(ref.qualified(), alter.constraint.getSimple(), alter.check);
     // Existing rows must satisfy a new constraint: count those that do not, with Calcite.
     String violations = "SELECT count(*) FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\" WHERE ("
         + alter.check.toSqlString(CalciteSqlDialect.DEFAULT).getSql() + ") IS NOT TRUE";

@@ -23,9 +23,11 @@ public final class DmlExecutors {
   /**
    * The Apache Spark executor. {@code sparkConf} holds {@code spark.*} settings ({@code spark.master},
    * default {@code local[*]}); they reach the JVM's one shared SparkSession when the first statement
-   * starts it. Fails at once, without loading Spark, when Spark is not on the class path.
+   * starts it. Fails at once, without loading Spark, when Spark is not on the class path, or when
+   * a setting is one a connection may not choose ({@link SparkConnectionSettings}).
    */
   public static DmlExecutor spark(Map<String, String> sparkConf) {
+    SparkConnectionSettings.check(sparkConf == null ? Map.of() : sparkConf);
     ClassLoader loader = loader();
     if (loader.getResource(SPARK_SESSION_CLASS_FILE) == null) {
       throw DeltaErrors.executionBackendUnavailable("class org.apache.spark.sql.SparkSession not found");

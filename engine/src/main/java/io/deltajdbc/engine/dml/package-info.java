@@ -6,5 +6,7 @@
  * hold, and no expression text of a user reaches Spark); the executor
  * finds and rewrites rows on an execution backend (Apache Spark), while the engine's transaction
  * stays the only committer. Nothing here refers to Spark types, so callers compile without Spark.
+ * {@link io.deltajdbc.engine.dml.SparkSqlAllowList} is the one list of what such text may call,
+ * shared by the executor's guard and by callers that check text where it enters (CHECK constraints).
  */
 package io.deltajdbc.engine.dml;

@@ -201,6 +201,24 @@ public final class DeltaErrors {
             + " Nothing was committed.", tablePath, NO_VERSION, cause);
   }
 
+  public static DeltaException expressionRefused(String tablePath, String what, String expression, String why) {
+    return new DeltaException(ErrorCode.ACCESS_RULE_VIOLATION,
+        "The " + what + " '" + expression + "' on table " + tablePath + " is refused: " + why + ". Expressions may "
+            + "use columns, literals, operators and the built-in string, number, date, conditional and collection "
+            + "functions; no subqueries, no functions that reach the JVM, files or the network. Nothing was committed.",
+        tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException sparkSettingRefused(String key) {
+    return new DeltaException(ErrorCode.ACCESS_RULE_VIOLATION,
+        "The Spark setting " + key + " cannot come from a connection property: a connection may choose only "
+            + "where DML runs and with which resources (spark.master, spark.driver.host/bindAddress/port, "
+            + "spark.executor.memory/cores/instances, spark.cores.max, spark.memory.*, spark.dynamicAllocation.*, "
+            + "spark.sql.shuffle.partitions, ...). Settings that load code, touch files or ports, or change how SQL "
+            + "is read belong to the application: set them as a JVM system property (-D" + key + "=...) before the "
+            + "first DML statement, or start your own SparkSession.", null, NO_VERSION, null);
+  }
+
   public static DeltaException executionFailed(String tablePath, long version, String statement, Throwable cause) {
     return new DeltaException(ErrorCode.EXECUTION_FAILED,
         statement + " on table " + tablePath + " failed while running on Spark: " + rootMessage(cause)

@@ -8,13 +8,17 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 
-/** CHECK constraints on rows about to be inserted, evaluated on Spark; the first violation fails. */
+/**
+ * CHECK constraints on rows about to be inserted, evaluated on Spark once they passed the guard;
+ * the first violation fails.
+ */
 final class ConstraintCheck {
   private ConstraintCheck() {}
 
   static void check(SparkSession spark, TableContext table, StructType schema, List<Row> rows) {
+    Map<String, String> constraints = Constraints.checked(spark, table);
     Dataset<org.apache.spark.sql.Row> data = SparkRows.of(spark, schema, rows, table.tablePath());
-    for (Map.Entry<String, String> c : Constraints.of(table.metadata()).entrySet()) {
+    for (Map.Entry<String, String> c : constraints.entrySet()) {
       String expr = c.getValue();
       Dataset<org.apache.spark.sql.Row> bad = SparkFailures.analyze(table.tablePath(),
           "CHECK constraint " + c.getKey(), expr, () -> data.filter("NOT coalesce((" + expr + "), false)"));

@@ -20,8 +20,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * writer (partition directories, statistics, column mapping, NOT NULL). The rows come as the
  * table's columns already fitted to their types ({@link StoreAssignment}), one {@code bad} column
  * per table column, and a {@link #KIND} column (copied, updated or inserted row). The table's CHECK
- * constraints are added as boolean columns and checked in the task, so that a violation fails the
- * statement before anything is committed. The tasks return their add actions and row counts.
+ * constraints, once they passed the guard, are added as boolean columns and checked in the task, so
+ * that a violation fails the statement before anything is committed. The tasks return their add actions and row counts.
  */
 final class WritePlan {
   static final String KIND = "__delta_jdbc_kind";
@@ -58,7 +58,7 @@ final class WritePlan {
   }
 
   static Outcome write(TableContext table, StructType schema, Dataset<org.apache.spark.sql.Row> projected) {
-    Map<String, String> constraints = Constraints.of(table.metadata());
+    Map<String, String> constraints = Constraints.checked(projected.sparkSession(), table);
     List<String> names = new ArrayList<>(constraints.keySet());
     List<String> exprs = new ArrayList<>(constraints.values());
     Dataset<org.apache.spark.sql.Row> checked = projected;

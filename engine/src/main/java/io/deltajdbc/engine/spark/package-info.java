@@ -9,5 +9,10 @@
  * {@link io.deltajdbc.engine.spark.StoreAssignment}, {@link io.deltajdbc.engine.spark.WritePlan}.
  * Statements: {@link io.deltajdbc.engine.spark.DeleteCommand},
  * {@link io.deltajdbc.engine.spark.UpdateCommand}, {@link io.deltajdbc.engine.spark.MergeCommand}.
+ *
+ * <p>Security: statements run on a {@link io.deltajdbc.engine.spark.ClosedSession} (no SQL on file
+ * paths, no variable substitution, no reflection functions), and every Spark SQL text, of a
+ * statement or of a table's CHECK constraints, passes the {@link io.deltajdbc.engine.spark.SparkSqlGuard}
+ * before Spark evaluates it.
  */
 package io.deltajdbc.engine.spark;
