@@ -92,6 +92,18 @@ public final class DeltaErrors {
         tablePath, version, cause);
   }
 
+  /**
+   * A commit file that is empty or cut short. Reading it as an empty commit would drop that
+   * version's changes without a trace, so reads and writes at or after it stop here.
+   */
+  public static DeltaException corruptCommit(String tablePath, long version, String file, String detail,
+      Throwable cause) {
+    return corruptLog(tablePath, version, "commit file " + file + " " + detail + ". A commit holds at least one "
+        + "complete action per line, so this version cannot be read, and nothing is written on top of it. Restore "
+        + "the file from a backup or from the writer that made it; versions before " + version
+        + " stay readable by time travel.", cause);
+  }
+
   public static DeltaException versionGap(String tablePath, long expected, long found) {
     return corruptLog(tablePath, expected,
         "commit file for version " + expected + " is missing (the next one found is version " + found

@@ -68,7 +68,9 @@ public final class JdbcProxies {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException) {
+        // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
+        // connection stays usable, the failed statement having changed nothing.
+        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
           throw JdbcErrors.translate(cause);
         }
         throw cause;
