@@ -159,6 +159,19 @@ public final class DeltaErrors {
             + "column " + column + " of type " + type + " in table " + tablePath + ".", tablePath, NO_VERSION, null);
   }
 
+  /**
+   * A value of the right kind that is beyond its column's range: a number too large for its
+   * type (22003), a date or timestamp beyond what Delta stores (22008).
+   */
+  public static DeltaException valueOutOfRange(String tablePath, String column, Object value, Object type,
+      boolean datetime) {
+    return new DeltaException(datetime ? ErrorCode.DATETIME_VALUE_OUT_OF_RANGE : ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+        "Value " + value + " is out of the range of column " + column + " (type " + type + ") in table " + tablePath
+            + (datetime ? ": Delta stores dates as days and timestamps as microseconds since 1970-01-01 (about "
+                + "290,000 years either side)." : "; store it in a wider type, e.g. a DECIMAL of more digits.")
+            + " Nothing was written.", tablePath, NO_VERSION, null);
+  }
+
   public static DeltaException unsupportedWrite(String tablePath, long version, String what) {
     return new DeltaException(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
         "Table " + tablePath + " (version " + version + ") cannot be written by this engine: " + what
