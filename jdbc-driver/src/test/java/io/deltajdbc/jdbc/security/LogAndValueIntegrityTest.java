@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.testing.SparkOracle;
+import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.Transaction;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +117,7 @@ class LogAndValueIntegrityTest {
       assertEquals("XX001", prepared.getSQLState(), prepared.getMessage());
       assertEquals(before, files(table), "no commit and no checkpoint over the damaged version");
       assertEquals(0, count(s, "SELECT count(*) FROM orders VERSION AS OF 0"), "older versions stay readable");
+      assertEquals(0, count(s, "SELECT count(*) FROM orders VERSION AS OF 0"), "older versions stay readable");
     }
   }
 
@@ -147,6 +153,28 @@ class LogAndValueIntegrityTest {
       assertTrue(insert.getMessage().contains("00000000000000000002.json"), insert.getMessage());
       assertEquals(before, files(table));
     }
+  }
+
+  /**
+   * The conflict check reads the commits that won the race: a damaged winner fails the commit with
+   * the same error instead of being taken for an empty commit to retry on top of. (The engine's
+   * API, since through JDBC the race cannot be timed.)
+   */
+  @Test
+  void aDamagedWinnerOfTheCommitRaceFailsTheCommit() throws Exception {
+    Path table = dir.resolve("orders");
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE orders (id INT, name STRING)");
+    }
+    DeltaTable delta = DeltaTable.forPath(table.toString());
+    Transaction txn = delta.startTransaction();
+    txn.write(List.of(Row.of(1, "a")).iterator());
+    Files.write(table.resolve("_delta_log").resolve(COMMIT_1), new byte[0]);
+    DeltaException e = assertThrows(DeltaException.class, () -> txn.commit(Operation.append()));
+    assertEquals("XX001", e.sqlState(), e.getMessage());
+    assertTrue(e.getMessage().contains(COMMIT_1), e.getMessage());
+    assertEquals(0, Files.size(table.resolve("_delta_log").resolve(COMMIT_1)));
+    assertTrue(Files.notExists(table.resolve("_delta_log").resolve("00000000000000000002.json")));
   }
 
   @Test
