@@ -10,7 +10,8 @@ import java.sql.SQLTransactionRollbackException;
 /**
  * The driver's one error factory: every failure reaches the caller as an {@link SQLException}
  * with an SQLState, translated from the engine's {@link DeltaException} or Calcite's parse and
- * validation errors found anywhere in the cause chain.
+ * validation errors found anywhere in the cause chain; JVM limits and internal exceptions by
+ * {@link InternalFailures}. Whatever is left is HY000, never an SQLException without a state.
  */
 public final class JdbcErrors {
   private JdbcErrors() {}
