@@ -23,6 +23,10 @@ public enum ErrorCode {
   CORRUPT_LOG("XX001"),
   /** A data file or deletion vector named by the log is missing or unreadable. */
   CORRUPT_DATA("XX001"),
+  /** A number does not fit its column's type (SQL: numeric value out of range). */
+  NUMERIC_VALUE_OUT_OF_RANGE("22003"),
+  /** A date or timestamp is beyond the range its column's type stores (SQL: datetime field overflow). */
+  DATETIME_VALUE_OUT_OF_RANGE("22008"),
   /** An argument from the caller is invalid (bad predicate, bad option value). */
   INVALID_ARGUMENT("22023"),
   /**

@@ -92,6 +92,18 @@ public final class DeltaErrors {
         tablePath, version, cause);
   }
 
+  /**
+   * A commit file that is empty or cut short. Reading it as an empty commit would drop that
+   * version's changes without a trace, so reads and writes at or after it stop here.
+   */
+  public static DeltaException corruptCommit(String tablePath, long version, String file, String detail,
+      Throwable cause) {
+    return corruptLog(tablePath, version, "commit file " + file + " " + detail + ". A commit holds at least one "
+        + "complete action per line, so this version cannot be read, and nothing is written on top of it. Restore "
+        + "the file from a backup or from the writer that made it; versions before " + version
+        + " stay readable by time travel.", cause);
+  }
+
   public static DeltaException versionGap(String tablePath, long expected, long found) {
     return corruptLog(tablePath, expected,
         "commit file for version " + expected + " is missing (the next one found is version " + found
@@ -145,6 +157,19 @@ public final class DeltaErrors {
     return new DeltaException(ErrorCode.INVALID_ARGUMENT,
         "Value " + value + " (" + (value == null ? "null" : value.getClass().getSimpleName()) + ") cannot be stored in "
             + "column " + column + " of type " + type + " in table " + tablePath + ".", tablePath, NO_VERSION, null);
+  }
+
+  /**
+   * A value of the right kind that is beyond its column's range: a number too large for its
+   * type (22003), a date or timestamp beyond what Delta stores (22008).
+   */
+  public static DeltaException valueOutOfRange(String tablePath, String column, Object value, Object type,
+      boolean datetime) {
+    return new DeltaException(datetime ? ErrorCode.DATETIME_VALUE_OUT_OF_RANGE : ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+        "Value " + value + " is out of the range of column " + column + " (type " + type + ") in table " + tablePath
+            + (datetime ? ": Delta stores dates as days and timestamps as microseconds since 1970-01-01 (about "
+                + "290,000 years either side)." : "; store it in a wider type, e.g. a DECIMAL of more digits.")
+            + " Nothing was written.", tablePath, NO_VERSION, null);
   }
 
   public static DeltaException unsupportedWrite(String tablePath, long version, String what) {

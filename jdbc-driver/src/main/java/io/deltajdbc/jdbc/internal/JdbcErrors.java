@@ -10,12 +10,18 @@ import java.sql.SQLTransactionRollbackException;
 /**
  * The driver's one error factory: every failure reaches the caller as an {@link SQLException}
  * with an SQLState, translated from the engine's {@link DeltaException} or Calcite's parse and
- * validation errors found anywhere in the cause chain.
+ * validation errors found anywhere in the cause chain; JVM limits and internal exceptions by
+ * {@link InternalFailures}. Whatever is left is HY000, never an SQLException without a state.
  */
 public final class JdbcErrors {
   private JdbcErrors() {}
 
   public static SQLException translate(Throwable t) {
+    String statement = InternalFailures.statement(t);
+    SQLException limit = InternalFailures.limit(t, statement);
+    if (limit != null) {
+      return limit;
+    }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof DeltaException d) {
         if (d.code() == ErrorCode.CONCURRENT_MODIFICATION) {
@@ -45,10 +51,20 @@ public final class JdbcErrors {
         return new SQLTimeoutException(msg, "HYT00", t);
       }
     }
-    if (t instanceof SQLException s) {
+    SQLException conversion = InternalFailures.conversion(t, statement);
+    if (conversion != null) {
+      return conversion;
+    }
+    if (t instanceof SQLException s && s.getSQLState() != null && s.getMessage() != null) {
       return s;
     }
-    return new SQLException(t.getMessage(), "HY000", t);
+    // Calcite's validation errors that are no SqlValidatorException (a bad literal, a bad cast).
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getClass().getName().equals("org.apache.calcite.runtime.CalciteContextException")) {
+        return new SQLSyntaxErrorException(InternalFailures.message(c), "42000", t);
+      }
+    }
+    return new SQLException(InternalFailures.message(t), "HY000", t);
   }
 
   /** "From line 1, column 15 to line 1, column 19" of a Calcite context error, as " (at ...)". */

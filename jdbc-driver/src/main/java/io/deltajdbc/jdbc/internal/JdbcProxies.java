@@ -33,6 +33,7 @@ public final class JdbcProxies {
     private final Object connectionProxyOrNull;
     private final Map<String, Object> metaData;
     private Object self;
+    private TemporalResults temporal;
 
     Handler(Object target, Object connectionProxy, Map<String, Object> metaData) {
       this.target = target;
@@ -65,10 +66,25 @@ public final class JdbcProxies {
       }
       Object result;
       try {
+        if (target instanceof PreparedStatement ps && name.equals("setObject")
+            && TemporalParameters.setObject(ps, args)) {
+          return null;
+        }
+        if (target instanceof ResultSet rs && (name.equals("getObject") || name.equals("getString"))) {
+          if (temporal == null) {
+            temporal = new TemporalResults(rs);
+          }
+          Object value = temporal.get(name, args);
+          if (value != TemporalResults.AVATICA) {
+            return value;
+          }
+        }
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException) {
+        // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
+        // connection stays usable, the failed statement having changed nothing.
+        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
           throw JdbcErrors.translate(cause);
         }
         throw cause;

@@ -3,7 +3,6 @@ package io.deltajdbc.engine.internal.replay;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.actions.Action;
-import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.CommitInfo;
 import io.deltajdbc.engine.actions.DomainMetadata;
@@ -17,6 +16,7 @@ import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.Sidecar;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
+import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import java.util.HashSet;
@@ -143,17 +143,8 @@ public final class LogReplay {
         }
         currentVersion = version;
         inCommitTimestamp = null;
-        for (String line : lines) {
-          Action a;
-          try {
-            a = ActionJson.parse(line);
-          } catch (IllegalArgumentException e) {
-            throw DeltaErrors.corruptLog(tableName, version,
-                "commit file " + delta.name() + " has an invalid line: " + e.getMessage(), e);
-          }
-          if (a != null) {
-            apply(a);
-          }
+        for (Action a : CommitFile.parse(tableName, version, delta.path().toString(), lines)) {
+          apply(a);
         }
       }
       return this;

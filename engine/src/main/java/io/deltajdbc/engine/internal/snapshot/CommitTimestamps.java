@@ -3,11 +3,11 @@ package io.deltajdbc.engine.internal.snapshot;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.actions.Action;
-import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.CommitInfo;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.LogSegmentLoader;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
@@ -88,8 +88,7 @@ final class CommitTimestamps {
 
   private long inCommitTimestamp(long version, FileInfo file) {
     try {
-      for (String line : store.readLines(file.path())) {
-        Action a = ActionJson.parse(line);
+      for (Action a : CommitFile.parse(tableName, version, file.path().toString(), store.readLines(file.path()))) {
         if (a instanceof CommitInfo ci && ci.inCommitTimestamp().isPresent()) {
           return ci.inCommitTimestamp().get();
         }

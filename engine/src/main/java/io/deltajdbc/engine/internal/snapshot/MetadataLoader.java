@@ -1,12 +1,13 @@
 package io.deltajdbc.engine.internal.snapshot;
 
 import io.deltajdbc.engine.actions.Action;
-import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.internal.log.CommitFile;
+import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
@@ -34,14 +35,8 @@ final class MetadataLoader {
       } catch (IOException e) {
         throw DeltaErrors.storage("reading commit", deltas.get(i).path().toString(), e);
       }
-      for (String line : lines) {
-        Action a;
-        try {
-          a = ActionJson.parse(line);
-        } catch (IllegalArgumentException e) {
-          throw DeltaErrors.corruptLog(tableName, segment.version(), "commit file " + deltas.get(i).name()
-              + " has an invalid line: " + e.getMessage(), e);
-        }
+      long version = FileNames.parse(deltas.get(i).name()).version();
+      for (Action a : CommitFile.parse(tableName, version, deltas.get(i).path().toString(), lines)) {
         if (a instanceof Protocol p && protocol == null) {
           protocol = p;
         } else if (a instanceof Metadata m && metadata == null) {

@@ -16,6 +16,7 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
@@ -248,26 +249,16 @@ public final class TransactionImpl implements Transaction {
 
   /** The actions of a commit file, or null when it does not exist (yet). */
   private List<Action> readCommit(long version) {
+    Path file = FileNames.deltaFile(logPath, version);
     List<String> lines;
     try {
-      lines = snapshot.store().readLines(FileNames.deltaFile(logPath, version));
+      lines = snapshot.store().readLines(file);
     } catch (java.io.FileNotFoundException e) {
       return null;
     } catch (IOException e) {
       throw DeltaErrors.storage("reading the concurrent commit of version " + version + " of", tablePath, e);
     }
-    List<Action> actions = new ArrayList<>();
-    for (String line : lines) {
-      Action a;
-      try {
-        a = ActionJson.parse(line);
-      } catch (IllegalArgumentException e) {
-        throw DeltaErrors.corruptLog(tablePath, version, "commit file has an invalid line: " + e.getMessage(), e);
-      }
-      if (a != null) {
-        actions.add(a);
-      }
-    }
-    return actions;
+    // A damaged winner fails our commit too: we never write the next version on top of it.
+    return CommitFile.parse(tablePath, version, file.toString(), lines);
   }
 }

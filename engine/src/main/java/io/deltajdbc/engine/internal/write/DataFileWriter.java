@@ -169,7 +169,9 @@ public final class DataFileWriter {
       }
       Object c = ValueCoercion.coerce(values[i], f.type());
       if (!ValueCoercion.fits(c)) {
-        throw DeltaErrors.valueDoesNotFit(tablePath, column, values[i], f.type());
+        throw ValueCoercion.outOfRange(values[i], f.type())
+            ? DeltaErrors.valueOutOfRange(tablePath, column, values[i], f.type(), !(values[i] instanceof Number))
+            : DeltaErrors.valueDoesNotFit(tablePath, column, values[i], f.type());
       }
       values[i] = c;
     }
