@@ -7,6 +7,7 @@ import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
@@ -46,6 +47,9 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(DeltaRules.InsertRule.INSTANCE);
+    // ORDER BY ... LIMIT as one top-N operator that keeps only offset + fetch rows in memory;
+    // Calcite's default rule set sorts the whole input first.
+    planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     return planner;
   }
 
