@@ -36,7 +36,13 @@ public enum ErrorCode {
   /** A MERGE would change one target row for more than one source row (SQL: cardinality violation). */
   MERGE_CARDINALITY_VIOLATION("21000"),
   /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
-  CONSTRAINT_VIOLATION("23000");
+  CONSTRAINT_VIOLATION("23000"),
+  /** The statement was canceled, or ran past its query timeout (SQL: query canceled). */
+  STATEMENT_CANCELED("57014"),
+  /** The statement needs more memory than the JVM has (SQL: out of memory). */
+  OUT_OF_MEMORY("53200"),
+  /** The statement has more columns than can be evaluated (SQL: too many columns). */
+  TOO_MANY_COLUMNS("54011");
 
   private final String sqlState;
 

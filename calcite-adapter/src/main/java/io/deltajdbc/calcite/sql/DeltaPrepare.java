@@ -38,6 +38,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       if (node != null && DeltaStatements.handles(node)) {
         return DeltaStatements.prepare(this, context, node, sql);
       }
+      ParameterInsert.refuseTooWide(context, node);
     }
     return super.prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
   }
