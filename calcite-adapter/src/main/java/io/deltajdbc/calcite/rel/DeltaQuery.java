@@ -10,6 +10,8 @@ import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -35,6 +37,13 @@ public final class DeltaQuery {
     this.types = types;
     this.filter = filter;
     this.countOnly = countOnly;
+  }
+
+  /** A scan of every column of {@code table}, without a filter. */
+  public static DeltaQuery allColumns(DeltaCalciteTable table) {
+    StructType schema = table.schema();
+    return new DeltaQuery(table, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList(), null,
+        false);
   }
 
   /** The engine predicate pushed into the scan (partition pruning, statistics skipping), or null. */

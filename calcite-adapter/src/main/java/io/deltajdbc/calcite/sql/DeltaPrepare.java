@@ -35,10 +35,18 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     String sql = DeltaSqlRewriter.rewrite(query.sql);
     if (OWN_STATEMENTS.contains(firstWord(sql))) {
       SqlNode node = parseDelta(context, sql);
-      if (node != null && DeltaStatements.handles(node)) {
-        return DeltaStatements.prepare(this, context, node, sql);
+      CalciteSignature<T> own = node != null && DeltaStatements.handles(node)
+          ? DeltaStatements.prepare(this, context, node, sql) : null;
+      if (own != null) {
+        return own; // null: an INSERT of VALUES whose target Calcite resolves better (see ParameterInsert)
       }
       ParameterInsert.refuseTooWide(context, node);
+    }
+    if (firstWord(sql).equals("SELECT") && sql.indexOf('*') > 0) {
+      CalciteSignature<T> wide = WideSelect.prepare(context, parseDelta(context, sql), sql);
+      if (wide != null) {
+        return wide;
+      }
     }
     return super.prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
   }

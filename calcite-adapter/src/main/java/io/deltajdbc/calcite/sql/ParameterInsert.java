@@ -93,9 +93,22 @@ final class ParameterInsert {
     return true;
   }
 
+  /**
+   * The statement's signature, or null when its target is not a table of a warehouse schema this
+   * resolves (a folder of a schema, an old version): Calcite then plans it, and reports what is wrong.
+   */
   static <T> CalciteSignature<T> prepare(CalcitePrepare.Context context, SqlInsert insert, String sql) {
-    TableRef ref = DmlStatements.target(context, insert.getTargetTable());
-    DeltaCalciteTable table = (DeltaCalciteTable) ref.schema().tables().get(ref.name());
+    TableRef ref;
+    DeltaCalciteTable table;
+    try {
+      ref = DmlStatements.target(context, insert.getTargetTable());
+      if (!(ref.schema().tables().get(ref.name()) instanceof DeltaCalciteTable t)) {
+        return null;
+      }
+      table = t;
+    } catch (RuntimeException e) {
+      return null;
+    }
     StructType schema = table.schema();
     List<SqlNode> rows = ((SqlBasicCall) insert.getSource()).getOperandList();
     int width = ((SqlBasicCall) rows.get(0)).operandCount();
