@@ -42,7 +42,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       }
       ParameterInsert.refuseTooWide(context, node);
     }
-    if (firstWord(sql).equals("SELECT") && sql.indexOf('*') > 0) {
+    if (sql.length() < 500 && sql.indexOf('*') > 0 && firstWord(sql).equals("SELECT")) { // SELECT * FROM t: short
       CalciteSignature<T> wide = WideSelect.prepare(context, parseDelta(context, sql), sql);
       if (wide != null) {
         return wide;

@@ -70,6 +70,10 @@ sealed interface ValuesCell {
   }
 
   private static Object value(SqlLiteral literal, DataType column) {
+    if (column == PrimitiveType.STRING && (literal.getTypeName() == SqlTypeName.DATE
+        || literal.getTypeName() == SqlTypeName.TIMESTAMP)) {
+      return literal.toValue(); // its text, as Calcite casts it: 2024-01-31, 2024-01-31 10:00:00
+    }
     return switch (literal.getTypeName()) {
       case NULL -> null;
       case BOOLEAN -> literal.booleanValue();

@@ -39,8 +39,7 @@ final class WideSelect {
         || !(select.getSelectList().get(0) instanceof SqlIdentifier star) || !star.isStar() || star.names.size() != 1
         || !(select.getFrom() instanceof SqlIdentifier from) || select.getWhere() != null || select.getGroup() != null
         || select.getHaving() != null || select.getWindowList().size() > 0 || select.getOrderList() != null
-        || select.getOffset() != null || select.getFetch() != null || select.isDistinct()
-        || select.getModifierNode(org.apache.calcite.sql.SqlSelectKeyword.DISTINCT) != null) {
+        || select.getOffset() != null || select.getFetch() != null || select.isDistinct()) {
       return null;
     }
     DeltaCalciteTable table;

@@ -77,7 +77,7 @@ public final class JdbcProxies {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
-        SQLException resource = guard == null ? null : resourceFailure(cause);
+        SQLException resource = resourceFailure(cause, args);
         if (resource != null) {
           throw resource;
         }
@@ -107,7 +107,8 @@ public final class JdbcProxies {
     /** Starts guarding an execution or a fetch; false for other methods. */
     private boolean begin(String name, Object[] args) throws SQLException {
       if (target instanceof Statement && name.startsWith("execute")) {
-        guard.beginExecute(args != null && args.length > 0 && args[0] instanceof String sql ? sql : null);
+        guard.beginExecute(args != null && args.length > 0 && args[0] instanceof String sql ? sql : null,
+            name.endsWith("Batch"));
         return true;
       }
       if (target instanceof ResultSet && name.equals("next")) {
@@ -118,12 +119,14 @@ public final class JdbcProxies {
     }
 
     /** 57014 for a canceled or timed-out statement, 53200 for one that ran out of memory; else null. */
-    private SQLException resourceFailure(Throwable cause) {
-      SQLException stopped = guard.stoppedFailure(cause);
+    private SQLException resourceFailure(Throwable cause, Object[] args) {
+      SQLException stopped = guard == null ? null : guard.stoppedFailure(cause);
       if (stopped != null) {
         return stopped;
       }
-      SQLException oom = ResourceErrors.outOfMemory(cause, guard.sql());
+      String sql = guard != null ? guard.sql()
+          : args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+      SQLException oom = ResourceErrors.outOfMemory(cause, sql);
       if (oom != null && target instanceof ResultSet rs) {
         try {
           rs.close(); // let go of the open data file and any rows still buffered

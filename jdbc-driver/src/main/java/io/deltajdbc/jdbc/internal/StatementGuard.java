@@ -44,15 +44,18 @@ final class StatementGuard {
     return sql;
   }
 
-  /** A new execution of {@code text} (null: the prepared statement's) on this thread; clears an earlier cancel. */
-  synchronized void beginExecute(String text) throws SQLException {
+  /**
+   * A new execution of {@code text} (null: the prepared statement's) on this thread, or of a batch;
+   * clears an earlier cancel.
+   */
+  synchronized void beginExecute(String text, boolean batch) throws SQLException {
     if (text != null) {
       sql = text;
     }
     stop = null;
     flag().set(false);
     running = Thread.currentThread();
-    query = isQuery(sql);
+    query = !batch && isQuery(sql);
     timeoutSeconds = statement.getQueryTimeout();
     if (timeoutSeconds > 0) {
       timeout = TIMER.schedule(() -> stop(Stop.TIMED_OUT), timeoutSeconds, TimeUnit.SECONDS);
