@@ -57,7 +57,13 @@ public enum ErrorCode {
   /** A scalar subquery returned more than one row. */
   CARDINALITY_VIOLATION("21000"),
   /** The statement uses SQL this driver does not implement here (a correlated subquery in DML). */
-  UNSUPPORTED_SQL("0A000");
+  UNSUPPORTED_SQL("0A000"),
+  /** The statement was canceled, or ran past its query timeout (SQL: query canceled). */
+  STATEMENT_CANCELED("57014"),
+  /** The statement needs more memory than the JVM has (SQL: out of memory). */
+  OUT_OF_MEMORY("53200"),
+  /** The statement has more columns than can be evaluated (SQL: too many columns). */
+  TOO_MANY_COLUMNS("54011");
 
   private final String sqlState;
 

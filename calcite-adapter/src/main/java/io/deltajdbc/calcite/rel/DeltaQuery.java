@@ -2,6 +2,7 @@ package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.internal.MemoryGuard;
 import io.deltajdbc.engine.Scan;
 import io.deltajdbc.engine.ScanBuilder;
 import io.deltajdbc.engine.Snapshot;
@@ -9,6 +10,8 @@ import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -34,6 +37,13 @@ public final class DeltaQuery {
     this.types = types;
     this.filter = filter;
     this.countOnly = countOnly;
+  }
+
+  /** A scan of every column of {@code table}, without a filter. */
+  public static DeltaQuery allColumns(DeltaCalciteTable table) {
+    StructType schema = table.schema();
+    return new DeltaQuery(table, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList(), null,
+        false);
   }
 
   /** The engine predicate pushed into the scan (partition pruning, statistics skipping), or null. */
@@ -76,7 +86,7 @@ public final class DeltaQuery {
             while (it.hasNext()) {
               it.next();
               count++;
-              check(cancel, deadline, count);
+              check(cancel, deadline, count, table.name());
             }
           }
           return linq(count, scalar);
@@ -90,8 +100,9 @@ public final class DeltaQuery {
     return org.apache.calcite.linq4j.Linq4j.enumerator(List.of(scalar ? (Object) count : new Object[] {count}));
   }
 
-  private static void check(AtomicBoolean cancel, long deadline, long n) {
-    if ((n & 1023) == 0) {
+  private static void check(AtomicBoolean cancel, long deadline, long n, String table) {
+    if ((n & 1023) == 1) { // the first row (a statement canceled while it was planned), then every 1024th
+      MemoryGuard.check(table);
       if (cancel != null && cancel.get()) {
         throw new org.apache.calcite.runtime.CalciteException("Statement canceled", null);
       }
@@ -125,7 +136,7 @@ public final class DeltaQuery {
 
     @Override
     public boolean moveNext() {
-      check(cancel, deadline, ++n);
+      check(cancel, deadline, ++n, table.name());
       if (!rows.hasNext()) {
         return false;
       }

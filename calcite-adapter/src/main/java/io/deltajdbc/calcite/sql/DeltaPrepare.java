@@ -7,6 +7,7 @@ import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
@@ -34,8 +35,17 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     String sql = DeltaSqlRewriter.rewrite(query.sql);
     if (OWN_STATEMENTS.contains(firstWord(sql))) {
       SqlNode node = parseDelta(context, sql);
-      if (node != null && DeltaStatements.handles(node)) {
-        return DeltaStatements.prepare(this, context, node, sql);
+      CalciteSignature<T> own = node != null && DeltaStatements.handles(node)
+          ? DeltaStatements.prepare(this, context, node, sql) : null;
+      if (own != null) {
+        return own; // null: an INSERT of VALUES whose target Calcite resolves better (see ParameterInsert)
+      }
+      ParameterInsert.refuseTooWide(context, node);
+    }
+    if (sql.length() < 500 && sql.indexOf('*') > 0 && firstWord(sql).equals("SELECT")) { // SELECT * FROM t: short
+      CalciteSignature<T> wide = WideSelect.prepare(context, parseDelta(context, sql), sql);
+      if (wide != null) {
+        return wide;
       }
     }
     return super.prepareSql(context, CalcitePrepare.Query.of(sql), elementType, maxRowCount);
@@ -46,6 +56,9 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(DeltaRules.InsertRule.INSTANCE);
+    // ORDER BY ... LIMIT as one top-N operator that keeps only offset + fetch rows in memory;
+    // Calcite's default rule set sorts the whole input first.
+    planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     return planner;
   }
 

@@ -13,9 +13,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * A bound parameter value as the engine value of its column: strings parsed for numeric, boolean,
- * date and timestamp columns; numbers handed on as they are (the engine's writer converts them
- * exactly, and an overflow is its error naming the column); everything else as Calcite hands it over.
+ * A bound parameter value (or a VALUES literal in the same representation) as the engine value of
+ * its column: strings parsed for numeric, boolean, date and timestamp columns; numbers narrowed
+ * exactly to integral columns (a fraction or an overflow is an error naming the column), so CHECK
+ * constraints evaluate the column's own type; everything else as Calcite hands it over.
  */
 final class ParameterValues {
   private ParameterValues() {}
@@ -29,14 +30,33 @@ final class ParameterValues {
       if (v instanceof String s && type != PrimitiveType.STRING && type != PrimitiveType.VARIANT) {
         v = parse(s.trim(), type);
       }
-      if (v instanceof Number && type instanceof PrimitiveType p && (p.isIntegral() || p == PrimitiveType.FLOAT
-          || p == PrimitiveType.DOUBLE)) {
-        return v; // the engine's writer narrows it exactly, or names the column it does not fit
+      if (v instanceof Number n && type instanceof PrimitiveType p && p.isIntegral()) {
+        // exactly, before CHECK constraints see the row: 1.5 or 300 for a TINYINT does not fit
+        return integral(n, p);
       }
       return CalciteValues.toEngine(v, type);
-    } catch (ClassCastException | NumberFormatException | DateTimeParseException e) {
+    } catch (ClassCastException | NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw DeltaErrors.valueDoesNotFit(table, column.name(), v, type);
     }
+  }
+
+  private static Object integral(Number n, PrimitiveType type) {
+    long v = n instanceof BigDecimal b ? b.longValueExact()
+        : n instanceof Double || n instanceof Float ? new BigDecimal(n.toString()).longValueExact() : n.longValue();
+    return switch (type) {
+      case LONG -> v;
+      case INTEGER -> Math.toIntExact(v);
+      case SHORT -> (short) fit(v, Short.MIN_VALUE, Short.MAX_VALUE);
+      case BYTE -> (byte) fit(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      default -> throw new IllegalArgumentException("not integral: " + type);
+    };
+  }
+
+  private static long fit(long v, long min, long max) {
+    if (v < min || v > max) {
+      throw new ArithmeticException(v + " out of range");
+    }
+    return v;
   }
 
   private static Object parse(String s, DataType type) {

@@ -312,6 +312,29 @@ public final class DeltaErrors {
             + " Nothing was committed.", tablePath, version, null);
   }
 
+  // ---- Resources -------------------------------------------------------------------------------
+
+  /** The thread running a statement was interrupted (Statement.cancel, query timeout) while {@code what}. */
+  public static DeltaException canceled(String what, String tablePath) {
+    return new DeltaException(ErrorCode.STATEMENT_CANCELED,
+        "Statement canceled while " + what + " " + tablePath + ".", tablePath, NO_VERSION, null);
+  }
+
+  /** The statement over {@code tables} filled the JVM's memory; {@code detail} says where. */
+  public static DeltaException outOfMemory(String tables, String detail, Throwable cause) {
+    return new DeltaException(ErrorCode.OUT_OF_MEMORY,
+        "Out of memory: the statement over " + tables + " needs more memory than the JVM has (" + detail + "). "
+            + "Add a LIMIT (ORDER BY ... LIMIT keeps only the rows it returns) or filters, aggregate fewer groups, "
+            + "or give the JVM more heap (-Xmx).", tables, NO_VERSION, cause);
+  }
+
+  /** A statement on a table wider than the evaluator can compile; {@code how} says what works instead. */
+  public static DeltaException tooManyColumns(String tablePath, int columns, int limit, String how) {
+    return new DeltaException(ErrorCode.TOO_MANY_COLUMNS,
+        "Too many columns: table " + tablePath + " has " + columns + " columns, more than the " + limit
+            + " this statement can evaluate. " + how, tablePath, NO_VERSION, null);
+  }
+
   private static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {

@@ -45,10 +45,10 @@ public final class JdbcErrors {
         return new SQLSyntaxErrorException(msg + where, "42000", t);
       }
       if (msg.startsWith("Statement canceled")) {
-        return new SQLException(msg, "HY008", t);
+        return new SQLException(msg, "57014", t);
       }
       if (msg.startsWith("Query timeout")) {
-        return new SQLTimeoutException(msg, "HYT00", t);
+        return new SQLTimeoutException(msg, "57014", t);
       }
     }
     SQLException conversion = InternalFailures.conversion(t, statement);

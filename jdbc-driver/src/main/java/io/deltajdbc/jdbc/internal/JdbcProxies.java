@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class JdbcProxies {
   private JdbcProxies() {}
 
   public static Connection connection(Connection target, Map<String, Object> metaData) {
-    return (Connection) wrap(target, Connection.class, new Handler(target, null, metaData));
+    return (Connection) wrap(target, Connection.class, new Handler(target, null, metaData, null));
   }
 
   private static Object wrap(Object target, Class<?> api, Handler handler) {
@@ -32,13 +33,16 @@ public final class JdbcProxies {
     private final Object target;
     private final Object connectionProxyOrNull;
     private final Map<String, Object> metaData;
+    /** Cancel, timeout and resource errors of a statement and its result sets; null for other objects. */
+    private final StatementGuard guard;
     private Object self;
     private TemporalResults temporal;
 
-    Handler(Object target, Object connectionProxy, Map<String, Object> metaData) {
+    Handler(Object target, Object connectionProxy, Map<String, Object> metaData, StatementGuard guard) {
       this.target = target;
       this.connectionProxyOrNull = connectionProxy;
       this.metaData = metaData;
+      this.guard = guard;
     }
 
     @Override
@@ -64,6 +68,11 @@ public final class JdbcProxies {
       if (target instanceof Connection && name.equals("getTransactionIsolation")) {
         return Connection.TRANSACTION_NONE;
       }
+      if (guard != null && target instanceof Statement && name.equals("cancel")) {
+        guard.cancel();
+        return null;
+      }
+      boolean guarded = guard != null && begin(name, args);
       Object result;
       try {
         if (target instanceof PreparedStatement ps && name.equals("setObject")
@@ -82,12 +91,20 @@ public final class JdbcProxies {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
+        SQLException resource = resourceFailure(cause, args);
+        if (resource != null) {
+          throw resource;
+        }
         // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
         // connection stays usable, the failed statement having changed nothing.
         if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
           throw JdbcErrors.translate(cause);
         }
         throw cause;
+      } finally {
+        if (guarded) {
+          guard.end();
+        }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
       if (result instanceof CallableStatement || result instanceof PreparedStatement || result instanceof Statement
@@ -97,10 +114,54 @@ public final class JdbcProxies {
             : result instanceof Statement ? Statement.class
             : result instanceof ResultSet ? ResultSet.class : DatabaseMetaData.class;
         if (api == method.getReturnType() || method.getReturnType().isAssignableFrom(api)) {
-          return wrap(result, api, new Handler(result, connectionProxy, metaData));
+          return wrap(result, api, new Handler(result, connectionProxy, metaData, guardOf(result, name, args)));
         }
       }
       return result;
+    }
+
+    /** Starts guarding an execution or a fetch; false for other methods. */
+    private boolean begin(String name, Object[] args) throws SQLException {
+      if (target instanceof Statement && name.startsWith("execute")) {
+        guard.beginExecute(args != null && args.length > 0 && args[0] instanceof String sql ? sql : null,
+            name.endsWith("Batch"));
+        return true;
+      }
+      if (target instanceof ResultSet && name.equals("next")) {
+        guard.beginFetch();
+        return true;
+      }
+      return false;
+    }
+
+    /** 57014 for a canceled or timed-out statement, 53200 for one that ran out of memory; else null. */
+    private SQLException resourceFailure(Throwable cause, Object[] args) {
+      SQLException stopped = guard == null ? null : guard.stoppedFailure(cause);
+      if (stopped != null) {
+        return stopped;
+      }
+      String sql = guard != null ? guard.sql()
+          : args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+      SQLException oom = ResourceErrors.outOfMemory(cause, sql);
+      if (oom != null && target instanceof ResultSet rs) {
+        try {
+          rs.close(); // let go of the open data file and any rows still buffered
+        } catch (SQLException | RuntimeException ignored) {
+          // the error reported is the memory's
+        }
+      }
+      return oom;
+    }
+
+    /** A new statement's guard; a statement's result set shares it; none for metadata. */
+    private StatementGuard guardOf(Object result, String name, Object[] args) {
+      if (result instanceof Statement st && target instanceof Connection) {
+        return new StatementGuard(st, name.startsWith("prepare") && args != null && args[0] instanceof String sql
+            ? sql : null);
+      }
+      boolean ownResult = result instanceof ResultSet && target instanceof Statement;
+      boolean ownStatement = result instanceof Statement && target instanceof ResultSet;
+      return ownResult || ownStatement ? guard : null;
     }
   }
 }

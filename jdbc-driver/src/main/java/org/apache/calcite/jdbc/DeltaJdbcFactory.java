@@ -4,6 +4,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -12,6 +13,7 @@ import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
@@ -63,6 +65,15 @@ public class DeltaJdbcFactory extends CalciteFactory {
   public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)
       throws SQLException {
     return calcite.newResultSetMetaData(statement, signature);
+  }
+
+  /**
+   * The flag the statement's generated code and scans read as {@code DataContext.Variable.CANCEL_FLAG}.
+   * Avatica's {@code Statement.cancel()} sets a flag of its own that only its result set reads, and
+   * waits for the statement's lock, which a statement being prepared holds.
+   */
+  public static AtomicBoolean cancelFlag(AvaticaStatement statement) throws NoSuchStatementException {
+    return ((CalciteConnectionImpl) statement.connection).getCancelFlag(statement.handle);
   }
 
   /** A Calcite connection; nothing but the root schema differs. */

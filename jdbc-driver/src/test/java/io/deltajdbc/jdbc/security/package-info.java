@@ -1,6 +1,7 @@
 /**
- * Security tests of the driver as a user sees it through plain JDBC: a damaged log or an
- * out-of-range value fails with an SQLState and a message naming the file, table or column, and
- * changes nothing.
+ * Security tests of the driver as a user sees it through plain JDBC, one class per section of the
+ * safety issue: no statement leaves the warehouse, runs code it was not meant to, changes rows its
+ * WHERE does not select, loses a value or a version silently, or takes the JVM down; each attack
+ * fails with an SQLState and changes nothing.
  */
 package io.deltajdbc.jdbc.security;

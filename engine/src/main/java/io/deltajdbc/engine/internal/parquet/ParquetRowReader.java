@@ -2,6 +2,7 @@ package io.deltajdbc.engine.internal.parquet;
 
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.io.FileNotFoundException;
@@ -54,6 +55,7 @@ public final class ParquetRowReader implements CloseableRowIterator {
   private long nextIndex = -1;
   private long returnedIndex = -1;
   private boolean closed;
+  private long steps;
 
   private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow,
       FilterPredicate filter) {
@@ -150,6 +152,10 @@ public final class ParquetRowReader implements CloseableRowIterator {
   @Override
   public boolean hasNext() {
     while (next == null) {
+      if ((++steps & 4095) == 0) {
+        // records the Parquet filter rules out are skipped here, a whole row group between two rows
+        Cancellation.check("reading " + ctx.file() + " of", ctx.tablePath());
+      }
       if (rowsLeftInBlock == 0 && !advanceBlock()) {
         return false;
       }

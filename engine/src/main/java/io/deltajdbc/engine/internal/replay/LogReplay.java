@@ -11,6 +11,7 @@ import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
+import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.Sidecar;
@@ -135,6 +136,8 @@ public final class LogReplay {
     Builder applyCommits(List<FileInfo> deltas) {
       for (FileInfo delta : deltas) {
         long version = FileNames.parse(delta.name()).version();
+        // a long log (thousands of commits) takes seconds: a canceled statement stops here
+        Cancellation.check("replaying commit " + version + " of", tableName);
         List<String> lines;
         try {
           lines = store.readLines(delta.path());

@@ -3,6 +3,7 @@ package io.deltajdbc.engine.internal.scan;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +25,7 @@ final class ScanRows implements CloseableIterator<Row> {
   private FileRows current;
   private Row next;
   private boolean closed;
+  private long steps;
 
   ScanRows(TableFileReader reader, ScanColumns columns, Predicate filter, List<PlannedFile> files) {
     this.reader = reader;
@@ -36,6 +38,10 @@ final class ScanRows implements CloseableIterator<Row> {
   @Override
   public boolean hasNext() {
     while (next == null && !closed) {
+      if ((++steps & 1023) == 0) {
+        // a filter that keeps few rows loops here long between two rows returned
+        Cancellation.check("scanning", reader.tablePath());
+      }
       if (current != null && current.hasNext()) {
         Row row = current.next();
         if (filter == null || Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter, c -> columns.value(row, c)))) {
@@ -54,6 +60,7 @@ final class ScanRows implements CloseableIterator<Row> {
       return false;
     }
     PlannedFile file = files.next();
+    Cancellation.check("opening " + file.add().path() + " of", reader.tablePath());
     current = reader.open(file.add(), file.partitionValues(), parquetFilter);
     return true;
   }

@@ -48,6 +48,11 @@ public final class TableFileReader {
   }
 
   /** A reader of every column of the table, in schema order ({@code root} must be qualified). */
+  /** The table's path, as errors name it. */
+  String tablePath() {
+    return tablePath;
+  }
+
   public static TableFileReader allColumns(Configuration conf, Path root, String tablePath, Metadata metadata) {
     ColumnMapping mapping = ColumnMapping.of(metadata);
     ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping, null,
