@@ -36,7 +36,16 @@ public enum ErrorCode {
   /** A MERGE would change one target row for more than one source row (SQL: cardinality violation). */
   MERGE_CARDINALITY_VIOLATION("21000"),
   /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
-  CONSTRAINT_VIOLATION("23000");
+  CONSTRAINT_VIOLATION("23000"),
+  /** A table or schema name is not a plain name: a path, a URI, '.', '..', or a name no listing would show. */
+  INVALID_NAME("42602"),
+  /**
+   * A table's location lies outside the warehouse (after normalisation, or through a symbolic link),
+   * or a statement would have to follow a symbolic link it may not follow.
+   */
+  LOCATION_NOT_PERMITTED("42501"),
+  /** A table was to be created in a directory that holds files other than an empty Delta table. */
+  LOCATION_NOT_EMPTY("42S01");
 
   private final String sqlState;
 

@@ -1,5 +1,6 @@
 package io.deltajdbc.jdbc.internal;
 
+import io.deltajdbc.calcite.StatementWarnings;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -9,13 +10,16 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Map;
 
 /**
  * Thin proxies over Calcite's JDBC objects: every SQLException or runtime error leaves through
  * {@link JdbcErrors} with an SQLState, statements and result sets lead back to the proxies, and
- * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta.
+ * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta. A
+ * statement's warnings (what DROP TABLE left, see {@link StatementWarnings}) are its
+ * {@code getWarnings()} chain until its next execution.
  */
 public final class JdbcProxies {
   private JdbcProxies() {}
@@ -33,6 +37,7 @@ public final class JdbcProxies {
     private final Object connectionProxyOrNull;
     private final Map<String, Object> metaData;
     private Object self;
+    private SQLWarning warnings;
 
     Handler(Object target, Object connectionProxy, Map<String, Object> metaData) {
       this.target = target;
@@ -63,6 +68,17 @@ public final class JdbcProxies {
       if (target instanceof Connection && name.equals("getTransactionIsolation")) {
         return Connection.TRANSACTION_NONE;
       }
+      if (target instanceof Statement && name.equals("getWarnings")) {
+        return warnings;
+      }
+      if (target instanceof Statement && name.equals("clearWarnings")) {
+        warnings = null;
+      }
+      boolean executes = target instanceof Statement && name.startsWith("execute");
+      if (executes) {
+        warnings = null;
+        StatementWarnings.drain();
+      }
       Object result;
       try {
         result = method.invoke(target, args);
@@ -72,6 +88,17 @@ public final class JdbcProxies {
           throw JdbcErrors.translate(cause);
         }
         throw cause;
+      } finally {
+        if (executes) {
+          for (String w : StatementWarnings.drain()) {
+            SQLWarning next = new SQLWarning(w, "01000");
+            if (warnings == null) {
+              warnings = next;
+            } else {
+              warnings.setNextWarning(next);
+            }
+          }
+        }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
       if (result instanceof CallableStatement || result instanceof PreparedStatement || result instanceof Statement
