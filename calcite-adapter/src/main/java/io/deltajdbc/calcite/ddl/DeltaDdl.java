@@ -6,7 +6,9 @@ import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
+import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.calcite.StatementWarnings;
@@ -22,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,17 +83,30 @@ public final class DeltaDdl {
 
   /** CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count. */
   public static long create(SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
-    if (ref.exists()) {
+    OptionalLong version = ref.exists() ? latestVersion(ref) : OptionalLong.empty();
+    if (version.isPresent()) {
       if (create.ifNotExists) {
         return 0;
       }
-      throw DeltaErrors.tableAlreadyExists(ref.qualified(), ref.table().latestInfo().version());
+      throw DeltaErrors.tableAlreadyExists(ref.qualified(), version.getAsLong());
     }
     ref.schema().warehouse().requireFreeForCreate(ref.qualified(), ref.path());
     CalciteRows.Counted<Row> counted = rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
     ref.schema().forget(ref.name());
     DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
     return counted == null ? 0 : counted.count();
+  }
+
+  /** The latest version of an existing table, or empty when its {@code _delta_log} holds no commit yet. */
+  private static OptionalLong latestVersion(TableRef ref) {
+    try {
+      return OptionalLong.of(ref.table().latestInfo().version());
+    } catch (DeltaException e) {
+      if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
   }
 
   /**

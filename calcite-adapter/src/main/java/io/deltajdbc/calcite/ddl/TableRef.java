@@ -43,10 +43,15 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
     CalciteSchema root = context.getRootSchema();
     CalciteSchema sub = root.getSubSchema(schemaName, false);
     DeltaWarehouseSchema schema = sub == null ? null : sub.schema instanceof DeltaWarehouseSchema w ? w : null;
-    if (schema == null && create && names.size() == 2) {
+    if (schema == null && names.size() == 2) {
+      // A folder that became a schema after the connection opened (CREATE TABLE db.t): the root a
+      // statement sees is a snapshot, so it is found through the warehouse's own folders.
       CalciteSchema warehouse = root.getSubSchema(context.getDefaultSchemaPath().get(0), false);
-      if (warehouse != null && warehouse.schema instanceof DeltaWarehouseSchema w) {
-        TableNames.requireCreatable("schema", schemaName);
+      if (warehouse != null && warehouse.schema instanceof DeltaWarehouseSchema w
+          && (create || w.schemaFolders().contains(schemaName))) {
+        if (create) {
+          TableNames.requireCreatable("schema", schemaName);
+        }
         schema = w.folder(schemaName);
         sub = root.add(schemaName, schema);
       }
