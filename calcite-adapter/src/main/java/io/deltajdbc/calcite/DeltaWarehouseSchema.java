@@ -96,7 +96,7 @@ public final class DeltaWarehouseSchema implements Schema {
    * there is no such table.
    */
   public java.util.Optional<String> existingTable(String name) {
-    if (isTable(location(name), conf)) {
+    if (isTable(location(name))) {
       return java.util.Optional.of(name);
     }
     return tableNames().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
@@ -138,7 +138,7 @@ public final class DeltaWarehouseSchema implements Schema {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
       String n = s.getPath().getName();
-      if (s.isDirectory() && !hidden(n) && warehouse.contains(s.getPath()) && !isTable(s.getPath(), conf)
+      if (s.isDirectory() && !hidden(n) && warehouse.contains(s.getPath()) && !isTable(s.getPath())
           && !folderOf(s.getPath()).tableNames().isEmpty()) {
         out.add(n);
       }
@@ -200,7 +200,7 @@ public final class DeltaWarehouseSchema implements Schema {
   private Table table(String name, boolean ignoreCase) {
     String base = VersionSpec.baseName(name);
     String actual = null;
-    if (isTable(location(base), conf)) {
+    if (isTable(location(base))) {
       actual = base;
     } else if (ignoreCase) {
       for (String n : tableNames()) {
@@ -233,17 +233,21 @@ public final class DeltaWarehouseSchema implements Schema {
   private Set<String> tableNames() {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
-      if (s.isDirectory() && !hidden(s.getPath().getName()) && isTable(s.getPath(), conf)
-          && warehouse.contains(s.getPath())) {
+      if (s.isDirectory() && !hidden(s.getPath().getName()) && isTable(s.getPath())) {
         out.add(s.getPath().getName());
       }
     }
     return out;
   }
 
-  private static boolean isTable(Path p, Configuration conf) {
+  /**
+   * A directory with a {@code _delta_log} that really lies inside the warehouse: one real-path check
+   * of the log covers a link at the table's directory and one at its log.
+   */
+  private boolean isTable(Path p) {
     try {
-      return p.getFileSystem(conf).exists(new Path(p, "_delta_log"));
+      Path log = new Path(p, "_delta_log");
+      return p.getFileSystem(conf).exists(log) && warehouse.contains(log);
     } catch (IOException e) {
       throw DeltaErrors.storage("looking for a table at", p.toString(), e);
     }

@@ -184,6 +184,22 @@ class WarehouseEscapeTest {
   }
 
   @Test
+  void aTableWhoseLogLinksOutOfTheWarehouseIsNoTable() throws Exception {
+    Files.createDirectories(warehouse.resolve("looted"));
+    Files.createSymbolicLink(warehouse.resolve("looted/_delta_log"), victim.resolve("_delta_log"));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      for (String sql : List.of("SELECT * FROM looted", "DROP TABLE looted", "TRUNCATE TABLE looted",
+          "INSERT INTO looted VALUES (9, 'x')")) {
+        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+        assertEquals("42S02", e.getSQLState(), sql + ": " + e.getMessage());
+      }
+      SQLException e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE looted (id INT)"));
+      assertEquals("42S01", e.getSQLState(), e.getMessage());
+      assertEquals(Set.of("orders"), tableNames(c));
+    }
+  }
+
+  @Test
   void dropNeverFollowsALinkEvenInsideTheWarehouse() throws Exception {
     Files.createSymbolicLink(warehouse.resolve("alias"), warehouse.resolve("orders"));
     try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -19,6 +19,8 @@ import org.apache.hadoop.fs.Path;
  * DROP delete files elsewhere.
  */
 final class LocalFileTree implements FileTree {
+  private final java.util.Map<java.nio.file.Path, Boolean> dirInside = new java.util.HashMap<>();
+  private java.nio.file.Path realRoot;
 
   @Override
   public boolean isSymlink(Path p) {
@@ -62,12 +64,24 @@ final class LocalFileTree implements FileTree {
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    java.nio.file.Path realRoot = local(root).toRealPath();
-    if (!file.getParent().toRealPath().startsWith(realRoot)) {
+    if (!inside(root, file.getParent())) {
       return false; // reached through a linked directory: not the table's file, whatever the log says
     }
     Files.delete(file); // a link is removed as a link
     return true;
+  }
+
+  /** Whether directory {@code dir} really lies inside the table; one real-path lookup per directory. */
+  private boolean inside(Path root, java.nio.file.Path dir) throws IOException {
+    if (realRoot == null) {
+      realRoot = local(root).toRealPath();
+    }
+    Boolean known = dirInside.get(dir);
+    if (known == null) {
+      known = dir.toRealPath().startsWith(realRoot);
+      dirInside.put(dir, known);
+    }
+    return known;
   }
 
   @Override
