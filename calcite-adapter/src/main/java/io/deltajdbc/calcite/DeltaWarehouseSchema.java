@@ -3,6 +3,7 @@ package io.deltajdbc.calcite;
 import io.deltajdbc.calcite.internal.TableInfoPreload;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.warehouse.TableNames;
 import io.deltajdbc.engine.warehouse.WarehouseRoot;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -253,8 +254,9 @@ public final class DeltaWarehouseSchema implements Schema {
     }
   }
 
+  /** Hidden, or a directory name no statement could use as a table or schema name. */
   private static boolean hidden(String name) {
-    return name.startsWith(".") || name.startsWith("_");
+    return name.startsWith(".") || name.startsWith("_") || !TableNames.isPlain(name);
   }
 
   private static FileStatus[] list(Path dir, Configuration conf) {

@@ -13,6 +13,10 @@ public final class TableNames {
 
   /** Fails with {@code INVALID_NAME} (42602) unless {@code name} is a plain name; {@code kind} is "table" or "schema". */
   public static String requirePlain(String kind, String name) {
+    if (isPlain(name)) {
+      return name;
+    }
+    // Not plain: say why.
     if (name == null || name.isEmpty()) {
       throw DeltaErrors.invalidName(kind, "", "it is empty");
     }
@@ -31,7 +35,15 @@ public final class TableNames {
         throw DeltaErrors.invalidName(kind, name, "it contains a control character");
       }
     }
-    return name;
+    throw new IllegalStateException("isPlain and requirePlain disagree on '" + name + "'");
+  }
+
+  /** Whether {@code name} passes {@link #requirePlain}: listings leave out entries that could not be named. */
+  public static boolean isPlain(String name) {
+    if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) {
+      return false;
+    }
+    return name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c));
   }
 
   /**

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -98,13 +98,19 @@ public final class WarehouseRoot {
     if (realRoot == null) {
       return true;
     }
-    java.nio.file.Path existing = local(p);
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
+    for (java.nio.file.Path q = local(p); q != null; q = q.getParent()) {
+      try {
+        return q.toRealPath().startsWith(realRoot);
+      } catch (NoSuchFileException e) {
+        if (Files.isSymbolicLink(q)) {
+          return false; // a dangling link is no less a way out
+        }
+        // not there yet (a table to be created): its nearest existing ancestor decides
+      } catch (IOException e) {
+        return false;
+      }
     }
-    // A dangling link is no less a way out: toRealPath fails on it, and it is refused.
-    java.nio.file.Path real = existing == null ? null : realPathOrNull(existing);
-    return real != null && real.startsWith(realRoot);
+    return false;
   }
 
   private boolean underByName(Path p) {
@@ -125,14 +131,6 @@ public final class WarehouseRoot {
 
   static java.nio.file.Path local(Path p) {
     return Paths.get(p.toUri());
-  }
-
-  private static java.nio.file.Path realPathOrNull(java.nio.file.Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static java.nio.file.Path realPath(java.nio.file.Path p) {

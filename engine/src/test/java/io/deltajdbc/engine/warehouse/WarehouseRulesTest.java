@@ -37,12 +37,14 @@ class WarehouseRulesTest {
   void plainNamesPassAndPathsDoNot() {
     for (String ok : List.of("orders", "Orders 2024", "a-b.c", "x@v0", "_hidden", ".hidden", "ünïcode")) {
       assertEquals(ok, TableNames.requirePlain("table", ok));
+      assertTrue(TableNames.isPlain(ok), ok);
     }
     for (String bad : List.of("", ".", "..", "../x", "a/b", "/abs", "a\\b", "c:x", "file:/x", "s3a://b/x", "x\u0000",
         "x\ty", "x\u007f")) {
       DeltaException e = assertThrows(DeltaException.class, () -> TableNames.requirePlain("table", bad), bad);
       assertEquals(ErrorCode.INVALID_NAME, e.code());
       assertEquals("42602", e.sqlState());
+      assertFalse(TableNames.isPlain(bad), bad);
     }
     for (String hidden : List.of("x@v0", "_hidden", ".hidden", "_delta_log")) {
       assertEquals("42602", assertThrows(DeltaException.class,
