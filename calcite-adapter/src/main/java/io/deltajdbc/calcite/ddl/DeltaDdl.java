@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.ddl;
 
+import io.deltajdbc.calcite.StatementWarnings;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
@@ -11,14 +12,13 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.calcite.StatementWarnings;
 import io.deltajdbc.engine.internal.DeltaErrors;
-import io.deltajdbc.engine.warehouse.DropResult;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.engine.warehouse.DropResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

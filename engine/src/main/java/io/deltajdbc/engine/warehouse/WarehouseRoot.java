@@ -3,11 +3,16 @@ package io.deltajdbc.engine.warehouse;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.internal.DeltaErrors;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -56,17 +61,17 @@ public final class WarehouseRoot {
    */
   public void requireFreeForCreate(String table, Path location) {
     try {
-      org.apache.hadoop.fs.FileSystem fs = location.getFileSystem(conf);
-      org.apache.hadoop.fs.FileStatus[] entries;
+      FileSystem fs = location.getFileSystem(conf);
+      FileStatus[] entries;
       try {
         if (!fs.getFileStatus(location).isDirectory()) {
           throw DeltaErrors.locationNotEmpty(table, location.toString(), "a file of that name");
         }
         entries = fs.listStatus(location);
-      } catch (java.io.FileNotFoundException e) {
+      } catch (FileNotFoundException e) {
         return;
       }
-      for (org.apache.hadoop.fs.FileStatus s : entries) {
+      for (FileStatus s : entries) {
         boolean emptyLog = s.getPath().getName().equals(OwnedFiles.LOG_DIR) && s.isDirectory()
             && fs.listStatus(s.getPath()).length == 0;
         if (!emptyLog) {
@@ -114,10 +119,10 @@ public final class WarehouseRoot {
   }
 
   private boolean underByName(Path p) {
-    java.net.URI r = root.toUri().normalize();
-    java.net.URI u = p.toUri().normalize();
-    if (!java.util.Objects.equals(r.getScheme(), u.getScheme())
-        || !java.util.Objects.equals(r.getAuthority(), u.getAuthority())) {
+    URI r = root.toUri().normalize();
+    URI u = p.toUri().normalize();
+    if (!Objects.equals(r.getScheme(), u.getScheme())
+        || !Objects.equals(r.getAuthority(), u.getAuthority())) {
       return false;
     }
     String rp = r.getPath().endsWith("/") ? r.getPath() : r.getPath() + "/";

@@ -2,6 +2,7 @@ package io.deltajdbc.engine.internal.drop;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -31,7 +32,7 @@ interface FileTree {
   /** Deletes {@code dir} when it is empty; returns whether it did. */
   boolean deleteIfEmpty(Path dir) throws IOException;
 
-  static FileTree of(Path root, org.apache.hadoop.conf.Configuration conf) throws IOException {
+  static FileTree of(Path root, Configuration conf) throws IOException {
     return "file".equals(root.toUri().getScheme()) ? new LocalFileTree() : new HadoopFileTree(root.getFileSystem(conf));
   }
 }

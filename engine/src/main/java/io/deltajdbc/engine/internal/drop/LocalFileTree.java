@@ -9,7 +9,9 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -19,7 +21,7 @@ import org.apache.hadoop.fs.Path;
  * DROP delete files elsewhere.
  */
 final class LocalFileTree implements FileTree {
-  private final java.util.Map<java.nio.file.Path, Boolean> dirInside = new java.util.HashMap<>();
+  private final Map<java.nio.file.Path, Boolean> dirInside = new HashMap<>();
   private java.nio.file.Path realRoot;
 
   @Override

@@ -20,9 +20,11 @@ import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.warehouse.OwnedFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 
@@ -77,9 +79,9 @@ public final class OwnedFileCollector {
     String prefix = root.toUri().normalize().getPath();
     prefix = prefix.endsWith("/") ? prefix : prefix + "/";
     for (Path p : named) {
-      java.net.URI u = p.toUri().normalize();
-      boolean sameFs = java.util.Objects.equals(u.getScheme(), root.toUri().getScheme())
-          && java.util.Objects.equals(u.getAuthority(), root.toUri().getAuthority());
+      URI u = p.toUri().normalize();
+      boolean sameFs = Objects.equals(u.getScheme(), root.toUri().getScheme())
+          && Objects.equals(u.getAuthority(), root.toUri().getAuthority());
       if (sameFs && u.getPath().startsWith(prefix) && !u.getPath().contains("/../")) {
         inside.add(p);
       } else {
