@@ -3,6 +3,8 @@ package io.deltajdbc.calcite;
 import io.deltajdbc.calcite.internal.TableInfoPreload;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.warehouse.TableNames;
+import io.deltajdbc.engine.warehouse.WarehouseRoot;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Collection;
@@ -35,8 +37,14 @@ import org.apache.hadoop.fs.Path;
  * lazy: listing names reads directory entries only, and a table's log is read when a query or a
  * metadata call needs its columns. Engine tables are kept per name, so that snapshots refresh
  * incrementally from one query to the next.
+ *
+ * <p>Every name that reaches this schema is a name, never a path: it is checked by the engine's
+ * {@link io.deltajdbc.engine.warehouse.TableNames} rule (42602 otherwise), and the location it
+ * resolves to must lie inside the warehouse root, symbolic links resolved (42501 otherwise).
+ * Entries that lead out of the warehouse through a link are not listed.
  */
 public final class DeltaWarehouseSchema implements Schema {
+  private final WarehouseRoot warehouse;
   private final Path dir;
   private final Configuration conf;
   private final Map<String, DeltaTable> tables = new ConcurrentHashMap<>();
@@ -46,9 +54,33 @@ public final class DeltaWarehouseSchema implements Schema {
    */
   private final Map<String, TableInfoPreload.Loaded> preloaded = new ConcurrentHashMap<>();
 
+  /** The warehouse itself: {@code dir} (fully qualified) is its root. */
   public DeltaWarehouseSchema(Path dir, Configuration conf) {
+    this(new WarehouseRoot(dir, conf), dir);
+  }
+
+  private DeltaWarehouseSchema(WarehouseRoot warehouse, Path dir) {
+    this.warehouse = warehouse;
     this.dir = dir;
-    this.conf = conf;
+    this.conf = warehouse.conf();
+  }
+
+  /** The folder {@code name} of this schema as a schema (a plain name inside the warehouse, checked). */
+  public DeltaWarehouseSchema folder(String name) {
+    return new DeltaWarehouseSchema(warehouse, warehouse.resolve(dir, "schema", name));
+  }
+
+  /** The warehouse this schema belongs to, with its root. */
+  public WarehouseRoot warehouse() {
+    return warehouse;
+  }
+
+  /**
+   * The location of table {@code name} in this schema: fails with 42602 when the name is not a plain
+   * name, with 42501 when the location is outside the warehouse (a symbolic link out of it).
+   */
+  public Path location(String name) {
+    return warehouse.resolve(dir, "table", name);
   }
 
   public Path dir() {
@@ -65,10 +97,10 @@ public final class DeltaWarehouseSchema implements Schema {
    * there is no such table.
    */
   public java.util.Optional<String> existingTable(String name) {
-    if (isTable(new Path(dir, name), conf)) {
+    if (isTable(location(name))) {
       return java.util.Optional.of(name);
     }
-    return tableNames(dir, conf).stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
+    return tableNames().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
   }
 
   /**
@@ -76,7 +108,7 @@ public final class DeltaWarehouseSchema implements Schema {
    * and statements of the connection so that each sees new commits incrementally.
    */
   public DeltaTable engineTable(String name) {
-    return tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> DeltaTable.forPath(new Path(dir, name).toString(),
+    return tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> DeltaTable.forPath(location(name).toString(),
         conf));
   }
 
@@ -103,11 +135,12 @@ public final class DeltaWarehouseSchema implements Schema {
   }
 
   /** The folders of {@code dir} that are schemas: not tables, not hidden, with a table inside. */
-  public static Set<String> schemaFolders(Path dir, Configuration conf) {
+  public Set<String> schemaFolders() {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
       String n = s.getPath().getName();
-      if (s.isDirectory() && !hidden(n) && !isTable(s.getPath(), conf) && !tableNames(s.getPath(), conf).isEmpty()) {
+      if (s.isDirectory() && !hidden(n) && warehouse.contains(s.getPath()) && !isTable(s.getPath())
+          && !folderOf(s.getPath()).tableNames().isEmpty()) {
         out.add(n);
       }
     }
@@ -132,7 +165,7 @@ public final class DeltaWarehouseSchema implements Schema {
       public Set<String> getNames(LikePattern pattern) {
         Set<String> out = new TreeSet<>();
         var matcher = pattern.matcher();
-        for (String n : tableNames(dir, conf)) {
+        for (String n : tableNames()) {
           if (matcher.apply(n)) {
             out.add(n);
           }
@@ -147,14 +180,14 @@ public final class DeltaWarehouseSchema implements Schema {
     return new IgnoreCaseLookup<Schema>() {
       @Override
       public Schema get(String name) {
-        return schemaFolders(dir, conf).contains(name) ? new DeltaWarehouseSchema(new Path(dir, name), conf) : null;
+        return schemaFolders().contains(name) ? folder(name) : null;
       }
 
       @Override
       public Set<String> getNames(LikePattern pattern) {
         Set<String> out = new TreeSet<>();
         var matcher = pattern.matcher();
-        schemaFolders(dir, conf).forEach(n -> {
+        schemaFolders().forEach(n -> {
           if (matcher.apply(n)) {
             out.add(n);
           }
@@ -168,10 +201,10 @@ public final class DeltaWarehouseSchema implements Schema {
   private Table table(String name, boolean ignoreCase) {
     String base = VersionSpec.baseName(name);
     String actual = null;
-    if (isTable(new Path(dir, base), conf)) {
+    if (isTable(location(base))) {
       actual = base;
     } else if (ignoreCase) {
-      for (String n : tableNames(dir, conf)) {
+      for (String n : tableNames()) {
         if (n.equalsIgnoreCase(base)) {
           actual = n;
           break;
@@ -193,26 +226,37 @@ public final class DeltaWarehouseSchema implements Schema {
     return t;
   }
 
-  private static Set<String> tableNames(Path dir, Configuration conf) {
+  private DeltaWarehouseSchema folderOf(Path p) {
+    return new DeltaWarehouseSchema(warehouse, p);
+  }
+
+  /** The tables of this folder: not hidden, inside the warehouse (a link out of it is not listed). */
+  private Set<String> tableNames() {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
-      if (s.isDirectory() && !hidden(s.getPath().getName()) && isTable(s.getPath(), conf)) {
+      if (s.isDirectory() && !hidden(s.getPath().getName()) && isTable(s.getPath())) {
         out.add(s.getPath().getName());
       }
     }
     return out;
   }
 
-  private static boolean isTable(Path p, Configuration conf) {
+  /**
+   * A directory with a {@code _delta_log} that really lies inside the warehouse: one real-path check
+   * of the log covers a link at the table's directory and one at its log.
+   */
+  private boolean isTable(Path p) {
     try {
-      return p.getFileSystem(conf).exists(new Path(p, "_delta_log"));
+      Path log = new Path(p, "_delta_log");
+      return p.getFileSystem(conf).exists(log) && warehouse.contains(log);
     } catch (IOException e) {
       throw DeltaErrors.storage("looking for a table at", p.toString(), e);
     }
   }
 
+  /** Hidden, or a directory name no statement could use as a table or schema name. */
   private static boolean hidden(String name) {
-    return name.startsWith(".") || name.startsWith("_");
+    return name.startsWith(".") || name.startsWith("_") || !TableNames.isPlain(name);
   }
 
   private static FileStatus[] list(Path dir, Configuration conf) {

@@ -3,6 +3,10 @@ package io.deltajdbc.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.drop.OwnedFileCollector;
+import io.deltajdbc.engine.internal.drop.TableDeleter;
+import io.deltajdbc.engine.warehouse.DropResult;
+import io.deltajdbc.engine.warehouse.OwnedFiles;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
@@ -130,6 +134,27 @@ public final class DeltaTable {
     } catch (IOException e) {
       throw DeltaErrors.storage("checking", path, e);
     }
+  }
+
+  /**
+   * The files this table owns below its directory: its {@code _delta_log} and {@code _change_data},
+   * and every data, change-data and deletion-vector file its log still names (active in some
+   * version, or named by a remove tombstone). Reads every commit and checkpoint of the log.
+   */
+  public OwnedFiles ownedFiles() {
+    return new OwnedFileCollector(snapshots.store(), root(), path).collect();
+  }
+
+  /**
+   * Deletes the table: its log first, then the files it owns ({@link #ownedFiles()}), its change
+   * data, and the directories left empty; its directory too when nothing else is left. Files it does
+   * not own stay and are listed in the result. Never follows a symbolic link: a table whose
+   * directory is a link is refused ({@link ErrorCode#LOCATION_NOT_PERMITTED}), and nothing is
+   * deleted when the log cannot be read.
+   */
+  public DropResult drop() {
+    OwnedFiles owned = ownedFiles();
+    return TableDeleter.drop(owned, path, snapshots.store().configuration());
   }
 
   private static Path qualify(String path, Configuration conf) {

@@ -63,7 +63,16 @@ public enum ErrorCode {
   /** The statement needs more memory than the JVM has (SQL: out of memory). */
   OUT_OF_MEMORY("53200"),
   /** The statement has more columns than can be evaluated (SQL: too many columns). */
-  TOO_MANY_COLUMNS("54011");
+  TOO_MANY_COLUMNS("54011"),
+  /** A table or schema name is not a plain name: a path, a URI, '.', '..', or a name no listing would show. */
+  INVALID_NAME("42602"),
+  /**
+   * A table's location lies outside the warehouse (after normalisation, or through a symbolic link),
+   * or a statement would have to follow a symbolic link it may not follow.
+   */
+  LOCATION_NOT_PERMITTED("42501"),
+  /** A table was to be created in a directory that holds files other than an empty Delta table. */
+  LOCATION_NOT_EMPTY("42S01");
 
   private final String sqlState;
 

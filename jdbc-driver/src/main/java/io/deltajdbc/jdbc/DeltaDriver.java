@@ -92,10 +92,11 @@ public final class DeltaDriver extends Driver {
       Configuration conf = hadoopConfiguration(parsed.properties());
       Path root = qualify(parsed.location(), conf, url);
       SchemaPlus rootSchema = cc.getRootSchema();
-      rootSchema.add(DEFAULT_SCHEMA, new DeltaWarehouseSchema(root, conf));
-      for (String folder : DeltaWarehouseSchema.schemaFolders(root, conf)) {
+      DeltaWarehouseSchema warehouse = new DeltaWarehouseSchema(root, conf);
+      rootSchema.add(DEFAULT_SCHEMA, warehouse);
+      for (String folder : warehouse.schemaFolders()) {
         if (!folder.equalsIgnoreCase(DEFAULT_SCHEMA)) {
-          rootSchema.add(folder, new DeltaWarehouseSchema(new Path(root, folder), conf));
+          rootSchema.add(folder, warehouse.folder(folder));
         }
       }
       cc.setSchema(DEFAULT_SCHEMA);

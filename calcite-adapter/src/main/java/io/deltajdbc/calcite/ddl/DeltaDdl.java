@@ -1,12 +1,15 @@
 package io.deltajdbc.calcite.ddl;
 
+import io.deltajdbc.calcite.StatementWarnings;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
+import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.DeltaErrors;
@@ -15,22 +18,25 @@ import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
-import java.io.IOException;
+import io.deltajdbc.engine.warehouse.DropResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes CREATE TABLE, DROP TABLE and TRUNCATE TABLE against the warehouse. CREATE TABLE writes
  * version 0 of a new table (with the rows of its query for CREATE TABLE AS); TRUNCATE removes every
- * file in one commit; DROP TABLE deletes the table's directory, log first.
+ * file in one commit; DROP TABLE deletes what the table owns, log first.
  */
 public final class DeltaDdl {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaDdl.class);
+
   private DeltaDdl() {}
 
   /** The schema, partitioning, description and properties of a CREATE TABLE with columns or a query's schema. */
@@ -79,19 +85,37 @@ public final class DeltaDdl {
 
   /** CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count. */
   public static long create(SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
-    if (ref.exists()) {
+    OptionalLong version = ref.exists() ? latestVersion(ref) : OptionalLong.empty();
+    if (version.isPresent()) {
       if (create.ifNotExists) {
         return 0;
       }
-      throw DeltaErrors.tableAlreadyExists(ref.qualified(), ref.table().latestInfo().version());
+      throw DeltaErrors.tableAlreadyExists(ref.qualified(), version.getAsLong());
     }
+    ref.schema().warehouse().requireFreeForCreate(ref.qualified(), ref.path());
     CalciteRows.Counted<Row> counted = rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
     ref.schema().forget(ref.name());
     DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
     return counted == null ? 0 : counted.count();
   }
 
-  /** DROP TABLE: deletes the log, then the data; the name is free again. */
+  /** The latest version of an existing table, or empty when its {@code _delta_log} holds no commit yet. */
+  private static OptionalLong latestVersion(TableRef ref) {
+    try {
+      return OptionalLong.of(ref.table().latestInfo().version());
+    } catch (DeltaException e) {
+      if (e.code() == ErrorCode.TABLE_NOT_FOUND) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * DROP TABLE: the engine deletes what the table owns (log, the files its log names, change data,
+   * directories left empty) and nothing else; what it left is logged and reported to the JDBC user
+   * as a warning on the statement ({@link StatementWarnings}). The name is free again.
+   */
   public static long drop(SqlDropDeltaTable drop, TableRef ref) {
     if (!ref.exists()) {
       if (drop.ifExists) {
@@ -99,14 +123,16 @@ public final class DeltaDdl {
       }
       ref.requireExists();
     }
+    DropResult result;
     try {
-      FileSystem fs = ref.path().getFileSystem(ref.schema().conf());
-      fs.delete(new Path(ref.path(), "_delta_log"), true);
-      fs.delete(ref.path(), true);
-    } catch (IOException e) {
-      throw DeltaErrors.storage("dropping table", ref.path().toString(), e);
+      result = ref.table().drop();
     } finally {
       ref.schema().forget(ref.name());
+    }
+    if (result.leftCount() > 0) {
+      String message = result.leftMessage(ref.qualified());
+      LOG.warn(message);
+      StatementWarnings.add(message);
     }
     return 0;
   }

@@ -4,6 +4,7 @@ import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.warehouse.TableNames;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -14,6 +15,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * The table a DDL statement names: {@code t} in the connection's schema, or {@code schema.t}. A
  * table that does not exist yet is placed in its schema's folder under the name as written.
+ * Names are names, never paths: both parts are checked by {@link TableNames} (42602), a new table's
+ * or schema's name also by its creation rule, and the location must lie inside the warehouse (42501).
  */
 public record TableRef(DeltaWarehouseSchema schema, String schemaName, String name, boolean exists) {
 
@@ -36,13 +39,20 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
       throw DeltaErrors.invalidArgument("Table name " + id + " has too many parts: use table or schema.table.");
     }
     String schemaName = names.size() == 2 ? names.get(0) : context.getDefaultSchemaPath().get(0);
+    TableNames.requirePlain("schema", schemaName);
     CalciteSchema root = context.getRootSchema();
     CalciteSchema sub = root.getSubSchema(schemaName, false);
     DeltaWarehouseSchema schema = sub == null ? null : sub.schema instanceof DeltaWarehouseSchema w ? w : null;
-    if (schema == null && create && names.size() == 2) {
+    if (schema == null && names.size() == 2) {
+      // A folder that became a schema after the connection opened (CREATE TABLE db.t): the root a
+      // statement sees is a snapshot, so it is found through the warehouse's own folders.
       CalciteSchema warehouse = root.getSubSchema(context.getDefaultSchemaPath().get(0), false);
-      if (warehouse != null && warehouse.schema instanceof DeltaWarehouseSchema w) {
-        schema = new DeltaWarehouseSchema(new Path(w.dir(), schemaName), w.conf());
+      if (warehouse != null && warehouse.schema instanceof DeltaWarehouseSchema w
+          && (create || w.schemaFolders().contains(schemaName))) {
+        if (create) {
+          TableNames.requireCreatable("schema", schemaName);
+        }
+        schema = w.folder(schemaName);
         sub = root.add(schemaName, schema);
       }
     }
@@ -53,11 +63,14 @@ public record TableRef(DeltaWarehouseSchema schema, String schemaName, String na
     }
     String table = names.get(names.size() - 1);
     Optional<String> existing = schema.existingTable(table);
+    if (create && existing.isEmpty()) {
+      TableNames.requireCreatable("table", table);
+    }
     return new TableRef(schema, sub.name, existing.orElse(table), existing.isPresent());
   }
 
   public Path path() {
-    return new Path(schema.dir(), name);
+    return schema.location(name);
   }
 
   /** The engine's handle on the table, shared with the connection's queries. */

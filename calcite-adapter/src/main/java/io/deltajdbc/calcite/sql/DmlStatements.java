@@ -299,6 +299,8 @@ final class DmlStatements {
   static TableRef target(CalcitePrepare.Context context, SqlNode node) {
     SqlIdentifier id = (SqlIdentifier) node;
     String last = id.names.get(id.names.size() - 1);
+    // The name is checked before its suffix, so that a path is refused as a path (42602).
+    io.deltajdbc.engine.warehouse.TableNames.requirePlain("table", VersionSpec.baseName(last));
     if (!VersionSpec.parse(last).isLatest()) {
       throw DeltaErrors.invalidArgument("Cannot change " + last + ": an old version of a table is read-only; "
           + "change " + VersionSpec.baseName(last) + ".");

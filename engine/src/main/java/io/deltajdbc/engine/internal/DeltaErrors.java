@@ -210,6 +210,53 @@ public final class DeltaErrors {
         tablePath, NO_VERSION, null);
   }
 
+  // ---- Names and locations in a warehouse ------------------------------------------------------
+
+  /**
+   * A table or schema name that is not a plain name. {@code kind} is "table" or "schema"; the name is
+   * shown with control characters escaped, so that the message itself stays printable.
+   */
+  public static DeltaException invalidName(String kind, String name, String why) {
+    return new DeltaException(ErrorCode.INVALID_NAME,
+        "The " + kind + " name '" + printable(name) + "' is not allowed: " + why + ". A " + kind + " name is one plain "
+            + "name inside the warehouse, never a path or URI: no '/', '\\', ':', control characters, not '.' or "
+            + "'..'; a new table's name also has no '@' and does not start with '_' or '.'. Nothing was read or written.",
+        null, NO_VERSION, null);
+  }
+
+  public static DeltaException outsideWarehouse(String name, String location, String warehouse) {
+    return new DeltaException(ErrorCode.LOCATION_NOT_PERMITTED,
+        "'" + printable(name) + "' resolves to " + location + ", which is outside the warehouse " + warehouse
+            + " (through a symbolic link or a path that leaves it). Statements only reach tables inside the "
+            + "warehouse; nothing was read or written.", null, NO_VERSION, null);
+  }
+
+  public static DeltaException dropSymlink(String tablePath, String link) {
+    return new DeltaException(ErrorCode.LOCATION_NOT_PERMITTED,
+        "DROP TABLE " + tablePath + " refused: " + link + " is a symbolic link, and DROP TABLE never follows one "
+            + "(it would delete the files of wherever the link points). Remove the link itself with your file "
+            + "system's tools. Nothing was deleted.", tablePath, NO_VERSION, null);
+  }
+
+  public static DeltaException locationNotEmpty(String tablePath, String location, String found) {
+    return new DeltaException(ErrorCode.LOCATION_NOT_EMPTY,
+        "CREATE TABLE " + tablePath + " refused: its directory " + location + " exists and holds " + found
+            + ", not an empty Delta table. Choose another name, or move those files away. Nothing was written.",
+        tablePath, NO_VERSION, null);
+  }
+
+  private static String printable(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> {
+      if (Character.isISOControl(c)) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
+  }
+
   // ---- DML on the execution backend ------------------------------------------------------------
 
   public static DeltaException executionBackendUnavailable(String detail) {

@@ -1,5 +1,6 @@
 package io.deltajdbc.jdbc.internal;
 
+import io.deltajdbc.calcite.StatementWarnings;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,13 +11,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Map;
 
 /**
  * Thin proxies over Calcite's JDBC objects: every SQLException or runtime error leaves through
  * {@link JdbcErrors} with an SQLState, statements and result sets lead back to the proxies, and
- * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta.
+ * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta. A
+ * statement's warnings (what DROP TABLE left, see {@link StatementWarnings}) are its
+ * {@code getWarnings()} chain until its next execution.
  */
 public final class JdbcProxies {
   private JdbcProxies() {}
@@ -37,6 +41,7 @@ public final class JdbcProxies {
     private final StatementGuard guard;
     private Object self;
     private TemporalResults temporal;
+    private SQLWarning warnings;
 
     Handler(Object target, Object connectionProxy, Map<String, Object> metaData, StatementGuard guard) {
       this.target = target;
@@ -73,6 +78,17 @@ public final class JdbcProxies {
         return null;
       }
       boolean guarded = guard != null && begin(name, args);
+      if (target instanceof Statement && name.equals("getWarnings")) {
+        return warnings;
+      }
+      if (target instanceof Statement && name.equals("clearWarnings")) {
+        warnings = null;
+      }
+      boolean executes = target instanceof Statement && name.startsWith("execute");
+      if (executes) {
+        warnings = null;
+        StatementWarnings.drain();
+      }
       Object result;
       try {
         if (target instanceof PreparedStatement ps && name.equals("setObject")
@@ -104,6 +120,16 @@ public final class JdbcProxies {
       } finally {
         if (guarded) {
           guard.end();
+        }
+        if (executes) {
+          for (String w : StatementWarnings.drain()) {
+            SQLWarning next = new SQLWarning(w, "01000");
+            if (warnings == null) {
+              warnings = next;
+            } else {
+              warnings.setNextWarning(next);
+            }
+          }
         }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
