@@ -162,9 +162,12 @@ public final class PredicateTranslator {
     }
     if (node.getKind() == SqlKind.CAST && node instanceof RexCall cast
         && cast.getOperands().get(0) instanceof RexInputRef ref) {
+      // Only a cast that keeps every value (INT to BIGINT, VARCHAR(10) to VARCHAR): CAST(d AS INT) <> 0
+      // is not d <> 0 (0.5 casts to 0).
       SqlTypeFamily from = ref.getType().getSqlTypeName().getFamily();
       SqlTypeFamily to = cast.getType().getSqlTypeName().getFamily();
-      boolean widening = from == to && (from == SqlTypeFamily.NUMERIC || from == SqlTypeFamily.CHARACTER);
+      boolean widening = from == to && (from == SqlTypeFamily.NUMERIC || from == SqlTypeFamily.CHARACTER)
+          && RexUtil.isLosslessCast(cast);
       return widening ? column(ref) : null;
     }
     return null;

@@ -302,7 +302,7 @@ class LogAndValueIntegrityTest {
       }
       SQLException literal = fails(() -> s.executeUpdate("INSERT INTO t (id, amount) VALUES (2, 1234.5)"));
       assertEquals("22003", literal.getSQLState(), literal.getMessage());
-      assertTrue(literal.getMessage().contains("INSERT INTO t"), literal.getMessage());
+      assertTrue(literal.getMessage().contains("amount"), literal.getMessage());
       assertEquals(before, files(table), "nothing was written");
     }
   }

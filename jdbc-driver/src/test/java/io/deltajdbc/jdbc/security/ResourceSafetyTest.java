@@ -143,8 +143,13 @@ class ResourceSafetyTest {
   static final int SMALL_HEAP_MB = 128;
 
   /** The query a cancel or timeout interrupts: the engine's scan filters every row out, so it returns no row for seconds. */
-  static final String LONG_SCAN = "SELECT count(*) FROM (" + String.join(" UNION ALL ",
-      Collections.nCopies(8, "SELECT id FROM big WHERE v = 7")) + ")";
+  static final String LONG_SCAN = longScan(8);
+
+  /** {@code copies} scans of the whole table in one query, none of which returns a row. */
+  static String longScan(int copies) {
+    return "SELECT count(*) FROM (" + String.join(" UNION ALL ",
+        Collections.nCopies(copies, "SELECT id FROM big WHERE v = 7")) + ")";
+  }
 
   private static long uncanceled = -1;
 
@@ -154,19 +159,29 @@ class ResourceSafetyTest {
       return uncanceled;
     }
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      long t0 = System.nanoTime();
-      try (ResultSet rs = s.executeQuery(LONG_SCAN)) {
-        assertTrue(rs.next());
-        assertEquals(0, rs.getLong(1));
+      // The second run is the measure: the first one also loads and compiles what the scan uses.
+      for (int run = 0; run < 2; run++) {
+        long t0 = System.nanoTime();
+        try (ResultSet rs = s.executeQuery(LONG_SCAN)) {
+          assertTrue(rs.next());
+          assertEquals(0, rs.getLong(1));
+        }
+        uncanceled = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       }
-      uncanceled = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       return uncanceled;
     }
   }
 
+  /** How many copies of the table's scan take about 5 s here: long enough to be stopped on any machine. */
+  static int copiesForSeconds() throws SQLException {
+    long perCopy = Math.max(1, uncanceledMillis() / 8);
+    return (int) Math.min(400, Math.max(8, 5000 / perCopy + 1));
+  }
+
   @Test
   void cancelFromAnotherThreadStopsALongScanAtOnce() throws Exception {
-    long full = uncanceledMillis();
+    int copies = copiesForSeconds();
+    long full = Math.max(1, uncanceledMillis() / 8) * copies;
     try (Connection c = connect(); Statement s = c.createStatement()) {
       CompletableFuture<Long> cancel = CompletableFuture.supplyAsync(() -> {
         try {
@@ -179,7 +194,7 @@ class ResourceSafetyTest {
         }
       });
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(LONG_SCAN).next());
+      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(longScan(copies)).next());
       long stopped = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertEquals("57014", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("canceled"), e.getMessage());
@@ -192,11 +207,21 @@ class ResourceSafetyTest {
 
   @Test
   void queryTimeoutStopsALongScan() throws Exception {
-    long full = uncanceledMillis();
+    // A timeout is whole seconds: the scan is made long enough to outlast one on any machine, and
+    // timed once without a timeout (planning a long UNION ALL counts too).
+    int copies = copiesForSeconds();
+    long full;
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      long t0 = System.nanoTime();
+      try (ResultSet rs = s.executeQuery(longScan(copies))) {
+        assertTrue(rs.next());
+      }
+      full = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       long t0 = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(LONG_SCAN).next());
+      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(longScan(copies)).next());
       long stopped = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       assertInstanceOf(SQLTimeoutException.class, e, e.getMessage());
       assertEquals("57014", e.getSQLState(), e.getMessage());
