@@ -1,10 +1,10 @@
 package io.deltajdbc.calcite.dml;
 
+import io.deltajdbc.calcite.time.Micros;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -15,7 +15,6 @@ import org.apache.calcite.sql.dialect.SparkSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * A parsed expression as Spark SQL text, for the DML executor: written with Calcite's Spark
@@ -85,16 +84,16 @@ public final class SparkSqlText {
       return SqlLiteral.createDate(DateString.fromDaysSinceEpoch((int) d.toEpochDay()), pos);
     }
     if (v instanceof java.sql.Timestamp t) {
-      return timestamp(t.toInstant().toEpochMilli());
+      return timestamp(Micros.of(t.toInstant()));
     }
     if (v instanceof Instant i) {
-      return timestamp(i.toEpochMilli());
+      return timestamp(Micros.of(i));
     }
     if (v instanceof LocalDateTime t) {
-      return timestamp(t.toInstant(ZoneOffset.UTC).toEpochMilli());
+      return timestamp(Micros.of(t));
     }
     if (v instanceof java.util.Date d) {
-      return timestamp(d.getTime());
+      return timestamp(Math.multiplyExact(d.getTime(), Micros.PER_MILLI));
     }
     if (v instanceof ByteString b) {
       return SqlLiteral.createBinaryString(b.getBytes(), pos);
@@ -105,8 +104,8 @@ public final class SparkSqlText {
     return SqlLiteral.createCharString(v.toString(), pos);
   }
 
-  private static SqlNode timestamp(long millis) {
+  private static SqlNode timestamp(long micros) {
     return SqlLiteral.createTimestamp(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP,
-        TimestampString.fromMillisSinceEpoch(millis), 3, SqlParserPos.ZERO);
+        Micros.timestampString(micros), 6, SqlParserPos.ZERO);
   }
 }

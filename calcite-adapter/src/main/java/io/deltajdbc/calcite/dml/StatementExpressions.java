@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
+import io.deltajdbc.calcite.time.Micros;
+import io.deltajdbc.calcite.time.MicrosPlans;
+import io.deltajdbc.calcite.time.MicrosRex;
 import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
@@ -23,8 +26,8 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rex.RexSimplify;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -98,7 +101,7 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
    * conditions normalised).
    */
   private RexSimplify simplifier() {
-    return new RexSimplify(planned.rexBuilder(), RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
+    return new RexSimplify(planned.rexBuilder(), RelOptPredicateList.EMPTY, MicrosPlans.executor());
   }
 
   /** The fields of the row expression {@code i} reads. */
@@ -114,7 +117,8 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
       args.add(inputs.get(positions[k]));
       types[k] = inputs.get(positions[k]).type();
     }
-    String source = RexSource.of(planned.rexBuilder(), planned.typeFactory(), e, planned.rowType(),
+    String source = RexSource.of(planned.rexBuilder(), planned.typeFactory(),
+        MicrosRex.rewrite(planned.rexBuilder(), e), planned.rowType(),
         planned.conformance());
     CompiledFunction code = new CompiledFunction(source, inputs.size(), positions, types, type, context, table, what,
         text);
@@ -131,6 +135,9 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
       @Override
       public RexNode visitDynamicParam(RexDynamicParam p) {
         Object v = context.get("?" + p.getIndex());
+        if (v instanceof Number n && p.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+          return planned.rexBuilder().makeLiteral(Micros.timestampString(n.longValue()), p.getType(), true);
+        }
         if (v instanceof Number || v instanceof String || v instanceof Boolean) {
           try {
             Object value = v instanceof Number n && !(v instanceof BigDecimal) ? new BigDecimal(n.toString()) : v;

@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.dml;
 
+import io.deltajdbc.calcite.time.Micros;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,6 +104,8 @@ public final class Subqueries {
       lit = SqlLiteral.createBoolean(b, pos);
     } else if (type.getSqlTypeName() == SqlTypeName.DATE && v instanceof Number n) {
       lit = SqlLiteral.createDate(DateString.fromDaysSinceEpoch(n.intValue()), pos);
+    } else if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && v instanceof Number n) {
+      lit = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, Micros.timestampString(n.longValue()), 6, pos);
     } else if (SqlTypeName.DATETIME_TYPES.contains(type.getSqlTypeName()) && v instanceof Number n) {
       lit = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, TimestampString.fromMillisSinceEpoch(n.longValue()),
           3, pos);

@@ -8,6 +8,7 @@ import io.deltajdbc.engine.types.DecimalType;
 import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.calcite.time.Micros;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.apache.calcite.avatica.util.ByteString;
 
 /**
  * Engine values in Calcite's runtime representation: DATE as days since the epoch (int),
- * TIMESTAMP as milliseconds (long, UTC wall clock), VARBINARY as {@link ByteString}, ROW as
+ * TIMESTAMP as microseconds (long, UTC wall clock: see {@link Micros}), VARBINARY as {@link ByteString}, ROW as
  * {@code Object[]}, ARRAY as {@link List}, MAP as {@link Map}; other values unchanged.
  */
 public final class CalciteValues {
@@ -56,10 +57,10 @@ public final class CalciteValues {
       return (int) d.toEpochDay();
     }
     if (v instanceof Instant i) {
-      return i.toEpochMilli();
+      return Micros.of(i);
     }
     if (v instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+      return Micros.of(t);
     }
     if (v instanceof byte[] b) {
       return new ByteString(b);
@@ -117,9 +118,8 @@ public final class CalciteValues {
       case BOOLEAN -> v;
       case BINARY -> v instanceof ByteString b ? b.getBytes() : v;
       case DATE -> v instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : v;
-      case TIMESTAMP -> v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : v;
-      case TIMESTAMP_NTZ -> v instanceof Number n
-          ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+      case TIMESTAMP -> v instanceof Number n ? Micros.toInstant(n.longValue()) : v;
+      case TIMESTAMP_NTZ -> v instanceof Number n ? Micros.toLocalDateTime(n.longValue()) : v;
       case VOID -> null;
     };
   }

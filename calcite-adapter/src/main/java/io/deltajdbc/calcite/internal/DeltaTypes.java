@@ -18,7 +18,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Delta types as SQL types: long BIGINT, integer INTEGER, short SMALLINT, byte TINYINT, float REAL,
  * double DOUBLE, decimal(p,s) DECIMAL(p,s), string VARCHAR, binary VARBINARY, date DATE, timestamp
- * and timestamp_ntz TIMESTAMP(3) (an instant shown in UTC, a local date-time), arrays ARRAY, maps
+ * and timestamp_ntz TIMESTAMP(6) (an instant shown in UTC, a local date-time), arrays ARRAY, maps
  * MAP, structs ROW, variant VARCHAR (its JSON form).
  */
 public final class DeltaTypes {
@@ -59,7 +59,7 @@ public final class DeltaTypes {
       case STRING, VARIANT -> f.createSqlType(SqlTypeName.VARCHAR);
       case BINARY -> f.createSqlType(SqlTypeName.VARBINARY);
       case DATE -> f.createSqlType(SqlTypeName.DATE);
-      case TIMESTAMP, TIMESTAMP_NTZ -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+      case TIMESTAMP, TIMESTAMP_NTZ -> f.createSqlType(SqlTypeName.TIMESTAMP, 6);
       case VOID -> f.createSqlType(SqlTypeName.VARCHAR);
     };
   }

@@ -7,15 +7,22 @@ import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
+import io.deltajdbc.calcite.time.MicrosPlans;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.tools.Program;
 
 /**
  * Calcite's statement preparation for Delta SQL: the text is first rewritten by
@@ -60,6 +67,27 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     return planner;
+  }
+
+  /**
+   * Calcite's preparation with the program of {@link MicrosPlans}: timestamps are microseconds
+   * while the statement runs. As Calcite's own, but for the program (results in the enumerable
+   * convention; Calcite's bindable mode is for its tests).
+   */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    MicrosPlans.useMicrosExecutor(planner); // for the folding of constants while the statement is converted
+    EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
+        : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory, context.getRootSchema(), prefer,
+        createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE, createConvertletTable()) {
+      @Override
+      protected Program getProgram() {
+        return MicrosPlans.program();
+      }
+    };
   }
 
   /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */

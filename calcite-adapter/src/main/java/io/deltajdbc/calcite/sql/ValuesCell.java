@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.time.Micros;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ import org.apache.calcite.util.TimestampString;
 /**
  * One value of a plain VALUES row: a parameter, or a literal in the representation Avatica gives
  * parameters (numbers as {@link BigDecimal} or {@link Double}, DATE as days, TIMESTAMP as
- * milliseconds), so literals and parameters are converted to the column's type by the same code.
+ * microseconds), so literals and parameters are converted to the column's type by the same code.
  */
 sealed interface ValuesCell {
   /** The cell's value for one execution's parameter values. */
@@ -83,12 +84,12 @@ sealed interface ValuesCell {
       case DATE -> {
         int days = literal.getValueAs(DateString.class).getDaysSinceEpoch();
         // a date into a timestamp column is its midnight (UTC), as Calcite casts it
-        yield column == PrimitiveType.TIMESTAMP || column == PrimitiveType.TIMESTAMP_NTZ ? days * 86_400_000L
+        yield column == PrimitiveType.TIMESTAMP || column == PrimitiveType.TIMESTAMP_NTZ ? days * Micros.PER_DAY
             : (Object) days;
       }
       case TIMESTAMP -> {
-        long millis = literal.getValueAs(TimestampString.class).getMillisSinceEpoch();
-        yield column == PrimitiveType.DATE ? (Object) (int) Math.floorDiv(millis, 86_400_000L) : millis;
+        long micros = Micros.of(literal.getValueAs(TimestampString.class));
+        yield column == PrimitiveType.DATE ? (Object) (int) Math.floorDiv(micros, Micros.PER_DAY) : micros;
       }
       default -> throw new IllegalArgumentException("not a plain literal: " + literal);
     };

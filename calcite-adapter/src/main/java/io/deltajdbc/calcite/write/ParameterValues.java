@@ -35,7 +35,7 @@ final class ParameterValues {
         return integral(n, p);
       }
       return CalciteValues.toEngine(v, type);
-    } catch (ClassCastException | NumberFormatException | DateTimeParseException | ArithmeticException e) {
+    } catch (ClassCastException | IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
       throw DeltaErrors.valueDoesNotFit(table, column.name(), v, type);
     }
   }
@@ -75,7 +75,7 @@ final class ParameterValues {
         default -> throw new NumberFormatException(s);
       };
       case DATE -> LocalDate.parse(s).toEpochDay();
-      case TIMESTAMP, TIMESTAMP_NTZ -> LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+      case TIMESTAMP, TIMESTAMP_NTZ -> io.deltajdbc.calcite.time.Micros.parse(s);
       default -> s;
     };
   }

@@ -33,7 +33,14 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
 
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+    return typeName == SqlTypeName.DECIMAL ? 38 : typeName == SqlTypeName.TIMESTAMP ? 6
+        : super.getMaxPrecision(typeName);
+  }
+
+  /** Delta's timestamps are microseconds: TIMESTAMP is TIMESTAMP(6), as in Spark, unless a statement says less. */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.TIMESTAMP ? 6 : super.getDefaultPrecision(typeName);
   }
 
   @Override

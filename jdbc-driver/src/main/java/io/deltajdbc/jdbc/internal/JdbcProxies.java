@@ -91,11 +91,12 @@ public final class JdbcProxies {
       }
       Object result;
       try {
-        if (target instanceof PreparedStatement ps && name.equals("setObject")
-            && TemporalParameters.setObject(ps, args)) {
+        if (target instanceof PreparedStatement ps && (name.equals("setObject")
+            ? TemporalParameters.setObject(ps, args) : name.equals("setTimestamp")
+            && TemporalParameters.setTimestamp(ps, args))) {
           return null;
         }
-        if (target instanceof ResultSet rs && (name.equals("getObject") || name.equals("getString"))) {
+        if (target instanceof ResultSet rs && TemporalResults.handles(name)) {
           if (temporal == null) {
             temporal = new TemporalResults(rs);
           }

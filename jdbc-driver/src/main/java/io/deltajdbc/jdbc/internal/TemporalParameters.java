@@ -1,9 +1,11 @@
 package io.deltajdbc.jdbc.internal;
 
+import io.deltajdbc.calcite.time.Micros;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,16 +15,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.Calendar;
 
 /**
  * {@code setObject} of a {@code java.time} value (JDBC 4.2), as the value Calcite computes with:
- * a DATE as days since the epoch, a TIMESTAMP as milliseconds of the UTC wall clock (the
+ * a DATE as days since the epoch, a TIMESTAMP as microseconds of the UTC wall clock (the
  * connection's time zone), a TIME as milliseconds of the day. Avatica hands such objects on
- * unchanged, and Calcite's generated code then fails with a ClassCastException.
+ * unchanged, and Calcite's generated code then fails with a ClassCastException. A
+ * {@code java.sql.Timestamp} ({@code setTimestamp}, {@code setObject}) is bound the same way, to the
+ * microsecond: Avatica would cut it to milliseconds.
  *
  * <p>Values are converted exactly (proleptic Gregorian, so {@code LocalDate.of(-5000, 1, 1)} stays
- * that day) or refused with SQLState 22008: a fraction of a millisecond (Calcite's TIMESTAMP(3)),
- * a time of day for a DATE, an instant beyond Delta's range of microseconds in a long.
+ * that day; digits below the microsecond are cut, as Spark cuts them) or refused with SQLState
+ * 22008: a time of day for a DATE, an instant beyond Delta's range of microseconds in a long.
  */
 final class TemporalParameters {
   private TemporalParameters() {}
@@ -32,10 +37,44 @@ final class TemporalParameters {
    * value (the target type is the statement's own parameter type then); false for any other call.
    */
   static boolean setObject(PreparedStatement statement, Object[] args) throws SQLException {
-    if (args == null || args.length < 2 || !(args[0] instanceof Integer index) || !(args[1] instanceof Temporal)) {
+    if (args == null || args.length < 2 || !(args[0] instanceof Integer index)) {
+      return false;
+    }
+    if (args[1] instanceof Timestamp ts) {
+      return setTimestamp(statement, new Object[] {index, ts});
+    }
+    if (!(args[1] instanceof Temporal)) {
       return false;
     }
     statement.setObject(index, convert(statement.getParameterMetaData(), index, args[1]));
+    return true;
+  }
+
+  /**
+   * Binds {@code setTimestamp(index, ts[, calendar])} to the microsecond where the parameter is a
+   * TIMESTAMP: the instant, moved by the calendar's offset as Avatica moves it (a calendar names
+   * the zone of the wall clock the value is meant in). A value beyond Delta's range is bound as
+   * its {@code Instant}, for the statement to refuse naming its column. False for a parameter of
+   * another type: Avatica binds it as it does.
+   */
+  static boolean setTimestamp(PreparedStatement statement, Object[] args) throws SQLException {
+    if (args == null || args.length < 2 || !(args[0] instanceof Integer index) || !(args[1] instanceof Timestamp ts)) {
+      return false;
+    }
+    int type = statement.getParameterMetaData().getParameterType(index);
+    if (type != Types.TIMESTAMP && type != Types.TIMESTAMP_WITH_TIMEZONE) {
+      return false;
+    }
+    Instant instant = ts.toInstant();
+    try {
+      long micros = Micros.of(instant);
+      if (args.length > 2 && args[2] instanceof Calendar calendar) {
+        micros = Math.addExact(micros, calendar.getTimeZone().getOffset(ts.getTime()) * Micros.PER_MILLI);
+      }
+      statement.setObject(index, micros);
+    } catch (ArithmeticException e) {
+      statement.setObject(index, instant);
+    }
     return true;
   }
 
@@ -47,7 +86,7 @@ final class TemporalParameters {
     int type = meta.getParameterType(index);
     return switch (type) {
       case Types.DATE -> days(index, value);
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> millis(index, value);
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> micros(index, value);
       case Types.TIME, Types.TIME_WITH_TIMEZONE -> millisOfDay(index, value);
       case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR -> value.toString();
       default -> value;
@@ -66,17 +105,11 @@ final class TemporalParameters {
     return (int) days;
   }
 
-  private static Object millis(int index, Object value) throws SQLException {
+  private static Object micros(int index, Object value) throws SQLException {
     LocalDateTime t = localDateTime(index, value);
-    if (t.getNano() % 1_000_000 != 0) {
-      throw refused(index, value, "TIMESTAMP parameters have millisecond precision; truncate it with "
-          + "truncatedTo(ChronoUnit.MILLIS) or pass a java.sql.Timestamp");
-    }
-    Instant i = t.toInstant(ZoneOffset.UTC);
     try {
       // Delta stores microseconds since the epoch in a long: the writer's range, checked up front.
-      Math.multiplyExact(i.getEpochSecond(), 1_000_000L);
-      return i.toEpochMilli();
+      return Micros.of(t);
     } catch (ArithmeticException e) {
       throw refused(index, value, "it is out of the range of a TIMESTAMP");
     }

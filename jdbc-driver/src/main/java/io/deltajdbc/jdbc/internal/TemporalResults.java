@@ -1,25 +1,30 @@
 package io.deltajdbc.jdbc.internal;
 
+import io.deltajdbc.calcite.time.Micros;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.Calendar;
+import java.util.Set;
 
 /**
- * DATE and TIMESTAMP columns read as {@code java.time} values ({@code getObject(i, LocalDate.class)},
- * JDBC 4.2), and as strings, from the number Calcite computes with (days or milliseconds since the
- * epoch), in the proleptic Gregorian calendar Delta stores. Avatica refuses the java.time classes
- * and prints a year before 1 as garbage ({@code +000-01-04} for -5000-01-01).
+ * DATE and TIMESTAMP columns read from the number Calcite computes with (days, or microseconds
+ * since the epoch on the UTC wall clock), in the proleptic Gregorian calendar Delta stores: as
+ * {@code java.time} values ({@code getObject(i, LocalDateTime.class)}, JDBC 4.2), as
+ * {@code java.sql.Timestamp} to the microsecond ({@code getTimestamp}, {@code getObject}), and as
+ * text ({@code 2024-01-01 10:00:00.123456}, Spark's form). Avatica reads the number as
+ * milliseconds, refuses the java.time classes and prints a year before 1 as garbage.
  */
 final class TemporalResults {
-  /** Avatica's own TIMESTAMP(3) text, kept for the years it prints right. */
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+  private static final Set<String> METHODS = Set.of("getObject", "getString", "getTimestamp", "getDate");
 
   /** The answer when Avatica's own is right: the caller invokes the result set itself. */
   static final Object AVATICA = new Object();
@@ -31,11 +36,13 @@ final class TemporalResults {
     this.rs = java.util.Objects.requireNonNull(rs, "rs");
   }
 
-  /** The value of {@code getObject(column, type)} or {@code getString(column)}, or {@link #AVATICA}. */
+  static boolean handles(String method) {
+    return METHODS.contains(method);
+  }
+
+  /** The value of one of the {@link #handles handled} getters, or {@link #AVATICA}. */
   Object get(String method, Object[] args) throws SQLException {
-    boolean typed = method.equals("getObject") && args != null && args.length == 2 && args[1] instanceof Class;
-    boolean string = method.equals("getString") && args != null && args.length == 1;
-    if (!typed && !string) {
+    if (args == null || args.length == 0 || args.length > 2 || !(args[0] instanceof Integer || args[0] instanceof String)) {
       return AVATICA;
     }
     int column = args[0] instanceof Integer i ? i : rs.findColumn((String) args[0]);
@@ -43,10 +50,21 @@ final class TemporalResults {
     if (sqlType != Types.DATE && sqlType != Types.TIMESTAMP) {
       return AVATICA;
     }
-    Class<?> type = typed ? (Class<?>) args[1] : String.class;
-    if (typed && type != LocalDate.class && type != LocalDateTime.class && type != Instant.class
-        && type != OffsetDateTime.class) {
-      return AVATICA;
+    Object second = args.length == 2 ? args[1] : null;
+    Class<?> type = switch (method) {
+      case "getObject" -> second instanceof Class<?> c ? c : second == null ? null : Object.class;
+      case "getString" -> second == null ? String.class : null;
+      case "getTimestamp" -> Timestamp.class;
+      case "getDate" -> Date.class;
+      default -> null;
+    };
+    if (type == null || !(type == String.class || type == Timestamp.class || type == Date.class
+        || type == LocalDate.class || type == LocalDateTime.class || type == Instant.class
+        || type == OffsetDateTime.class || type == java.util.Date.class)) {
+      return AVATICA; // getObject(i, Map), getObject(i, Long.class): Avatica's answer
+    }
+    if (method.equals("getObject") && args.length == 1) {
+      type = sqlType == Types.DATE ? Date.class : Timestamp.class;
     }
     long n;
     try {
@@ -57,26 +75,51 @@ final class TemporalResults {
     if (rs.wasNull()) {
       return null;
     }
-    LocalDateTime t = sqlType == Types.DATE ? LocalDate.ofEpochDay(n).atStartOfDay()
-        : LocalDateTime.ofEpochSecond(Math.floorDiv(n, 1000), (int) Math.floorMod(n, 1000) * 1_000_000, ZoneOffset.UTC);
-    if (string) {
-      if (sqlType == Types.DATE) {
-        return t.toLocalDate().toString();
-      }
-      // Avatica's text for years 1 to 9999; before year 1 and after 9999 our own, with a sign.
-      return t.getYear() >= 1 && t.getYear() <= 9999 ? AVATICA : TIMESTAMP.format(t);
-    }
+    Calendar calendar = second instanceof Calendar c ? c : null;
+    return sqlType == Types.DATE ? date(column, n, type) : timestamp(n, type, calendar);
+  }
+
+  private static Object date(int column, long days, Class<?> type) throws SQLException {
+    LocalDate d = LocalDate.ofEpochDay(days);
     if (type == LocalDate.class) {
-      if (sqlType != Types.DATE) {
-        throw new SQLDataException("Column " + column + " is a TIMESTAMP; read it as a LocalDateTime, an Instant "
-            + "or an OffsetDateTime, not a LocalDate.", "22008");
-      }
-      return t.toLocalDate();
+      return d;
+    }
+    if (type == String.class) {
+      return d.toString();
+    }
+    if (type == Date.class) {
+      return AVATICA;
+    }
+    return timestamp(Math.multiplyExact(days, Micros.PER_DAY), type, null);
+  }
+
+  private static Object timestamp(long micros, Class<?> type, Calendar calendar) throws SQLException {
+    if (type == String.class) {
+      return Micros.format(micros);
     }
     if (type == LocalDateTime.class) {
-      return t;
+      return Micros.toLocalDateTime(micros);
     }
-    return type == Instant.class ? t.toInstant(ZoneOffset.UTC) : t.atOffset(ZoneOffset.UTC);
+    if (type == Instant.class) {
+      return Micros.toInstant(micros);
+    }
+    if (type == OffsetDateTime.class) {
+      return Micros.toLocalDateTime(micros).atOffset(ZoneOffset.UTC);
+    }
+    if (type == LocalDate.class) {
+      throw new SQLDataException("This column is a TIMESTAMP; read it as a LocalDateTime, an Instant, an "
+          + "OffsetDateTime or a java.sql.Timestamp, not a LocalDate.", "22008");
+    }
+    Instant instant = Micros.toInstant(micros);
+    if (calendar != null) {
+      // the value is the wall clock of the calendar's zone, as Avatica reads it
+      instant = instant.minusMillis(calendar.getTimeZone().getOffset(instant.toEpochMilli()));
+    }
+    if (type == Date.class) {
+      return new Date(instant.toEpochMilli());
+    }
+    Timestamp t = Timestamp.from(instant);
+    return type == java.util.Date.class ? new java.util.Date(t.getTime()) : t;
   }
 
   /** The JDBC type of a column, read once per result set: getString is called for every value. */
