@@ -130,7 +130,7 @@ class TimestampMicrosTest {
     assertEquals(List.of("2"), ids("ts < TIMESTAMP '1970-01-01 00:00:00' AND ts > TIMESTAMP '1969-12-31 23:59:59.999998'"));
     assertEquals(List.of("5"), ids("pday >= TIMESTAMP '9999-12-31 23:59:59.999999'"));
     assertEquals(List.of("4"), ids("ts <= TIMESTAMP '0001-01-01 00:00:00'"));
-    assertEquals(List.of("7"), ids("ts = " + lit + " + INTERVAL '0.001' SECOND"));
+    assertEquals(List.of("1"), ids("ts = TIMESTAMP '2024-01-01 10:00:00.122456' + INTERVAL '0.001' SECOND"));
     assertEquals(List.of("1"), ids("ts - INTERVAL '1' DAY = TIMESTAMP '2023-12-31 10:00:00.123456'"));
     assertEquals(List.of("1"), ids("ts + INTERVAL '1' MONTH = TIMESTAMP '2024-02-01 10:00:00.123456'"));
     assertEquals(List.of("1"), ids("CAST(ts AS VARCHAR) = '2024-01-01 10:00:00.123456'"));
