@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.deltajdbc.calcite.time.NestedTimestamps;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -53,7 +54,10 @@ public class DeltaJdbcFactory extends CalciteFactory {
   @Override
   public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
       TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+    // what the client reads: timestamps inside arrays, maps and structs as Avatica reads them
+    Meta.Signature forClient = signature instanceof CalcitePrepare.CalciteSignature<?> s
+        ? NestedTimestamps.inMillis(s) : signature;
+    return calcite.newResultSet(statement, state, forClient, timeZone, firstFrame);
   }
 
   @Override
