@@ -163,6 +163,21 @@ class TimestampMicrosTest {
   }
 
   @Test
+  void timestampsInsideArraysAndStructsKeepMicroseconds() throws SQLException {
+    spark.sql("CREATE TABLE delta.`" + path("nested") + "` USING delta AS SELECT 1 AS id, "
+        + "array(TIMESTAMP'2024-01-01 10:00:00.123456') AS a, named_struct('t', TIMESTAMP'1969-12-31 23:59:59.999999', "
+        + "'n', 2) AS s");
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(List.of("2024-01-01 10:00:00.123456|1969-12-31 23:59:59.999999|true"),
+          rows(s, "SELECT x.a[1], x.s.t, x.a[1] > x.s.t FROM nested x"));
+      s.execute("CREATE TABLE nested_copy AS SELECT id, a, ARRAY[x.s.t] AS b FROM nested x");
+    }
+    assertEquals(List.of("1|[2024-01-01 10:00:00.123456]|[1969-12-31 23:59:59.999999]"),
+        spark.sql("SELECT id, CAST(a AS STRING), CAST(b AS STRING) FROM delta.`" + path("nested_copy") + "`")
+            .collectAsList().stream().map(r -> r.getInt(0) + "|" + r.getString(1) + "|" + r.getString(2)).toList());
+  }
+
+  @Test
   void valuesWrittenThroughTheDriverReadBackInSpark() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE written (id INT, ts TIMESTAMP, ntz TIMESTAMP_NTZ)");

@@ -23,8 +23,9 @@ import org.apache.calcite.util.TimestampString;
  * Rewrites an expression whose timestamps are microseconds so that it computes what Calcite
  * computes with milliseconds, to the microsecond: a TIMESTAMP literal becomes its microseconds;
  * comparisons, CASE, COALESCE and the like take the values as they are; casts between timestamps
- * and text, dates and other timestamps, and timestamp plus or minus an interval, are our own; every
- * other operator on a timestamp gets milliseconds and its timestamp result is turned back into
+ * and text, dates and other timestamps, and timestamp plus or minus an interval, are our own;
+ * operators on arrays, maps and structs move timestamps as they are; every other operator on a
+ * timestamp gets milliseconds and its timestamp result is turned back into
  * microseconds (EXTRACT, FLOOR, date functions: their answer has millisecond precision, as
  * Calcite's).
  */
@@ -88,7 +89,7 @@ public final class MicrosRex extends RexShuttle {
       operands.add(o.accept(this));
     }
     if (call instanceof RexOver || MicrosOperators.isOwn(call.getOperator()) || AS_THEY_ARE.contains(call.getKind())
-        || !involvesTimestamp(call)) {
+        || !involvesTimestamp(call) || structural(call)) {
       return call.clone(call.getType(), operands);
     }
     RelDataType type = call.getType();
@@ -112,6 +113,18 @@ public final class MicrosRex extends RexShuttle {
     }
     RexNode result = call.clone(type, millis);
     return isTimestamp(type) ? call(type, MicrosOperators.FROM_MILLIS, result) : result;
+  }
+
+  /**
+   * True for an operator that builds or takes apart arrays, maps and structs (ITEM, array and map
+   * functions): it moves values without computing with them, so a timestamp stays as it is.
+   */
+  private static boolean structural(RexCall call) {
+    return isContainer(call.getType()) || call.getOperands().stream().anyMatch(o -> isContainer(o.getType()));
+  }
+
+  private static boolean isContainer(RelDataType t) {
+    return t.getComponentType() != null || t.getKeyType() != null || t.isStruct();
   }
 
   /** A cast from or to a timestamp that keeps microseconds, or null for Calcite's own. */
