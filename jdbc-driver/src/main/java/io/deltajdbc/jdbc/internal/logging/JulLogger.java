@@ -26,11 +26,6 @@ final class JulLogger extends LegacyAbstractLogger {
     this.jul = Logger.getLogger(name);
   }
 
-  /** The java.util.logging logger, held here so that a level set on it is kept. */
-  Logger jul() {
-    return jul;
-  }
-
   @Override
   public boolean isTraceEnabled() {
     return jul.isLoggable(Level.FINER);
