@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,6 +69,8 @@ class StandaloneJarBesideOthersIT {
       assertTrue(HostClassPath.origin(host, "com.google.protobuf.LazyStringArrayList").contains("3.19.6"));
       assertTrue(HostClassPath.origin(host, "org.slf4j.LoggerFactory").contains("slf4j-api-1.7"));
       answersAsTheOracle(host);
+      // nor does the jar choose the host's XML parser (hadoop-client-runtime's service files are left out)
+      assertEquals(null, host.getResource("META-INF/services/javax.xml.stream.XMLInputFactory"));
     }
   }
 
@@ -105,10 +108,10 @@ class StandaloneJarBesideOthersIT {
       try (Connection conn = driver.connect("jdbc:delta:" + theirs, new Properties())) {
         got = exercise(conn);
       }
-      for (Driver d : Collections.list(DriverManager.getDrivers())) {
-        assertFalse(d.getClass().getName().startsWith("io.deltajdbc.shaded."),
-            "the jar registers only its own driver, not " + d.getClass().getName());
-      }
+      List<String> drivers = List.of(registeredDrivers(host).split(","));
+      assertTrue(drivers.contains("io.deltajdbc.jdbc.DeltaDriver"), drivers.toString());
+      assertEquals(List.of(), drivers.stream().filter(d -> d.startsWith("io.deltajdbc.shaded.")).toList(),
+          "the jar registers only its own driver, not its relocated Calcite's or Avatica's");
     } finally {
       System.setErr(stderr);
       root.removeHandler(collect);
@@ -123,6 +126,19 @@ class StandaloneJarBesideOthersIT {
     assertFalse(err.contains("SLF4J:"), err);
     assertFalse(err.contains("Exception"), err);
     assertEquals(List.of(), warnings.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+  }
+
+  /** The drivers DriverManager offers to a class of the host (see {@link RegisteredDrivers}). */
+  private String registeredDrivers(ClassLoader host) throws Exception {
+    Path classes = dir.resolve("host-classes");
+    String resource = RegisteredDrivers.class.getName().replace('.', '/') + ".class";
+    Files.createDirectories(classes.resolve(resource).getParent());
+    try (InputStream in = RegisteredDrivers.class.getClassLoader().getResourceAsStream(resource)) {
+      Files.copy(in, classes.resolve(resource));
+    }
+    try (URLClassLoader app = new URLClassLoader(new URL[] {classes.toUri().toURL()}, host)) {
+      return (String) Class.forName(RegisteredDrivers.class.getName(), true, app).getMethod("names").invoke(null);
+    }
   }
 
   /** Queries, a prepared query, an INSERT and metadata; every answer as text. */
