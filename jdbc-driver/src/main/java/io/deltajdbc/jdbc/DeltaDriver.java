@@ -7,6 +7,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.jdbc.internal.DeltaMetaTables;
 import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
 import io.deltajdbc.jdbc.internal.DeltaUrl;
+import io.deltajdbc.jdbc.internal.DriverRegistrations;
 import io.deltajdbc.jdbc.internal.JdbcErrors;
 import io.deltajdbc.jdbc.internal.JdbcProxies;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class DeltaDriver extends Driver {
 
   static {
     new DeltaDriver().register();
+    DriverRegistrations.withdrawRelocatedCalcite();
   }
 
   public DeltaDriver() {
