@@ -195,7 +195,13 @@ class TimestampMicrosTest {
       }
       s.execute("CREATE TABLE copied AS SELECT id, ts + INTERVAL '1' SECOND AS ts, ntz FROM written");
       s.execute("INSERT INTO written SELECT id + 10, ts, ntz FROM written WHERE ts > TIMESTAMP '1900-01-01 00:00:00'");
+      s.execute("CREATE TABLE parted (id INT, ts TIMESTAMP, ntz TIMESTAMP_NTZ) PARTITIONED BY (ts)");
+      s.execute("INSERT INTO parted SELECT id, ts, ntz FROM written WHERE id < 10");
+      assertEquals(List.of("1"), column(s.executeQuery("SELECT id FROM parted WHERE ts = TIMESTAMP '2024-01-01 10:00:00.123456'")));
     }
+    assertEquals(List.of("1|2024-01-01 10:00:00.123456|1969-12-31 23:59:59.999999",
+        "2|0001-01-01 00:00:00.000001|9999-12-31 23:59:59.999999",
+        "3|1900-01-01 00:00:00.000001|2024-01-01 10:00:00.000001"), sparkRows("parted"));
     assertEquals(List.of("1|2024-01-01 10:00:00.123456|1969-12-31 23:59:59.999999",
         "2|0001-01-01 00:00:00.000001|9999-12-31 23:59:59.999999",
         "3|1900-01-01 00:00:00.000001|2024-01-01 10:00:00.000001",
