@@ -219,7 +219,7 @@ class TimestampMicrosTest {
         + "(2, TIMESTAMP'2024-01-01 10:00:00.123457'), (3, TIMESTAMP'1969-12-31 23:59:59.999999')");
     try (Connection c = connect()) {
       try (PreparedStatement ps = c.prepareStatement("UPDATE dml SET ts = ? WHERE ts = ?")) {
-        ps.setObject(1, LocalDateTime.parse("2030-05-05T05:05:05.000005"));
+        ps.setObject(1, LocalDateTime.parse("2029-05-05T05:05:05.000005"));
         ps.setTimestamp(2, Timestamp.from(Instant.parse("2024-01-01T10:00:00.123457Z")));
         assertEquals(1, ps.executeUpdate());
       }
@@ -227,13 +227,21 @@ class TimestampMicrosTest {
         ps.setObject(1, Instant.parse("1969-12-31T23:59:59.999999Z"));
         assertEquals(1, ps.executeUpdate());
       }
+      try (PreparedStatement ps = c.prepareStatement("MERGE INTO dml t USING (SELECT id FROM (VALUES (2), (5)) AS v(id)) "
+          + "src ON t.id = src.id WHEN MATCHED THEN UPDATE SET ts = ? WHEN NOT MATCHED THEN INSERT (id, ts) "
+          + "VALUES (src.id, ?)")) {
+        ps.setTimestamp(1, Timestamp.from(Instant.parse("2030-05-05T05:05:05.000005Z")));
+        ps.setObject(2, LocalDateTime.parse("2031-01-01T00:00:00.000008"));
+        assertEquals(2, ps.executeUpdate());
+      }
       try (Statement s = c.createStatement()) {
         assertEquals(1, s.executeUpdate("UPDATE dml SET ts = ts + INTERVAL '1' DAY WHERE ts = TIMESTAMP '2024-01-01 10:00:00.123456'"));
         s.executeUpdate("MERGE INTO dml t USING (SELECT 4 AS id, TIMESTAMP '2000-01-01 00:00:00.000009' AS ts) src "
             + "ON t.id = src.id WHEN NOT MATCHED THEN INSERT (id, ts) VALUES (src.id, src.ts)");
       }
     }
-    assertEquals(List.of("1|2024-01-02 10:00:00.123456", "2|2030-05-05 05:05:05.000005", "4|2000-01-01 00:00:00.000009"),
+    assertEquals(List.of("1|2024-01-02 10:00:00.123456", "2|2030-05-05 05:05:05.000005", "4|2000-01-01 00:00:00.000009",
+        "5|2031-01-01 00:00:00.000008"),
         spark.sql("SELECT id, CAST(ts AS STRING) FROM delta.`" + path("dml") + "` ORDER BY id").collectAsList().stream()
             .map(r -> r.getInt(0) + "|" + r.getString(1)).toList());
   }
