@@ -1,5 +1,9 @@
 package io.deltajdbc.jdbc;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.DataFrameReader;
@@ -16,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkJdbcReads {
   private SparkJdbcReads() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws SQLException {
     String url = args[0];
     SparkSession spark = SparkSession.builder().master("local[2]").appName("delta-jdbc through Spark's JDBC source")
         .config("spark.ui.enabled", "false").config("spark.sql.warehouse.dir", args[1])
@@ -33,6 +37,12 @@ public final class SparkJdbcReads {
       System.out.println("PARTITIONS " + partitioned.rdd().getNumPartitions());
       print("partitioned", partitioned.orderBy("id").select("id", "customer", "amount", "day", "region").collectAsList());
       print("filtered", partitioned.where("amount > 100 AND region = 'north'").orderBy("id").select("id").collectAsList());
+      // DML through the driver in the same application: it runs on this application's SparkSession
+      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        System.out.println("UPDATED " + s.executeUpdate(SparkJdbcSourceIT.UPDATE));
+      }
+      print("updated", jdbc(spark, url).option("dbtable", "orders").load().orderBy("id").select("id", "amount")
+          .collectAsList());
     } finally {
       spark.stop();
     }

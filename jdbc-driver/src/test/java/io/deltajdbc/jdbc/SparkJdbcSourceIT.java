@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spark reads Delta tables through its JDBC data source with the standalone jar last on its class
  * path: a local SparkSession in a child JVM ({@link SparkJdbcReads}) reads {@code dbtable}, a
- * {@code query}, and a read partitioned on a numeric column; the rows are those the driver on this
+ * {@code query}, and a read partitioned on a numeric column, and runs an UPDATE through the driver
+ * on the application's SparkSession; the rows are those the driver on this
  * module's class path returns (the oracle), and the child's output holds no "SLF4J:" line, no
  * exception and no warning of the driver.
  */
 class SparkJdbcSourceIT {
+  static final String UPDATE = "UPDATE orders SET amount = amount * 2 WHERE region = 'north'";
   static final String QUERY = "SELECT region, count(*) AS n, sum(amount) AS total FROM orders WHERE id >= 50 GROUP BY region";
 
   @TempDir
@@ -37,6 +39,25 @@ class SparkJdbcSourceIT {
   void sparkReadsThroughTheJarLastOnItsClassPath() throws Exception {
     Path warehouse = Files.createDirectory(dir.resolve("wh"));
     Warehouse.create(warehouse);
+    // the oracle, before the child changes the table
+    List<String> expected = new ArrayList<>();
+    boolean autoCommit;
+    try (Connection conn = new DeltaDriver().connect("jdbc:delta:" + warehouse, new Properties());
+        Statement s = conn.createStatement()) {
+      autoCommit = conn.getAutoCommit();
+      String all = "SELECT id, customer, amount, \"day\", region FROM orders ORDER BY id";
+      expected.addAll(rows(s, "dbtable", all));
+      expected.addAll(rows(s, "query", QUERY + " ORDER BY region"));
+      expected.addAll(rows(s, "partitioned", all));
+      expected.addAll(rows(s, "filtered", "SELECT id FROM orders WHERE amount > 100 AND region = 'north' ORDER BY id"));
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM orders WHERE region = 'north'")) {
+        rs.next();
+        expected.add("UPDATED " + rs.getLong(1));
+      }
+      // what the UPDATE leaves is what a SELECT of its expression shows
+      expected.addAll(rows(s, "updated",
+          "SELECT id, CASE WHEN region = 'north' THEN amount * 2 ELSE amount END FROM orders ORDER BY id"));
+    }
     Path classes = dir.resolve("app-classes");
     String resource = SparkJdbcReads.class.getName().replace('.', '/') + ".class";
     Files.createDirectories(classes.resolve(resource).getParent());
@@ -70,18 +91,7 @@ class SparkJdbcSourceIT {
     assertTrue(ended, both);
     assertEquals(0, child.exitValue(), both);
 
-    List<String> expected = new ArrayList<>();
-    boolean autoCommit;
-    try (Connection conn = new DeltaDriver().connect("jdbc:delta:" + warehouse, new Properties());
-        Statement s = conn.createStatement()) {
-      autoCommit = conn.getAutoCommit();
-      String all = "SELECT id, customer, amount, \"day\", region FROM orders ORDER BY id";
-      expected.addAll(rows(s, "dbtable", all));
-      expected.addAll(rows(s, "query", QUERY + " ORDER BY region"));
-      expected.addAll(rows(s, "partitioned", all));
-      expected.addAll(rows(s, "filtered", "SELECT id FROM orders WHERE amount > 100 AND region = 'north' ORDER BY id"));
-    }
-    List<String> got = stdout.lines().filter(l -> l.startsWith("ROW ")).toList();
+    List<String> got = stdout.lines().filter(l -> l.startsWith("ROW ") || l.startsWith("UPDATED ")).toList();
     assertEquals(expected, got, both);
     assertTrue(stdout.contains("PARTITIONS 4"), both);
     assertTrue(stdout.contains("SCHEMA dbtable struct<id:bigint,customer:int,amount:decimal(10,2),day:date,"
