@@ -1,40 +1,41 @@
 package io.deltajdbc.jdbc.internal;
 
-import java.sql.Types;
+import java.sql.DatabaseMetaData;
 import java.util.List;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.Table;
 
 /**
- * Columns in {@code DatabaseMetaData.getColumns} with the COLUMN_SIZE JDBC defines where Calcite
- * leaves it unknown: the precision of numeric types, the display length of dates and booleans.
+ * Columns in {@code DatabaseMetaData.getColumns} described by {@link ColumnType} from the column's
+ * SQL type: a bare TYPE_NAME and the COLUMN_SIZE, DECIMAL_DIGITS and CHAR_OCTET_LENGTH JDBC
+ * defines. Calcite's own factory passes the full type string ({@code DECIMAL(12, 2)},
+ * {@code BIGINT NOT NULL}), which tools print with precision and nullability appended once more.
  */
 final class DeltaMetaColumnFactory implements CalciteMetaColumnFactory {
   static final DeltaMetaColumnFactory INSTANCE = new DeltaMetaColumnFactory();
+
+  /** The getColumns row of {@code field}, the column of {@code table}. */
+  MetaImpl.MetaColumn column(Table table, MetaImpl.MetaTable of, RelDataTypeField field) {
+    RelDataType type = field.getType();
+    ColumnType t = new ColumnType(type.getSqlTypeName(), type.getPrecision(), type.getScale());
+    boolean nullable = type.isNullable();
+    return CalciteMetaColumnFactoryImpl.INSTANCE.createColumn(table, of.tableCat, of.tableSchem, of.tableName,
+        field.getName(), type.getSqlTypeName().getJdbcOrdinal(), t.typeName(), t.columnSize(), t.decimalDigits(), 10,
+        nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, t.charOctetLength(),
+        field.getIndex() + 1, nullable ? "YES" : "NO");
+  }
 
   @Override
   public MetaImpl.MetaColumn createColumn(Table table, String tableCat, String tableSchem, String tableName,
       String columnName, int dataType, String typeName, Integer columnSize, Integer decimalDigits, int numPrecRadix,
       int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
-    Integer size = columnSize == null || columnSize < 0 ? defaultSize(dataType, columnSize) : columnSize;
     return CalciteMetaColumnFactoryImpl.INSTANCE.createColumn(table, tableCat, tableSchem, tableName, columnName,
-        dataType, typeName, size, decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable);
-  }
-
-  private static Integer defaultSize(int dataType, Integer given) {
-    return switch (dataType) {
-      case Types.BIGINT -> 19;
-      case Types.INTEGER -> 10;
-      case Types.SMALLINT -> 5;
-      case Types.TINYINT -> 3;
-      case Types.DOUBLE, Types.FLOAT -> 15;
-      case Types.REAL -> 7;
-      case Types.DATE -> 10;
-      case Types.BOOLEAN -> 1;
-      default -> given;
-    };
+        dataType, typeName, columnSize, decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition,
+        isNullable);
   }
 
   @Override
