@@ -15,6 +15,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,10 @@ import java.util.Map;
  * one Avatica or Calcite threw without any names the method that was called.
  */
 public final class JdbcProxies {
+  /** The JDBC objects that are proxied, most specific first. */
+  private static final List<Class<?>> WRAPPED = List.of(CallableStatement.class, PreparedStatement.class,
+      Statement.class, ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
+
   private JdbcProxies() {}
 
   public static Connection connection(Connection target, Map<String, Object> metaData) {
@@ -69,8 +74,8 @@ public final class JdbcProxies {
         return call(proxy, method, args);
       } catch (SQLException e) {
         String m = e.getMessage();
-        throw m == null || m.isBlank() ? JdbcErrors.translate(e, api.getSimpleName() + "." + method.getName() + "()")
-            : e;
+        throw m == null || m.isBlank() || e.getSQLState() == null
+            ? JdbcErrors.translate(e, api.getSimpleName() + "." + method.getName() + "()") : e;
       }
     }
 
@@ -95,8 +100,8 @@ public final class JdbcProxies {
           return answer;
         }
       }
-      if (target instanceof ResultSetMetaData md) {
-        Object answer = ResultColumns.answer(md, name, args);
+      if (api == ResultSetMetaData.class) {
+        Object answer = ResultColumns.answer((ResultSetMetaData) target, name, args);
         if (answer != ResultColumns.NOT_MINE) {
           return answer;
         }
@@ -172,16 +177,10 @@ public final class JdbcProxies {
         }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
-      if (result instanceof CallableStatement || result instanceof PreparedStatement || result instanceof Statement
-          || result instanceof ResultSet || result instanceof DatabaseMetaData || result instanceof ResultSetMetaData
-          || result instanceof ParameterMetaData) {
-        Class<?> resultApi = result instanceof CallableStatement ? CallableStatement.class
-            : result instanceof PreparedStatement ? PreparedStatement.class
-            : result instanceof Statement ? Statement.class
-            : result instanceof ResultSet ? ResultSet.class
-            : result instanceof ResultSetMetaData ? ResultSetMetaData.class
-            : result instanceof ParameterMetaData ? ParameterMetaData.class : DatabaseMetaData.class;
-        if (resultApi == method.getReturnType() || method.getReturnType().isAssignableFrom(resultApi)) {
+      // The most specific API the result has and the method returns: Avatica's prepared statement is
+      // its own ResultSetMetaData and ParameterMetaData, and getMetaData() must still lead to a proxy.
+      for (Class<?> resultApi : WRAPPED) {
+        if (resultApi.isInstance(result) && method.getReturnType().isAssignableFrom(resultApi)) {
           return wrap(result, resultApi, new Handler(result, resultApi, connectionProxy, metaData,
               guardOf(result, name, args), transactions));
         }

@@ -39,11 +39,14 @@ final class ResultColumns {
 
   private static ColumnType type(ResultSetMetaData md, int column) throws SQLException {
     String typeName = md.getColumnTypeName(column);
-    SqlTypeName sqlType = SqlTypeName.get(typeName == null ? "" : typeName.split("[ (]", 2)[0]);
+    String name = typeName == null ? "" : typeName.trim();
+    SqlTypeName sqlType = SqlTypeName.get(name.split("[ (]", 2)[0]);
     int jdbc = md.getColumnType(column);
-    if (jdbc == Types.ARRAY) {
+    if (jdbc == Types.ARRAY || name.endsWith(" ARRAY")) {
       sqlType = SqlTypeName.ARRAY;
-    } else if (jdbc == Types.STRUCT) {
+    } else if (name.endsWith(" MAP")) {
+      sqlType = SqlTypeName.MAP; // Calcite's "(VARCHAR, INTEGER) MAP"
+    } else if (jdbc == Types.STRUCT || name.startsWith("RecordType")) {
       sqlType = SqlTypeName.ROW;
     } else if (sqlType == null) {
       sqlType = SqlTypeName.getNameForJdbcType(jdbc);
