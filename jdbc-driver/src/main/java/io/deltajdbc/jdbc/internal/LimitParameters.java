@@ -9,6 +9,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.sql.SqlCall;
@@ -28,6 +29,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * a negative count fails with 2201W (LIMIT) or 2201X (OFFSET), one beyond an int with 22003.
  */
 final class LimitParameters {
+  private static final Pattern ROW_COUNT_WORD = Pattern.compile("\\b(LIMIT|OFFSET|FETCH)\\b",
+      Pattern.CASE_INSENSITIVE);
+
   /** The clause of each row-count parameter, by its 1-based index. */
   private final Map<Integer, String> clauses;
 
@@ -37,7 +41,7 @@ final class LimitParameters {
 
   static LimitParameters of(PreparedStatement statement, String sql) {
     Map<Integer, String> clauses = new HashMap<>();
-    if (sql == null || !sql.matches("(?is).*\\b(LIMIT|OFFSET|FETCH)\\b.*")) {
+    if (sql == null || !ROW_COUNT_WORD.matcher(sql).find()) {
       return new LimitParameters(clauses);
     }
     try {
