@@ -202,6 +202,9 @@ class ClientBehaviourTest {
       SQLException e = assertThrows(SQLFeatureNotSupportedException.class, conn::createBlob);
       assertEquals("Connection.createBlob() is not supported by delta-jdbc.", e.getMessage());
       assertEquals("0A000", e.getSQLState());
+      SQLException keys = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO customers VALUES (77, 'k')", Statement.RETURN_GENERATED_KEYS));
+      assertEquals("Statement.executeUpdate(String, int) is not supported by delta-jdbc.", keys.getMessage());
     }
   }
 

@@ -75,7 +75,7 @@ public final class JdbcProxies {
       } catch (SQLException e) {
         String m = e.getMessage();
         throw m == null || m.isBlank() || e.getSQLState() == null
-            ? JdbcErrors.translate(e, api.getSimpleName() + "." + method.getName() + "()") : e;
+            ? JdbcErrors.translate(e, describe(method)) : e;
       }
     }
 
@@ -158,7 +158,7 @@ public final class JdbcProxies {
         // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
         // connection stays usable, the failed statement having changed nothing.
         if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
-          throw JdbcErrors.translate(cause, api.getSimpleName() + "." + name + "()");
+          throw JdbcErrors.translate(cause, describe(method));
         }
         throw cause;
       } finally {
@@ -186,6 +186,16 @@ public final class JdbcProxies {
         }
       }
       return result;
+    }
+
+    /** {@code "Statement.executeUpdate(String, int)"}: the call an error names. */
+    private String describe(Method method) {
+      StringBuilder sb = new StringBuilder(api.getSimpleName()).append('.').append(method.getName()).append('(');
+      Class<?>[] types = method.getParameterTypes();
+      for (int i = 0; i < types.length; i++) {
+        sb.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+      }
+      return sb.append(')').toString();
     }
 
     /** 25006 for an execution that writes (not a query) on a read-only connection. */
