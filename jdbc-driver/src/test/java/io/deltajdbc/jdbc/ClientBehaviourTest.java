@@ -199,6 +199,7 @@ class ClientBehaviourTest {
         }
       }
       assertEquals(List.of(), bad);
+      assertEquals(Map.of(), conn.getTypeMap(), "no user-defined types");
       SQLException e = assertThrows(SQLFeatureNotSupportedException.class, conn::createBlob);
       assertEquals("Connection.createBlob() is not supported by delta-jdbc.", e.getMessage());
       assertEquals("0A000", e.getSQLState());

@@ -171,6 +171,46 @@ class MetadataTest {
     }
   }
 
+  /**
+   * REMARKS is a column's comment; IS_AUTOINCREMENT and IS_GENERATEDCOLUMN say whether it is an
+   * identity or a generated column, COLUMN_DEF its default (a log written by hand, as delta-spark
+   * writes such columns).
+   */
+  @Test
+  void columnCommentsDefaultsIdentityAndGeneratedColumns(@TempDir Path own) throws Exception {
+    Path log = java.nio.file.Files.createDirectories(own.resolve("special/_delta_log"));
+    String schema = "{\\\"type\\\":\\\"struct\\\",\\\"fields\\\":["
+        + "{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"long\\\",\\\"nullable\\\":false,\\\"metadata\\\":"
+        + "{\\\"delta.identity.start\\\":1,\\\"delta.identity.step\\\":1,\\\"delta.identity.allowExplicitInsert\\\":false}},"
+        + "{\\\"name\\\":\\\"twice\\\",\\\"type\\\":\\\"long\\\",\\\"nullable\\\":true,\\\"metadata\\\":"
+        + "{\\\"delta.generationExpression\\\":\\\"id * 2\\\",\\\"comment\\\":\\\"id doubled\\\"}},"
+        + "{\\\"name\\\":\\\"note\\\",\\\"type\\\":\\\"string\\\",\\\"nullable\\\":true,\\\"metadata\\\":"
+        + "{\\\"CURRENT_DEFAULT\\\":\\\"'none'\\\"}}]}";
+    java.nio.file.Files.writeString(log.resolve("00000000000000000000.json"),
+        "{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":6}}\n"
+        + "{\"metaData\":{\"id\":\"5f1c2a6e-0000-4000-8000-000000000001\",\"format\":{\"provider\":\"parquet\","
+        + "\"options\":{}},\"schemaString\":\"" + schema + "\",\"partitionColumns\":[],\"configuration\":{},"
+        + "\"createdTime\":1700000000000}}\n");
+    try (Connection c = DriverManager.getConnection("jdbc:delta:" + own); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE commented (id BIGINT COMMENT 'the key', note STRING)");
+      List<String> rows = new ArrayList<>();
+      for (String table : List.of("commented", "special")) {
+        try (ResultSet rs = c.getMetaData().getColumns(null, "default", table, "%")) {
+          while (rs.next()) {
+            rows.add(table + "." + rs.getString("COLUMN_NAME") + " remarks=" + rs.getString("REMARKS") + " default="
+                + rs.getString("COLUMN_DEF") + " auto=" + rs.getString("IS_AUTOINCREMENT") + " generated="
+                + rs.getString("IS_GENERATEDCOLUMN"));
+          }
+        }
+      }
+      assertEquals(List.of("commented.id remarks=the key default=null auto=NO generated=NO",
+          "commented.note remarks=null default=null auto=NO generated=NO",
+          "special.id remarks=null default=null auto=YES generated=NO",
+          "special.twice remarks=id doubled default=null auto=NO generated=YES",
+          "special.note remarks=null default='none' auto=NO generated=NO"), rows);
+    }
+  }
+
   private static int timestampDigits(Connection c) throws SQLException {
     try (ResultSet rs = c.getMetaData().getColumns(null, "default", "orders", "ts")) {
       assertTrue(rs.next());

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A connection's transaction contract: it is always in auto-commit mode, because every statement
@@ -15,7 +17,8 @@ import java.sql.SQLWarning;
  * NONE, the default) can be set and are reported back; SERIALIZABLE is refused, Delta's default
  * for concurrent writers being WriteSerializable. {@code setReadOnly(true)} is kept and enforced:
  * a statement that writes then fails with 25006. There are no catalogs: {@code setCatalog} is
- * ignored, as JDBC says a driver without catalogs does, and {@code getCatalog} is null.
+ * ignored, as JDBC says a driver without catalogs does, and {@code getCatalog} is null; the type
+ * map is empty, there being no user-defined types.
  */
 final class AutoCommitConnection {
   /** What {@link #invoke} returns for a method it leaves to Calcite's connection. */
@@ -72,6 +75,14 @@ final class AutoCommitConnection {
         return readOnly;
       case "setReadOnly":
         readOnly = (Boolean) args[0];
+        return null;
+      case "getTypeMap":
+        return new HashMap<String, Class<?>>(); // no user-defined types (SchemaCrawler asks for the map)
+      case "setTypeMap":
+        if (args[0] != null && !((Map<?, ?>) args[0]).isEmpty()) {
+          throw new SQLFeatureNotSupportedException("setTypeMap() is not supported: Delta tables have no "
+              + "user-defined SQL types to map.", "0A000");
+        }
         return null;
       case "getCatalog":
         return null;
