@@ -6,12 +6,16 @@ import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.jdbc.internal.DeltaMetaTables;
 import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
+import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DeltaUrl;
 import io.deltajdbc.jdbc.internal.DriverRegistrations;
 import io.deltajdbc.jdbc.internal.JdbcErrors;
 import io.deltajdbc.jdbc.internal.JdbcProxies;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +75,16 @@ public final class DeltaDriver extends Driver {
   @Override
   public boolean acceptsURL(String url) {
     return DeltaUrl.accepts(url);
+  }
+
+  /** The driver's own properties (see {@link DriverProperties}), not Calcite's and Avatica's internals. */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    try {
+      return DriverProperties.of(DeltaUrl.parse(acceptsURL(url) ? url : DeltaUrl.PREFIX, info));
+    } catch (IllegalArgumentException e) {
+      throw JdbcErrors.connectFailed(url, e.getMessage(), e);
+    }
   }
 
   @Override
@@ -162,9 +176,19 @@ public final class DeltaDriver extends Driver {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("getURL", url);
     m.put("isReadOnly", false);
+    // Every statement is its own Delta commit (auto-commit): no transactions over several statements,
+    // commit() has nothing to do; see AutoCommitConnection for the isolation levels a statement meets.
     m.put("supportsTransactions", false);
     m.put("getDefaultTransactionIsolation", Connection.TRANSACTION_NONE);
     m.put("supportsMultipleTransactions", false);
+    m.put("supportsSavepoints", false);
+    m.put("autoCommitFailureClosesAllResultSets", false);
+    m.put("dataDefinitionIgnoredInTransactions", false);
+    m.put("supportsOpenCursorsAcrossCommit", true);
+    m.put("supportsOpenCursorsAcrossRollback", true);
+    m.put("supportsOpenStatementsAcrossCommit", true);
+    m.put("supportsOpenStatementsAcrossRollback", true);
+    m.put("getResultSetHoldability", ResultSet.HOLD_CURSORS_OVER_COMMIT);
     m.put("getIdentifierQuoteString", "\"");
     m.put("supportsMixedCaseIdentifiers", false);
     m.put("storesMixedCaseIdentifiers", true);
@@ -173,14 +197,21 @@ public final class DeltaDriver extends Driver {
     m.put("supportsMixedCaseQuotedIdentifiers", false);
     m.put("storesMixedCaseQuotedIdentifiers", true);
     m.put("getSchemaTerm", "schema");
-    m.put("getCatalogTerm", "catalog");
     m.put("supportsBatchUpdates", true);
     m.put("dataDefinitionCausesTransactionCommit", true);
     m.put("supportsDataDefinitionAndDataManipulationTransactions", false);
     m.put("supportsDataManipulationTransactionsOnly", false);
     m.put("supportsSchemasInDataManipulation", true);
     m.put("supportsSchemasInTableDefinitions", true);
+    // No catalogs: getCatalogs is empty and tables are named schema.table.
     m.put("supportsCatalogsInDataManipulation", false);
+    m.put("supportsCatalogsInTableDefinitions", false);
+    m.put("supportsCatalogsInIndexDefinitions", false);
+    m.put("supportsCatalogsInPrivilegeDefinitions", false);
+    m.put("supportsCatalogsInProcedureCalls", false);
+    m.put("getCatalogSeparator", "");
+    m.put("getCatalogTerm", "catalog");
+    m.put("getSQLStateType", DatabaseMetaData.sqlStateSQL);
     m.put("getSQLKeywords", "VERSION,TIMESTAMP AS OF");
     return m;
   }

@@ -13,10 +13,13 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
   /** A table row of getTables; {@code remarks} is read lazily from the table's metadata. */
   public static final class DeltaMetaTable extends org.apache.calcite.jdbc.CalciteMetaImpl.CalciteMetaTable {
     public final String remarks;
+    /** The table itself, for its columns; not a column of getTables (only the names listed below are). */
+    final Table table;
 
     DeltaMetaTable(Table table, String cat, String schem, String name, String remarks) {
       super(table, cat, schem, name);
       this.remarks = remarks;
+      this.table = table;
     }
   }
 

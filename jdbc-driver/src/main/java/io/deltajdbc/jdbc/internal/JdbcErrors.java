@@ -3,9 +3,11 @@ package io.deltajdbc.jdbc.internal;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.ErrorCode;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.regex.Pattern;
 
 /**
  * The driver's one error factory: every failure reaches the caller as an {@link SQLException}
@@ -66,6 +68,30 @@ public final class JdbcErrors {
     }
     return new SQLException(InternalFailures.message(t), "HY000", t);
   }
+
+  /**
+   * {@link #translate} of a failure of {@code call} ({@code "Connection.setSavepoint()"}): where
+   * Avatica or Calcite gave no message (a bare {@code UnsupportedOperationException} or
+   * {@code SQLFeatureNotSupportedException}), the message names the call, with 0A000 when it is
+   * not supported.
+   */
+  public static SQLException translate(Throwable t, String call) {
+    SQLException e = translate(t);
+    String m = e.getMessage();
+    if (m != null && !m.isBlank() && !BARE_CLASS_NAME.matcher(m.trim()).matches()) {
+      return e;
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UnsupportedOperationException || c instanceof SQLFeatureNotSupportedException) {
+        return new SQLFeatureNotSupportedException(call + " is not supported by delta-jdbc.", "0A000", t);
+      }
+    }
+    String state = e.getSQLState() == null ? "HY000" : e.getSQLState();
+    return new SQLException(call + " failed: " + t.getClass().getName() + " without a message.", state, t);
+  }
+
+  private static final Pattern BARE_CLASS_NAME =
+      Pattern.compile("([a-z0-9_]+\\.)*[A-Z][A-Za-z0-9_$]*(Exception|Error)");
 
   /** "From line 1, column 15 to line 1, column 19" of a Calcite context error, as " (at ...)". */
   private static String position(Throwable t) {

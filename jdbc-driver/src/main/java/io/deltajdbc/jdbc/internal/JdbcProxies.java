@@ -8,11 +8,14 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,13 +23,21 @@ import java.util.Map;
  * {@link JdbcErrors} with an SQLState, statements and result sets lead back to the proxies, and
  * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta. A
  * statement's warnings (what DROP TABLE left, see {@link StatementWarnings}) are its
- * {@code getWarnings()} chain until its next execution.
+ * {@code getWarnings()} chain until its next execution. The connection's transaction methods are
+ * {@link AutoCommitConnection}'s, result set columns are described by {@link ResultColumns}, and
+ * row-count parameters bound by {@link LimitParameters}. No SQLException leaves without a message:
+ * one Avatica or Calcite threw without any names the method that was called.
  */
 public final class JdbcProxies {
+  /** The JDBC objects that are proxied, most specific first. */
+  private static final List<Class<?>> WRAPPED = List.of(CallableStatement.class, PreparedStatement.class,
+      Statement.class, ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
+
   private JdbcProxies() {}
 
   public static Connection connection(Connection target, Map<String, Object> metaData) {
-    return (Connection) wrap(target, Connection.class, new Handler(target, null, metaData, null));
+    return (Connection) wrap(target, Connection.class,
+        new Handler(target, Connection.class, null, metaData, null, new AutoCommitConnection()));
   }
 
   private static Object wrap(Object target, Class<?> api, Handler handler) {
@@ -35,47 +46,80 @@ public final class JdbcProxies {
 
   private static final class Handler implements InvocationHandler {
     private final Object target;
+    private final Class<?> api;
     private final Object connectionProxyOrNull;
     private final Map<String, Object> metaData;
     /** Cancel, timeout and resource errors of a statement and its result sets; null for other objects. */
     private final StatementGuard guard;
+    /** The connection's auto-commit and read-only state, shared by everything it made. */
+    private final AutoCommitConnection transactions;
+    private LimitParameters limits;
     private Object self;
     private TemporalResults temporal;
     private SQLWarning warnings;
 
-    Handler(Object target, Object connectionProxy, Map<String, Object> metaData, StatementGuard guard) {
+    Handler(Object target, Class<?> api, Object connectionProxy, Map<String, Object> metaData, StatementGuard guard,
+        AutoCommitConnection transactions) {
       this.target = target;
+      this.api = api;
       this.connectionProxyOrNull = connectionProxy;
       this.metaData = metaData;
       this.guard = guard;
+      this.transactions = transactions;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      try {
+        return call(proxy, method, args);
+      } catch (SQLException e) {
+        String m = e.getMessage();
+        throw m == null || m.isBlank() || e.getSQLState() == null
+            ? JdbcErrors.translate(e, describe(method)) : e;
+      }
+    }
+
+    private Object call(Object proxy, Method method, Object[] args) throws Throwable {
       self = proxy;
       String name = method.getName();
       if (target instanceof DatabaseMetaData && (args == null || args.length == 0) && metaData.containsKey(name)) {
         return metaData.get(name);
       }
       if (target instanceof DatabaseMetaData && name.equals("supportsTransactionIsolationLevel")) {
-        return ((Integer) args[0]) == Connection.TRANSACTION_NONE;
+        return AutoCommitConnection.supportsIsolation((Integer) args[0]);
       }
       if (name.equals("getConnection") && connectionProxyOrNull != null) {
         return connectionProxyOrNull;
       }
-      if (target instanceof Connection && (name.equals("isReadOnly"))) {
-        return Boolean.FALSE;
+      if (target instanceof Connection c) {
+        Object answer = transactions.invoke(name, args);
+        if (answer != AutoCommitConnection.NOT_MINE) {
+          if (c.isClosed()) {
+            throw new SQLException("Connection." + name + "(): the connection is closed.", "08003");
+          }
+          return answer;
+        }
       }
-      if (target instanceof Connection && name.equals("setAutoCommit") && !((Boolean) args[0])) {
-        throw new java.sql.SQLFeatureNotSupportedException("Transactions over several statements are not supported: "
-            + "each statement is one atomic Delta commit (auto-commit); a batch (executeBatch) is one commit.", "0A000");
+      if (api == ResultSetMetaData.class) {
+        Object answer = ResultColumns.answer((ResultSetMetaData) target, name, args);
+        if (answer != ResultColumns.NOT_MINE) {
+          return answer;
+        }
       }
-      if (target instanceof Connection && name.equals("getTransactionIsolation")) {
-        return Connection.TRANSACTION_NONE;
+      if (target instanceof PreparedStatement ps && name.startsWith("set") && guard != null) {
+        if (limits == null) {
+          limits = LimitParameters.of(ps, guard.sql());
+        }
+        if (limits.bind(ps, name, args)) {
+          return null;
+        }
       }
       if (guard != null && target instanceof Statement && name.equals("cancel")) {
         guard.cancel();
         return null;
+      }
+      if (target instanceof Statement && name.startsWith("execute") && transactions.readOnly()) {
+        refuseWrites(name, args);
       }
       boolean guarded = guard != null && begin(name, args);
       if (target instanceof Statement && name.equals("getWarnings")) {
@@ -115,7 +159,7 @@ public final class JdbcProxies {
         // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
         // connection stays usable, the failed statement having changed nothing.
         if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
-          throw JdbcErrors.translate(cause);
+          throw JdbcErrors.translate(cause, describe(method));
         }
         throw cause;
       } finally {
@@ -134,17 +178,34 @@ public final class JdbcProxies {
         }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
-      if (result instanceof CallableStatement || result instanceof PreparedStatement || result instanceof Statement
-          || result instanceof ResultSet || result instanceof DatabaseMetaData) {
-        Class<?> api = result instanceof CallableStatement ? CallableStatement.class
-            : result instanceof PreparedStatement ? PreparedStatement.class
-            : result instanceof Statement ? Statement.class
-            : result instanceof ResultSet ? ResultSet.class : DatabaseMetaData.class;
-        if (api == method.getReturnType() || method.getReturnType().isAssignableFrom(api)) {
-          return wrap(result, api, new Handler(result, connectionProxy, metaData, guardOf(result, name, args)));
+      // The most specific API the result has and the method returns: Avatica's prepared statement is
+      // its own ResultSetMetaData and ParameterMetaData, and getMetaData() must still lead to a proxy.
+      for (Class<?> resultApi : WRAPPED) {
+        if (resultApi.isInstance(result) && method.getReturnType().isAssignableFrom(resultApi)) {
+          return wrap(result, resultApi, new Handler(result, resultApi, connectionProxy, metaData,
+              guardOf(result, name, args), transactions));
         }
       }
       return result;
+    }
+
+    /** {@code "Statement.executeUpdate(String, int)"}: the call an error names. */
+    private String describe(Method method) {
+      StringBuilder sb = new StringBuilder(api.getSimpleName()).append('.').append(method.getName()).append('(');
+      Class<?>[] types = method.getParameterTypes();
+      for (int i = 0; i < types.length; i++) {
+        sb.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+      }
+      return sb.append(')').toString();
+    }
+
+    /** 25006 for an execution that writes (not a query) on a read-only connection. */
+    private void refuseWrites(String name, Object[] args) throws SQLException {
+      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
+          : guard != null ? guard.sql() : null;
+      if (name.endsWith("Batch") || !StatementGuard.isQuery(sql)) {
+        throw AutoCommitConnection.readOnlyViolation(sql == null ? "a batch" : sql);
+      }
     }
 
     /** Starts guarding an execution or a fetch; false for other methods. */

@@ -19,7 +19,8 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Calcite's JDBC factory with a root schema that does not cache names. Delta tables are looked up
+ * Calcite's JDBC factory with a root schema that does not cache names and has no Calcite
+ * {@code metadata} schema (its SYSTEM TABLEs are not a user's). Delta tables are looked up
  * by name at each statement (so {@code orders@v3}, case-insensitive names and tables created since
  * the connection opened resolve); Calcite's caching root would freeze the list of names instead.
  * It lives in Calcite's package because the connection constructor it needs is protected there;
@@ -36,7 +37,7 @@ public class DeltaJdbcFactory extends CalciteFactory {
   public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
     return new DeltaConnection((Driver) driver, factory, url, info,
-        rootSchema != null ? rootSchema : CalciteSchema.createRootSchema(true, false), typeFactory);
+        rootSchema != null ? rootSchema : CalciteSchema.createRootSchema(false, false), typeFactory);
   }
 
   @Override
