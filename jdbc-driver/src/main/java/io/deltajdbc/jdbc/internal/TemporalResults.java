@@ -52,7 +52,8 @@ final class TemporalResults {
     }
     Object second = args.length == 2 ? args[1] : null;
     Class<?> type = switch (method) {
-      case "getObject" -> second instanceof Class<?> c ? c : second == null ? null : Object.class;
+      case "getObject" -> second instanceof Class<?> c ? c : second == null
+          ? (sqlType == Types.DATE ? Date.class : Timestamp.class) : null; // getObject(i, Map): Avatica's
       case "getString" -> second == null ? String.class : null;
       case "getTimestamp" -> Timestamp.class;
       case "getDate" -> Date.class;
@@ -62,9 +63,6 @@ final class TemporalResults {
         || type == LocalDate.class || type == LocalDateTime.class || type == Instant.class
         || type == OffsetDateTime.class || type == java.util.Date.class)) {
       return AVATICA; // getObject(i, Map), getObject(i, Long.class): Avatica's answer
-    }
-    if (method.equals("getObject") && args.length == 1) {
-      type = sqlType == Types.DATE ? Date.class : Timestamp.class;
     }
     long n;
     try {
