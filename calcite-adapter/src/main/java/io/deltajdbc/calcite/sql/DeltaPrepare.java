@@ -1,5 +1,7 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
+import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.rel.DeltaRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
@@ -10,9 +12,11 @@ import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -59,7 +63,14 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     // ORDER BY ... LIMIT as one top-N operator that keeps only offset + fetch rows in memory;
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+    DecimalAverageRule.register(planner);
     return planner;
+  }
+
+  /** Decimal {@code + - * / %} computed and rounded as Spark does (see {@link DecimalRexBuilder}). */
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    return super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
   }
 
   /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */
