@@ -1,6 +1,7 @@
 package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
+import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
 import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.rel.DeltaRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
@@ -20,6 +21,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 
 /**
  * Calcite's statement preparation for Delta SQL: the text is first rewritten by
@@ -71,6 +73,12 @@ public class DeltaPrepare extends CalcitePrepareImpl {
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     return super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
+  }
+
+  /** Casts to decimals written in the statement are NULL when the value does not fit, as in Spark. */
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return DecimalConvertletTable.INSTANCE;
   }
 
   /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */

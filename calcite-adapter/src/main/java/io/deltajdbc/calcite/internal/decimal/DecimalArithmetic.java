@@ -43,9 +43,17 @@ public final class DecimalArithmetic {
     return fit(decimal(a).remainder(divisor), precision, scale);
   }
 
-  /** A decimal (or integer) as a DECIMAL(precision, scale): rounded half up, NULL when it does not fit. */
-  public static BigDecimal fit(Object value, int precision, int scale) {
-    return fit(decimal(value), precision, scale);
+  /**
+   * A decimal (or integer) as a DECIMAL(precision, scale): rounded half up, NULL when it does not
+   * fit. A cast declared NOT NULL (of a NOT NULL value) cannot be NULL: it fails instead (22003).
+   */
+  public static BigDecimal fit(Object value, int precision, int scale, boolean nullable) {
+    BigDecimal result = fit(decimal(value), precision, scale);
+    if (result == null && !nullable) {
+      throw new ArithmeticException("Value " + value + " cannot be represented as a DECIMAL(" + precision + ", "
+          + scale + ") (Spark's answer would be NULL; the expression's type is NOT NULL)");
+    }
+    return result;
   }
 
   private static BigDecimal fit(BigDecimal exact, int precision, int scale) {

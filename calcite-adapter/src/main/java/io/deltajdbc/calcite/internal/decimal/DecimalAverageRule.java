@@ -10,8 +10,6 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -20,8 +18,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * AVG of a decimal as Spark computes it: {@code CheckOverflow(sum / CAST(count AS DECIMAL(20,0)))}
- * rounded half up to the average's type. Calcite's own reduction casts the sum to the average's
+ * AVG of a decimal as Spark computes it ({@code DecimalDivideWithOverflowCheck}): the sum, NULL
+ * when it overflows its type, divided by the count and rounded half up once, to the average's type. Calcite's own reduction casts the sum to the average's
  * type before dividing, which fails for a sum with more integer digits than the average's type
  * holds (Spark's average has 4 more digits than its argument, its sum 10 more), and divides with
  * Calcite's 16-digit division. {@link #register} puts this rule in Calcite's place for decimal
@@ -52,7 +50,6 @@ public final class DecimalAverageRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     Aggregate aggregate = call.rel(0);
     RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
-    RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
     int groups = aggregate.getGroupCount();
     List<AggregateCall> calls = new ArrayList<>();
     List<RexNode> outputs = new ArrayList<>();
@@ -75,12 +72,10 @@ public final class DecimalAverageRule extends RelOptRule {
           groups, aggregate.getInput(), null, null);
       RexNode countRef = rexBuilder.makeInputRef(count.getType(), groups + calls.size());
       calls.add(count);
-      RelDataType longDecimal = typeFactory.createTypeWithNullability(
-          typeFactory.createSqlType(SqlTypeName.DECIMAL, 20, 0), countRef.getType().isNullable());
+      // Spark's DecimalDivideWithOverflowCheck: the sum (NULL when it overflowed its type) divided
+      // by the count and rounded half up once, straight to the average's type
       RexNode checkedSum = rexBuilder.makeCall(sum.getType(), DecimalOperator.FIT, List.of(sumRef));
-      RexNode quotient = rexBuilder.makeCall(SqlStdOperatorTable.DIVIDE, checkedSum,
-          rexBuilder.makeCast(longDecimal, countRef));
-      outputs.add(rexBuilder.makeCall(c.getType(), DecimalOperator.FIT, List.of(quotient)));
+      outputs.add(rexBuilder.makeCall(c.getType(), DecimalOperator.DIVIDE, List.of(checkedSum, countRef)));
     }
     Aggregate reduced = aggregate.copy(aggregate.getTraitSet(), aggregate.getInput(), aggregate.getGroupSet(),
         aggregate.getGroupSets(), calls);

@@ -66,7 +66,7 @@ final class DecimalOperator extends SqlUserDefinedFunction {
     return standard ? BY_KIND.get(op.getKind()) : null;
   }
 
-  /** Generates {@code DecimalArithmetic.<method>(a[, b], precision, scale)}; a null operand gives null. */
+  /** Generates {@code DecimalArithmetic.<method>(a, b, precision, scale)} or {@code fit(a, precision, scale, nullable)}; a null operand gives null. */
   private record Implementation(String method) implements ImplementableFunction {
     @Override
     public List<FunctionParameter> getParameters() {
@@ -81,6 +81,9 @@ final class DecimalOperator extends SqlUserDefinedFunction {
         operands.forEach(o -> arguments.add(boxed(o)));
         arguments.add(Expressions.constant(type.getPrecision()));
         arguments.add(Expressions.constant(type.getScale()));
+        if (operands.size() == 1) {
+          arguments.add(Expressions.constant(type.isNullable()));
+        }
         return Expressions.call(DecimalArithmetic.class, method, arguments);
       }, NullPolicy.STRICT, false);
     }
