@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The cases of the issue, each compared with delta-spark on a table it wrote: a TPC-H Q14-style
  * ratio ({@code 100.00 * sum(case ...) / sum(...)}), a division returning its 6 declared decimals
  * (Calcite's runtime gave 16 significant digits), products whose scale Spark reduces, constant
- * expressions (folded by the planner), division by zero and overflow as NULL, and what INSERT and
- * CTAS of a decimal expression write.
+ * expressions (folded by the planner), division by zero and overflow as NULL, and what INSERT,
+ * CTAS and UPDATE of a decimal expression write.
  */
 class DecimalResultsTest {
   @TempDir
@@ -131,6 +131,26 @@ class DecimalResultsTest {
     assertEquals("DECIMAL(27,15) DECIMAL(26,4)", String.join(" ", spark.sql("SELECT * FROM delta.`"
         + dir.resolve("shares") + "`").schema().fields()[0].dataType().sql(), spark.sql("SELECT * FROM delta.`"
         + dir.resolve("shares") + "`").schema().fields()[1].dataType().sql()));
+  }
+
+  /** UPDATE's expressions are computed by the same operators; the column's scale rounds the stored value. */
+  @Test
+  void updateWritesTheValuesSparkComputes() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE TABLE prices AS SELECT l_type, l_extendedprice FROM lineitem");
+      s.execute("UPDATE prices SET l_extendedprice = l_extendedprice / 7.00 * 3.00 WHERE l_type LIKE 'PROMO%'");
+    }
+    var spark = SparkOracle.spark();
+    List<String> expected = new ArrayList<>();
+    for (Row r : spark.sql("SELECT l_type, CASE WHEN l_type LIKE 'PROMO%' THEN CAST(l_extendedprice / 7.00 * 3.00 "
+        + "AS DECIMAL(12,2)) ELSE l_extendedprice END FROM delta.`" + lineitem + "` ORDER BY 1, 2").collectAsList()) {
+      expected.add(r.get(0) + " " + r.get(1));
+    }
+    List<String> written = new ArrayList<>();
+    for (Row r : spark.sql("SELECT * FROM delta.`" + dir.resolve("prices") + "` ORDER BY 1, 2").collectAsList()) {
+      written.add(r.get(0) + " " + r.get(1));
+    }
+    assertEquals(expected, written);
   }
 
   @Test
