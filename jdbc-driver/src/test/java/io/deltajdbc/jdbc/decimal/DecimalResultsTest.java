@@ -89,6 +89,16 @@ class DecimalResultsTest {
   }
 
   @Test
+  void groupedDistinctAndWindowedAggregatesMatchSpark() throws SQLException {
+    assertSame(conn, "SELECT l_discount AS k, avg(l_extendedprice), avg(DISTINCT l_quantity), "
+        + "sum(l_extendedprice * l_discount), avg(l_extendedprice / l_quantity) FROM {t} GROUP BY l_discount "
+        + "ORDER BY k NULLS LAST", "lineitem", lineitem);
+    assertSame(conn, "SELECT l_type, avg(l_extendedprice) OVER (PARTITION BY l_discount), "
+        + "sum(l_discount) OVER (ORDER BY l_type NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM {t} "
+        + "ORDER BY l_type NULLS LAST", "lineitem", lineitem);
+  }
+
+  @Test
   void rowByRowArithmeticIsRoundedToItsScale() throws SQLException {
     assertSame(conn, "SELECT l_extendedprice / l_quantity, l_extendedprice * l_discount, l_extendedprice % l_quantity, "
         + "l_extendedprice - l_discount, l_discount / 3.00 FROM {t} ORDER BY l_extendedprice NULLS LAST", "lineitem", lineitem);
