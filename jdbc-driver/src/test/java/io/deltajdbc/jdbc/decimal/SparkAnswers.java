@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * One query's answer from delta-spark and from the driver, as text to compare: each decimal
- * column's declared type ({@code DECIMAL(p,s)}; other columns are "-") and each row's values, the driver's read both with
- * {@code getBigDecimal} and {@code getString}. A table is written {@code {t}} in the query:
+ * column's declared type ({@code DECIMAL(p,s)}; other columns are "-") and each row's values, the
+ * driver's read both with {@code getBigDecimal} and {@code getString}. A table is written {@code {t}} in the query:
  * {@code delta.`path`} for Spark, its name for the driver.
  */
 record SparkAnswers(List<String> types, List<List<String>> rows) {
