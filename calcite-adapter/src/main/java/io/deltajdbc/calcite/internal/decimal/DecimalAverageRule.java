@@ -19,10 +19,10 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * AVG of a decimal as Spark computes it ({@code DecimalDivideWithOverflowCheck}): the sum, NULL
- * when it overflows its type, divided by the count and rounded half up once, to the average's type. Calcite's own reduction casts the sum to the average's
- * type before dividing, which fails for a sum with more integer digits than the average's type
- * holds (Spark's average has 4 more digits than its argument, its sum 10 more), and divides with
- * Calcite's 16-digit division. {@link #register} puts this rule in Calcite's place for decimal
+ * when it overflows its type, divided by the count and rounded half up once, to the average's
+ * type. Calcite's own reduction casts the sum to the average's type before dividing, which fails
+ * for a sum with more integer digits than the average's type holds (Spark's average has 4 more
+ * digits than its argument, its sum 10 more), and divides with Calcite's 16-digit division. {@link #register} puts this rule in Calcite's place for decimal
  * averages; Calcite's still reduces every other aggregate.
  */
 public final class DecimalAverageRule extends RelOptRule {
