@@ -1,5 +1,7 @@
 package io.deltajdbc.calcite.dml;
 
+import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
+import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -23,7 +25,6 @@ import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Plans the expressions of a DML statement as Calcite plans a query's: {@code SELECT e1, ..., en
@@ -56,13 +57,13 @@ public final class DmlPlanner {
     SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, new SqlNodeList(expressions, SqlParserPos.ZERO), from,
         null, null, null, null, null, null, null, null);
     SqlNode validated = validator.validate(select);
-    RexBuilder rexBuilder = new RexBuilder(typeFactory);
+    RexBuilder rexBuilder = new DecimalRexBuilder(typeFactory); // decimal arithmetic as Spark computes it
     RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
     RelOptTable.ViewExpander noViews = (rowType, queryString, schemaPath, viewPath) -> {
       throw new UnsupportedOperationException("views are not expanded in DML expressions");
     };
     SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, reader, cluster,
-        StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+        DecimalConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
             .withInSubQueryThreshold(Integer.MAX_VALUE));
     RelNode rel = converter.convertQuery(validated, false, true).rel;
     if (!(rel instanceof Project project)) {

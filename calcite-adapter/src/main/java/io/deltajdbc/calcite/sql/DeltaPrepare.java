@@ -1,5 +1,8 @@
 package io.deltajdbc.calcite.sql;
 
+import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
+import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
+import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.rel.DeltaRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
@@ -14,6 +17,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -22,6 +26,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 
 /**
@@ -66,6 +71,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     // ORDER BY ... LIMIT as one top-N operator that keeps only offset + fetch rows in memory;
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+    DecimalAverageRule.register(planner);
     return planner;
   }
 
@@ -88,6 +94,18 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         return MicrosPlans.program();
       }
     };
+  }
+
+  /** Decimal {@code + - * / %} computed and rounded as Spark does (see {@link DecimalRexBuilder}). */
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    return super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
+  }
+
+  /** Casts to decimals written in the statement are NULL when the value does not fit, as in Spark. */
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return DecimalConvertletTable.INSTANCE;
   }
 
   /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */

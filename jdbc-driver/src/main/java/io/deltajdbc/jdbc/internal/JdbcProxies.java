@@ -150,6 +150,9 @@ public final class JdbcProxies {
           }
         }
         result = method.invoke(target, args);
+        if (target instanceof ResultSet rs && name.equals("getString")) {
+          result = DecimalStrings.plain(rs, args, result);
+        }
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
         SQLException resource = resourceFailure(cause, args);
