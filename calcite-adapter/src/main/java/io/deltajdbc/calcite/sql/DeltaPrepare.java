@@ -25,7 +25,7 @@ import org.apache.calcite.sql.parser.SqlParser;
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
   private static final Set<String> OWN_STATEMENTS = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "UPDATE",
-      "DELETE", "MERGE");
+      "DELETE", "MERGE", "SHOW", "DESCRIBE", "DESC");
 
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
