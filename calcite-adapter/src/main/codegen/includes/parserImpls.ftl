@@ -354,7 +354,11 @@ SqlNode SqlDeltaShow() :
 {
     <SHOW> { s = span(); }
     (
-        <TABLES> [ ( <IN> | <FROM> ) id = CompoundIdentifier() ] [ [ <LIKE> ] pattern = StringLiteral() ]
+        <TABLES>
+        [
+            ( <IN> | <FROM> )
+            ( id = CompoundIdentifier() | <DEFAULT_> { id = new SqlIdentifier("default", getPos()); } )
+        ] [ [ <LIKE> ] pattern = StringLiteral() ]
         { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.TABLES, id, pattern); }
     |
         ( <SCHEMAS> | <DATABASES> ) [ [ <LIKE> ] pattern = StringLiteral() ]
@@ -362,7 +366,8 @@ SqlNode SqlDeltaShow() :
     |
         <COLUMNS> ( <IN> | <FROM> ) id = CompoundIdentifier()
         [
-            ( <IN> | <FROM> ) schema = SimpleIdentifier()
+            ( <IN> | <FROM> )
+            ( schema = SimpleIdentifier() | <DEFAULT_> { schema = new SqlIdentifier("default", getPos()); } )
             { id = schema.add(1, id.names.get(id.names.size() - 1), id.getParserPosition()); }
         ]
         { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.COLUMNS, id, null); }

@@ -88,7 +88,6 @@ public final class DeltaShow {
       }
       List<String> partitions = snapshot.partitionColumns();
       if (!partitions.isEmpty()) {
-        rows.add(new Object[] {"", "", ""});
         rows.add(new Object[] {"# Partition Information", "", ""});
         rows.add(new Object[] {"# col_name", "data_type", "comment"});
         for (String p : partitions) {
