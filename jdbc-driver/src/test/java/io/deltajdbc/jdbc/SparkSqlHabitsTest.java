@@ -52,6 +52,8 @@ class SparkSqlHabitsTest {
           + "PARTITIONED BY (region)");
       s.execute("INSERT INTO orders VALUES (1, 'ann', 10.50, 'north'), (2, 'bob', 20.00, 'south')");
       s.execute("CREATE TABLE customers (id INT, name STRING)");
+      s.execute("CREATE TABLE daily (`day` DATE, \"value\" INT)");
+      s.execute("INSERT INTO daily VALUES (DATE '2024-01-01', 1)");
     }
   }
 
@@ -194,5 +196,76 @@ class SparkSqlHabitsTest {
     assertEquals("0A000", detail.getSQLState());
     SQLException missing = assertThrows(SQLException.class, () -> jdbc("DESCRIBE nope", new ArrayList<>()));
     assertEquals("42S02", missing.getSQLState(), missing.getMessage());
+  }
+
+  private static SQLException failure(String sql) {
+    SQLException e = assertThrows(SQLException.class, () -> jdbc(sql, new ArrayList<>()));
+    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void syntaxErrorsAreOneLineWithPositionAndWhatWasExpected() {
+    SQLException selec = failure("SELEC * FROM orders");
+    assertEquals("42000", selec.getSQLState());
+    assertEquals("Syntax error (line 1, column 1): this is not a statement; a statement begins with SELECT, VALUES, "
+        + "WITH, INSERT, UPDATE, DELETE, MERGE, CREATE, ALTER, DROP, TRUNCATE, SHOW or DESCRIBE.", selec.getMessage());
+    SQLException where = failure("SELECT * FROM orders WHERE");
+    assertEquals("42000", where.getSQLState());
+    assertEquals("Syntax error (line 1, column 26): unexpected end of statement; expected an expression.",
+        where.getMessage());
+    assertEquals("Syntax error (line 1, column 27): unexpected end of statement; expected \"BY\".",
+        failure("SELECT id FROM orders GROUP").getMessage());
+    assertEquals("Syntax error (line 2, column 5): unexpected \"FROM\"; expected an expression.",
+        failure("SELECT id,\n    FROM orders").getMessage());
+  }
+
+  @Test
+  void reservedWordsAsColumnNamesSayHowToQuoteThem() throws SQLException {
+    SQLException day = failure("SELECT day FROM daily");
+    assertEquals("42000", day.getSQLState());
+    assertEquals("`day` is a reserved word in SQL; quote it as \"day\" or `day` (line 1, column 8)", day.getMessage());
+    assertEquals("`value` is a reserved word in SQL; quote it as \"value\" or `value` (line 1, column 12)",
+        failure("SELECT 1 + value FROM daily").getMessage());
+    assertEquals("`date` is a reserved word in SQL; quote it as \"date\" or `date` (line 1, column 12)",
+        failure("SELECT id, date FROM orders").getMessage());
+    assertEquals("`day` is a reserved word in SQL; quote it as \"day\" or `day` (line 1, column 27)",
+        failure("SELECT * FROM daily WHERE day > DATE '2023-01-01'").getMessage());
+    List<String> labels = new ArrayList<>();
+    assertEquals(List.of(List.of("2024-01-01", "1")), jdbc("SELECT `day`, \"value\" FROM daily", labels));
+  }
+
+  @Test
+  void misspeltNamesSuggestTheNearestOne() {
+    SQLException column = failure("SELECT customr FROM orders");
+    assertEquals("42S22", column.getSQLState());
+    assertEquals("Column not found: Column 'customr' not found in any table; did you mean customer? "
+        + "(From line 1, column 8 to line 1, column 14)", column.getMessage());
+    assertEquals("Column not found: Column 'AMOUNTS' not found in table 'o'; did you mean amount? "
+        + "(From line 1, column 10 to line 1, column 16)", failure("SELECT o.AMOUNTS FROM orders o").getMessage());
+    SQLException table = failure("SELECT * FROM ordrs");
+    assertEquals("42S02", table.getSQLState());
+    assertEquals("Table not found: Object 'ordrs' not found; did you mean orders? "
+        + "(From line 1, column 15 to line 1, column 19)", table.getMessage());
+    assertTrue(failure("SELECT * FROM sales.evnts").getMessage().contains("; did you mean sales.events?"));
+    assertEquals("Unknown target column 'custmer'; did you mean customer? (From line 1, column 19 to line 1, column 25)",
+        failure("UPDATE orders SET custmer = 'x'").getMessage());
+    // Nothing near: no suggestion.
+    assertEquals("Column not found: Column 'zzz' not found in any table (From line 1, column 8 to line 1, column 10)",
+        failure("SELECT zzz FROM orders").getMessage());
+  }
+
+  @Test
+  void defaultIsSparksDefaultDatabase() throws SQLException {
+    List<String> labels = new ArrayList<>();
+    assertEquals(List.of(List.of("2")), jdbc("SELECT count(*) FROM default.orders", labels));
+    assertEquals(List.of(List.of("2")), jdbc("SELECT count(*) FROM DEFAULT.orders o WHERE o.id > 0", labels));
+    assertEquals(List.of(List.of("2")), jdbc("SELECT count(*) FROM `default`.`orders`", labels));
+    assertEquals(List.of(List.of("0")), jdbc("SELECT count(*) FROM default.orders@v0", labels));
+    try (Statement s = conn.createStatement()) {
+      assertEquals(1, s.executeUpdate("INSERT INTO default.customers VALUES (1, 'ann')"));
+    }
+    assertEquals(List.of(List.of("1")), jdbc("SELECT count(*) FROM default.customers c JOIN default.orders o "
+        + "ON c.name = o.customer", labels));
   }
 }

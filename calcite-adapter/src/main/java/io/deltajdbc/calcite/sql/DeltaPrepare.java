@@ -33,6 +33,15 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
     String sql = DeltaSqlRewriter.rewrite(query.sql);
+    try {
+      return prepareDelta(context, sql, elementType, maxRowCount);
+    } catch (RuntimeException e) {
+      throw NameSuggestions.improve(context, sql, e);
+    }
+  }
+
+  private <T> CalciteSignature<T> prepareDelta(CalcitePrepare.Context context, String sql, Type elementType,
+      long maxRowCount) {
     if (OWN_STATEMENTS.contains(firstWord(sql))) {
       SqlNode node = parseDelta(context, sql);
       CalciteSignature<T> own = node != null && DeltaStatements.handles(node)
