@@ -2,7 +2,8 @@
   Delta's and Spark's statements on top of Calcite's grammar: CREATE TABLE (with columns or AS a
   query, USING, PARTITIONED BY, LOCATION, COMMENT, TBLPROPERTIES), DROP TABLE, TRUNCATE TABLE,
   ALTER TABLE (ADD COLUMNS, SET/UNSET TBLPROPERTIES, ADD/DROP CONSTRAINT ... CHECK) and
-  INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)]. Column types take Spark's and Delta's names
+  INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)], MERGE, Spark's SHOW ... and DESCRIBE ... statements.
+  Column types take Spark's and Delta's names
   (STRING, BIGINT, ARRAY<...>, MAP<...>, STRUCT<name: type, ...>) as well as SQL's.
 -->
 

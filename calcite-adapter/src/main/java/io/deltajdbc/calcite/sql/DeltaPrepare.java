@@ -21,7 +21,8 @@ import org.apache.calcite.sql.parser.SqlParser;
  * Calcite's statement preparation for Delta SQL: the text is first rewritten by
  * {@link DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and
  * INSERT go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL,
- * INSERT OVERWRITE, UPDATE, DELETE and MERGE are prepared by {@link DeltaStatements}.
+ * INSERT OVERWRITE, UPDATE, DELETE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}.
+ * An unknown column or table is reported with the nearest name ({@link NameSuggestions}).
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
   private static final Set<String> OWN_STATEMENTS = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "UPDATE",
