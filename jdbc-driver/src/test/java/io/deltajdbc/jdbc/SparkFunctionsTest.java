@@ -91,6 +91,25 @@ class SparkFunctionsTest {
     assertEquals(List.of(), mismatches("count(*)", AGGREGATES, " FROM t"));
   }
 
+  @Test
+  void functionsInUpdateStoreWhatSparkComputes() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE TABLE u (id INT, ts TIMESTAMP, label STRING)");
+      s.execute("INSERT INTO u VALUES (1, TIMESTAMP '2024-05-17 13:45:30', NULL), "
+          + "(2, TIMESTAMP '2024-05-18 00:00:00', 'b'), (3, NULL, 'c')");
+    }
+    String u = "delta.`" + dir.resolve("u") + "`";
+    String set = "concat_ws('/', date_format(date_trunc('MONTH', ts), 'yyyy-MM-dd HH:mm'), nvl(label, 'none'))";
+    String where = "to_date(ts) = DATE '2024-05-17' OR ts IS NULL";
+    List<List<String>> expected = spark("SELECT id, CASE WHEN " + where + " THEN " + set + " ELSE label END FROM " + u
+        + " ORDER BY id");
+    try (Statement s = conn.createStatement()) {
+      assertEquals(2, s.executeUpdate("UPDATE u SET label = " + set + " WHERE " + where));
+    }
+    assertEquals(List.of(List.of("1", "2024-05-01 00:00/none"), List.of("2", "b"), List.of("3", "c")), expected);
+    assertEquals(expected, spark("SELECT id, label FROM " + u + " ORDER BY id"));
+  }
+
   /**
    * The expressions whose results differ, with both sides' values: all in one query on each side
    * (one Spark job), then each alone when our query fails, to name the one that does.
