@@ -45,7 +45,7 @@ class SparkFunctionsTest {
       "date_add(d, 3)", "date_sub(d, 3)", "add_months(d, 1)", "unix_date(d)", "date_from_unix_date(n)",
       "timestamp_seconds(n)", "timestamp_millis(n)", "unix_seconds(ts)", "unix_millis(ts)",
       "date_format(ts, 'yyyy-MM-dd HH:mm')", "date_format(d, 'dd/MM/yyyy E')", "date_format(ts, 'MMM d, yyyy h:mm a')",
-      "to_date(s5)", "to_date(s6, 'dd/MM/yyyy')", "to_date(ts)", "date_trunc('MONTH', ts)", "date_trunc('hour', ts)",
+      "to_date(s5)", "to_date(s4)", "to_date('2024')", "to_date('2024-02')", "to_date('2024-02-30')", "to_date(s6, 'dd/MM/yyyy')", "to_date(ts)", "date_trunc('MONTH', ts)", "date_trunc('hour', ts)",
       "date_trunc('WEEK', ts)", "date_trunc('QUARTER', ts)", "date_trunc('YEAR', d)", "trunc(d, 'MM')",
       "trunc(d, 'year')",
       "log2(x)", "log1p(x)", "pow(x, 2)", "log(2, x)", "factorial(n)", "bin(n)", "bit_count(n)", "greatest(n, 3)",
@@ -71,7 +71,7 @@ class SparkFunctionsTest {
         + "(2, 'aXbc', NULL, 'a.b', 'b', '2024-03-15 10:20:30', 'bad', 2, 10.0, DATE'2023-12-31', "
         + "TIMESTAMP'2023-12-31 23:59:59', array(), true), "
         + "(3, NULL, 'abd', NULL, NULL, 'garbage', NULL, NULL, NULL, NULL, NULL, NULL, NULL), "
-        + "(4, 'b', 'x', 'nodots', 'c,d', NULL, '01/01/1999', 5, 0.25, DATE'2024-02-29', "
+        + "(4, 'b', 'x', 'nodots', 'c,d', '2024-3-5', '01/01/1999', 5, 0.25, DATE'2024-02-29', "
         + "TIMESTAMP'2024-02-29 00:00:00', array(5), false)");
     conn = DriverManager.getConnection("jdbc:delta:" + dir);
   }

@@ -16,6 +16,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Spark SQL's date functions with Spark's (non-ANSI) meaning, as SQL functions of the driver: a
@@ -25,6 +27,8 @@ import java.util.function.UnaryOperator;
  */
 public final class SparkDateFunctions {
   private static final ConcurrentHashMap<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+  private static final Pattern CAST_DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?(?:[ T].*)?",
+      Pattern.DOTALL);
 
   private SparkDateFunctions() {}
 
@@ -38,18 +42,21 @@ public final class SparkDateFunctions {
     return date == null || pattern == null ? null : formatter(pattern).format(date.toLocalDate().atStartOfDay());
   }
 
-  /** {@code to_date(text)}: the date a text starts with ({@code 2024-01-15}, {@code 2024-01-15 10:00:00}), else null. */
+  /**
+   * {@code to_date(text)}: Spark's cast of a text to a date: {@code yyyy}, {@code yyyy-[m]m} or
+   * {@code yyyy-[m]m-[d]d}, optionally followed by a time after a space or {@code T}; else null.
+   */
   public static Date toDate(String text) {
     if (text == null) {
       return null;
     }
-    String t = text.trim();
-    int end = 0;
-    while (end < t.length() && t.charAt(end) != ' ' && t.charAt(end) != 'T') {
-      end++;
+    Matcher m = CAST_DATE.matcher(text.trim());
+    if (!m.matches()) {
+      return null;
     }
     try {
-      return Date.valueOf(LocalDate.parse(t.substring(0, end)));
+      return Date.valueOf(LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 1 : Integer.parseInt(m.group(3))));
     } catch (DateTimeException e) {
       return null;
     }
