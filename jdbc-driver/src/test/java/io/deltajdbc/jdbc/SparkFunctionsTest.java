@@ -36,6 +36,7 @@ class SparkFunctionsTest {
   static final List<String> SCALARS = List.of(
       "nvl(s, 'none')", "nvl2(s, 'yes', 'no')", "ifnull(n, -1)", "if(n > 2, 'big', 'small')",
       "coalesce(s, s2, 'z')", "decode(n, 1, 'one', 2, 'two', 'other')",
+      "concat(s, s2)", "concat(s, '-', n, ':')", "concat(s3)",
       "concat_ws('-', s, s2)", "concat_ws(',', s, 'x', s2)", "left(s, 2)", "right(s, 2)", "repeat(s, 2)",
       "lpad(s, 6, '*')", "rpad(s, 6, '*')", "ltrim(s2)", "rtrim(s2)", "length(s)", "reverse(s)",
       "substring_index(s3, '.', 2)", "substring_index(s3, '.', -1)", "startswith(s, 'ab')", "endswith(s, 'c')",
