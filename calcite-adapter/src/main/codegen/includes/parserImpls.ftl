@@ -393,18 +393,17 @@ SqlNode SqlDeltaShow() :
 SqlNode SqlDeltaDescribe() :
 {
     final Span s;
-    final SqlIdentifier id;
+    SqlIdentifier id;
     SqlDeltaShow.Kind kind = SqlDeltaShow.Kind.DESCRIBE;
 }
 {
     ( <DESCRIBE> | <DESC> ) { s = span(); }
     (
-        LOOKAHEAD(2) <HISTORY> { kind = SqlDeltaShow.Kind.DESCRIBE_HISTORY; }
+        LOOKAHEAD(2) <HISTORY> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_HISTORY; }
     |
-        LOOKAHEAD(2) <DETAIL> { kind = SqlDeltaShow.Kind.DESCRIBE_DETAIL; }
+        LOOKAHEAD(2) <DETAIL> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_DETAIL; }
     |
-        [ <TABLE> ]
+        [ <TABLE> ] id = CompoundIdentifier()
     )
-    id = CompoundIdentifier()
     { return new SqlDeltaShow(s.end(this), kind, id, null); }
 }
