@@ -2,7 +2,8 @@
   Delta's and Spark's statements on top of Calcite's grammar: CREATE TABLE (with columns or AS a
   query, USING, PARTITIONED BY, LOCATION, COMMENT, TBLPROPERTIES), DROP TABLE, TRUNCATE TABLE,
   ALTER TABLE (ADD COLUMNS, SET/UNSET TBLPROPERTIES, ADD/DROP CONSTRAINT ... CHECK) and
-  INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)]. Column types take Spark's and Delta's names
+  INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)], MERGE, Spark's SHOW ... and DESCRIBE ... statements.
+  Column types take Spark's and Delta's names
   (STRING, BIGINT, ARRAY<...>, MAP<...>, STRUCT<name: type, ...>) as well as SQL's.
 -->
 
@@ -337,4 +338,72 @@ SqlNode DeltaMergeClause() :
             { return SqlDeltaMerge.Clause.insert(s.end(this), condition, columns, values); }
         )
     )
+}
+
+/**
+ * Spark's catalog statements: {@code SHOW TABLES [IN|FROM schema] [[LIKE] 'pattern']},
+ * {@code SHOW SCHEMAS|DATABASES [[LIKE] 'pattern']}, {@code SHOW COLUMNS IN|FROM t [IN|FROM schema]},
+ * {@code SHOW TBLPROPERTIES t [('key')]} and {@code SHOW CREATE TABLE t}.
+ */
+SqlNode SqlDeltaShow() :
+{
+    final Span s;
+    SqlIdentifier id = null;
+    SqlIdentifier schema = null;
+    SqlNode pattern = null;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <TABLES>
+        [
+            ( <IN> | <FROM> )
+            ( id = CompoundIdentifier() | <DEFAULT_> { id = new SqlIdentifier("default", getPos()); } )
+        ] [ [ <LIKE> ] pattern = StringLiteral() ]
+        { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.TABLES, id, pattern); }
+    |
+        ( <SCHEMAS> | <DATABASES> ) [ [ <LIKE> ] pattern = StringLiteral() ]
+        { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.SCHEMAS, null, pattern); }
+    |
+        <COLUMNS> ( <IN> | <FROM> ) id = CompoundIdentifier()
+        [
+            ( <IN> | <FROM> )
+            ( schema = SimpleIdentifier() | <DEFAULT_> { schema = new SqlIdentifier("default", getPos()); } )
+            { id = schema.add(1, id.names.get(id.names.size() - 1), id.getParserPosition()); }
+        ]
+        { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.COLUMNS, id, null); }
+    |
+        <TBLPROPERTIES> id = CompoundIdentifier()
+        [
+            <LPAREN>
+            ( pattern = StringLiteral() | schema = CompoundIdentifier() { pattern = SqlLiteral.createCharString(schema.toString(), getPos()); } )
+            <RPAREN>
+        ]
+        { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.TBLPROPERTIES, id, pattern); }
+    |
+        <CREATE> <TABLE> id = CompoundIdentifier()
+        { return new SqlDeltaShow(s.end(this), SqlDeltaShow.Kind.CREATE_TABLE, id, null); }
+    )
+}
+
+/**
+ * Spark's {@code DESCRIBE [TABLE] t} (also {@code DESC}), and Delta's {@code DESCRIBE HISTORY t} and
+ * {@code DESCRIBE DETAIL t}. A table may itself be called history or detail: {@code DESCRIBE history}.
+ */
+SqlNode SqlDeltaDescribe() :
+{
+    final Span s;
+    SqlIdentifier id;
+    SqlDeltaShow.Kind kind = SqlDeltaShow.Kind.DESCRIBE;
+}
+{
+    ( <DESCRIBE> | <DESC> ) { s = span(); }
+    (
+        LOOKAHEAD(2) <HISTORY> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_HISTORY; }
+    |
+        LOOKAHEAD(2) <DETAIL> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_DETAIL; }
+    |
+        [ <TABLE> ] id = CompoundIdentifier()
+    )
+    { return new SqlDeltaShow(s.end(this), kind, id, null); }
 }

@@ -1,6 +1,7 @@
 package io.deltajdbc.jdbc;
 
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
+import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
@@ -41,6 +42,11 @@ import org.apache.hadoop.fs.Path;
 public final class DeltaDriver extends Driver {
   public static final String VERSION = version();
   static final String DEFAULT_SCHEMA = "default";
+  /**
+   * The connection's function libraries (Calcite's {@code fun}): the SQL standard's and Spark's. This
+   * is the one place that chooses them; a connection's own {@code fun} property replaces it.
+   */
+  static final String FUNCTION_LIBRARIES = "spark";
 
   static {
     new DeltaDriver().register();
@@ -115,6 +121,7 @@ public final class DeltaDriver extends Driver {
           rootSchema.add(folder, warehouse.folder(folder));
         }
       }
+      SparkFunctions.register(rootSchema);
       cc.setSchema(DEFAULT_SCHEMA);
       return JdbcProxies.connection(raw, metaData(url));
     } catch (SQLException | RuntimeException e) {
@@ -133,6 +140,7 @@ public final class DeltaDriver extends Driver {
     p.setProperty("timeZone", "UTC");
     p.setProperty("typeSystem", DeltaTypeSystem.class.getName() + "#INSTANCE");
     p.setProperty("parserFactory", DeltaSqlParserImpl.class.getName() + "#FACTORY");
+    p.setProperty("fun", FUNCTION_LIBRARIES);
     given.forEach((k, v) -> {
       String key = k.toString();
       if (!key.startsWith("fs.") && !key.startsWith("hadoop.") && !key.startsWith("deltajdbc.")

@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -50,7 +51,9 @@ public final class DmlPlanner {
     JavaTypeFactory typeFactory = context.getTypeFactory();
     CalciteCatalogReader reader = new CalciteCatalogReader(context.getRootSchema(), context.getDefaultSchemaPath(),
         typeFactory, context.config());
-    SqlOperatorTable operators = context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+    // The connection's functions and those of its schemas (the driver's Spark date functions), as for queries.
+    SqlOperatorTable operators = SqlOperatorTables.chain(
+        context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
     SqlConformance conformance = context.config().conformance();
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
         SqlValidator.Config.DEFAULT.withConformance(conformance));

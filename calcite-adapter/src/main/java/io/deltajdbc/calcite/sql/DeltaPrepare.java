@@ -33,11 +33,12 @@ import org.apache.calcite.tools.Program;
  * Calcite's statement preparation for Delta SQL: the text is first rewritten by
  * {@link DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and
  * INSERT go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL,
- * INSERT OVERWRITE, UPDATE, DELETE and MERGE are prepared by {@link DeltaStatements}.
+ * INSERT OVERWRITE, UPDATE, DELETE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}.
+ * An unknown column or table is reported with the nearest name ({@link NameSuggestions}).
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
   private static final Set<String> OWN_STATEMENTS = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "UPDATE",
-      "DELETE", "MERGE");
+      "DELETE", "MERGE", "SHOW", "DESCRIBE", "DESC");
 
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
@@ -45,6 +46,15 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
     String sql = DeltaSqlRewriter.rewrite(query.sql);
+    try {
+      return prepareDelta(context, sql, elementType, maxRowCount);
+    } catch (RuntimeException e) {
+      throw NameSuggestions.improve(context, sql, e);
+    }
+  }
+
+  private <T> CalciteSignature<T> prepareDelta(CalcitePrepare.Context context, String sql, Type elementType,
+      long maxRowCount) {
     if (OWN_STATEMENTS.contains(firstWord(sql))) {
       SqlNode node = parseDelta(context, sql);
       CalciteSignature<T> own = node != null && DeltaStatements.handles(node)

@@ -15,7 +15,10 @@ import java.util.List;
  * does: {@code `x`} becomes {@code "x"}; {@code t@v3}, {@code t@3} and {@code t@20240131120000000}
  * (quoted or not) become the quoted name {@code "t@v3"}; {@code t VERSION AS OF 3} becomes
  * {@code "t@v3"} and {@code t TIMESTAMP AS OF '2024-01-31 12:00:00'} becomes
- * {@code "t@20240131120000000"}. String literals and comments are left alone.
+ * {@code "t@20240131120000000"}; {@code default.t} (Spark's default database, a reserved word in
+ * SQL) becomes {@code "default".t}; Spark's {@code date_trunc(unit, ts)} becomes a call of the
+ * function {@code "DATE_TRUNC"} (Calcite parses the bare word as BigQuery's DATE_TRUNC(ts, unit)).
+ * String literals and comments are left alone.
  */
 public final class DeltaSqlRewriter {
   private static final DateTimeFormatter DELTA_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
@@ -29,6 +32,12 @@ public final class DeltaSqlRewriter {
       Token t = in.get(i);
       if (t.kind() == Kind.BACKTICKED) {
         t = quoted(unquote(t.text(), '`'));
+      }
+      if (t.isWord("DATE_TRUNC") && next(in, i) >= 0 && in.get(next(in, i)).text().equals("(")) {
+        t = quoted("DATE_TRUNC");
+      }
+      if (t.isWord("DEFAULT") && i + 1 < in.size() && in.get(i + 1).text().equals(".")) {
+        t = quoted(t.text().toLowerCase(java.util.Locale.ROOT));
       }
       // name@suffix written without quotes: WORD '@' WORD
       if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED) && i + 2 < in.size()

@@ -6,10 +6,12 @@ import io.deltajdbc.calcite.ddl.DeltaDdl;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.calcite.internal.DeltaTypes;
+import io.deltajdbc.calcite.show.DeltaShow;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaShow;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
 import io.deltajdbc.engine.data.Row;
@@ -54,11 +56,15 @@ final class DeltaStatements {
     return node instanceof SqlCreateDeltaTable || node instanceof SqlDropDeltaTable
         || node instanceof SqlTruncateDeltaTable || node instanceof SqlAlterDeltaTable || node instanceof SqlDelete
         || node instanceof SqlUpdate || node instanceof SqlDeltaMerge || node instanceof SqlDeltaInsert
+        || node instanceof SqlDeltaShow
         || ParameterInsert.matches(node);
   }
 
   static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node,
       String sql) {
+    if (node instanceof SqlDeltaShow show) {
+      return DeltaShow.prepare(context, show, sql);
+    }
     if (node instanceof SqlCreateDeltaTable create) {
       return createTable(prepare, context, create, sql);
     }

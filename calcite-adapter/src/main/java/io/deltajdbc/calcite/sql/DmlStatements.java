@@ -47,6 +47,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -319,7 +320,9 @@ final class DmlStatements {
   private static List<AvaticaParameter> validate(CalcitePrepare.Context context, SqlNode node) {
     CalciteCatalogReader reader = new CalciteCatalogReader(context.getRootSchema(), context.getDefaultSchemaPath(),
         context.getTypeFactory(), context.config());
-    SqlOperatorTable operators = context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+    // The connection's functions and those of its schemas (the driver's Spark date functions), as for queries.
+    SqlOperatorTable operators = SqlOperatorTables.chain(
+        context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, context.getTypeFactory(),
         SqlValidator.Config.DEFAULT.withConformance(context.config().conformance()));
     SqlNode validated = validator.validate(node);

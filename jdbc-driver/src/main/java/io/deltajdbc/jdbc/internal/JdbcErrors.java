@@ -34,7 +34,8 @@ public final class JdbcErrors {
       String name = c.getClass().getName();
       String msg = c.getMessage() == null ? "" : c.getMessage();
       if (name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
-        return new SQLSyntaxErrorException("Syntax error: " + msg, "42000", c);
+        return new SQLSyntaxErrorException(SyntaxErrors.message((org.apache.calcite.sql.parser.SqlParseException) c),
+            "42000", c);
       }
       if (name.equals("org.apache.calcite.sql.validate.SqlValidatorException")) {
         String where = t.getMessage() != null && t.getMessage().contains("From line") ? position(t) : "";
