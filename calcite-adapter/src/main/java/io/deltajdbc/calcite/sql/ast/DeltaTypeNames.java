@@ -1,15 +1,11 @@
 package io.deltajdbc.calcite.sql.ast;
 
-import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;
-import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructField;
-import io.deltajdbc.engine.types.StructType;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -72,31 +68,6 @@ public final class DeltaTypeNames {
     return comment == null ? f
         : new StructField(name, type, nullable, new StructField.FieldMetadata(Map.of(StructField.COMMENT_KEY,
             stringValue(comment))));
-  }
-
-  /** The SQL text of a Delta type, as Spark prints it. */
-  public static String toSql(DataType type) {
-    if (type instanceof ArrayType a) {
-      return "ARRAY<" + toSql(a.elementType()) + ">";
-    }
-    if (type instanceof MapType m) {
-      return "MAP<" + toSql(m.keyType()) + ", " + toSql(m.valueType()) + ">";
-    }
-    if (type instanceof StructType s) {
-      return s.fields().stream().map(f -> "`" + f.name() + "`: " + toSql(f.type()) + (f.nullable() ? "" : " NOT NULL"))
-          .collect(Collectors.joining(", ", "STRUCT<", ">"));
-    }
-    if (type instanceof DecimalType d) {
-      return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
-    }
-    PrimitiveType p = (PrimitiveType) type;
-    return switch (p) {
-      case LONG -> "BIGINT";
-      case INTEGER -> "INT";
-      case SHORT -> "SMALLINT";
-      case BYTE -> "TINYINT";
-      default -> p.typeName().toUpperCase(Locale.ROOT);
-    };
   }
 
   /** The value of a string (or other) literal as text. */

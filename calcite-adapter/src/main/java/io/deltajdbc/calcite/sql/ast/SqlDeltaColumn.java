@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.sql.ast;
 
+import io.deltajdbc.calcite.show.SparkTypeNames;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SqlDeltaColumn extends SqlCall {
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     name.unparse(writer, 0, 0);
-    writer.print(DeltaTypeNames.toSql(type));
+    writer.print(SparkTypeNames.sql(type));
     if (!nullable) {
       writer.keyword("NOT NULL");
     }
