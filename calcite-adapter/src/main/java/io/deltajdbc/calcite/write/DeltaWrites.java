@@ -55,8 +55,8 @@ public final class DeltaWrites {
   }
 
   /**
-   * Inserts rows given as parameter values (Avatica's local representation: DATE as days,
-   * TIMESTAMP as milliseconds, binary as ByteString), converted to the columns' types; strings are
+   * Inserts rows given as parameter values (Calcite's representation: DATE as days,
+   * TIMESTAMP as microseconds, binary as ByteString), converted to the columns' types; strings are
    * accepted for numeric, date and time columns. Inside a batch the rows join the batch's commit.
    */
   public static long insertRows(DeltaCalciteTable table, List<Object[]> rows) {

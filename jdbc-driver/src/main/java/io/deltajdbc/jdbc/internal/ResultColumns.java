@@ -8,7 +8,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * {@link ResultSetMetaData} answers that agree with {@code getColumns}: precision, scale, display
  * size and searchability from {@link ColumnType} (Calcite reports an unbounded VARCHAR as precision
- * 0 and display size -1, a TIMESTAMP(3) as 3 characters wide, and no column as searchable) and a
+ * 0 and display size -1, a TIMESTAMP(6) as 6 characters wide, and no column as searchable) and a
  * bare type name.
  */
 final class ResultColumns {
