@@ -32,6 +32,12 @@ public interface Scan {
   /** Streams the matching rows; close the iterator to release open files. */
   CloseableIterator<Row> rows();
 
+  /**
+   * The files of {@link #files()} as splits, in the same order: reading every split's
+   * {@link ScanSplit#rows()} one after the other gives {@link #rows()}.
+   */
+  List<ScanSplit> splits();
+
   /** Counters of a scan's planning. */
   record ScanMetrics(int filesInSnapshot, int prunedByPartition, int skippedByStats, int filesToRead) {}
 }

@@ -2,6 +2,7 @@ package io.deltajdbc.engine.internal.scan;
 
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Scan;
+import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
@@ -12,6 +13,7 @@ import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.types.StructType;
 import java.util.List;
 import java.util.OptionalLong;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 
 /** A planned scan: files are chosen when it is built, rows are read when asked for. */
 final class ScanImpl implements Scan {
@@ -68,8 +70,19 @@ final class ScanImpl implements Scan {
 
   @Override
   public CloseableIterator<Row> rows() {
-    TableFileReader reader = new TableFileReader(snapshot.store().configuration(), snapshot.root(), snapshot.tablePath(),
-        columns, mapping.matching());
-    return new ScanRows(reader, columns, filter, plan.files());
+    return new ScanRows(fileReader(), columns, filter, plan.files());
+  }
+
+  @Override
+  public List<ScanSplit> splits() {
+    TableFileReader reader = fileReader();
+    FilterPredicate parquetFilter = reader.parquetFilter(filter);
+    return plan.files().stream().map(f -> (ScanSplit) new FileSplit(reader, columns, filter, parquetFilter, f))
+        .toList();
+  }
+
+  private TableFileReader fileReader() {
+    return new TableFileReader(snapshot.store().configuration(), snapshot.root(), snapshot.tablePath(), columns,
+        mapping.matching());
   }
 }

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.Metadata;
+import io.deltajdbc.engine.data.CloseableIterator;
+import io.deltajdbc.engine.data.ColumnBatch;
+import io.deltajdbc.engine.data.ColumnVector;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
@@ -36,6 +39,7 @@ public final class TableFileReader {
   private final ColumnMatching matching;
   private final PathCanonicalizer paths;
   private final ZoneId zone;
+  private final boolean columnar;
 
   TableFileReader(Configuration conf, Path root, String tablePath, ScanColumns columns, ColumnMatching matching) {
     this.conf = requireNonNull(conf, "conf");
@@ -45,14 +49,18 @@ public final class TableFileReader {
     this.matching = requireNonNull(matching, "matching");
     this.paths = new PathCanonicalizer(root);
     this.zone = EngineConfig.partitionTimeZone(conf);
+    this.columnar = columns.dataSchema().fields().stream().allMatch(f -> ColumnVector.isFlat(f.type()));
   }
 
-  /** A reader of every column of the table, in schema order ({@code root} must be qualified). */
+  /** Rows per batch when the caller does not choose. */
+  static final int DEFAULT_BATCH_SIZE = 4096;
+
   /** The table's path, as errors name it. */
   String tablePath() {
     return tablePath;
   }
 
+  /** A reader of every column of the table, in schema order ({@code root} must be qualified). */
   public static TableFileReader allColumns(Configuration conf, Path root, String tablePath, Metadata metadata) {
     ColumnMapping mapping = ColumnMapping.of(metadata);
     ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping, null,
@@ -110,13 +118,35 @@ public final class TableFileReader {
 
   /** The file's live rows, leaving out those that {@code filter} (see {@link #parquetFilter}) rules out. */
   FileRows open(AddFile add, Object[] partitionValues, FilterPredicate filter) {
+    ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
+        columns.dataSchema(), options(add, filter));
+    return new FileRows(reader, columns, partitionValues);
+  }
+
+  /** True when the read columns are all flat, so that files are decoded column by column. */
+  boolean columnar() {
+    return columnar;
+  }
+
+  /**
+   * The file's live rows as batches of the read columns; {@code filter} rules out row groups (and
+   * possibly rows) that cannot match, the caller evaluates the exact predicate.
+   */
+  CloseableIterator<ColumnBatch> openBatches(AddFile add, Object[] partitionValues, FilterPredicate filter,
+      int batchSize) {
+    ParquetReadOptions options = options(add, filter);
+    Path file = paths.absolute(add.path());
+    BatchSource source = new RecordBatches(ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
+        columns.dataSchema(), batchSize);
+    return new TableBatches(source, columns, partitionValues);
+  }
+
+  private ParquetReadOptions options(AddFile add, FilterPredicate filter) {
     LongPredicate deleted = null;
     if (add.deletionVector() != null) {
       RoaringBitmapArray bitmap = DeletionVectorLoader.load(conf, root, add.deletionVector(), tablePath);
       deleted = bitmap::contains;
     }
-    ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
-        columns.dataSchema(), new ParquetReadOptions(matching, deleted, tablePath, filter));
-    return new FileRows(reader, columns, partitionValues);
+    return new ParquetReadOptions(matching, deleted, tablePath, filter);
   }
 }

@@ -1,0 +1,70 @@
+package io.deltajdbc.engine.internal.scan;
+
+import io.deltajdbc.engine.data.CloseableIterator;
+import io.deltajdbc.engine.data.ColumnBatch;
+import io.deltajdbc.engine.data.ColumnVector;
+import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** The rows of a file's batches that satisfy the scan's filter, projected to the scan's output columns. */
+final class BatchRows implements CloseableIterator<Row> {
+  private final CloseableIterator<ColumnBatch> batches;
+  private final ScanColumns columns;
+  private final Predicate filter;
+  private final int outputs;
+  private ColumnBatch batch;
+  private int position;
+  private Row next;
+
+  BatchRows(CloseableIterator<ColumnBatch> batches, ScanColumns columns, Predicate filter) {
+    this.batches = batches;
+    this.columns = columns;
+    this.filter = filter;
+    this.outputs = columns.output().size();
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (batch == null || position == batch.liveCount()) {
+        if (!batches.hasNext()) {
+          return false;
+        }
+        batch = batches.next();
+        position = 0;
+        continue;
+      }
+      int[] selection = batch.selection();
+      int r = selection == null ? position : selection[position];
+      position++;
+      List<ColumnVector> vectors = batch.columns();
+      Object[] values = new Object[vectors.size()];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = vectors.get(c).get(r);
+      }
+      Row row = Row.wrap(values);
+      if (filter == null || Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter, col -> columns.value(row, col)))) {
+        next = values.length == outputs ? row : Row.wrap(java.util.Arrays.copyOf(values, outputs));
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row r = next;
+    next = null;
+    return r;
+  }
+
+  @Override
+  public void close() {
+    batches.close();
+  }
+}
