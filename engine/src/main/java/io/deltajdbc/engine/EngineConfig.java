@@ -15,7 +15,31 @@ public final class EngineConfig {
    */
   public static final String PARTITION_TIME_ZONE = "deltajdbc.partitionTimeZone";
 
+  /**
+   * How many of a scan's splits (data files) are read at the same time, each on its own thread.
+   * Default: the number of cores; 1 reads file after file on the statement's thread.
+   */
+  public static final String SCAN_THREADS = "deltajdbc.scan.threads";
+
   private EngineConfig() {}
+
+  /** The scan parallelism {@link #SCAN_THREADS} sets, at least 1. */
+  public static int scanThreads(Configuration conf) {
+    String v = conf.get(SCAN_THREADS);
+    if (v == null || v.isBlank()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw DeltaErrors.invalidArgument("Setting " + SCAN_THREADS + " = '" + v
+        + "' is not a number of threads (a whole number, 1 or more).");
+  }
 
   public static ZoneId partitionTimeZone(Configuration conf) {
     String zone = conf.get(PARTITION_TIME_ZONE);

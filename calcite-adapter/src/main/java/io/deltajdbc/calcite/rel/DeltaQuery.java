@@ -3,7 +3,11 @@ package io.deltajdbc.calcite.rel;
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.internal.MemoryGuard;
+import io.deltajdbc.calcite.exec.RunControl;
+import io.deltajdbc.calcite.exec.SplitRunner;
+import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Scan;
+import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.ScanBuilder;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.CloseableIterator;
@@ -91,9 +95,65 @@ public final class DeltaQuery {
           }
           return linq(count, scalar);
         }
-        return new RowEnumerator(scan.rows(), cancel, deadline, scalar);
+        List<ScanSplit> splits = scan.splits();
+        int threads = EngineConfig.scanThreads(table.table().logStore().configuration());
+        if (threads <= 1 || splits.size() <= 1) {
+          return new RowEnumerator(new SplitChain(splits), cancel, deadline, scalar);
+        }
+        return SplitRunner.rows(splits, threads, r -> toCalcite(r, scalar), new RunControl(cancel, deadline,
+            table.name()));
       }
     };
+  }
+
+  /** An engine row as Calcite's generated code takes it. */
+  private Object toCalcite(Row r, boolean scalar) {
+    Object[] out = new Object[types.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CalciteValues.toCalcite(r.get(i), types.get(i));
+    }
+    return scalar ? out[0] : out;
+  }
+
+  /** The rows of splits one after the other, on the statement's thread. */
+  private static final class SplitChain implements CloseableIterator<Row> {
+    private final java.util.Iterator<ScanSplit> splits;
+    private CloseableIterator<Row> current;
+
+    SplitChain(List<ScanSplit> splits) {
+      this.splits = splits.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+        if (!splits.hasNext()) {
+          return false;
+        }
+        current = splits.next().rows();
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    @Override
+    public void close() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+    }
   }
 
   private static Enumerator<Object> linq(long count, boolean scalar) {
@@ -140,12 +200,7 @@ public final class DeltaQuery {
       if (!rows.hasNext()) {
         return false;
       }
-      Row r = rows.next();
-      Object[] out = new Object[types.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = CalciteValues.toCalcite(r.get(i), types.get(i));
-      }
-      current = scalar ? out[0] : out;
+      current = toCalcite(rows.next(), scalar);
       return true;
     }
 

@@ -34,7 +34,9 @@ public final class DeltaRules {
 
   public static final List<RelOptRule> ALL = List.of(new FilterIntoScan(), new ProjectIntoScan(),
       new ProjectFilterIntoScan(), new CountFromLog(), new CountOverProjectFromLog(), new CountOverFilterFromLog(),
-      ToEnumerable.INSTANCE);
+      new AggregateIntoScan(AggregateIntoScan.Shape.PROJECT_FILTER),
+      new AggregateIntoScan(AggregateIntoScan.Shape.FILTER), new AggregateIntoScan(AggregateIntoScan.Shape.PROJECT),
+      new AggregateIntoScan(AggregateIntoScan.Shape.SCAN), ToEnumerable.INSTANCE, AggregateToEnumerable.INSTANCE);
 
   /**
    * The translatable conjuncts of {@code filter} pushed into {@code scan}, or null when none is. Rules
@@ -203,6 +205,25 @@ public final class DeltaRules {
         .toRule(ToEnumerable.class);
 
     ToEnumerable(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return new DeltaToEnumerableConverter(rel.getCluster(),
+          rel.getTraitSet().replace(EnumerableConvention.INSTANCE), rel);
+    }
+  }
+
+  /** Runs a Delta aggregate in the enumerable convention. */
+  static final class AggregateToEnumerable extends ConverterRule {
+    static final AggregateToEnumerable INSTANCE = ConverterRule.Config.INSTANCE
+        .withConversion(DeltaAggregate.class, DeltaRel.CONVENTION, EnumerableConvention.INSTANCE,
+            "DeltaAggregateToEnumerable")
+        .withRuleFactory(AggregateToEnumerable::new)
+        .toRule(AggregateToEnumerable.class);
+
+    AggregateToEnumerable(Config config) {
       super(config);
     }
 

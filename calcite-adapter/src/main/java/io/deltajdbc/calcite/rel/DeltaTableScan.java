@@ -66,6 +66,11 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return filter;
   }
 
+  /** The pushed filter as Calcite's condition over the table's columns, or null. */
+  RexNode filterRex() {
+    return filterRex;
+  }
+
   DeltaTableScan withFilter(RexNode rex, Predicate predicate) {
     return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, rex, predicate, null);
   }

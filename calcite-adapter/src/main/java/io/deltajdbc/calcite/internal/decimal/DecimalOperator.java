@@ -31,7 +31,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * code generator and constant folding find its implementor; it is never in the validator's
  * operator table, only made by {@link DecimalRexBuilder}.
  */
-final class DecimalOperator extends SqlUserDefinedFunction {
+public final class DecimalOperator extends SqlUserDefinedFunction {
   static final DecimalOperator PLUS = new DecimalOperator(SqlStdOperatorTable.PLUS, "add");
   static final DecimalOperator MINUS = new DecimalOperator(SqlStdOperatorTable.MINUS, "subtract");
   static final DecimalOperator MULTIPLY = new DecimalOperator(SqlStdOperatorTable.MULTIPLY, "multiply");
@@ -53,6 +53,15 @@ final class DecimalOperator extends SqlUserDefinedFunction {
   private DecimalOperator(String method, SqlReturnTypeInference returnType) {
     super(new SqlIdentifier("DECIMAL_" + method.toUpperCase(Locale.ROOT), SqlParserPos.ZERO),
         SqlKind.OTHER_FUNCTION, returnType, InferTypes.FIRST_KNOWN, null, new Implementation(method));
+  }
+
+  /**
+   * The {@link DecimalArithmetic} method a decimal operator calls ({@code add}, {@code subtract},
+   * {@code multiply}, {@code divide}, {@code remainder}, {@code fit}), or null when {@code op} is
+   * not one of them.
+   */
+  public static String methodOf(SqlOperator op) {
+    return op instanceof DecimalOperator d ? ((Implementation) d.getFunction()).method() : null;
   }
 
   /**
