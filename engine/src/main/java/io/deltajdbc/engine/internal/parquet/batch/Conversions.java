@@ -51,7 +51,8 @@ final class Conversions {
       case FIXED_LEN_BYTE_ARRAY:
         if (small) {
           java.util.function.LongUnaryOperator r = rescale(fileScale, scale);
-          return Conversion.ofBytesToLong((b, off, len) -> r.applyAsLong(unscaled(b, off, len, fileScale, scale)));
+          return r == null ? Conversion.ofBytesToLong(Conversions::unscaled)
+              : Conversion.ofBytesToLong((b, off, len) -> r.applyAsLong(unscaled(b, off, len)));
         }
         return Conversion.ofBytesToObject((b, off, len) ->
             new BigDecimal(new BigInteger(Arrays.copyOfRange(b, off, off + len)), fileScale).setScale(scale));
@@ -61,7 +62,7 @@ final class Conversions {
   }
 
   /** A big-endian two's complement integer as a long (through BigInteger past eight bytes). */
-  private static long unscaled(byte[] b, int off, int len, int fileScale, int scale) {
+  private static long unscaled(byte[] b, int off, int len) {
     if (len == 0) {
       return 0;
     }
