@@ -17,11 +17,11 @@ import org.apache.parquet.schema.Type;
  * Pairs schema fields with Parquet fields, and reads the list and map layouts Parquet writers
  * have used over the years (the format's "backward-compatibility rules" for LIST and MAP).
  */
-final class FieldMatcher {
+public final class FieldMatcher {
   private FieldMatcher() {}
 
   /** A schema field and the Parquet field holding its data. */
-  record Match(int schemaIndex, int parquetIndex) {}
+  public record Match(int schemaIndex, int parquetIndex) {}
 
   /** Where a list's elements are: the repeated field, and the element inside it (may be the same). */
   record ListLayout(Type repeated, Type element) {
@@ -31,7 +31,7 @@ final class FieldMatcher {
     }
   }
 
-  static List<Match> match(StructType schema, GroupType group, ColumnMatching matching) {
+  public static List<Match> match(StructType schema, GroupType group, ColumnMatching matching) {
     Map<Integer, Integer> byId = new HashMap<>();
     Map<String, Integer> byName = new HashMap<>();
     Map<String, Integer> byLowerName = new HashMap<>();

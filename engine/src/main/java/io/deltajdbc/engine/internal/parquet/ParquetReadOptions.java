@@ -29,7 +29,7 @@ public record ParquetReadOptions(ColumnMatching matching, LongPredicate skipRow,
   }
 
   /** The filter to apply, or null when this read must see every row (deleted rows are counted by index). */
-  FilterPredicate effectiveFilter() {
+  public FilterPredicate effectiveFilter() {
     return filter != null && skipRow == null && matching == ColumnMatching.BY_NAME ? filter : null;
   }
 }

@@ -5,25 +5,19 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.NoSuchElementException;
 import java.util.function.LongPredicate;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.RecordReader;
@@ -82,70 +76,15 @@ public final class ParquetRowReader implements CloseableRowIterator {
   public static ParquetRowReader open(Configuration conf, Path file, long length, StructType schema,
       ParquetReadOptions options) {
     ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
+    ParquetFileOpener.Opened opened = ParquetFileOpener.open(conf, file, length, options);
     try {
-      InputFile input = length >= 0
-          ? HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf)
-          : HadoopInputFile.fromPath(file, conf);
-      ParquetFileReader reader;
-      FilterPredicate filter = options.effectiveFilter();
-      try {
-        reader = openFiltered(input, conf, filter);
-        if (reader == null || !ParquetFilters.appliesTo(filter, reader.getFileMetaData().getSchema())) {
-          closeQuietly(reader);
-          filter = null;
-          reader = openReader(input, conf, null);
-        }
-      } catch (FileNotFoundException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        // A recorded length that is wrong, or a footer with annotations this parquet-hadoop does
-        // not know: read the footer again from the file's real length, tolerantly.
-        ParquetMetadata footer = TolerantFooter.read(HadoopInputFile.fromPath(file, conf));
-        reader = new ParquetFileReader(conf, file, footer);
-        filter = null;
-      }
-      try {
-        return new ParquetRowReader(reader, schema, ctx, options.skipRow(), filter);
-      } catch (RuntimeException e) {
-        closeQuietly(reader);
-        throw e;
-      }
-    } catch (FileNotFoundException e) {
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(),
-          "the data file does not exist. The table's log names a file that was deleted outside of Delta "
-              + "(or by VACUUM with a short retention); restore it or read an older version.", e);
-    } catch (IOException e) {
-      throw DeltaErrors.storage("opening Parquet file", file.toString(), e);
+      return new ParquetRowReader(opened.reader(), schema, ctx, options.skipRow(), opened.filter());
     } catch (DeltaException e) {
+      ParquetFileOpener.closeQuietly(opened.reader());
       throw e;
     } catch (RuntimeException e) {
+      ParquetFileOpener.closeQuietly(opened.reader());
       throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
-    }
-  }
-
-  private static ParquetFileReader openReader(InputFile in, Configuration conf, FilterPredicate filter)
-      throws IOException {
-    HadoopReadOptions.Builder b = HadoopReadOptions.builder(conf);
-    if (filter != null) {
-      b.withRecordFilter(FilterCompat.get(filter)).useStatsFilter(true).useDictionaryFilter(true)
-          .useColumnIndexFilter(true).useRecordFilter(true);
-    }
-    return ParquetFileReader.open(in, b.build());
-  }
-
-  /**
-   * Opens with the filter, or returns null when there is none or parquet-hadoop refuses it for
-   * this file (a column stored as another type than the filter's: decimals as fixed-length bytes).
-   */
-  private static ParquetFileReader openFiltered(InputFile in, Configuration conf, FilterPredicate filter)
-      throws IOException {
-    if (filter == null) {
-      return null;
-    }
-    try {
-      return openReader(in, conf, filter);
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 
@@ -244,18 +183,7 @@ public final class ParquetRowReader implements CloseableRowIterator {
   public void close() {
     if (!closed) {
       closed = true;
-      closeQuietly(reader);
-    }
-  }
-
-  private static void closeQuietly(ParquetFileReader reader) {
-    if (reader == null) {
-      return;
-    }
-    try {
-      reader.close();
-    } catch (IOException ignored) {
-      // read-only: nothing is lost by a failed close
+      ParquetFileOpener.closeQuietly(reader);
     }
   }
 

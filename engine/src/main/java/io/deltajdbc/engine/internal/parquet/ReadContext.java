@@ -5,9 +5,9 @@ import io.deltajdbc.engine.internal.DeltaErrors;
 import org.apache.parquet.schema.Type;
 
 /** What converters need to know about the read: the matching rule, and the file for error messages. */
-record ReadContext(ColumnMatching matching, String tablePath, String file) {
+public record ReadContext(ColumnMatching matching, String tablePath, String file) {
 
-  DeltaException typeMismatch(String column, Type parquet, Object schemaType) {
+  public DeltaException typeMismatch(String column, Type parquet, Object schemaType) {
     return DeltaErrors.corruptData(tablePath, file, "column '" + column + "' is stored as Parquet type '"
         + parquet.toString().trim() + "', which cannot be read as the table's type " + schemaType + "."
         + " The file does not match the table schema.", null);

@@ -15,10 +15,10 @@ import org.apache.parquet.schema.Type;
  * The part of a file's Parquet schema a read needs: only the columns of the requested fields,
  * nested fields included, so that parquet-hadoop reads no other column chunk.
  */
-final class ReadProjection {
+public final class ReadProjection {
   private ReadProjection() {}
 
-  static MessageType of(MessageType file, StructType schema, ColumnMatching matching) {
+  public static MessageType of(MessageType file, StructType schema, ColumnMatching matching) {
     return new MessageType(file.getName(), fields(file, schema, matching));
   }
 

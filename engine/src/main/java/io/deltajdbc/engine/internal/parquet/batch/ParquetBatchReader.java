@@ -1,0 +1,249 @@
+package io.deltajdbc.engine.internal.parquet.batch;
+
+import io.deltajdbc.engine.DeltaException;
+import io.deltajdbc.engine.data.ColumnBatch;
+import io.deltajdbc.engine.data.ColumnVector;
+import io.deltajdbc.engine.internal.Cancellation;
+import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.parquet.FieldMatcher;
+import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
+import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
+import io.deltajdbc.engine.internal.parquet.ReadContext;
+import io.deltajdbc.engine.internal.parquet.ReadProjection;
+import io.deltajdbc.engine.types.DecimalType;
+import io.deltajdbc.engine.types.PrimitiveType;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a Parquet file of flat columns as {@link ColumnBatch}es: the same values as
+ * {@link io.deltajdbc.engine.internal.parquet.ParquetRowReader}, decoded page by page into
+ * vectors. Rows the options skip by index (deletion vectors) are left out of each batch's
+ * selection; row groups the filter rules out are not read (rows of kept groups all come back:
+ * the caller evaluates the exact predicate). A batch never spans two row groups.
+ *
+ * <p>Files whose projected column chunks use an encoding this reader does not decode
+ * (see {@link #SUPPORTED}) are refused up front: {@link #open} returns null and the caller reads
+ * the file with the record reader instead.
+ */
+public final class ParquetBatchReader implements AutoCloseable {
+  /** The encodings decoded here; BIT_PACKED is listed by writers for absent repetition levels. */
+  static final Set<Encoding> SUPPORTED = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
+      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
+
+  private final ParquetFileReader reader;
+  private final MessageType requested;
+  private final ReadContext ctx;
+  private final LongPredicate skipRow;
+  private final ColumnChunkReader[] columns;
+  private final ColumnDescriptor[] descriptors;
+  private final List<ColumnVector> vectors;
+  private final ColumnBatch batch;
+  private final int batchSize;
+  private final List<BlockMetaData> blocks;
+  private int[] selection;
+  private int blockIndex;
+  private long rowIndex;
+  private long rowsLeftInGroup;
+  private boolean closed;
+
+  private ParquetBatchReader(ParquetFileReader reader, MessageType requested, ReadContext ctx, LongPredicate skipRow,
+      ColumnChunkReader[] columns, ColumnDescriptor[] descriptors, List<ColumnVector> vectors, int batchSize) {
+    this.reader = reader;
+    this.requested = requested;
+    this.ctx = ctx;
+    this.skipRow = skipRow;
+    this.columns = columns;
+    this.descriptors = descriptors;
+    this.vectors = vectors;
+    this.batch = new ColumnBatch(vectors);
+    this.batchSize = batchSize;
+    this.blocks = reader.getRowGroups();
+    this.selection = new int[batchSize];
+  }
+
+  /** True when every field of {@code schema} is a flat primitive or decimal (no struct, array, map, variant). */
+  public static boolean supports(StructType schema) {
+    for (StructField f : schema.fields()) {
+      if (!(f.type() instanceof DecimalType) && !(f.type() instanceof PrimitiveType p && p != PrimitiveType.VARIANT)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Opens {@code file} ({@code length} as the log records it, or -1) for a {@link #supports flat}
+   * schema, or returns null when a column chunk the read needs uses an encoding this reader does
+   * not decode (the caller then falls back to the record reader).
+   */
+  public static ParquetBatchReader open(Configuration conf, Path file, long length, StructType schema,
+      ParquetReadOptions options, int batchSize) {
+    if (!supports(schema) || batchSize <= 0) {
+      throw new IllegalArgumentException("the batch reader reads flat schemas in batches of at least one row");
+    }
+    ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
+    ParquetFileOpener.Opened opened = ParquetFileOpener.open(conf, file, length, options);
+    ParquetFileReader reader = opened.reader();
+    try {
+      MessageType fileSchema = reader.getFileMetaData().getSchema();
+      MessageType requested = ReadProjection.of(fileSchema, schema, options.matching());
+      reader.setRequestedSchema(requested);
+      if (!encodingsSupported(reader.getRowGroups(), requested)) {
+        ParquetFileOpener.closeQuietly(reader);
+        return null;
+      }
+      ColumnChunkReader[] columns = new ColumnChunkReader[schema.size()];
+      ColumnDescriptor[] descriptors = new ColumnDescriptor[schema.size()];
+      for (FieldMatcher.Match m : FieldMatcher.match(schema, fileSchema, options.matching())) {
+        StructField f = schema.fields().get(m.schemaIndex());
+        Type p = fileSchema.getType(m.parquetIndex());
+        if (f.type() == PrimitiveType.VOID) {
+          continue;
+        }
+        if (!p.isPrimitive() || p.isRepetition(Type.Repetition.REPEATED)) {
+          throw ctx.typeMismatch(f.name(), p, f.type());
+        }
+        Conversion c = Conversions.of(f.type(), p.asPrimitiveType(), ctx, f.name());
+        ColumnDescriptor d = requested.getColumnDescription(new String[] {p.getName()});
+        columns[m.schemaIndex()] = new ColumnChunkReader(d, c);
+        descriptors[m.schemaIndex()] = d;
+      }
+      List<ColumnVector> vectors = new ArrayList<>();
+      for (StructField f : schema.fields()) {
+        vectors.add(ColumnVector.forType(f.type(), batchSize));
+      }
+      return new ParquetBatchReader(reader, requested, ctx, options.skipRow(), columns, descriptors, vectors,
+          batchSize);
+    } catch (DeltaException e) {
+      ParquetFileOpener.closeQuietly(reader);
+      throw e;
+    } catch (RuntimeException e) {
+      ParquetFileOpener.closeQuietly(reader);
+      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
+    for (BlockMetaData block : blocks) {
+      for (ColumnChunkMetaData chunk : block.getColumns()) {
+        if (requested.containsPath(chunk.getPath().toArray()) && !SUPPORTED.containsAll(chunk.getEncodings())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The next batch (the same object each time, vectors in the schema's order), or null at the end. */
+  public ColumnBatch next() {
+    if (closed) {
+      return null;
+    }
+    Cancellation.check("reading " + ctx.file() + " of", ctx.tablePath());
+    while (rowsLeftInGroup == 0) {
+      if (!advanceGroup()) {
+        close();
+        return null;
+      }
+    }
+    int n = (int) Math.min(batchSize, rowsLeftInGroup);
+    try {
+      for (int i = 0; i < columns.length; i++) {
+        ColumnVector v = vectors.get(i);
+        v.reset(n);
+        if (columns[i] == null) {
+          for (int j = 0; j < n; j++) {
+            if (v instanceof io.deltajdbc.engine.data.BinaryVector b) {
+              b.appendNull();
+            } else {
+              v.setNull(j);
+            }
+          }
+        } else {
+          columns[i].read(v, n);
+        }
+      }
+    } catch (ParquetDecodingException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(),
+          "cannot decode rows from " + rowIndex + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw DeltaErrors.storage("reading Parquet page", ctx.file(), e.getCause());
+    }
+    batch.setSize(n);
+    if (skipRow != null) {
+      int live = 0;
+      for (int j = 0; j < n; j++) {
+        if (!skipRow.test(rowIndex + j)) {
+          selection[live++] = j;
+        }
+      }
+      if (live < n) {
+        batch.select(selection, live);
+      }
+    }
+    rowIndex += n;
+    rowsLeftInGroup -= n;
+    return batch;
+  }
+
+  private boolean advanceGroup() {
+    if (requested.getFieldCount() == 0) {
+      // nothing to read from the file, only how many rows it has
+      if (blockIndex >= blocks.size()) {
+        return false;
+      }
+      BlockMetaData block = blocks.get(blockIndex++);
+      rowIndex = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : rowIndex;
+      rowsLeftInGroup = block.getRowCount();
+      reader.skipNextRowGroup();
+      return true;
+    }
+    try {
+      PageReadStore pages = reader.readNextRowGroup();
+      if (pages == null) {
+        return false;
+      }
+      rowIndex = pages.getRowIndexOffset().orElse(rowIndex);
+      rowsLeftInGroup = pages.getRowCount();
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i] != null) {
+          columns[i].startRowGroup(pages.getPageReader(descriptors[i]));
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
+    } catch (UncheckedIOException e) {
+      throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e.getCause());
+    } catch (ParquetDecodingException | IllegalStateException | ArithmeticException e) {
+      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      ParquetFileOpener.closeQuietly(reader);
+    }
+  }
+}
