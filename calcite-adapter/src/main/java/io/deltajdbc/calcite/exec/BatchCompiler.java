@@ -46,7 +46,7 @@ public final class BatchCompiler {
     SqlTypeName t = type.getSqlTypeName();
     return switch (t) {
       case BIGINT, INTEGER, SMALLINT, TINYINT, DATE, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, BOOLEAN -> Vec.Kind.LONG;
-      case DECIMAL -> type.getPrecision() <= 18 ? Vec.Kind.LONG : null;
+      case DECIMAL -> Vec.Kind.LONG; // computed values beyond a long are held as BigDecimal (Vec.bigs)
       case DOUBLE, FLOAT, REAL -> Vec.Kind.DOUBLE;
       case CHAR, VARCHAR, BINARY, VARBINARY -> Vec.Kind.BYTES;
       default -> null;
@@ -69,7 +69,8 @@ public final class BatchCompiler {
 
   /** True when a column of this type can be read into batches and computed on. */
   public static boolean supports(RelDataType type) {
-    return kindOf(type) != null;
+    boolean wideDecimal = type.getSqlTypeName() == SqlTypeName.DECIMAL && type.getPrecision() > 18;
+    return kindOf(type) != null && !wideDecimal;
   }
 
   private Pred pred(RexNode rex) {
@@ -241,8 +242,7 @@ public final class BatchCompiler {
     RelDataType from = operand.getType();
     SqlTypeName f = from.getSqlTypeName();
     SqlTypeName t = to.getSqlTypeName();
-    if (t == SqlTypeName.DECIMAL && (SqlTypeName.INT_TYPES.contains(f) || f == SqlTypeName.DECIMAL)
-        && to.getPrecision() <= 18) {
+    if (t == SqlTypeName.DECIMAL && (SqlTypeName.INT_TYPES.contains(f) || f == SqlTypeName.DECIMAL)) {
       return new Arithmetic(Arithmetic.Op.FIT, expr(operand), null, to.getPrecision(), to.getScale(), true);
     }
     if (SqlTypeName.INT_TYPES.contains(t) && SqlTypeName.INT_TYPES.contains(f) && widerOrEqual(t, f)) {

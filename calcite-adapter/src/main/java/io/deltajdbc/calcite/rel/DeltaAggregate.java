@@ -70,7 +70,7 @@ public final class DeltaAggregate extends AbstractRelNode implements DeltaRel {
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("table", table.name())
-        .itemIf("version", table.version().suffix(), !table.version().isLatest())
+        .itemIf("version", table.version().isLatest() ? null : table.version().suffix(), !table.version().isLatest())
         .item("columns", columns)
         .itemIf("condition", condition, condition != null)
         .item("projects", projects)

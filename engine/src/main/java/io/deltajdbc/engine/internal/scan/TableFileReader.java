@@ -7,7 +7,6 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.ColumnBatch;
-import io.deltajdbc.engine.data.ColumnVector;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
@@ -16,6 +15,7 @@ import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.parquet.ParquetFilters;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
 import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
+import io.deltajdbc.engine.internal.parquet.batch.ParquetBatchReader;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
 import io.deltajdbc.engine.types.StructType;
 import java.time.ZoneId;
@@ -49,7 +49,7 @@ public final class TableFileReader {
     this.matching = requireNonNull(matching, "matching");
     this.paths = new PathCanonicalizer(root);
     this.zone = EngineConfig.partitionTimeZone(conf);
-    this.columnar = columns.dataSchema().fields().stream().allMatch(f -> ColumnVector.isFlat(f.type()));
+    this.columnar = ParquetBatchReader.supports(columns.dataSchema());
   }
 
   /** Rows per batch when the caller does not choose. */
@@ -136,8 +136,29 @@ public final class TableFileReader {
       int batchSize) {
     ParquetReadOptions options = options(add, filter);
     Path file = paths.absolute(add.path());
-    BatchSource source = new RecordBatches(ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
-        columns.dataSchema(), batchSize);
+    BatchSource source = null;
+    if (columnar) {
+      ParquetBatchReader batches = ParquetBatchReader.open(conf, file, add.size(), columns.dataSchema(), options,
+          batchSize);
+      if (batches != null) {
+        source = new BatchSource() {
+          @Override
+          public ColumnBatch next() {
+            return batches.next();
+          }
+
+          @Override
+          public void close() {
+            batches.close();
+          }
+        };
+      }
+    }
+    if (source == null) {
+      // nested columns, or an encoding the columnar reader does not decode: the record reader's rows
+      source = new RecordBatches(ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
+          columns.dataSchema(), batchSize);
+    }
     return new TableBatches(source, columns, partitionValues);
   }
 
