@@ -106,8 +106,8 @@ final class AggregateIntoScan extends RelOptRule {
       }
     });
     List<Integer> read = new ArrayList<>(used);
-    if (read.isEmpty()) {
-      // COUNT(*) alone: the log's counts answer it where they can; otherwise read the smallest column
+    if (read.isEmpty() || countOfPartitions(agg, calls, scan, read)) {
+      // COUNT(*) without a condition, or one on partition columns: the log's statistics answer it
       return;
     }
     List<String> allNames = scan.getRowType().getFieldNames();
@@ -145,6 +145,17 @@ final class AggregateIntoScan extends RelOptRule {
     call.transformTo(new DeltaAggregate(agg.getCluster(), agg.getTraitSet().replace(DeltaRel.CONVENTION),
         scan.deltaTable(), names, batchCondition, pushed, batchProjects, agg.getGroupSet(), calls, aggregation,
         agg.getRowType()));
+  }
+
+  private static boolean countOfPartitions(LogicalAggregate agg, List<AggregationCompiler.Call> calls,
+      DeltaTableScan scan, List<Integer> read) {
+    if (!agg.getGroupSet().isEmpty() || !calls.stream().allMatch(c -> c.argument() < 0)) {
+      return false;
+    }
+    java.util.Set<String> partitions = new java.util.HashSet<>();
+    scan.deltaTable().info().partitionColumns().forEach(p -> partitions.add(p.toLowerCase(java.util.Locale.ROOT)));
+    List<String> names = scan.getRowType().getFieldNames();
+    return read.stream().allMatch(i -> partitions.contains(names.get(i).toLowerCase(java.util.Locale.ROOT)));
   }
 
   private static boolean isArgument(List<AggregationCompiler.Call> calls, int project) {
