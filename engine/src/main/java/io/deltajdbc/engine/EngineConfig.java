@@ -21,7 +21,19 @@ public final class EngineConfig {
    */
   public static final String SCAN_THREADS = "deltajdbc.scan.threads";
 
+  /**
+   * Whether flat columns are decoded column by column into batches (true, the default) or row by
+   * row with parquet-mr's record assembly (false: the path before columnar reads, kept for
+   * comparison and as a way around a problem with one table's files).
+   */
+  public static final String SCAN_COLUMNAR = "deltajdbc.scan.columnar";
+
   private EngineConfig() {}
+
+  /** True unless {@link #SCAN_COLUMNAR} is {@code false}. */
+  public static boolean columnarScans(Configuration conf) {
+    return !"false".equalsIgnoreCase(conf.get(SCAN_COLUMNAR, "true").trim());
+  }
 
   /** The scan parallelism {@link #SCAN_THREADS} sets, at least 1. */
   public static int scanThreads(Configuration conf) {

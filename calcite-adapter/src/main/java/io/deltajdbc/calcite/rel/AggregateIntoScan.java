@@ -4,6 +4,7 @@ import io.deltajdbc.calcite.exec.AggregationCompiler;
 import io.deltajdbc.calcite.exec.BatchAggregation;
 import io.deltajdbc.calcite.exec.BatchCompiler;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
+import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class AggregateIntoScan extends RelOptRule {
     LogicalProject project = shape == Shape.PROJECT_FILTER || shape == Shape.PROJECT ? call.rel(1) : null;
     LogicalFilter filter = shape == Shape.PROJECT_FILTER ? call.rel(2) : shape == Shape.FILTER ? call.rel(1) : null;
     DeltaTableScan scan = call.rel(call.getRelList().size() - 1);
-    if (scan.hasProjection() || scan.isCount() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
+    if (scan.hasProjection() || scan.isCount() || agg.getGroupType() != Aggregate.Group.SIMPLE
+        || !EngineConfig.columnarScans(scan.deltaTable().table().logStore().configuration())) {
       return;
     }
     RexBuilder rex = agg.getCluster().getRexBuilder();

@@ -49,7 +49,7 @@ public final class TableFileReader {
     this.matching = requireNonNull(matching, "matching");
     this.paths = new PathCanonicalizer(root);
     this.zone = EngineConfig.partitionTimeZone(conf);
-    this.columnar = ParquetBatchReader.supports(columns.dataSchema());
+    this.columnar = EngineConfig.columnarScans(conf) && ParquetBatchReader.supports(columns.dataSchema());
   }
 
   /** Rows per batch when the caller does not choose. */
