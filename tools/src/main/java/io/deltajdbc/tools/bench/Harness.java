@@ -86,7 +86,8 @@ public final class Harness {
     c = c.withDetail(detail.apply(c));
     for (SideResult p : c.peers()) {
       System.err.printf("[bench]   %s %.3f s, %s %.3f s, ratio %.2f%s%n", c.ours().name(), c.ours().median(),
-          p.name(), p.median(), c.ratio(p), p.answer().equals(c.ours().answer()) ? "" : "  ANSWERS DIFFER");
+          p.name(), p.median(), c.ratio(p), p.answer().equals(c.ours().answer()) ? ""
+              : "  ANSWERS DIFFER: ours " + c.ours().answer() + ", theirs " + p.answer());
     }
     if (c.slowerThanAPeer()) {
       c = profiler.profile(c, ours);
