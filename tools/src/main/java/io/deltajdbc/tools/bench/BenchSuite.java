@@ -1,6 +1,7 @@
 package io.deltajdbc.tools.bench;
 
 import io.deltajdbc.tools.bench.data.DataSets;
+import io.deltajdbc.tools.bench.peer.DuckDbPeer;
 import io.deltajdbc.tools.bench.peer.KernelPeer;
 import io.deltajdbc.tools.bench.peer.RawParquet;
 import io.deltajdbc.tools.bench.peer.SparkPeer;
@@ -64,7 +65,7 @@ public final class BenchSuite {
     Harness harness = new Harness(o.scale, Profiler.writingTo(o.profile ? o.out.resolve("profiles") : null),
         results::add);
     BenchContext ctx = new BenchContext(harness, new DataSets(o.data, o.seed), work, new SparkPeer(),
-        new KernelPeer(), new RawParquet());
+        new KernelPeer(), new RawParquet(), new DuckDbPeer());
     List<String> failed = new ArrayList<>();
     for (Workload w : WORKLOADS) {
       if (o.only.isEmpty() || o.only.contains(w.name())) {

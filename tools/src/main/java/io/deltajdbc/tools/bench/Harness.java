@@ -1,5 +1,6 @@
 package io.deltajdbc.tools.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,38 +53,55 @@ public final class Harness {
     sides.add(ours);
     sides.addAll(List.of(peers));
     List<List<Double>> seconds = new ArrayList<>();
+    List<List<Double>> cpu = new ArrayList<>();
     String[] answers = new String[sides.size()];
-    sides.forEach(s -> seconds.add(new ArrayList<>()));
+    sides.forEach(s -> {
+      seconds.add(new ArrayList<>());
+      cpu.add(new ArrayList<>());
+    });
     System.err.printf("[bench] %s | %s | %s%n", workload, dataset, variant);
     for (int round = 0; round < scale.warmups() + scale.runs(); round++) {
       for (int k = 0; k < sides.size(); k++) {
         int i = (k + round) % sides.size();
         Side side = sides.get(i);
         side.setup().run();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         Object answer = side.timed().run();
         double s = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         if (round >= scale.warmups()) {
           seconds.get(i).add(s);
+          cpu.get(i).add(cpuSeconds);
           answers[i] = Answers.canonical(answer);
         }
       }
     }
     List<SideResult> results = new ArrayList<>();
     for (int i = 0; i < sides.size(); i++) {
-      results.add(new SideResult(sides.get(i).name(), seconds.get(i), answers[i]));
+      results.add(new SideResult(sides.get(i).name(), seconds.get(i), cpu.get(i), answers[i]));
     }
     Comparison c = new Comparison(workload, dataset, variant, results.get(0), results.subList(1, results.size()),
         "", null);
     c = c.withDetail(detail.apply(c));
     for (SideResult p : c.peers()) {
       System.err.printf("[bench]   %s %.3f s, %s %.3f s, ratio %.2f%s%n", c.ours().name(), c.ours().median(),
-          p.name(), p.median(), c.ratio(p), p.answer().equals(c.ours().answer()) ? "" : "  ANSWERS DIFFER");
+          p.name(), p.median(), c.ratio(p), p.answer().equals(c.ours().answer()) ? ""
+              : "  ANSWERS DIFFER: ours " + c.ours().answer() + ", theirs " + p.answer());
     }
     if (c.slowerThanAPeer()) {
       c = profiler.profile(c, ours);
     }
     sink.accept(c);
     return c;
+  }
+
+  /**
+   * CPU time of this whole process: every peer runs in this JVM (DuckDB's native threads too), so
+   * the delta around a round is that round's CPU, as long as nothing else runs concurrently.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

@@ -23,8 +23,9 @@ public final class Report {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("comparison", c);
       row.put("oursMedianSeconds", c.ours().median());
+      row.put("oursMedianCpuSeconds", c.ours().medianCpu());
       Map<String, Object> ratios = new LinkedHashMap<>();
-      c.peers().forEach(p -> ratios.put(p.name(), Map.of("medianSeconds", p.median(), "ratio", c.ratio(p),
+      c.peers().forEach(p -> ratios.put(p.name(), Map.of("medianSeconds", p.median(), "medianCpuSeconds", p.medianCpu(), "ratio", c.ratio(p),
           "sameAnswer", p.answer().equals(c.ours().answer()))));
       row.put("peers", ratios);
       rows.add(row);

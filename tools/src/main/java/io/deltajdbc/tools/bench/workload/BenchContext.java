@@ -3,6 +3,7 @@ package io.deltajdbc.tools.bench.workload;
 import io.deltajdbc.tools.bench.Harness;
 import io.deltajdbc.tools.bench.Scale;
 import io.deltajdbc.tools.bench.data.DataSets;
+import io.deltajdbc.tools.bench.peer.DuckDbPeer;
 import io.deltajdbc.tools.bench.peer.KernelPeer;
 import io.deltajdbc.tools.bench.peer.RawParquet;
 import io.deltajdbc.tools.bench.peer.SparkPeer;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * changes, and the peers.
  */
 public record BenchContext(Harness harness, DataSets data, Path work, SparkPeer spark, KernelPeer kernel,
-    RawParquet parquet) {
+    RawParquet parquet, DuckDbPeer duckdb) {
   public Scale scale() {
     return harness.scale();
   }

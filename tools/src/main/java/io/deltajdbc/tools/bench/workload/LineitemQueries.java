@@ -3,10 +3,13 @@ package io.deltajdbc.tools.bench.workload;
 import io.deltajdbc.tools.bench.Harness.Side;
 import io.deltajdbc.tools.bench.data.DataSets;
 import io.deltajdbc.tools.bench.data.Lineitem;
+import io.deltajdbc.tools.bench.peer.DuckDbPeer;
 import io.deltajdbc.tools.bench.peer.SparkPeer;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Interactive queries on {@code lineitem} through JDBC against the same SQL on delta-spark, for
@@ -17,7 +20,7 @@ import java.util.List;
  */
 public final class LineitemQueries implements Workload {
   /** A query with {@code {t}} where the table goes. */
-  record Query(String name, String sql) {
+  record Query(String name, String sql, boolean scanBound) {
     String on(String table) {
       return sql.replace("{t}", table);
     }
@@ -46,9 +49,9 @@ public final class LineitemQueries implements Workload {
   static List<Query> queries(long rows) {
     long key = Lineitem.orderKey(rows / 8);
     return List.of(new Query("point query (statistics skipping)",
-            "SELECT * FROM {t} WHERE l_orderkey = " + key + " ORDER BY l_linenumber"),
-        new Query("aggregate of one ship mode (partition pruning)", PRUNED),
-        new Query("TPC-H Q1", Q1), new Query("TPC-H Q6", Q6));
+            "SELECT * FROM {t} WHERE l_orderkey = " + key + " ORDER BY l_linenumber", false),
+        new Query("aggregate of one ship mode (partition pruning)", PRUNED, true),
+        new Query("TPC-H Q1", Q1, true), new Query("TPC-H Q6", Q6, true));
   }
 
   @Override
@@ -60,15 +63,22 @@ public final class LineitemQueries implements Workload {
         String dataset = dataset(rows, table);
         String sparkTable = SparkPeer.table(warehouse.resolve(table).toString());
         boolean warm = rows <= ctx.scale().warmQueriesUpToRows();
+        Optional<String> duck = DuckDbPeer.source(warehouse.resolve(table).toString());
         try (Connection connection = Jdbc.connect(warehouse)) {
           for (Query q : queries(rows)) {
             ctx.harness().compare(q.name(), dataset, "first query of a fresh connection",
                 Side.of(Jdbc.NAME, () -> Jdbc.rowsFresh(warehouse, q.on(table))),
                 Side.of(SparkPeer.NAME, () -> SparkPeer.rows(spark.freshSession(), q.on(sparkTable))));
             if (warm) {
+              // DuckDB joins the scan-bound aggregates, warm (its one connection lives for the run)
+              List<Side> peers = new ArrayList<>();
+              peers.add(Side.of(SparkPeer.NAME, () -> spark.rows(q.on(sparkTable))));
+              if (q.scanBound() && duck.isPresent()) {
+                peers.add(Side.of(DuckDbPeer.NAME, () -> ctx.duckdb().rows(q.on(duck.get()))));
+              }
               ctx.harness().compare(q.name(), dataset, "warm",
-                  Side.of(Jdbc.NAME, () -> Jdbc.rows(connection, q.on(table))),
-                  Side.of(SparkPeer.NAME, () -> spark.rows(q.on(sparkTable))));
+                  c -> q.scanBound() ? FullScan.throughput(c, rows) : "",
+                  Side.of(Jdbc.NAME, () -> Jdbc.rows(connection, q.on(table))), peers.toArray(Side[]::new));
             }
           }
         }
