@@ -54,7 +54,9 @@ class BenchSuiteSmokeTest {
       workloads.add(r.at("/comparison/workload").asText());
       if (r.get("peers").has(DuckDbPeer.NAME)) {
         withDuckDb.add(r.at("/comparison/workload").asText());
-        assertTrue(r.get("peers").get(DuckDbPeer.NAME).get("medianCpuSeconds").asDouble() > 0, "DuckDB's CPU seconds");
+        // the process's CPU clock ticks in 10 ms: a query of the smoke scale may take less than one tick
+        JsonNode cpu = r.get("peers").get(DuckDbPeer.NAME).get("medianCpuSeconds");
+        assertTrue(cpu != null && cpu.isNumber() && cpu.asDouble() >= 0, "DuckDB's CPU seconds");
       }
       assertTrue(r.get("oursMedianSeconds").asDouble() > 0);
       r.get("peers").fields().forEachRemaining(peer -> assertTrue(peer.getValue().get("sameAnswer").asBoolean(),
