@@ -3,7 +3,6 @@ package io.deltajdbc.calcite.exec;
 import io.deltajdbc.calcite.internal.decimal.DecimalArithmetic;
 import io.deltajdbc.engine.data.ColumnBatch;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Decimal arithmetic ({@code + - * /}, and the casts to a decimal type) on unscaled longs, with the
@@ -132,14 +131,5 @@ final class Arithmetic extends Scalar {
       case DIVIDE -> DecimalArithmetic.divide(a, b, precision, scale);
       case FIT -> DecimalArithmetic.fit(a, precision, scale, nullable);
     };
-  }
-
-  /** {@code 10^digits} as a decimal scale factor, used by exact comparisons. */
-  static BigDecimal scaled(long unscaled, int scale) {
-    return BigDecimal.valueOf(unscaled, scale);
-  }
-
-  static BigDecimal round(BigDecimal v, int scale) {
-    return v.setScale(scale, RoundingMode.HALF_UP);
   }
 }

@@ -52,9 +52,4 @@ public sealed interface ColumnVector permits LongVector, DoubleVector, BinaryVec
     }
     return new ObjectVector(type, capacity);
   }
-
-  /** True when the column's values are held in a primitive array (not {@link ObjectVector}). */
-  static boolean isFlat(DataType type) {
-    return !(forType(type, 0) instanceof ObjectVector);
-  }
 }
