@@ -27,6 +27,13 @@ final class Arithmetic extends Scalar {
   private final Scalar right;
   private final int precision;
   private final boolean nullable;
+  /** Factors aligning the operands' scales (ADD, SUBTRACT), and taking the exact result to this scale. */
+  private final long leftFactor;
+  private final long rightFactor;
+  private final long up;
+  private final long down;
+  /** False when a factor is beyond a long (or for DIVIDE): every row is computed on BigDecimal. */
+  private final boolean inLong;
   private Vec out;
 
   /** {@code right} is null for {@link Op#FIT}. */
@@ -37,6 +44,23 @@ final class Arithmetic extends Scalar {
     this.right = right;
     this.precision = precision;
     this.nullable = nullable;
+    int sa = left.scale;
+    int sb = right == null ? 0 : right.scale;
+    int exactScale = switch (op) {
+      case ADD, SUBTRACT -> Math.max(sa, sb);
+      case MULTIPLY -> sa + sb;
+      default -> sa;
+    };
+    int fa = op == Op.ADD || op == Op.SUBTRACT ? exactScale - sa : 0;
+    int fb = op == Op.ADD || op == Op.SUBTRACT ? exactScale - sb : 0;
+    int u = Math.max(0, scale - exactScale);
+    int d = Math.max(0, exactScale - scale);
+    this.inLong = op != Op.DIVIDE && fa < POWERS.length && fb < POWERS.length && u < POWERS.length
+        && d < POWERS.length;
+    this.leftFactor = inLong ? POWERS[fa] : 1;
+    this.rightFactor = inLong ? POWERS[fb] : 1;
+    this.up = inLong ? POWERS[u] : 1;
+    this.down = inLong ? POWERS[d] : 1;
   }
 
   @Override
@@ -51,66 +75,54 @@ final class Arithmetic extends Scalar {
     int size = batch.size();
     out = Vec.allocate(Vec.Kind.LONG, scale, size, out);
     long limit = precision < 19 ? POWERS[precision] : Long.MAX_VALUE;
+    // no NULL and no value beyond a long among the operands: no per-row checks but the overflow's
+    boolean plain = inLong && a.bigs == null && a.nulls == null && (b == null || (b.bigs == null && b.nulls == null));
+    long[] x = a.longs;
+    long[] y = b == null ? null : b.longs;
+    long[] r = out.longs;
     for (int k = 0; k < n; k++) {
       int i = sel[k];
-      if (a.isNull(i) || (b != null && b.isNull(i))) {
-        out.setNull(i, size);
-        continue;
+      if (!plain) {
+        if (a.isNull(i) || (b != null && b.isNull(i))) {
+          out.setNull(i, size);
+          continue;
+        }
       }
-      if (op != Op.DIVIDE && a.big(i) == null && (b == null || b.big(i) == null)) {
+      if (plain || (inLong && a.big(i) == null && (b == null || b.big(i) == null))) {
         try {
-          long r = exact(a.longs[i], a.scale, b == null ? 0 : b.longs[i], b == null ? 0 : b.scale);
-          if (r < limit && r > -limit) {
-            out.longs[i] = r;
+          long v = exact(x[i], y == null ? 0 : y[i]);
+          if (v < limit && v > -limit) {
+            r[i] = v;
             continue;
           }
         } catch (ArithmeticException overflow) {
           // beyond a long: computed exactly below
         }
       }
-      BigDecimal r = slow(a.decimal(i), b == null ? null : b.decimal(i));
-      if (r == null) {
+      BigDecimal v = slow(a.decimal(i), b == null ? null : b.decimal(i));
+      if (v == null) {
         out.setNull(i, size);
-      } else if (r.unscaledValue().bitLength() < 64) {
-        out.longs[i] = r.unscaledValue().longValue();
+      } else if (v.unscaledValue().bitLength() < 64) {
+        r[i] = v.unscaledValue().longValue();
       } else {
-        out.setBig(i, r, size);
+        out.setBig(i, v, size);
       }
     }
     return out;
   }
 
-  /** The result at this expression's scale, or an ArithmeticException when a step overflows. */
-  private long exact(long a, int sa, long b, int sb) {
-    long r;
-    int s;
-    switch (op) {
-      case ADD, SUBTRACT -> {
-        s = Math.max(sa, sb);
-        long x = Math.multiplyExact(a, power(s - sa));
-        long y = Math.multiplyExact(b, power(s - sb));
-        r = op == Op.ADD ? Math.addExact(x, y) : Math.subtractExact(x, y);
-      }
-      case MULTIPLY -> {
-        r = Math.multiplyExact(a, b);
-        s = sa + sb;
-      }
-      default -> {
-        r = a;
-        s = sa;
-      }
+  /** The result at this expression's scale, or an ArithmeticException when a step overflows a long. */
+  private long exact(long a, long b) {
+    long v = switch (op) {
+      case ADD -> Math.addExact(Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
+      case SUBTRACT -> Math.subtractExact(Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
+      case MULTIPLY -> Math.multiplyExact(a, b);
+      default -> a;
+    };
+    if (down > 1) {
+      return roundHalfUp(v, down);
     }
-    if (scale >= s) {
-      return Math.multiplyExact(r, power(scale - s));
-    }
-    return roundHalfUp(r, power(s - scale));
-  }
-
-  private static long power(int exponent) {
-    if (exponent >= POWERS.length) {
-      throw new ArithmeticException("10^" + exponent + " beyond a long");
-    }
-    return POWERS[exponent];
+    return up > 1 ? Math.multiplyExact(v, up) : v;
   }
 
   /** {@code value / divisor} rounded half up (away from zero at .5), as BigDecimal's HALF_UP. */

@@ -41,14 +41,16 @@ final class BatchRows implements CloseableIterator<Row> {
       int r = selection == null ? position : selection[position];
       position++;
       List<ColumnVector> vectors = batch.columns();
-      Object[] values = new Object[vectors.size()];
-      for (int c = 0; c < values.length; c++) {
+      // the filter reads only its own columns of the batch: rows it rules out are never assembled
+      if (filter != null && !Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter,
+          col -> vectors.get(columns.readIndex(col)).get(r)))) {
+        continue;
+      }
+      Object[] values = new Object[outputs];
+      for (int c = 0; c < outputs; c++) {
         values[c] = vectors.get(c).get(r);
       }
-      Row row = Row.wrap(values);
-      if (filter == null || Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter, col -> columns.value(row, col)))) {
-        next = values.length == outputs ? row : Row.wrap(java.util.Arrays.copyOf(values, outputs));
-      }
+      next = Row.wrap(values);
     }
     return true;
   }

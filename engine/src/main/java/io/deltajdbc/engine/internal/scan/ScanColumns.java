@@ -115,6 +115,11 @@ final class ScanColumns {
     return v;
   }
 
+  /** The position among the read columns of a top-level column (batches hold flat columns only). */
+  int readIndex(Column c) {
+    return read.indexOf(c.topLevel());
+  }
+
   /** True when the column is a partition column. */
   boolean isPartition(Column c) {
     int i = read.indexOf(c.topLevel());
