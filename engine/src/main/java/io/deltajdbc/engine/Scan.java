@@ -29,6 +29,13 @@ public interface Scan {
    */
   OptionalLong rowCountFromLog();
 
+  /**
+   * How many rows the files to read hold, for planners: {@code numRecords} from the log minus
+   * deleted rows, and for files without statistics an estimate from their size. The filter is
+   * not applied beyond pruning and skipping.
+   */
+  long estimatedRowCount();
+
   /** Streams the matching rows; close the iterator to release open files. */
   CloseableIterator<Row> rows();
 

@@ -11,14 +11,17 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -34,6 +37,7 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   private final Predicate filter;
   private final String countName;
   private Scan.ScanMetrics metrics;
+  private long planRows = -1;
 
   private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable,
       int[] projects, RexNode filterRex, Predicate filter, String countName) {
@@ -137,9 +141,23 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
 
   private Scan.ScanMetrics metrics() {
     if (metrics == null) {
-      metrics = query().plan().metrics();
+      plan();
     }
     return metrics;
+  }
+
+  /** Rows in the files the scan reads (after pruning and skipping), from the log's statistics. */
+  private long planRows() {
+    if (planRows < 0) {
+      plan();
+    }
+    return planRows;
+  }
+
+  private void plan() {
+    Scan scan = query().plan();
+    metrics = scan.metrics();
+    planRows = scan.estimatedRowCount();
   }
 
   @Override
@@ -155,22 +173,41 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
             + " pruned by partition, " + m.skippedByStats() + " skipped by statistics)");
   }
 
-  /** Fewer rows come out of a filtered scan (Calcite's default selectivity), one out of a count. */
+  /**
+   * The rows of the files left after pruning and skipping (the log's {@code numRecords}), times
+   * Calcite's guess of the pushed filter's selectivity; one out of a count. Join order and the
+   * build side of hash joins follow from it.
+   */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double rows = super.estimateRowCount(mq);
     if (countName != null) {
       return 1;
     }
-    return filter == null ? rows : rows * 0.25;
+    double rows = Math.max(1, planRows());
+    RexNode residual = filterBeyondPartitions();
+    return residual == null ? rows : Math.max(1, rows * RelMdUtil.guessSelectivity(residual));
   }
 
-  @Override
-  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    RelOptCost cost = super.computeSelfCost(planner, mq);
-    if (cost == null) {
+  /** The conjuncts of the pushed filter on data columns: those on partition columns only pruned files. */
+  private RexNode filterBeyondPartitions() {
+    if (filterRex == null) {
       return null;
     }
+    List<String> partitions = deltaTable.snapshot().partitionColumns();
+    List<String> names = table.getRowType().getFieldNames();
+    List<RexNode> residual = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(filterRex)) {
+      if (!RelOptUtil.InputFinder.bits(c).asList().stream().allMatch(i -> partitions.contains(names.get(i)))) {
+        residual.add(c);
+      }
+    }
+    return residual.isEmpty() ? null : RexUtil.composeConjunction(getCluster().getRexBuilder(), residual);
+  }
+
+  /** Reading costs the rows of the files read, less with a filter or fewer columns, least for a count. */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = Math.max(1, planRows());
     double factor = 1.0;
     if (filter != null) {
       factor *= 0.5;
@@ -181,6 +218,6 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     if (countName != null) {
       factor *= 0.01;
     }
-    return cost.multiplyBy(factor);
+    return planner.getCostFactory().makeCost(rows, rows + 1, 0).multiplyBy(factor);
   }
 }

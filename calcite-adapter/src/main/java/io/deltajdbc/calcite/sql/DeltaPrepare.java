@@ -1,6 +1,9 @@
 package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
+import io.deltajdbc.calcite.internal.join.CommonFactorRule;
+import io.deltajdbc.calcite.internal.join.HashJoinCost;
+import io.deltajdbc.calcite.internal.join.JoinPrograms;
 import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
 import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.rel.DeltaRules;
@@ -82,12 +85,14 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     DecimalAverageRule.register(planner);
+    planner.addRule(CommonFactorRule.FILTER);
+    planner.addRule(CommonFactorRule.JOIN);
     return planner;
   }
 
   /**
    * Calcite's preparation with the program of {@link MicrosPlans}: timestamps are microseconds
-   * while the statement runs. As Calcite's own, but for the program (results in the enumerable
+   * while the statement runs; joins ordered and costed as {@link JoinPrograms} says. As Calcite's own, but for the program (results in the enumerable
    * convention; Calcite's bindable mode is for its tests).
    */
   @Override
@@ -101,15 +106,20 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
       protected Program getProgram() {
-        return MicrosPlans.program();
+        return MicrosPlans.program(JoinPrograms.standard(HashJoinCost.PROVIDER));
       }
     };
   }
 
-  /** Decimal {@code + - * / %} computed and rounded as Spark does (see {@link DecimalRexBuilder}). */
+  /**
+   * Decimal {@code + - * / %} computed and rounded as Spark does (see {@link DecimalRexBuilder});
+   * hash joins costed by {@link HashJoinCost} from the start.
+   */
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
-    return super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
+    RelOptCluster cluster = super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
+    cluster.setMetadataProvider(HashJoinCost.PROVIDER);
+    return cluster;
   }
 
   /** Casts to decimals written in the statement are NULL when the value does not fit, as in Spark. */

@@ -20,7 +20,6 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.Program;
-import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -33,11 +32,11 @@ import org.apache.calcite.util.TimestampString;
 public final class MicrosPlans {
   private MicrosPlans() {}
 
-  /** The program a Delta statement is planned with. */
-  public static Program program() {
+  /** The program a Delta statement is planned with: {@code planning}, then the rewrite to microseconds. */
+  public static Program program(Program planning) {
     return (planner, rel, traits, materializations, lattices) -> {
       useMicrosExecutor(planner);
-      RelNode best = Programs.standard().run(planner, rel, traits, materializations, lattices);
+      RelNode best = planning.run(planner, rel, traits, materializations, lattices);
       return rewrite(best);
     };
   }

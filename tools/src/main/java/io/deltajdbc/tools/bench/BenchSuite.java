@@ -14,6 +14,7 @@ import io.deltajdbc.tools.bench.workload.Dml;
 import io.deltajdbc.tools.bench.workload.FullScan;
 import io.deltajdbc.tools.bench.workload.LineitemQueries;
 import io.deltajdbc.tools.bench.workload.SnapshotLoad;
+import io.deltajdbc.tools.bench.workload.TpchQueries;
 import io.deltajdbc.tools.bench.workload.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import java.util.Set;
 /**
  * The benchmark suite: every workload against its peers in one JVM, then a report. Usage:
  * <pre>
- * BenchSuite [--quick | --full | --smoke] [--only snapshot,metadata,queries,scan,commits,dml]
+ * BenchSuite [--quick | --full | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml]
  *            [--data DIR] [--out DIR] [--runs N] [--warmups N] [--seed N] [--no-profile]
  * </pre>
  * Data sets are written once under {@code --data} (default {@code bench/data}) and reused; the
@@ -35,7 +36,7 @@ import java.util.Set;
  */
 public final class BenchSuite {
   static final List<Workload> WORKLOADS = List.of(new SnapshotLoad(), new CatalogMetadata(), new LineitemQueries(),
-      new FullScan(), new Commits(), new Dml());
+      new FullScan(), new TpchQueries(), new Commits(), new Dml());
 
   private BenchSuite() {}
 
@@ -112,7 +113,7 @@ public final class BenchSuite {
           case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, a));
           case "--no-profile" -> profile = false;
           default -> throw new IllegalArgumentException("Unknown option " + a + "; usage: BenchSuite [--quick | --full"
-              + " | --smoke] [--only snapshot,metadata,queries,scan,commits,dml] [--data DIR] [--out DIR]"
+              + " | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml] [--data DIR] [--out DIR]"
               + " [--runs N] [--warmups N] [--seed N] [--no-profile]");
         }
       }

@@ -47,6 +47,9 @@ final class ScanImpl implements Scan {
     return plan.files().stream().map(PlannedFile::add).toList();
   }
 
+  /** Compressed Parquet bytes a row takes when no file of the scan says (only for estimates). */
+  private static final double GUESSED_BYTES_PER_ROW = 64;
+
   @Override
   public ScanMetrics metrics() {
     return plan.metrics();
@@ -59,13 +62,43 @@ final class ScanImpl implements Scan {
     }
     long total = 0;
     for (PlannedFile f : plan.files()) {
-      FileStats stats = f.stats() == FileStats.NONE ? FileStats.parse(f.add().stats()) : f.stats();
-      if (stats.numRecords() == null) {
+      Long records = stats(f).numRecords();
+      if (records == null) {
         return OptionalLong.empty();
       }
-      total += stats.numRecords() - (f.add().deletionVector() == null ? 0 : f.add().deletionVector().cardinality());
+      total += records - deleted(f);
     }
     return OptionalLong.of(total);
+  }
+
+  @Override
+  public long estimatedRowCount() {
+    long known = 0;
+    long knownBytes = 0;
+    long unknownBytes = 0;
+    for (PlannedFile f : plan.files()) {
+      Long records = stats(f).numRecords();
+      if (records == null) {
+        unknownBytes += f.add().size();
+      } else {
+        known += records - deleted(f);
+        knownBytes += f.add().size();
+      }
+    }
+    if (unknownBytes == 0) {
+      return known;
+    }
+    // files without statistics: as many rows per byte as the others have, or a guess of 64 bytes a row
+    double bytesPerRow = known > 0 && knownBytes > 0 ? (double) knownBytes / known : GUESSED_BYTES_PER_ROW;
+    return known + (long) Math.ceil(unknownBytes / bytesPerRow);
+  }
+
+  private static FileStats stats(PlannedFile f) {
+    return f.stats() == FileStats.NONE ? FileStats.parse(f.add().stats()) : f.stats();
+  }
+
+  private static long deleted(PlannedFile f) {
+    return f.add().deletionVector() == null ? 0 : f.add().deletionVector().cardinality();
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import io.deltajdbc.tools.bench.tpch.TpchTables;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The data sets of one seed under a data directory, each generated once and reused while its
@@ -50,6 +52,12 @@ public final class DataSets {
         pool.shutdownNow();
       }
     });
+  }
+
+  /** The warehouse of the eight TPC-H tables at {@code scaleFactor}, written by delta-spark. */
+  public Path tpch(double scaleFactor, SparkSession spark) throws Exception {
+    return ensure("tpch-sf" + scaleFactor, "scaleFactor=" + scaleFactor,
+        dir -> TpchTables.write(spark, dir, scaleFactor));
   }
 
   /** The warehouse holding the long-log table {@link #LONG_LOG}. */

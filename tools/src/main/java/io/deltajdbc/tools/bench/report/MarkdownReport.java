@@ -27,6 +27,7 @@ final class MarkdownReport {
             ratio(c.ratio(p)), p.answer().equals(c.ours().answer()) ? "yes" : "**no**"));
       }
     }
+    md.append(Summaries.render(results));
     List<Comparison> detailed = results.stream().filter(c -> !c.detail().isEmpty()).toList();
     if (!detailed.isEmpty()) {
       md.append("\n## Details\n\n");
