@@ -19,6 +19,32 @@ public interface ScanSplit {
   long estimatedRows();
 
   /**
+   * What the log's statistics say exactly about the split's live rows, when they may stand for
+   * reading it: the split is a whole file without a deletion vector and its statistics have a
+   * row count and tight bounds; otherwise empty.
+   */
+  java.util.Optional<ExactStats> statsFromLog();
+
+  /**
+   * A split's exact statistics: its row count, and per column of {@link #batchSchema()} the null
+   * count and bounds of the non-null values.
+   */
+  interface ExactStats {
+    long rowCount();
+
+    /**
+     * Column {@code column}'s bounds and null count, when they are exact: integer, date and decimal
+     * columns (statistics of strings are truncated, of timestamps cut to milliseconds, of
+     * floating point blind to NaN) and partition columns of those types; empty otherwise.
+     * Values as in rows: {@code Long}/{@code Integer}/..., {@code LocalDate}, {@code BigDecimal}.
+     */
+    java.util.Optional<ColumnBounds> column(int column);
+  }
+
+  /** The smallest and largest non-null value (null when every value is null) and the null count. */
+  record ColumnBounds(Object min, Object max, long nullCount) {}
+
+  /**
    * The split's rows that satisfy the scan's filter, in the scan's {@link Scan#readSchema()}: the
    * same rows, in the same order, as {@link Scan#rows()} returns for this file.
    */

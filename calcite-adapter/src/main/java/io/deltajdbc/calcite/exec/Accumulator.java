@@ -47,6 +47,11 @@ abstract class Accumulator {
       counts[g] += ((Count) other).counts[og];
     }
 
+    /** Counts {@code n} rows of group {@code g} at once (a file's count from the log). */
+    void addRows(int g, long n) {
+      counts[g] += n;
+    }
+
     @Override
     Object result(int g) {
       return counts[g];
@@ -224,7 +229,8 @@ abstract class Accumulator {
       }
     }
 
-    private void take(int g, long x) {
+    /** Takes {@code x} into group {@code g}'s extreme. */
+    void take(int g, long x) {
       if (!seen[g]) {
         seen[g] = true;
         values[g] = x;

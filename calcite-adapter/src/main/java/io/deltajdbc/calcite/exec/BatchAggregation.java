@@ -3,6 +3,9 @@ package io.deltajdbc.calcite.exec;
 import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.ColumnBatch;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -68,13 +71,77 @@ public final class BatchAggregation {
     }
   }
 
+  /**
+   * The partial of one split from the log's statistics alone, without reading the file: when the
+   * aggregation has no condition and no GROUP BY and every call is COUNT(*), COUNT(column), MIN or
+   * MAX of a column whose statistics are exact for this split; otherwise null.
+   */
+  public Partial fromLog(ScanSplit split) {
+    if (condition != null || !keys.isEmpty()) {
+      return null;
+    }
+    var stats = split.statsFromLog().orElse(null);
+    if (stats == null) {
+      return null;
+    }
+    Partial partial = new Partial();
+    partial.groups.groupOf(new Vec[0]);
+    for (int a = 0; a < calls.size(); a++) {
+      AggregateCall call = calls.get(a);
+      Accumulator acc = partial.accumulators.get(a);
+      acc.ensure(1);
+      if (call.argument() == null) {
+        ((Accumulator.Count) acc).addRows(0, stats.rowCount());
+        continue;
+      }
+      if (!(call.argument() instanceof Scalar.ColumnRef ref)) {
+        return null;
+      }
+      ScanSplit.ColumnBounds bounds = stats.column(ref.index).orElse(null);
+      if (bounds == null) {
+        return null;
+      }
+      switch (call.function()) {
+        case COUNT -> ((Accumulator.Count) acc).addRows(0, stats.rowCount() - bounds.nullCount());
+        case MIN, MAX -> {
+          if (bounds.min() != null) {
+            ((Accumulator.LongExtreme) acc).take(0, asLong(call.function() == AggregateCall.Function.MAX
+                ? bounds.max() : bounds.min(), ref.scale));
+          }
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return partial;
+  }
+
+  /** A row value as a long column holds it: integers, dates as epoch days, decimals unscaled at {@code scale}. */
+  private static long asLong(Object v, int scale) {
+    if (v instanceof BigDecimal d) {
+      return d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+    if (v instanceof LocalDate d) {
+      return d.toEpochDay();
+    }
+    return ((Number) v).longValue();
+  }
+
   /** An empty partial, the start of a merge. */
   public Partial empty() {
     return new Partial();
   }
 
-  /** Aggregates the rows of one split; {@code control} stops it when the statement is canceled. */
+  /**
+   * Aggregates the rows of one split, from the log's statistics when they suffice ({@link #fromLog}),
+   * else from its batches; {@code control} stops it when the statement is canceled.
+   */
   public Partial run(ScanSplit split, RunControl control) {
+    Partial logged = fromLog(split);
+    if (logged != null) {
+      return logged;
+    }
     Pred cond = condition == null ? null : condition.copy();
     List<Scalar> keyExprs = keys.stream().map(Scalar::copy).toList();
     List<Scalar> args = calls.stream().map(c -> c.argument() == null ? null : c.argument().copy()).toList();

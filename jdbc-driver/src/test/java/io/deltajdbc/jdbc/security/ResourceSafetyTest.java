@@ -56,8 +56,10 @@ class ResourceSafetyTest {
   static void bigTable() {
     StructType schema = StructType.of(new StructField("id", PrimitiveType.LONG, false),
         new StructField("v", PrimitiveType.INTEGER, false));
-    DeltaTable t = DeltaTable.create(warehouse.resolve("big").toString(), DeltaTable.defaultConfiguration(),
-        TableSpec.of(schema));
+    // files of 4 MB: several splits, read in parallel and handed to the client through queues
+    var conf = DeltaTable.defaultConfiguration();
+    conf.set("deltajdbc.write.targetFileSize", "4m");
+    DeltaTable t = DeltaTable.create(warehouse.resolve("big").toString(), conf, TableSpec.of(schema));
     Transaction txn = t.startTransaction();
     txn.write(bigRows());
     txn.commit(Operation.append());
@@ -121,7 +123,9 @@ class ResourceSafetyTest {
   /**
    * In a JVM whose heap cannot hold {@code big}'s rows, ORDER BY ... LIMIT still answers (it keeps
    * five rows), and a full sort fails with SQLState 53200 naming the table and suggesting LIMIT,
-   * instead of an OutOfMemoryError; the JVM then runs the next statement.
+   * instead of an OutOfMemoryError; the JVM then runs the next statement. A full scan read slowly
+   * (the client pauses every thousand rows) streams every row in that heap: the workers reading
+   * the files wait for the client instead of buffering the table.
    */
   @Test
   void aSortLargerThanMemoryFailsWithAClearErrorAndTheJvmGoesOn() throws Exception {
@@ -137,6 +141,7 @@ class ResourceSafetyTest {
     assertTrue(out.contains("sort failed 53200 Out of memory: the statement over table big needs more memory"), out);
     assertTrue(out.contains("LIMIT"), out);
     assertTrue(out.contains("after " + (ROWS - 1)), out);
+    assertTrue(out.contains("slow scan " + ROWS + " rows, ids summing to " + ROWS * (ROWS - 1) / 2), out);
   }
 
   /** A heap that holds Calcite, a Parquet row group and five rows, not two million. */

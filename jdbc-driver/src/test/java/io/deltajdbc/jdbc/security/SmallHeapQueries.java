@@ -11,12 +11,12 @@ import java.util.List;
 /**
  * Run by {@link ResourceSafetyTest} in a JVM with a heap too small to hold {@code big}: the top-N
  * query succeeds, the full sort fails with an SQLException, and the JVM goes on to the next
- * statement. Prints one line per statement.
+ * statement; a full scan read by a slow client streams. Prints one line per statement.
  */
 public final class SmallHeapQueries {
   private SmallHeapQueries() {}
 
-  public static void main(String[] args) throws SQLException {
+  public static void main(String[] args) throws SQLException, InterruptedException {
     try (Connection c = DriverManager.getConnection("jdbc:delta:" + args[0]); Statement s = c.createStatement()) {
       List<Long> top = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT * FROM big ORDER BY id DESC LIMIT 5")) {
@@ -35,6 +35,17 @@ public final class SmallHeapQueries {
         rs.next();
         System.out.println("after " + rs.getLong(1));
       }
+      long rows = 0;
+      long sum = 0;
+      try (ResultSet rs = s.executeQuery("SELECT id, v FROM big")) {
+        while (rs.next()) {
+          sum += rs.getLong(1);
+          if (++rows % 1_000 == 0) {
+            Thread.sleep(1);
+          }
+        }
+      }
+      System.out.println("slow scan " + rows + " rows, ids summing to " + sum);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.types.StructType;
 import java.util.List;
+import java.util.Optional;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 
 /** A scan's split: one planned data file, read by the scan's {@link TableFileReader}. */
@@ -37,6 +38,11 @@ final class FileSplit implements ScanSplit {
   public long estimatedRows() {
     FileStats stats = file.stats() == FileStats.NONE ? FileStats.parse(file.add().stats()) : file.stats();
     return stats.numRecords() == null ? -1 : stats.numRecords();
+  }
+
+  @Override
+  public Optional<ExactStats> statsFromLog() {
+    return LogStats.of(columns, file);
   }
 
   @Override
