@@ -199,6 +199,23 @@ final class ColumnChunkReader {
           throw new ParquetDecodingException("column " + column + " has dictionary-encoded values but no dictionary");
         }
         return new DictionaryDecoder(dictionary, new RleBitPackedDecoder(bytes, pos + 1, bytes.length, bytes[pos]));
+      case DELTA_BINARY_PACKED:
+        if (physical != PrimitiveTypeName.INT32 && physical != PrimitiveTypeName.INT64) {
+          break;
+        }
+        return new DeltaBinaryPackedDecoder(bytes, pos, bytes.length, physical == PrimitiveTypeName.INT32, conversion);
+      case DELTA_LENGTH_BYTE_ARRAY:
+        if (!byteArrays()) {
+          break;
+        }
+        return new DeltaLengthByteArrayDecoder(bytes, pos, bytes.length, conversion);
+      case DELTA_BYTE_ARRAY:
+        if (!byteArrays()) {
+          break;
+        }
+        return new DeltaByteArrayDecoder(bytes, pos, bytes.length, conversion);
+      case BYTE_STREAM_SPLIT:
+        return new ByteStreamSplitDecoder(bytes, pos, bytes.length, physical, fixedLength, conversion);
       case RLE:
         if (physical != PrimitiveTypeName.BOOLEAN) {
           break;
@@ -209,6 +226,11 @@ final class ColumnChunkReader {
       default:
         break;
     }
-    throw new ParquetDecodingException("values encoded as " + encoding + " are not supported by the batch reader");
+    throw new ParquetDecodingException("values of type " + physical + " encoded as " + encoding
+        + " are not supported by the batch reader");
+  }
+
+  private boolean byteArrays() {
+    return physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
   }
 }

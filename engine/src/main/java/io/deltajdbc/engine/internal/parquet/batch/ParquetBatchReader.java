@@ -45,9 +45,13 @@ import org.apache.parquet.schema.Type;
  * the file with the record reader instead.
  */
 public final class ParquetBatchReader implements AutoCloseable {
-  /** The encodings decoded here; BIT_PACKED is listed by writers for absent repetition levels. */
+  /**
+   * The encodings decoded here (each for the physical types the format allows it for);
+   * BIT_PACKED is listed by writers for absent repetition levels.
+   */
   static final Set<Encoding> SUPPORTED = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
-      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
+      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED,
+      Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
 
   private final ParquetFileReader reader;
   private final MessageType requested;
