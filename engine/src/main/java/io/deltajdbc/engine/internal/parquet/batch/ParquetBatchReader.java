@@ -163,7 +163,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     }
   }
 
-  private static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
+  static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
     for (BlockMetaData block : blocks) {
       for (ColumnChunkMetaData chunk : block.getColumns()) {
         if (requested.containsPath(chunk.getPath().toArray()) && !SUPPORTED.containsAll(chunk.getEncodings())) {
