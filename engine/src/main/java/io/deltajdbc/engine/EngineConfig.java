@@ -22,6 +22,16 @@ public final class EngineConfig {
   public static final String SCAN_THREADS = "deltajdbc.scan.threads";
 
   /**
+   * The bytes of a file above which a scan reads it as several splits, each a run of its row groups
+   * of about this many bytes, so that one large file is read on several threads. Default 64 MiB.
+   * Files read by the record reader (nested columns) stay one split each.
+   */
+  public static final String SCAN_SPLIT_BYTES = "deltajdbc.scan.splitBytes";
+
+  /** {@link #SCAN_SPLIT_BYTES}'s default. */
+  public static final long DEFAULT_SPLIT_BYTES = 64L << 20;
+
+  /**
    * Whether flat columns are decoded column by column into batches (true, the default) or row by
    * row with parquet-mr's record assembly (false: the path before columnar reads, kept for
    * comparison and as a way around a problem with one table's files).
@@ -51,6 +61,24 @@ public final class EngineConfig {
     }
     throw DeltaErrors.invalidArgument("Setting " + SCAN_THREADS + " = '" + v
         + "' is not a number of threads (a whole number, 1 or more).");
+  }
+
+  /** The split size {@link #SCAN_SPLIT_BYTES} sets, at least 1. */
+  public static long splitBytes(Configuration conf) {
+    String v = conf.get(SCAN_SPLIT_BYTES);
+    if (v == null || v.isBlank()) {
+      return DEFAULT_SPLIT_BYTES;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw DeltaErrors.invalidArgument("Setting " + SCAN_SPLIT_BYTES + " = '" + v
+        + "' is not a number of bytes (a whole number, 1 or more).");
   }
 
   public static ZoneId partitionTimeZone(Configuration conf) {

@@ -41,7 +41,9 @@ public interface Scan {
 
   /**
    * The files of {@link #files()} as splits, in the same order: reading every split's
-   * {@link ScanSplit#rows()} one after the other gives {@link #rows()}.
+   * {@link ScanSplit#rows()} one after the other gives {@link #rows()}. A file larger than
+   * {@link EngineConfig#SCAN_SPLIT_BYTES} that is read column by column is several consecutive
+   * splits, each a run of its row groups; other files are one split each.
    */
   List<ScanSplit> splits();
 

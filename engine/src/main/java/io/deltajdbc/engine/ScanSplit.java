@@ -7,15 +7,19 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.types.StructType;
 
 /**
- * One independent part of a {@link Scan}: a data file. Splits can be read at the same time on
- * different threads; each reads its own file and shares nothing mutable with the others.
+ * One independent part of a {@link Scan}: a data file, or a run of the row groups of a large one.
+ * Splits can be read at the same time on different threads; each reads its own file or part and
+ * shares nothing mutable with the others.
  */
 public interface ScanSplit {
 
-  /** The data file this split reads. */
+  /** The data file this split reads (all of it, or some of its row groups). */
   AddFile file();
 
-  /** Rows of the file (before deleted rows are left out) as the log's statistics count them, or -1. */
+  /**
+   * Rows of the split (before deleted rows are left out): the file's as the log's statistics count
+   * them, or its row groups' as the footer does; -1 when unknown.
+   */
   long estimatedRows();
 
   /**
@@ -46,7 +50,7 @@ public interface ScanSplit {
 
   /**
    * The split's rows that satisfy the scan's filter, in the scan's {@link Scan#readSchema()}: the
-   * same rows, in the same order, as {@link Scan#rows()} returns for this file.
+   * same rows, in the same order, as {@link Scan#rows()} returns for this file (or these row groups).
    */
   CloseableIterator<Row> rows();
 

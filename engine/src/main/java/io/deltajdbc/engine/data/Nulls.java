@@ -2,18 +2,25 @@ package io.deltajdbc.engine.data;
 
 import java.util.Arrays;
 
-/** The null flags of a vector: an array grown on demand, cleared only when a batch had nulls. */
+/**
+ * The null flags of a vector: an array grown on demand, cleared only when a batch had nulls.
+ * Flags at or past the current batch's size are always clear, so a larger batch after a smaller
+ * one never sees a flag of an earlier, larger batch.
+ */
 final class Nulls {
   private boolean[] flags = new boolean[0];
   private boolean any;
+  private int size;
 
   void reset(int n) {
+    if (any) {
+      Arrays.fill(flags, 0, Math.min(size, flags.length), false);
+    }
     if (flags.length < n) {
       flags = new boolean[Math.max(n, flags.length * 2)];
-    } else if (any) {
-      Arrays.fill(flags, 0, n, false);
     }
     any = false;
+    size = n;
   }
 
   void set(int i) {

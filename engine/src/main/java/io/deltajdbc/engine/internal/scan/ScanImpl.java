@@ -11,6 +11,8 @@ import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.engine.internal.parquet.batch.RowGroupSplits;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
@@ -110,8 +112,15 @@ final class ScanImpl implements Scan {
   public List<ScanSplit> splits() {
     TableFileReader reader = fileReader();
     FilterPredicate parquetFilter = reader.parquetFilter(filter);
-    return plan.files().stream().map(f -> (ScanSplit) new FileSplit(reader, columns, filter, parquetFilter, f))
-        .toList();
+    long splitBytes = EngineConfig.splitBytes(snapshot.store().configuration());
+    List<ScanSplit> splits = new ArrayList<>();
+    for (PlannedFile f : plan.files()) {
+      // a large file read column by column: one split per run of row groups, in file order
+      for (RowGroupSplits.Part part : reader.parts(f.add(), splitBytes)) {
+        splits.add(new FileSplit(reader, columns, filter, parquetFilter, f, part));
+      }
+    }
+    return splits;
   }
 
   private TableFileReader fileReader() {

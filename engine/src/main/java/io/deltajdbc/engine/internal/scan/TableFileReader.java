@@ -10,12 +10,15 @@ import io.deltajdbc.engine.data.ColumnBatch;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
+import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
+import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.parquet.ParquetFilters;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
 import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
 import io.deltajdbc.engine.internal.parquet.batch.ParquetBatchReader;
+import io.deltajdbc.engine.internal.parquet.batch.RowGroupSplits;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
 import io.deltajdbc.engine.types.StructType;
 import java.time.ZoneId;
@@ -134,12 +137,18 @@ public final class TableFileReader {
    */
   CloseableIterator<ColumnBatch> openBatches(AddFile add, Object[] partitionValues, FilterPredicate filter,
       int batchSize) {
+    return openBatches(add, partitionValues, filter, batchSize, FileRange.ALL);
+  }
+
+  /** As {@link #openBatches(AddFile, Object[], FilterPredicate, int)}, the row groups of {@code range} only. */
+  CloseableIterator<ColumnBatch> openBatches(AddFile add, Object[] partitionValues, FilterPredicate filter,
+      int batchSize, FileRange range) {
     ParquetReadOptions options = options(add, filter);
     Path file = paths.absolute(add.path());
     BatchSource source = null;
     if (columnar) {
       ParquetBatchReader batches = ParquetBatchReader.open(conf, file, add.size(), columns.dataSchema(), options,
-          batchSize);
+          batchSize, range);
       if (batches != null) {
         source = new BatchSource() {
           @Override
@@ -154,12 +163,30 @@ public final class TableFileReader {
         };
       }
     }
+    if (source == null && !range.equals(FileRange.ALL)) {
+      // parts are planned only for files the batch reader reads (see parts()): the file changed
+      throw DeltaErrors.corruptData(tablePath, file.toString(), "the file's row groups " + range
+          + " cannot be read by the columnar reader, although its footer said so when the scan was planned", null);
+    }
     if (source == null) {
       // nested columns, or an encoding the columnar reader does not decode: the record reader's rows
       source = new RecordBatches(ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
           columns.dataSchema(), batchSize);
     }
     return new TableBatches(source, columns, partitionValues);
+  }
+
+  /**
+   * The parts a scan reads {@code add} as: several runs of row groups of about {@code splitBytes}
+   * when the file is larger and read column by column, else the whole file. Reads the footer of
+   * large files only.
+   */
+  List<RowGroupSplits.Part> parts(AddFile add, long splitBytes) {
+    if (!columnar || add.size() <= splitBytes) {
+      return List.of(new RowGroupSplits.Part(FileRange.ALL, -1));
+    }
+    return RowGroupSplits.of(conf, paths.absolute(add.path()), add.size(), columns.dataSchema(),
+        new ParquetReadOptions(matching, null, tablePath), splitBytes);
   }
 
   private ParquetReadOptions options(AddFile add, FilterPredicate filter) {

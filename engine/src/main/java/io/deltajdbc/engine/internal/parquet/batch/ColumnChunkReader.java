@@ -21,6 +21,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Reads one flat column's chunk of a row group into vectors, page after page: definition
  * levels (max 0 or 1) into a buffer, the non-null values decoded in bulk, then scattered to the
  * non-null rows only when the page has nulls.
+ *
+ * <p>The reader knows the row (within the row group) of its next value, so that columns whose
+ * pages a filter dropped stay aligned: {@link #skipTo} passes over the rows between, dropping
+ * whole pages or skipping values inside one. Pages of a filtered row group carry their first
+ * row's index; other pages follow one another.
  */
 final class ColumnChunkReader {
   private final ColumnDescriptor column;
@@ -33,6 +38,7 @@ final class ColumnChunkReader {
   private RleBitPackedDecoder definitions;
   private ValueDecoder values;
   private long rowsLeftInPage;
+  private long nextRow;
   private int[] levels = new int[0];
   private long[] longs = new long[0];
   private double[] doubles = new double[0];
@@ -50,6 +56,7 @@ final class ColumnChunkReader {
   void startRowGroup(PageReader pages) {
     this.pages = pages;
     this.rowsLeftInPage = 0;
+    this.nextRow = 0;
     DictionaryPage d = pages.readDictionaryPage();
     try {
       dictionary = d == null ? null
@@ -59,19 +66,61 @@ final class ColumnChunkReader {
     }
   }
 
-  /** Fills rows {@code [0, n)} of {@code v} (already reset to {@code n} rows). */
-  void read(ColumnVector v, int n) {
-    int done = 0;
-    while (done < n) {
+  /**
+   * Moves to {@code row} of the row group (not before the next row): the rows between are not
+   * read, whole pages of them are dropped undecoded.
+   */
+  void skipTo(long row) {
+    while (nextRow < row) {
       if (rowsLeftInPage == 0) {
         nextPage();
+        if (nextRow > row) {
+          throw new ParquetDecodingException("column " + column + " has no page holding row " + row
+              + " of its row group");
+        }
+        continue;
       }
-      int k = (int) Math.min(rowsLeftInPage, n - done);
+      long gap = row - nextRow;
+      if (gap >= rowsLeftInPage) {
+        nextRow += rowsLeftInPage;
+        rowsLeftInPage = 0;
+        continue;
+      }
+      int k = (int) gap;
       int nonNull = k;
       if (definitions != null) {
-        if (levels.length < k) {
-          levels = new int[Math.max(k, levels.length * 2)];
+        growLevels(k);
+        nonNull = definitions.readCounting(levels, k, maxDefinition);
+      }
+      values.skip(nonNull);
+      rowsLeftInPage -= k;
+      nextRow += k;
+    }
+  }
+
+  private void growLevels(int k) {
+    if (levels.length < k) {
+      levels = new int[Math.max(k, levels.length * 2)];
+    }
+  }
+
+  /** Fills rows {@code [at, at + n)} of {@code v} (already reset, and appended up to {@code at}). */
+  void read(ColumnVector v, int at, int n) {
+    int done = at;
+    int end = at + n;
+    while (done < end) {
+      if (rowsLeftInPage == 0) {
+        long expected = nextRow;
+        nextPage();
+        if (nextRow != expected) {
+          throw new ParquetDecodingException("column " + column + " has no page holding row " + expected
+              + " of its row group");
         }
+      }
+      int k = (int) Math.min(rowsLeftInPage, end - done);
+      int nonNull = k;
+      if (definitions != null) {
+        growLevels(k);
         nonNull = definitions.readCounting(levels, k, maxDefinition);
       }
       if (nonNull == k) {
@@ -80,6 +129,7 @@ final class ColumnChunkReader {
         readSparse(v, done, k, nonNull);
       }
       rowsLeftInPage -= k;
+      nextRow += k;
       done += k;
     }
   }
@@ -162,6 +212,9 @@ final class ColumnChunkReader {
       throw new UncheckedIOException(e);
     }
     rowsLeftInPage = page.getValueCount();
+    if (page.getFirstRowIndex().isPresent()) {
+      nextRow = page.getFirstRowIndex().get();
+    }
   }
 
   private void startV1(DataPageV1 p) throws IOException {
@@ -199,6 +252,23 @@ final class ColumnChunkReader {
           throw new ParquetDecodingException("column " + column + " has dictionary-encoded values but no dictionary");
         }
         return new DictionaryDecoder(dictionary, new RleBitPackedDecoder(bytes, pos + 1, bytes.length, bytes[pos]));
+      case DELTA_BINARY_PACKED:
+        if (physical != PrimitiveTypeName.INT32 && physical != PrimitiveTypeName.INT64) {
+          break;
+        }
+        return new DeltaBinaryPackedDecoder(bytes, pos, bytes.length, physical == PrimitiveTypeName.INT32, conversion);
+      case DELTA_LENGTH_BYTE_ARRAY:
+        if (!byteArrays()) {
+          break;
+        }
+        return new DeltaLengthByteArrayDecoder(bytes, pos, bytes.length, conversion);
+      case DELTA_BYTE_ARRAY:
+        if (!byteArrays()) {
+          break;
+        }
+        return new DeltaByteArrayDecoder(bytes, pos, bytes.length, conversion);
+      case BYTE_STREAM_SPLIT:
+        return new ByteStreamSplitDecoder(bytes, pos, bytes.length, physical, fixedLength, conversion);
       case RLE:
         if (physical != PrimitiveTypeName.BOOLEAN) {
           break;
@@ -209,6 +279,11 @@ final class ColumnChunkReader {
       default:
         break;
     }
-    throw new ParquetDecodingException("values encoded as " + encoding + " are not supported by the batch reader");
+    throw new ParquetDecodingException("values of type " + physical + " encoded as " + encoding
+        + " are not supported by the batch reader");
+  }
+
+  private boolean byteArrays() {
+    return physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
   }
 }

@@ -40,4 +40,9 @@ final class DictionaryDecoder implements ValueDecoder {
   public void appendBytes(BinaryVector v, int n) {
     dictionary.appendBytes(ids(n), v, n);
   }
+
+  @Override
+  public void skip(int n) {
+    ids(n);
+  }
 }

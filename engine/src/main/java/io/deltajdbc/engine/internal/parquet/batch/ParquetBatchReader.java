@@ -6,6 +6,7 @@ import io.deltajdbc.engine.data.ColumnVector;
 import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.FieldMatcher;
+import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
 import io.deltajdbc.engine.internal.parquet.ReadContext;
@@ -36,18 +37,25 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads a Parquet file of flat columns as {@link ColumnBatch}es: the same values as
  * {@link io.deltajdbc.engine.internal.parquet.ParquetRowReader}, decoded page by page into
- * vectors. Rows the options skip by index (deletion vectors) are left out of each batch's
- * selection; row groups the filter rules out are not read (rows of kept groups all come back:
- * the caller evaluates the exact predicate). A batch never spans two row groups.
+ * vectors. Rows the options skip by index (deletion vectors, by position in the file) are left out
+ * of each batch's selection; row groups the filter rules out are not read, nor pages whose column
+ * index rules them out: all columns then read the same row ranges, each passing over the rows of
+ * its pages that lie outside them (rows of kept ranges all come back: the caller evaluates the
+ * exact predicate). A batch never spans two row groups. A {@link FileRange} reads only some of
+ * the row groups, for splits of a large file.
  *
  * <p>Files whose projected column chunks use an encoding this reader does not decode
  * (see {@link #SUPPORTED}) are refused up front: {@link #open} returns null and the caller reads
  * the file with the record reader instead.
  */
 public final class ParquetBatchReader implements AutoCloseable {
-  /** The encodings decoded here; BIT_PACKED is listed by writers for absent repetition levels. */
+  /**
+   * The encodings decoded here (each for the physical types the format allows it for);
+   * BIT_PACKED is listed by writers for absent repetition levels.
+   */
   static final Set<Encoding> SUPPORTED = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
-      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
+      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED,
+      Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
 
   private final ParquetFileReader reader;
   private final MessageType requested;
@@ -59,15 +67,22 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final ColumnBatch batch;
   private final int batchSize;
   private final List<BlockMetaData> blocks;
+  private final boolean filtered;
+  private final FileRange split;
   private int[] selection;
   private int blockIndex;
-  private long rowIndex;
+  private long nextFirstRow;
+  private long groupFirstRow;
+  private RowSpans ranges = RowSpans.all(0);
   private long rowsLeftInGroup;
   private boolean closed;
 
-  private ParquetBatchReader(ParquetFileReader reader, MessageType requested, ReadContext ctx, LongPredicate skipRow,
-      ColumnChunkReader[] columns, ColumnDescriptor[] descriptors, List<ColumnVector> vectors, int batchSize) {
+  private ParquetBatchReader(ParquetFileReader reader, boolean filtered, FileRange split, MessageType requested,
+      ReadContext ctx, LongPredicate skipRow, ColumnChunkReader[] columns, ColumnDescriptor[] descriptors,
+      List<ColumnVector> vectors, int batchSize) {
     this.reader = reader;
+    this.filtered = filtered;
+    this.split = split;
     this.requested = requested;
     this.ctx = ctx;
     this.skipRow = skipRow;
@@ -97,6 +112,12 @@ public final class ParquetBatchReader implements AutoCloseable {
    */
   public static ParquetBatchReader open(Configuration conf, Path file, long length, StructType schema,
       ParquetReadOptions options, int batchSize) {
+    return open(conf, file, length, schema, options, batchSize, FileRange.ALL);
+  }
+
+  /** As {@link #open(Configuration, Path, long, StructType, ParquetReadOptions, int)}, the row groups of {@code split} only. */
+  public static ParquetBatchReader open(Configuration conf, Path file, long length, StructType schema,
+      ParquetReadOptions options, int batchSize, FileRange split) {
     if (!supports(schema) || batchSize <= 0) {
       throw new IllegalArgumentException("the batch reader reads flat schemas in batches of at least one row");
     }
@@ -131,8 +152,8 @@ public final class ParquetBatchReader implements AutoCloseable {
       for (StructField f : schema.fields()) {
         vectors.add(ColumnVector.forType(f.type(), batchSize));
       }
-      return new ParquetBatchReader(reader, requested, ctx, options.skipRow(), columns, descriptors, vectors,
-          batchSize);
+      return new ParquetBatchReader(reader, opened.filter() != null, split, requested, ctx, options.skipRow(), columns,
+          descriptors, vectors, batchSize);
     } catch (DeltaException e) {
       ParquetFileOpener.closeQuietly(reader);
       throw e;
@@ -142,7 +163,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     }
   }
 
-  private static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
+  static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
     for (BlockMetaData block : blocks) {
       for (ColumnChunkMetaData chunk : block.getColumns()) {
         if (requested.containsPath(chunk.getPath().toArray()) && !SUPPORTED.containsAll(chunk.getEncodings())) {
@@ -166,6 +187,7 @@ public final class ParquetBatchReader implements AutoCloseable {
       }
     }
     int n = (int) Math.min(batchSize, rowsLeftInGroup);
+    int live = 0;
     try {
       for (int i = 0; i < columns.length; i++) {
         ColumnVector v = vectors.get(i);
@@ -178,65 +200,87 @@ public final class ParquetBatchReader implements AutoCloseable {
               v.setNull(j);
             }
           }
-        } else {
-          columns[i].read(v, n);
         }
+      }
+      // the batch's rows, a stretch of one row range at a time; every column moves to its start
+      for (int filled = 0; filled < n; ) {
+        long start = ranges.row();
+        int k = (int) Math.min(n - filled, ranges.left());
+        for (int i = 0; i < columns.length; i++) {
+          if (columns[i] != null) {
+            columns[i].skipTo(start);
+            columns[i].read(vectors.get(i), filled, k);
+          }
+        }
+        if (skipRow != null) {
+          long first = groupFirstRow + start;
+          for (int j = 0; j < k; j++) {
+            if (!skipRow.test(first + j)) {
+              selection[live++] = filled + j;
+            }
+          }
+        }
+        ranges.advance(k);
+        filled += k;
       }
     } catch (ParquetDecodingException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
       throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(),
-          "cannot decode rows from " + rowIndex + ": " + e.getMessage(), e);
+          "cannot decode rows from " + (groupFirstRow + ranges.row()) + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw DeltaErrors.storage("reading Parquet page", ctx.file(), e.getCause());
     }
     batch.setSize(n);
-    if (skipRow != null) {
-      int live = 0;
-      for (int j = 0; j < n; j++) {
-        if (!skipRow.test(rowIndex + j)) {
-          selection[live++] = j;
-        }
-      }
-      if (live < n) {
-        batch.select(selection, live);
-      }
+    if (skipRow != null && live < n) {
+      batch.select(selection, live);
     }
-    rowIndex += n;
     rowsLeftInGroup -= n;
     return batch;
   }
 
+  /** Moves to the next row group of the split that has rows to read; false at the end. */
   private boolean advanceGroup() {
-    if (requested.getFieldCount() == 0) {
-      // nothing to read from the file, only how many rows it has
-      if (blockIndex >= blocks.size()) {
-        return false;
+    while (blockIndex < blocks.size()) {
+      int index = blockIndex++;
+      BlockMetaData block = blocks.get(index);
+      long first = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : nextFirstRow;
+      nextFirstRow = first + block.getRowCount();
+      if (!split.contains(block.getStartingPos()) || block.getRowCount() == 0) {
+        continue;
       }
-      BlockMetaData block = blocks.get(blockIndex++);
-      rowIndex = block.getRowIndexOffset() >= 0 ? block.getRowIndexOffset() : rowIndex;
-      rowsLeftInGroup = block.getRowCount();
-      reader.skipNextRowGroup();
-      return true;
-    }
-    try {
-      PageReadStore pages = reader.readNextRowGroup();
-      if (pages == null) {
-        return false;
+      groupFirstRow = first;
+      if (requested.getFieldCount() == 0) {
+        // nothing to read from the file, only how many rows it has
+        ranges = RowSpans.all(block.getRowCount());
+        rowsLeftInGroup = block.getRowCount();
+        return true;
       }
-      rowIndex = pages.getRowIndexOffset().orElse(rowIndex);
-      rowsLeftInGroup = pages.getRowCount();
-      for (int i = 0; i < columns.length; i++) {
-        if (columns[i] != null) {
-          columns[i].startRowGroup(pages.getPageReader(descriptors[i]));
+      try {
+        // with a filter, only the pages whose column index may match, and the row ranges they cover
+        PageReadStore pages = filtered ? reader.readFilteredRowGroup(index) : reader.readRowGroup(index);
+        if (pages == null || pages.getRowCount() == 0) {
+          continue;
         }
+        groupFirstRow = pages.getRowIndexOffset().orElse(first);
+        ranges = filtered && pages.getRowIndexes().isPresent() ? RowSpans.of(pages.getRowIndexes().get())
+            : RowSpans.all(pages.getRowCount());
+        rowsLeftInGroup = ranges.rows();
+        for (int i = 0; i < columns.length; i++) {
+          if (columns[i] != null) {
+            columns[i].startRowGroup(pages.getPageReader(descriptors[i]));
+          }
+        }
+        if (rowsLeftInGroup > 0) {
+          return true;
+        }
+      } catch (IOException e) {
+        throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
+      } catch (UncheckedIOException e) {
+        throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e.getCause());
+      } catch (ParquetDecodingException | IllegalStateException | ArithmeticException e) {
+        throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
       }
-      return true;
-    } catch (IOException e) {
-      throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
-    } catch (UncheckedIOException e) {
-      throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e.getCause());
-    } catch (ParquetDecodingException | IllegalStateException | ArithmeticException e) {
-      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
     }
+    return false;
   }
 
   @Override

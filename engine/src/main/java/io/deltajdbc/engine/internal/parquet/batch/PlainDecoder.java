@@ -131,6 +131,20 @@ final class PlainDecoder implements ValueDecoder {
     }
   }
 
+  @Override
+  public void skip(int n) {
+    switch (physical) {
+      case INT32, FLOAT -> pos += 4 * n;
+      case INT64, DOUBLE -> pos += 8 * n;
+      case BOOLEAN -> bit += n;
+      default -> {
+        for (int i = 0; i < n; i++) {
+          nextSlice();
+        }
+      }
+    }
+  }
+
   /** The next byte-array value's place: {@link #sliceStart}, {@link #sliceLength}. */
   void nextSlice() {
     if (physical == PrimitiveTypeName.BINARY) {

@@ -23,6 +23,14 @@ final class RleBooleanDecoder implements ValueDecoder {
   }
 
   @Override
+  public void skip(int n) {
+    if (buffer.length < n) {
+      buffer = new int[n];
+    }
+    bits.readInts(buffer, 0, n);
+  }
+
+  @Override
   public void readDoubles(double[] dst, int off, int n) {
     throw new IllegalStateException("booleans read as double");
   }

@@ -18,4 +18,7 @@ interface ValueDecoder {
 
   /** Appends the next {@code n} values to {@code v} (kind BYTES). */
   void appendBytes(BinaryVector v, int n);
+
+  /** Passes over the next {@code n} values (rows outside the row ranges a filter keeps). */
+  void skip(int n);
 }
