@@ -57,7 +57,8 @@ final class FileSplit implements ScanSplit {
 
   @Override
   public Optional<ExactStats> statsFromLog() {
-    return LogStats.of(columns, file);
+    // the log's statistics are the whole file's: a run of its row groups is read
+    return part.range().equals(FileRange.ALL) ? LogStats.of(columns, file) : Optional.empty();
   }
 
   @Override
