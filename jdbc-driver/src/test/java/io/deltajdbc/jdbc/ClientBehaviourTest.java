@@ -251,7 +251,7 @@ class ClientBehaviourTest {
       assertFalse(p.description.isBlank(), p.name);
     }
     assertEquals(List.of("warehouse", "spark.master", "spark.executor.memory", "deltajdbc.partitionTimeZone",
-        "deltajdbc.scan.threads", "deltajdbc.scan.columnar", "deltajdbc.write.targetFileSize", "deltajdbc.checkpoint.partSize", "deltajdbc.storage.<scheme>.singleWriter",
+        "deltajdbc.scan.threads", "deltajdbc.scan.splitBytes", "deltajdbc.scan.columnar", "deltajdbc.write.targetFileSize", "deltajdbc.checkpoint.partSize", "deltajdbc.storage.<scheme>.singleWriter",
         "fs.*", "hadoop.*"), List.copyOf(props.keySet()));
     assertEquals(dir.toString(), props.get("warehouse").value);
     assertTrue(props.get("warehouse").required);

@@ -32,6 +32,8 @@ public final class DriverProperties {
           + "(a region such as Europe/Berlin, or an offset such as +02:00)."),
       new Property(EngineConfig.SCAN_THREADS, null, "How many data files a query reads at the same time, each "
           + "on its own thread (default: the number of cores; 1 reads one file after the other)."),
+      new Property(EngineConfig.SCAN_SPLIT_BYTES, "64m", "A data file larger than this is read as several splits "
+          + "of whole row groups, in parallel."),
       new Property(EngineConfig.SCAN_COLUMNAR, "true", "false reads data files row by row (parquet-mr's record "
           + "assembly) and computes aggregates in Calcite's operators instead of on column batches."),
       new Property("deltajdbc.write.targetFileSize", "128m", "Size at which a data file being written is closed and "
