@@ -118,6 +118,48 @@ class ColumnarCheckpointReadTest {
     assertTrue(columnWise >= files.size() * 9 / 10, columnWise + " of " + files.size() + " decoded column-wise");
   }
 
+  /**
+   * Damaged checkpoints fail alike with either reader: cut short (no footer: the same
+   * message), and with their pages overwritten (a corrupt log naming the file, with the decoders' own details).
+   */
+  @Test
+  void damagedCheckpointsFailTheSameWayBothWays() throws IOException {
+    Path source = checkpointFiles(TestData.resolve("dat/out/reader_tests/generated/with_checkpoint/delta")).get(0);
+    byte[] bytes = Files.readAllBytes(source);
+    Path cut = dir.resolve("00000000000000000002.checkpoint.parquet");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Outcome rows = read(cut, false);
+    assertTrue(rows.error() != null, "a cut-short checkpoint fails");
+    assertEquals(rows.error(), read(cut, true).error());
+
+    int footer = bytes.length - 8 - (bytes[bytes.length - 8] & 0xff | (bytes[bytes.length - 7] & 0xff) << 8
+        | (bytes[bytes.length - 6] & 0xff) << 16 | (bytes[bytes.length - 5] & 0xff) << 24);
+    int damaged = 0;
+    int corrupt = 0;
+    for (int at = 4; at + 16 < footer; at += Math.max(1, footer / 40)) {
+      byte[] copy = bytes.clone();
+      java.util.Arrays.fill(copy, at, Math.min(footer, at + 16), (byte) 0x7f);
+      Path bad = dir.resolve("bad-" + at + ".checkpoint.parquet");
+      Files.write(bad, copy);
+      String byRows = read(bad, false).error();
+      String byColumns = read(bad, true).error();
+      assertEquals(byRows == null, byColumns == null, "both fail or neither at " + at + ": " + byRows + " / "
+          + byColumns);
+      if (byRows != null) {
+        damaged++;
+        assertEquals(byRows.substring(0, byRows.indexOf(':')), byColumns.substring(0, byColumns.indexOf(':')),
+            byRows + " / " + byColumns);
+        String prefix = "checkpoint file " + new org.apache.hadoop.fs.Path(bad.toUri()) + " cannot be read: ";
+        if (byRows.startsWith("CORRUPT_LOG")) {
+          corrupt++;
+          assertTrue(byColumns.contains(prefix), byColumns);
+        }
+      }
+    }
+    System.out.println("damaged copies detected: " + damaged + ", as a corrupt log: " + corrupt);
+    assertTrue(damaged > 0, "some damage is detected");
+  }
+
   @Test
   void ourCheckpointsReadTheSameBothWays() {
     StructType schema = StructType.of(new StructField("id", PrimitiveType.LONG, true),

@@ -25,6 +25,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -62,7 +63,7 @@ public final class ColumnarCheckpointFile {
         reader.setRequestedSchema(projected);
         int group = 0;
         PageReadStore pages;
-        while ((pages = nextRowGroup(reader, file)) != null) {
+        while ((pages = nextRowGroup(reader, file, tablePath)) != null) {
           Cancellation.check("reading checkpoint " + file.getName() + " of", tablePath);
           RowGroupColumns columns = decode(layout, pages, file, tablePath, group++);
           assemble(columns, (int) pages.getRowCount(), actions);
@@ -90,11 +91,13 @@ public final class ColumnarCheckpointFile {
     return true;
   }
 
-  private static PageReadStore nextRowGroup(ParquetFileReader reader, Path file) {
+  private static PageReadStore nextRowGroup(ParquetFileReader reader, Path file, String tablePath) {
     try {
       return reader.readNextRowGroup();
     } catch (IOException e) {
       throw DeltaErrors.storage("reading Parquet row group", file.toString(), e);
+    } catch (ParquetDecodingException e) {
+      throw DeltaErrors.corruptData(tablePath, file.toString(), "cannot decode row group: " + e.getMessage(), e);
     }
   }
 
@@ -111,9 +114,8 @@ public final class ColumnarCheckpointFile {
         decoded.put(c, LeafDecoder.decode(c, pages.getPageReader(c), rows));
       } catch (UnsupportedEncodingFound e) {
         throw e;
-      } catch (IOException e) {
-        throw DeltaErrors.storage("reading Parquet column " + String.join(".", c.getPath()), file.toString(), e);
-      } catch (RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
+        // the pages are in memory: an IOException here is a page that does not decompress
         throw DeltaErrors.corruptData(tablePath, file.toString(), "cannot decode column "
             + String.join(".", c.getPath()) + " of row group " + group + ": " + e, e);
       }
