@@ -7,6 +7,7 @@ import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.Sidecar;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.internal.checkpoint.columnar.ColumnarCheckpointFile;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.log.LogFileName;
@@ -33,11 +34,21 @@ public final class CheckpointReader {
   private final LogStore store;
   private final Path logPath;
   private final String tableName;
+  private final boolean columnar;
 
   public CheckpointReader(LogStore store, Path logPath, String tableName) {
+    this(store, logPath, tableName, true);
+  }
+
+  /**
+   * A reader that decodes checkpoint files column by column ({@code columnar}, the default), or
+   * assembles their rows with the row reader (the fallback, kept for files of other encodings).
+   */
+  CheckpointReader(LogStore store, Path logPath, String tableName, boolean columnar) {
     this.store = requireNonNull(store, "store");
     this.logPath = requireNonNull(logPath, "logPath");
     this.tableName = requireNonNull(tableName, "tableName");
+    this.columnar = columnar;
   }
 
   /** Streams every action of the checkpoint, sidecars included, into {@code sink}; returns the sidecars. */
@@ -54,16 +65,26 @@ public final class CheckpointReader {
       if (checkpoint.kind() == LogFileName.Kind.V2_CHECKPOINT && file.name().endsWith(".json")) {
         readJson(checkpoint.version(), file, collecting);
       } else {
-        readParquet(checkpoint.version(), file, CheckpointSchema.READ_SCHEMA,
-            row -> CheckpointActionDecoder.decode(row, collecting));
+        readActions(checkpoint.version(), file, collecting);
       }
     }
     for (Sidecar s : sidecars) {
-      FileInfo f = new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime());
-      readParquet(checkpoint.version(), f, CheckpointSchema.READ_SCHEMA,
-          row -> CheckpointActionDecoder.decode(row, sink));
+      readActions(checkpoint.version(), new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()), sink);
     }
     return sidecars;
+  }
+
+  /** The actions of one checkpoint or sidecar Parquet file, column by column when the reader can. */
+  void readActions(long version, FileInfo file, Consumer<Action> sink) {
+    boolean done;
+    try {
+      done = columnar && ColumnarCheckpointFile.read(store.configuration(), file.path(), file.size(), tableName, sink);
+    } catch (io.deltajdbc.engine.DeltaException e) {
+      throw unreadable(version, file, e);
+    }
+    if (!done) {
+      readParquet(version, file, CheckpointSchema.READ_SCHEMA, row -> CheckpointActionDecoder.decode(row, sink));
+    }
   }
 
   /**
@@ -137,12 +158,18 @@ public final class CheckpointReader {
         sink.accept(rows.next());
       }
     } catch (io.deltajdbc.engine.DeltaException e) {
-      if (e.code() == io.deltajdbc.engine.ErrorCode.CORRUPT_DATA) {
-        throw DeltaErrors.corruptLog(tableName, version,
-            "checkpoint file " + file.path() + " cannot be read: " + e.getMessage()
-                + " A checkpoint that is named by the log must be complete and readable.", e);
-      }
-      throw e;
+      throw unreadable(version, file, e);
     }
+  }
+
+  /** A checkpoint file that cannot be decoded is a corrupt log; other failures (storage) stay as they are. */
+  private io.deltajdbc.engine.DeltaException unreadable(long version, FileInfo file,
+      io.deltajdbc.engine.DeltaException e) {
+    if (e.code() == io.deltajdbc.engine.ErrorCode.CORRUPT_DATA) {
+      return DeltaErrors.corruptLog(tableName, version,
+          "checkpoint file " + file.path() + " cannot be read: " + e.getMessage()
+              + " A checkpoint that is named by the log must be complete and readable.", e);
+    }
+    return e;
   }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -17,8 +16,6 @@ import org.apache.hadoop.fs.Path;
  * directories), so relative paths are percent-decoded leniently instead of parsed as URIs.
  */
 public final class PathCanonicalizer {
-  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-
   private final String scheme;
   private final String authority;
   private final String rootPath; // decoded, without trailing slash
@@ -43,7 +40,7 @@ public final class PathCanonicalizer {
 
   /** The file's full, qualified path. */
   public Path absolute(String actionPath) {
-    if (SCHEME.matcher(actionPath).matches()) {
+    if (hasScheme(actionPath)) {
       URI uri = URI.create(actionPath);
       return new Path(uri.getScheme(), uri.getAuthority(), uri.getPath());
     }
@@ -51,7 +48,7 @@ public final class PathCanonicalizer {
   }
 
   private String decodedAbsolutePath(String actionPath) {
-    if (SCHEME.matcher(actionPath).matches()) {
+    if (hasScheme(actionPath)) {
       return URI.create(actionPath).getPath();
     }
     String decoded = decode(actionPath);
@@ -59,11 +56,44 @@ public final class PathCanonicalizer {
   }
 
   private String scheme(String actionPath) {
-    return SCHEME.matcher(actionPath).matches() ? URI.create(actionPath).getScheme() + ":" : scheme + ":";
+    return hasScheme(actionPath) ? URI.create(actionPath).getScheme() + ":" : scheme + ":";
   }
 
   private static boolean isPlainRelative(String p) {
-    return !p.startsWith("/") && p.indexOf('%') < 0 && !SCHEME.matcher(p).matches();
+    return !p.startsWith("/") && p.indexOf('%') < 0 && !hasScheme(p);
+  }
+
+  /**
+   * True when {@code p} starts with a URI scheme and its colon ({@code [a-zA-Z][a-zA-Z0-9+.-]*:}),
+   * the rest of it on one line. A loop, not a regular expression: log replay asks it of every path.
+   */
+  static boolean hasScheme(String p) {
+    int n = p.length();
+    if (n == 0 || !isLetter(p.charAt(0))) {
+      return false;
+    }
+    int i = 1;
+    while (i < n && isSchemeChar(p.charAt(i))) {
+      i++;
+    }
+    if (i == n || p.charAt(i) != ':') {
+      return false;
+    }
+    for (int j = i + 1; j < n; j++) {
+      char c = p.charAt(j);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
   }
 
   /** Percent-decoding of a URI path (no '+' rule: that belongs to form encoding). */
