@@ -2,7 +2,6 @@ package io.deltajdbc.engine.internal.parquet.batch;
 
 import io.deltajdbc.engine.data.BinaryVector;
 import java.util.function.LongFunction;
-import java.util.function.LongUnaryOperator;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
@@ -94,12 +93,7 @@ final class ByteStreamSplitDecoder implements ValueDecoder {
       return;
     }
     readBits(dst, off, n);
-    LongUnaryOperator f = conversion.longs();
-    if (f != null) {
-      for (int i = off, end = off + n; i < end; i++) {
-        dst[i] = f.applyAsLong(dst[i]);
-      }
-    }
+    conversion.convertLongs(dst, off, off + n);
   }
 
   @Override

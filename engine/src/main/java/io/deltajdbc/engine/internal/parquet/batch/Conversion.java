@@ -32,6 +32,15 @@ record Conversion(Kind kind, LongUnaryOperator longs, BytesToLong bytesToLong, L
     Object apply(byte[] buf, int off, int len);
   }
 
+  /** Applies {@link #longs} (when there is one) to {@code dst[from, to)} in place. */
+  void convertLongs(long[] dst, int from, int to) {
+    if (longs != null) {
+      for (int i = from; i < to; i++) {
+        dst[i] = longs.applyAsLong(dst[i]);
+      }
+    }
+  }
+
   static Conversion ofLongs(LongUnaryOperator f) {
     return new Conversion(Kind.LONG, f, null, null, null);
   }

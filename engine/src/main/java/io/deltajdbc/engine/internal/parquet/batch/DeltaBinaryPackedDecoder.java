@@ -3,7 +3,6 @@ package io.deltajdbc.engine.internal.parquet.batch;
 import io.deltajdbc.engine.data.BinaryVector;
 import java.util.Arrays;
 import java.util.function.LongFunction;
-import java.util.function.LongUnaryOperator;
 import org.apache.parquet.column.values.bitpacking.BytePackerForLong;
 import org.apache.parquet.column.values.bitpacking.Packer;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -122,12 +121,7 @@ final class DeltaBinaryPackedDecoder implements ValueDecoder {
   @Override
   public void readLongs(long[] dst, int off, int n) {
     readRaw(dst, off, n);
-    LongUnaryOperator f = conversion.longs();
-    if (f != null) {
-      for (int i = off, end = off + n; i < end; i++) {
-        dst[i] = f.applyAsLong(dst[i]);
-      }
-    }
+    conversion.convertLongs(dst, off, off + n);
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.deltajdbc.engine.data.BinaryVector;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.function.LongUnaryOperator;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -63,12 +62,7 @@ final class PlainDecoder implements ValueDecoder {
         return;
       }
     }
-    LongUnaryOperator f = conversion.longs();
-    if (f != null) {
-      for (int i = off; i < end; i++) {
-        dst[i] = f.applyAsLong(dst[i]);
-      }
-    }
+    conversion.convertLongs(dst, off, end);
   }
 
   @Override
