@@ -38,8 +38,10 @@ public final class TpchTables {
     for (TpchTable<?> table : TpchTable.getTables()) {
       int parts = parts(table, scaleFactor);
       Path path = dir.resolve(table.getTableName());
+      // a session with Spark's Java 8 datetime API (as the engine's DML backend sets it) takes LocalDate
+      boolean java8Dates = Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
       spark.range(0, parts, 1, parts)
-          .flatMap(new Generate(table.getTableName(), scaleFactor, parts), Encoders.row(schema(table)))
+          .flatMap(new Generate(table.getTableName(), scaleFactor, parts, java8Dates), Encoders.row(schema(table)))
           .write().format("delta").save(path.toString());
     }
   }
@@ -71,14 +73,15 @@ public final class TpchTables {
   }
 
   /** The rows of one part of a table, generated where Spark runs the task. */
-  private record Generate(String table, double scaleFactor, int parts) implements FlatMapFunction<Long, Row> {
+  private record Generate(String table, double scaleFactor, int parts, boolean java8Dates)
+      implements FlatMapFunction<Long, Row> {
     @Override
     public Iterator<Row> call(Long part) {
-      return rows(TpchTable.getTable(table), scaleFactor, part.intValue() + 1, parts);
+      return rows(TpchTable.getTable(table), part.intValue() + 1);
     }
 
-    private static <E extends TpchEntity> Iterator<Row> rows(TpchTable<E> t, double sf, int part, int parts) {
-      Iterator<E> entities = t.createGenerator(sf, part, parts).iterator();
+    private <E extends TpchEntity> Iterator<Row> rows(TpchTable<E> t, int part) {
+      Iterator<E> entities = t.createGenerator(scaleFactor, part, parts).iterator();
       List<TpchColumn<E>> columns = t.getColumns();
       return new Iterator<>() {
         @Override
@@ -98,11 +101,14 @@ public final class TpchTables {
       };
     }
 
-    private static <E extends TpchEntity> Object value(TpchColumn<E> c, E e) {
+    private <E extends TpchEntity> Object value(TpchColumn<E> c, E e) {
       return switch (c.getType().getBase()) {
         case INTEGER -> c.getInteger(e);
         case IDENTIFIER -> c.getIdentifier(e);
-        case DATE -> java.sql.Date.valueOf(LocalDate.ofEpochDay(c.getDate(e)));
+        case DATE -> {
+          LocalDate day = LocalDate.ofEpochDay(c.getDate(e));
+          yield java8Dates ? day : java.sql.Date.valueOf(day);
+        }
         // the generator keeps money as exact cents: getIdentifier gives them unscaled
         case DOUBLE -> BigDecimal.valueOf(c.getIdentifier(e), 2);
         case VARCHAR -> c.getString(e);
