@@ -29,7 +29,7 @@ import java.util.Set;
  * The benchmark suite: every workload against its peers in one JVM, then a report. Usage:
  * <pre>
  * BenchSuite [--quick | --full | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml]
- *            [--data DIR] [--out DIR] [--runs N] [--warmups N] [--seed N] [--no-profile]
+ *            [--data DIR] [--out DIR] [--runs N] [--warmups N] [--seed N] [--tpch-scale SF,...] [--no-profile]
  * </pre>
  * Data sets are written once under {@code --data} (default {@code bench/data}) and reused; the
  * report goes to {@code --out} (default {@code bench/results/<size>}).
@@ -101,6 +101,7 @@ public final class BenchSuite {
       boolean profile = true;
       Integer runs = null;
       Integer warmups = null;
+      List<Double> tpch = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
@@ -112,9 +113,10 @@ public final class BenchSuite {
           case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
           case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, a));
           case "--no-profile" -> profile = false;
+          case "--tpch-scale" -> tpch = Arrays.stream(value(args, ++i, a).split(",")).map(Double::valueOf).toList();
           default -> throw new IllegalArgumentException("Unknown option " + a + "; usage: BenchSuite [--quick | --full"
               + " | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml] [--data DIR] [--out DIR]"
-              + " [--runs N] [--warmups N] [--seed N] [--no-profile]");
+              + " [--runs N] [--warmups N] [--seed N] [--tpch-scale SF,...] [--no-profile]");
         }
       }
       Set<String> known = new LinkedHashSet<>();
@@ -124,6 +126,9 @@ public final class BenchSuite {
       }
       if (runs != null || warmups != null) {
         scale = scale.withRounds(warmups != null ? warmups : scale.warmups(), runs != null ? runs : scale.runs());
+      }
+      if (tpch != null) {
+        scale = scale.withTpchScaleFactors(tpch);
       }
       // absolute: delta-spark reads delta.`path` only for an absolute path
       return new Options(scale, only, data.toAbsolutePath(),

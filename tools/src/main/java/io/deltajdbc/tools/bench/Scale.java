@@ -44,6 +44,12 @@ public record Scale(String name, List<Long> lineitemRows, List<Double> tpchScale
     };
   }
 
+  /** The same, with TPC-H at other scale factors. */
+  public Scale withTpchScaleFactors(List<Double> factors) {
+    return new Scale(name, lineitemRows, factors, warmQueriesUpToRows, logCommits, filesPerCommit, checkpointInterval,
+        catalogTables, insertRows, dmlTableRows, commitsPerWriter, writers, warmups, runs);
+  }
+
   /** The same sizes, repeated differently. */
   public Scale withRounds(int newWarmups, int newRuns) {
     return new Scale(name, lineitemRows, tpchScaleFactors, warmQueriesUpToRows, logCommits, filesPerCommit, checkpointInterval,
