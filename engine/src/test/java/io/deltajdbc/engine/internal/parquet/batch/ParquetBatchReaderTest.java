@@ -135,7 +135,8 @@ class ParquetBatchReaderTest {
         .putLong(nanosOfDay).putInt(julianDay).array());
   }
 
-  private static byte[] bigEndian(BigInteger v, int width) {
+  /** {@code v} as a two's-complement big-endian number of {@code width} bytes (Parquet's FIXED decimals). */
+  static byte[] bigEndian(BigInteger v, int width) {
     byte[] raw = v.toByteArray();
     byte[] out = new byte[width];
     byte pad = (byte) (v.signum() < 0 ? -1 : 0);

@@ -144,10 +144,10 @@ class ParquetEncodingsTest {
         if (some(r)) g.add("b", Binary.fromConstantByteArray(bytes(r, mode == 2 ? 0 : r.nextInt(12))));
         if (some(r)) g.add("decbin", Binary.fromConstantByteArray(
             BigInteger.valueOf(v % 10_000_000_000_000_000L).toByteArray()));
-        if (some(r)) g.add("fdec", Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(v).multiply(
-            BigInteger.valueOf(mode == 3 ? 99 : 7)), 9)));
-        if (some(r)) g.add("fdec8", Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(
-            v % 1_000_000_000_000_000_000L), 8)));
+        if (some(r)) g.add("fdec", Binary.fromConstantByteArray(ParquetBatchReaderTest.bigEndian(
+            BigInteger.valueOf(v).multiply(BigInteger.valueOf(mode == 3 ? 99 : 7)), 9)));
+        if (some(r)) g.add("fdec8", Binary.fromConstantByteArray(ParquetBatchReaderTest.bigEndian(
+            BigInteger.valueOf(v % 1_000_000_000_000_000_000L), 8)));
         if (some(r)) g.add("fbin", Binary.fromConstantByteArray(mode == 2 ? new byte[3] : bytes(r, 3)));
         if (some(r)) g.add("f", mode == 3 ? Float.NaN : mode == 2 ? -0.0f : (float) v / 3f);
         if (some(r)) g.add("d", mode == 3 ? ((i & 1) == 0 ? Double.MIN_VALUE : Double.NEGATIVE_INFINITY)
@@ -174,17 +174,6 @@ class ParquetEncodingsTest {
     byte[] b = new byte[n];
     r.nextBytes(b);
     return b;
-  }
-
-  private static byte[] bigEndian(BigInteger v, int width) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[width];
-    byte pad = (byte) (v.signum() < 0 ? -1 : 0);
-    for (int i = 0; i < width; i++) {
-      int k = i - (width - raw.length);
-      out[i] = k < 0 ? pad : raw[k];
-    }
-    return out;
   }
 
   static ParquetReadOptions byName() {
