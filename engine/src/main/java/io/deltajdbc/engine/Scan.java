@@ -36,6 +36,14 @@ public interface Scan {
    */
   long estimatedRowCount();
 
+  /**
+   * An upper bound, for planners, on the distinct non-null values of a read column in the files
+   * to read, from the log alone: the partition values of a partition column; for an integer or
+   * date column the span of its statistics' bounds, at most {@link #estimatedRowCount()}; empty
+   * for other columns or when a file lacks the bounds.
+   */
+  OptionalLong distinctValuesBound(String column);
+
   /** Streams the matching rows; close the iterator to release open files. */
   CloseableIterator<Row> rows();
 

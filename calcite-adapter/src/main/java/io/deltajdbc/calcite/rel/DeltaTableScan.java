@@ -7,6 +7,7 @@ import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -36,8 +37,7 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   private final RexNode filterRex;
   private final Predicate filter;
   private final String countName;
-  private Scan.ScanMetrics metrics;
-  private long planRows = -1;
+  private Scan plan;
 
   private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable,
       int[] projects, RexNode filterRex, Predicate filter, String countName) {
@@ -139,25 +139,29 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return new DeltaQuery(deltaTable, names, types, filter, countName != null);
   }
 
-  private Scan.ScanMetrics metrics() {
-    if (metrics == null) {
-      plan();
+  /** The engine's plan of this scan: the files to read after pruning and skipping. */
+  private Scan plan() {
+    if (plan == null) {
+      plan = query().plan();
     }
-    return metrics;
+    return plan;
+  }
+
+  private Scan.ScanMetrics metrics() {
+    return plan().metrics();
   }
 
   /** Rows in the files the scan reads (after pruning and skipping), from the log's statistics. */
   private long planRows() {
-    if (planRows < 0) {
-      plan();
-    }
-    return planRows;
+    return plan().estimatedRowCount();
   }
 
-  private void plan() {
-    Scan scan = query().plan();
-    metrics = scan.metrics();
-    planRows = scan.estimatedRowCount();
+  /**
+   * An upper bound on the distinct non-null values of an output column in the files read, from
+   * the log (before the pushed filter); empty when the log does not tell.
+   */
+  public OptionalLong distinctValuesBound(int field) {
+    return countName != null ? OptionalLong.empty() : plan().distinctValuesBound(columnNames().get(field));
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
 import io.deltajdbc.calcite.internal.join.CommonFactorRule;
-import io.deltajdbc.calcite.internal.join.HashJoinCost;
+import io.deltajdbc.calcite.internal.join.JoinMetadata;
 import io.deltajdbc.calcite.internal.join.JoinPrograms;
 import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
 import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
@@ -106,19 +106,19 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
       protected Program getProgram() {
-        return MicrosPlans.program(JoinPrograms.standard(HashJoinCost.PROVIDER));
+        return MicrosPlans.program(JoinPrograms.standard(JoinMetadata.PROVIDER));
       }
     };
   }
 
   /**
    * Decimal {@code + - * / %} computed and rounded as Spark does (see {@link DecimalRexBuilder});
-   * hash joins costed by {@link HashJoinCost} from the start.
+   * joins sized and costed by {@link JoinMetadata} from the start.
    */
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
-    cluster.setMetadataProvider(HashJoinCost.PROVIDER);
+    cluster.setMetadataProvider(JoinMetadata.PROVIDER);
     return cluster;
   }
 

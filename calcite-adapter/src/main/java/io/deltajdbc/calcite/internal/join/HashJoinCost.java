@@ -1,16 +1,11 @@
 package io.deltajdbc.calcite.internal.join;
 
-import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataDef;
 import org.apache.calcite.rel.metadata.MetadataHandler;
-import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
-import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.util.Util;
 
@@ -23,10 +18,7 @@ import org.apache.calcite.util.Util;
  * Semi- and anti-joins, whose sides cannot swap, keep Calcite's estimate.
  */
 public final class HashJoinCost implements MetadataHandler<BuiltInMetadata.NonCumulativeCost> {
-  /** Calcite's metadata with this cost of hash joins first. */
-  public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
-      ReflectiveRelMetadataProvider.reflectiveSource(new HashJoinCost(), BuiltInMetadata.NonCumulativeCost.Handler.class),
-      DefaultRelMetadataProvider.INSTANCE));
+  public static final HashJoinCost INSTANCE = new HashJoinCost();
 
   private HashJoinCost() {}
 

@@ -24,6 +24,7 @@ final class ScanImpl implements Scan {
   private final Predicate filter;
   private final ColumnMapping mapping;
   private final ScanPlanner.Plan plan;
+  private long estimatedRows = -1; // computed when first asked: it parses every file's statistics
 
   ScanImpl(SnapshotImpl snapshot, ScanColumns columns, Predicate filter, ColumnMapping mapping) {
     this.snapshot = snapshot;
@@ -75,6 +76,13 @@ final class ScanImpl implements Scan {
 
   @Override
   public long estimatedRowCount() {
+    if (estimatedRows < 0) {
+      estimatedRows = estimateRows();
+    }
+    return estimatedRows;
+  }
+
+  private long estimateRows() {
     long known = 0;
     long knownBytes = 0;
     long unknownBytes = 0;
@@ -93,6 +101,11 @@ final class ScanImpl implements Scan {
     // files without statistics: as many rows per byte as the others have, or a guess of 64 bytes a row
     double bytesPerRow = known > 0 && knownBytes > 0 ? (double) knownBytes / known : GUESSED_BYTES_PER_ROW;
     return known + (long) Math.ceil(unknownBytes / bytesPerRow);
+  }
+
+  @Override
+  public OptionalLong distinctValuesBound(String column) {
+    return DistinctBound.of(columns, plan.files(), column, estimatedRowCount());
   }
 
   private static FileStats stats(PlannedFile f) {
