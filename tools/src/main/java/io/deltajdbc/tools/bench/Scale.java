@@ -38,7 +38,7 @@ public record Scale(String name, List<Long> lineitemRows, List<Double> tpchScale
       case "smoke" -> new Scale("smoke", List.of(20_000L), List.of(0.001), 20_000L, 25, 4, 10, 12, 2_000, 20_000, 3, 4, 0, 1);
       case "quick" -> new Scale("quick", List.of(600_000L), List.of(0.01), 600_000L, 1_000, 10, 10, 100, 100_000, 1_000_000,
           20, 4, 1, 3);
-      case "full" -> new Scale("full", List.of(6_000_000L, 60_000_000L), List.of(0.01, 1.0), 6_000_000L, 10_000, 10, 10, 1_000,
+      case "full" -> new Scale("full", List.of(6_000_000L, 60_000_000L), List.of(0.01, 1.0), 60_000_000L, 10_000, 10, 10, 1_000,
           1_000_000, 10_000_000, 40, 4, 1, 3);
       default -> throw new IllegalArgumentException("Unknown size " + name + ": use smoke, quick or full");
     };
