@@ -93,6 +93,29 @@ class SparkFunctionsTest {
     assertEquals(List.of(), mismatches("count(*)", AGGREGATES, " FROM t"));
   }
 
+  /**
+   * LIKE filters, which the scan evaluates (and the batch aggregates), select the rows Spark
+   * selects: pieces anywhere, anchored at either end, repeated, and negated.
+   */
+  @Test
+  void likeFiltersSelectWhatSparkSelects() throws SQLException {
+    List<String> mismatches = new ArrayList<>();
+    for (String p : List.of("%apache%", "%.%", "a%b", "%org", "www%", "%a%a%", "nodots", "%", "%dots%s%", "%o%o%o%",
+        "w%.%.%g")) {
+      for (String where : List.of("s3 LIKE '" + p + "'", "NOT s3 LIKE '" + p + "'")) {
+        for (String select : List.of("SELECT id FROM t WHERE " + where + " ORDER BY id",
+            "SELECT count(*), count(s3) FROM t WHERE " + where)) {
+          List<List<String>> theirs = spark(select.replace("FROM t", "FROM delta.`" + dir.resolve("t") + "`"));
+          List<List<String>> ours = jdbc(select);
+          if (!theirs.equals(ours)) {
+            mismatches.add(select + ": Spark " + theirs + ", ours " + ours);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), mismatches);
+  }
+
   @Test
   void functionsInUpdateStoreWhatSparkComputes() throws SQLException {
     try (Statement s = conn.createStatement()) {

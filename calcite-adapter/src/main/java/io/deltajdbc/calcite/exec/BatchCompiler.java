@@ -2,6 +2,7 @@ package io.deltajdbc.calcite.exec;
 
 import io.deltajdbc.calcite.internal.decimal.DecimalOperator;
 import io.deltajdbc.calcite.time.Micros;
+import io.deltajdbc.engine.expressions.LikePattern;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class BatchCompiler {
     };
   }
 
-  /** {@code col LIKE 'prefix%'} (no other wildcard, no escape). */
+  /** {@code col LIKE 'p'} with a pattern of text and {@code %}s (no {@code _}, no escape). */
   private Pred like(RexCall call) {
     List<RexNode> ops = call.getOperands();
     if (ops.size() != 2 || !(ops.get(0) instanceof RexInputRef ref) || !(ops.get(1) instanceof RexLiteral lit)
@@ -159,13 +160,18 @@ public final class BatchCompiler {
       throw new NotBatchable("LIKE " + call);
     }
     String pattern = lit.getValueAs(String.class);
-    String body = pattern.endsWith("%") ? pattern.substring(0, pattern.length() - 1) : pattern;
-    if (body.indexOf('%') >= 0 || body.indexOf('_') >= 0 || body.indexOf('\\') >= 0) {
+    if (pattern.indexOf('_') >= 0 || pattern.indexOf('\\') >= 0) {
       throw new NotBatchable("LIKE pattern " + pattern);
     }
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
     Scalar.ColumnRef column = (Scalar.ColumnRef) expr(ref);
-    return new Pred.BytesMatch(pattern.endsWith("%") ? Pred.BytesMatch.Op.PREFIX : Pred.BytesMatch.Op.EQ, column, b);
+    String body = pattern.endsWith("%") ? pattern.substring(0, pattern.length() - 1) : pattern;
+    if (body.indexOf('%') < 0) {
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      return new Pred.BytesMatch(pattern.endsWith("%") ? Pred.BytesMatch.Op.PREFIX : Pred.BytesMatch.Op.EQ, column, b);
+    }
+    LikePattern like = LikePattern.of(pattern);
+    byte[][] pieces = like.pieces().stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    return new Pred.BytesLike(column, pieces, like.anchoredStart(), like.anchoredEnd());
   }
 
   private Scalar expr(RexNode rex) {

@@ -204,6 +204,89 @@ abstract class Pred {
     }
   }
 
+  /**
+   * A string column {@code LIKE} a pattern of text and {@code %}s, matched on the UTF-8 bytes: each
+   * piece at its first place after the previous one (exact without {@code _}, whose one character
+   * may be several bytes).
+   */
+  static final class BytesLike extends Pred {
+    private final Scalar.ColumnRef column;
+    private final byte[][] pieces;
+    private final boolean anchoredStart;
+    private final boolean anchoredEnd;
+
+    BytesLike(Scalar.ColumnRef column, byte[][] pieces, boolean anchoredStart, boolean anchoredEnd) {
+      this.column = column;
+      this.pieces = pieces;
+      this.anchoredStart = anchoredStart;
+      this.anchoredEnd = anchoredEnd;
+    }
+
+    @Override
+    Pred copy() {
+      return this;
+    }
+
+    @Override
+    int selectTrue(ColumnBatch batch, int[] in, int n, int[] out) {
+      return select(batch, in, n, out, true);
+    }
+
+    @Override
+    int selectFalse(ColumnBatch batch, int[] in, int n, int[] out) {
+      return select(batch, in, n, out, false);
+    }
+
+    private int select(ColumnBatch batch, int[] in, int n, int[] out, boolean want) {
+      BinaryVector v = (BinaryVector) batch.column(column.index);
+      byte[] data = v.bytes();
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        int i = in[j];
+        if (v.isNull(i)) {
+          continue;
+        }
+        if (matches(data, v.offset(i), v.offset(i) + v.length(i)) == want) {
+          out[m++] = i;
+        }
+      }
+      return m;
+    }
+
+    private boolean matches(byte[] data, int start, int end) {
+      if (pieces.length == 0) {
+        return !anchoredStart || start == end;
+      }
+      int from = start;
+      for (int k = 0; k < pieces.length; k++) {
+        byte[] p = pieces[k];
+        boolean first = k == 0;
+        boolean last = k == pieces.length - 1;
+        if (last && anchoredEnd) {
+          int at = end - p.length;
+          return at >= from && Arrays.equals(data, at, end, p, 0, p.length) && (!first || !anchoredStart || at == start);
+        }
+        int at = first && anchoredStart ? (end - start >= p.length && Arrays.equals(data, start, start + p.length, p, 0,
+            p.length) ? start : -1) : find(data, from, end, p);
+        if (at < 0) {
+          return false;
+        }
+        from = at + p.length;
+      }
+      return true;
+    }
+
+    private static int find(byte[] data, int from, int end, byte[] p) {
+      byte head = p[0];
+      for (int at = from, lastStart = end - p.length; at <= lastStart; at++) {
+        if (data[at] == head && Arrays.equals(data, at, at + p.length, p, 0, p.length)) {
+          return at;
+        }
+      }
+      return -1;
+    }
+  }
+
   /** {@code IS NULL} / {@code IS NOT NULL}: never NULL itself. */
   static final class IsNull extends Pred {
     private final Scalar operand;

@@ -31,7 +31,7 @@ import org.apache.calcite.util.TimestampString;
 /**
  * Translates a filter condition over a table's columns into the engine's predicate, conjunct by
  * conjunct: comparisons of a column with a literal, IS [NOT] NULL, IN and ranges (Calcite's
- * SEARCH), LIKE 'prefix%', and AND / OR / NOT of those. A conjunct it cannot translate exactly is
+ * SEARCH), LIKE of text and {@code %}, and AND / OR / NOT of those. A conjunct it cannot translate exactly is
  * left to Calcite.
  */
 public final class PredicateTranslator {
@@ -52,7 +52,12 @@ public final class PredicateTranslator {
     List<Predicate> pushed = new ArrayList<>();
     List<RexNode> pushedRex = new ArrayList<>();
     List<RexNode> remaining = new ArrayList<>();
+    List<RexNode> conjuncts = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(condition)) {
+      // what every branch of an OR says is tested once: (a AND b) OR (a AND c) is a AND (b OR c)
+      conjuncts.addAll(RelOptUtil.conjunctions(c.getKind() == SqlKind.OR ? RexUtil.pullFactors(rexBuilder, c) : c));
+    }
+    for (RexNode c : conjuncts) {
       Predicate p = translate(c);
       if (p == null) {
         remaining.add(c);
@@ -137,6 +142,11 @@ public final class PredicateTranslator {
     return Predicates.compare(op, c, l);
   }
 
+  /**
+   * {@code col LIKE 'p'}: a prefix pattern as {@code StartsWith} (which also prunes and skips by
+   * statistics), others made of text and {@code %} as {@code Like}. Patterns with {@code _} or a
+   * backslash stay with the row path, whose LIKE decides what they mean.
+   */
   private Predicate like(RexCall call) {
     if (call.getOperands().size() != 2) {
       return null;
@@ -146,14 +156,14 @@ public final class PredicateTranslator {
       return null;
     }
     String pattern = lit.getValueAs(String.class);
-    if (pattern == null || !pattern.endsWith("%")) {
+    if (pattern == null || pattern.contains("_") || pattern.contains("\\")) {
       return null;
     }
-    String prefix = pattern.substring(0, pattern.length() - 1);
-    if (prefix.contains("%") || prefix.contains("_") || prefix.contains("\\")) {
-      return null;
+    String prefix = pattern.endsWith("%") ? pattern.substring(0, pattern.length() - 1) : null;
+    if (prefix != null && !prefix.contains("%")) {
+      return Predicates.startsWith(c, prefix);
     }
-    return Predicates.startsWith(c, prefix);
+    return Predicates.like(c, pattern);
   }
 
   private Column columnOf(RexNode node) {

@@ -39,8 +39,18 @@ public final class DeltaAggregateQuery {
     Long timeout = root == null ? null : DataContext.Variable.TIMEOUT.get(root);
     long deadline = timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
     return new AbstractEnumerable<Object>() {
+      // computed once per execution: a nested-loop join enumerates its inner input once per outer row
+      private List<Object> result;
+
       @Override
       public Enumerator<Object> enumerator() {
+        if (result == null) {
+          result = compute();
+        }
+        return Linq4j.enumerator(result);
+      }
+
+      private List<Object> compute() {
         ScanBuilder b = table.snapshot().scanBuilder().withColumns(columns);
         if (pushed != null) {
           b = b.withFilter(pushed);
@@ -51,7 +61,7 @@ public final class DeltaAggregateQuery {
             new RunControl(cancel, deadline, table.name())).rows();
         List<Object> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(scalar ? r[0] : r));
-        return Linq4j.enumerator(out);
+        return out;
       }
     };
   }

@@ -141,6 +141,19 @@ public sealed interface Predicate extends Expression {
     }
   }
 
+  /** {@code value LIKE pattern}, without an escape character (see {@link LikePattern}). */
+  record Like(Expression value, LikePattern pattern) implements Predicate {
+    public Like {
+      requireNonNull(value, "value");
+      requireNonNull(pattern, "pattern");
+    }
+
+    @Override
+    public String toString() {
+      return "(" + value + " LIKE " + pattern + ")";
+    }
+  }
+
   /** A predicate known without looking at the row. */
   record Constant(Boolean value) implements Predicate {
     @Override

@@ -56,6 +56,11 @@ public final class Predicates {
     return new Predicate.StartsWith(e, prefix);
   }
 
+  /** {@code e LIKE pattern}: {@code %} any run of characters, {@code _} one character, no escape. */
+  public static Predicate like(Expression e, String pattern) {
+    return new Predicate.Like(e, LikePattern.of(pattern));
+  }
+
   public static Predicate not(Predicate p) {
     return new Predicate.Not(p);
   }
@@ -124,6 +129,8 @@ public final class Predicates {
       columns(in.value(), out);
     } else if (e instanceof Predicate.StartsWith s) {
       columns(s.value(), out);
+    } else if (e instanceof Predicate.Like l) {
+      columns(l.value(), out);
     }
   }
 }

@@ -69,6 +69,10 @@ public final class PredicateEvaluator {
       Object v = value(s.value(), columns);
       return v == null ? null : v.toString().startsWith(s.prefix());
     }
+    if (p instanceof Predicate.Like l) {
+      Object v = value(l.value(), columns);
+      return v == null ? null : l.pattern().matches(v.toString());
+    }
     throw new IllegalArgumentException("unknown predicate " + p);
   }
 

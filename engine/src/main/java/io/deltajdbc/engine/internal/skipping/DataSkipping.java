@@ -43,6 +43,9 @@ public final class DataSkipping {
       }
       return true;
     }
+    if (p instanceof Predicate.Like l && !l.pattern().prefix().isEmpty()) {
+      return canSkip(new Predicate.StartsWith(l.value(), l.pattern().prefix()), s); // every match has the prefix
+    }
     if (p instanceof Predicate.StartsWith sw && sw.value() instanceof Column c) {
       ColumnStat st = s.column(c);
       if (st.min() instanceof String min && st.max() instanceof String max) {
