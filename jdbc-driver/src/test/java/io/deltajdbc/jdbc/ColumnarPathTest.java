@@ -3,6 +3,7 @@ package io.deltajdbc.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deltajdbc.engine.testing.SparkOracle;
 import io.deltajdbc.engine.testing.TestData;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -87,7 +89,10 @@ class ColumnarPathTest {
     }));
   }
 
-  /** Seeded data: NULLs, decimals near 18 digits (sums beyond a long), NaN and infinities, empty groups. */
+  /**
+   * Seeded data: NULLs, decimals near 18 digits (sums beyond a long), NaN and infinities, empty
+   * groups; the answers of both paths equal, and equal to delta-spark's on the same table.
+   */
   @Test
   void seededAggregatesAgreeOnBothPaths() throws SQLException {
     try (Statement s = columnar.createStatement()) {
@@ -133,9 +138,18 @@ class ColumnarPathTest {
         "SELECT g, sum(m), count(*) FROM seeded WHERE m > 1e30 GROUP BY g",
         "SELECT sum(m), count(*), min(dt) FROM seeded WHERE m > 1e30",
         "SELECT * FROM seeded WHERE m > 0"};
+    SparkSession spark = SparkOracle.spark();
+    List<String> differFromSpark = new ArrayList<>();
     for (String q : queries) {
       assertSame(q, true);
+      List<List<String>> ours = SparkAnswers.sorted(SparkAnswers.jdbc(columnar, q, 9));
+      List<List<String>> sparks = SparkAnswers.sorted(SparkAnswers.spark(spark,
+          q.replace("FROM seeded", "FROM delta.`" + warehouse.resolve("seeded") + "`"), 9));
+      if (!ours.equals(sparks)) {
+        differFromSpark.add(q + "\n  ours:  " + ours + "\n  Spark: " + sparks);
+      }
     }
+    assertEquals(List.of(), differFromSpark, "answers that differ from delta-spark's");
     String plan = text(columnar, "EXPLAIN PLAN FOR " + queries[1]);
     assertTrue(plan.contains("DeltaAggregate"), plan);
     assertTrue(!text(rows, "EXPLAIN PLAN FOR " + queries[1]).contains("DeltaAggregate"));

@@ -3,20 +3,12 @@ package io.deltajdbc.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.deltajdbc.engine.testing.SparkOracle;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.collection.JavaConverters;
 
 /**
  * Every Spark SQL function the README lists, run through JDBC and by delta-spark on the same rows
@@ -171,59 +162,10 @@ class SparkFunctionsTest {
   }
 
   private static List<List<String>> jdbc(String sql) throws SQLException {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          int type = rs.getMetaData().getColumnType(i);
-          Object v = type == Types.DATE ? rs.getObject(i, LocalDate.class)
-              : type == Types.TIMESTAMP ? rs.getObject(i, LocalDateTime.class) : rs.getObject(i);
-          if (v instanceof Array a) {
-            v = List.of((Object[]) a.getArray());
-          }
-          row.add(normal(v));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return SparkAnswers.jdbc(conn, sql, 12);
   }
 
   private static List<List<String>> spark(String sql) {
-    List<List<String>> rows = new ArrayList<>();
-    for (org.apache.spark.sql.Row r : spark.sql(sql).collectAsList()) {
-      List<String> row = new ArrayList<>();
-      for (int i = 0; i < r.size(); i++) {
-        Object v = r.get(i);
-        if (v instanceof scala.collection.Seq<?> seq) {
-          v = new ArrayList<>(JavaConverters.seqAsJavaList(seq));
-        }
-        if (v instanceof Instant instant) {
-          v = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        }
-        row.add(normal(v));
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  /** Numbers by value (to 12 digits: doubles computed by different formulas), lists by elements. */
-  private static String normal(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof List<?> list) {
-      return list.stream().map(SparkFunctionsTest::normal).toList().toString();
-    }
-    if (v instanceof Double || v instanceof Float) {
-      return new BigDecimal(v.toString()).round(new MathContext(12)).stripTrailingZeros().toPlainString();
-    }
-    if (v instanceof Number) {
-      return new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
-    }
-    return v.toString();
+    return SparkAnswers.spark(spark, sql, 12);
   }
 }

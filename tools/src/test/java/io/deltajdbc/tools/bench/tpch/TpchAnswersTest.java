@@ -29,13 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The 22 TPC-H queries at scale factor 0.01 (60,175 lineitem rows) over tables delta-spark wrote:
  * each answer through the driver equals delta-spark's, row by row in the query's order, every
- * decimal with Spark's declared precision and scale and its exact value.
+ * decimal with Spark's declared precision and scale and its exact value; and each table reads the
+ * same through the columnar path as through the record reader.
  */
 class TpchAnswersTest {
   @TempDir
   static Path warehouse;
   static SparkSession spark;
   static Connection connection;
+  static Connection recordReader;
 
   @BeforeAll
   static void tables() throws SQLException {
@@ -46,11 +48,14 @@ class TpchAnswersTest {
           .createOrReplaceTempView(t.getTableName());
     }
     connection = DriverManager.getConnection("jdbc:delta:" + warehouse);
+    recordReader = DriverManager.getConnection("jdbc:delta:" + warehouse
+        + ";deltajdbc.scan.columnar=false;deltajdbc.scan.threads=1");
   }
 
   @AfterAll
   static void close() throws SQLException {
     connection.close();
+    recordReader.close();
   }
 
   static List<TpchQuery> queries() {
@@ -61,10 +66,26 @@ class TpchAnswersTest {
   @MethodSource("queries")
   void answerEqualsDeltaSparks(TpchQuery q) throws SQLException {
     Answer expected = spark(q.sql());
-    Answer actual = driver(q.sql());
+    Answer actual = driver(connection, q.sql());
     assertEquals(expected.columns(), actual.columns(), q.name() + ": columns");
     assertEquals(expected.rows().size(), actual.rows().size(), q.name() + ": rows");
     assertEquals(String.join("\n", expected.rows()), String.join("\n", actual.rows()), q.name());
+  }
+
+  /** Every table's rows read column-wise on two threads equal those the record reader reads on one. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tableNames")
+  void tableReadsTheSameOnBothPaths(String table) throws SQLException {
+    List<String> columnar = new ArrayList<>(driver(connection, "SELECT * FROM " + table).rows());
+    List<String> records = new ArrayList<>(driver(recordReader, "SELECT * FROM " + table).rows());
+    columnar.sort(null);
+    records.sort(null);
+    assertEquals(records.size(), columnar.size(), table + ": rows");
+    assertEquals(records, columnar, table);
+  }
+
+  static List<String> tableNames() {
+    return TpchTable.getTables().stream().map(TpchTable::getTableName).toList();
   }
 
   /** A result as text: each column's type where it is a decimal, each row's values. */
@@ -87,8 +108,8 @@ class TpchAnswersTest {
     return new Answer(columns, rows);
   }
 
-  private static Answer driver(String sql) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+  private static Answer driver(Connection through, String sql) throws SQLException {
+    try (Statement s = through.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
