@@ -150,19 +150,16 @@ abstract class Pred {
     }
   }
 
-  /** A string column compared with a constant: {@code =}, {@code <>}, or LIKE with a prefix pattern. */
-  static final class BytesMatch extends Pred {
-    enum Op { EQ, NE, PREFIX }
-
-    private final Op op;
+  /** A test of each non-null value of a string column, on its UTF-8 bytes; NULL for NULL. */
+  abstract static class BytesTest extends Pred {
     private final Scalar.ColumnRef column;
-    private final byte[] constant;
 
-    BytesMatch(Op op, Scalar.ColumnRef column, byte[] constant) {
-      this.op = op;
+    BytesTest(Scalar.ColumnRef column) {
       this.column = column;
-      this.constant = constant;
     }
+
+    /** True when the value in {@code data[from, to)} passes. */
+    abstract boolean test(byte[] data, int from, int to);
 
     @Override
     Pred copy() {
@@ -185,22 +182,36 @@ abstract class Pred {
       int m = 0;
       for (int j = 0; j < n; j++) {
         int i = in[j];
-        if (v.isNull(i)) {
-          continue;
-        }
-        int o = v.offset(i);
-        int l = v.length(i);
-        boolean r = switch (op) {
-          case EQ -> l == constant.length && Arrays.equals(data, o, o + l, constant, 0, l);
-          case NE -> !(l == constant.length && Arrays.equals(data, o, o + l, constant, 0, l));
-          case PREFIX -> l >= constant.length && Arrays.equals(data, o, o + constant.length, constant, 0,
-              constant.length);
-        };
-        if (r == want) {
+        if (!v.isNull(i) && test(data, v.offset(i), v.offset(i) + v.length(i)) == want) {
           out[m++] = i;
         }
       }
       return m;
+    }
+  }
+
+  /** A string column compared with a constant: {@code =}, {@code <>}, or LIKE with a prefix pattern. */
+  static final class BytesMatch extends BytesTest {
+    enum Op { EQ, NE, PREFIX }
+
+    private final Op op;
+    private final byte[] constant;
+
+    BytesMatch(Op op, Scalar.ColumnRef column, byte[] constant) {
+      super(column);
+      this.op = op;
+      this.constant = constant;
+    }
+
+    @Override
+    boolean test(byte[] data, int from, int to) {
+      int l = to - from;
+      return switch (op) {
+        case EQ -> l == constant.length && Arrays.equals(data, from, to, constant, 0, l);
+        case NE -> !(l == constant.length && Arrays.equals(data, from, to, constant, 0, l));
+        case PREFIX -> l >= constant.length && Arrays.equals(data, from, from + constant.length, constant, 0,
+            constant.length);
+      };
     }
   }
 
@@ -209,51 +220,20 @@ abstract class Pred {
    * piece at its first place after the previous one (exact without {@code _}, whose one character
    * may be several bytes).
    */
-  static final class BytesLike extends Pred {
-    private final Scalar.ColumnRef column;
+  static final class BytesLike extends BytesTest {
     private final byte[][] pieces;
     private final boolean anchoredStart;
     private final boolean anchoredEnd;
 
     BytesLike(Scalar.ColumnRef column, byte[][] pieces, boolean anchoredStart, boolean anchoredEnd) {
-      this.column = column;
+      super(column);
       this.pieces = pieces;
       this.anchoredStart = anchoredStart;
       this.anchoredEnd = anchoredEnd;
     }
 
     @Override
-    Pred copy() {
-      return this;
-    }
-
-    @Override
-    int selectTrue(ColumnBatch batch, int[] in, int n, int[] out) {
-      return select(batch, in, n, out, true);
-    }
-
-    @Override
-    int selectFalse(ColumnBatch batch, int[] in, int n, int[] out) {
-      return select(batch, in, n, out, false);
-    }
-
-    private int select(ColumnBatch batch, int[] in, int n, int[] out, boolean want) {
-      BinaryVector v = (BinaryVector) batch.column(column.index);
-      byte[] data = v.bytes();
-      int m = 0;
-      for (int j = 0; j < n; j++) {
-        int i = in[j];
-        if (v.isNull(i)) {
-          continue;
-        }
-        if (matches(data, v.offset(i), v.offset(i) + v.length(i)) == want) {
-          out[m++] = i;
-        }
-      }
-      return m;
-    }
-
-    private boolean matches(byte[] data, int start, int end) {
+    boolean test(byte[] data, int start, int end) {
       if (pieces.length == 0) {
         return !anchoredStart || start == end;
       }
@@ -264,7 +244,8 @@ abstract class Pred {
         boolean last = k == pieces.length - 1;
         if (last && anchoredEnd) {
           int at = end - p.length;
-          return at >= from && Arrays.equals(data, at, end, p, 0, p.length) && (!first || !anchoredStart || at == start);
+          return at >= from && Arrays.equals(data, at, end, p, 0, p.length)
+              && (!first || !anchoredStart || at == start);
         }
         int at = first && anchoredStart ? (end - start >= p.length && Arrays.equals(data, start, start + p.length, p, 0,
             p.length) ? start : -1) : find(data, from, end, p);
