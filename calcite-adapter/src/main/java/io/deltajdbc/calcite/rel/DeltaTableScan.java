@@ -37,7 +37,8 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   private final RexNode filterRex;
   private final Predicate filter;
   private final String countName;
-  private Scan plan;
+  private Planned planned;
+  private List<OptionalLong> distinctBounds;
 
   private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable,
       int[] projects, RexNode filterRex, Predicate filter, String countName) {
@@ -139,12 +140,15 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return new DeltaQuery(deltaTable, names, types, filter, countName != null);
   }
 
-  /** The engine's plan of this scan: the files to read after pruning and skipping. */
-  private Scan plan() {
-    if (plan == null) {
-      plan = query().plan();
+  /** What the engine's plan of this scan says, taken once (the plan itself, a list of files, is not kept). */
+  private record Planned(Scan.ScanMetrics metrics, long rows) {}
+
+  private Planned plan() {
+    if (planned == null) {
+      Scan scan = query().plan();
+      planned = new Planned(scan.metrics(), scan.estimatedRowCount());
     }
-    return plan;
+    return planned;
   }
 
   private Scan.ScanMetrics metrics() {
@@ -153,7 +157,7 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
 
   /** Rows in the files the scan reads (after pruning and skipping), from the log's statistics. */
   private long planRows() {
-    return plan().estimatedRowCount();
+    return plan().rows();
   }
 
   /**
@@ -161,7 +165,14 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
    * the log (before the pushed filter); empty when the log does not tell.
    */
   public OptionalLong distinctValuesBound(int field) {
-    return countName != null ? OptionalLong.empty() : plan().distinctValuesBound(columnNames().get(field));
+    if (countName != null) {
+      return OptionalLong.empty();
+    }
+    if (distinctBounds == null) { // planned again: only scans that feed joins are asked
+      Scan scan = query().plan();
+      distinctBounds = columnNames().stream().map(scan::distinctValuesBound).toList();
+    }
+    return distinctBounds.get(field);
   }
 
   @Override

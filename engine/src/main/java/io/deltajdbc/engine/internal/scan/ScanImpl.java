@@ -24,7 +24,10 @@ final class ScanImpl implements Scan {
   private final Predicate filter;
   private final ColumnMapping mapping;
   private final ScanPlanner.Plan plan;
-  private long estimatedRows = -1; // computed when first asked: it parses every file's statistics
+  // computed when first asked, from the files' statistics parsed once
+  private List<PlannedFile> withStats;
+  private long estimatedRows = -1;
+  private OptionalLong[] distinctBounds;
 
   ScanImpl(SnapshotImpl snapshot, ScanColumns columns, Predicate filter, ColumnMapping mapping) {
     this.snapshot = snapshot;
@@ -86,8 +89,8 @@ final class ScanImpl implements Scan {
     long known = 0;
     long knownBytes = 0;
     long unknownBytes = 0;
-    for (PlannedFile f : plan.files()) {
-      Long records = stats(f).numRecords();
+    for (PlannedFile f : withStats()) {
+      Long records = f.stats().numRecords();
       if (records == null) {
         unknownBytes += f.add().size();
       } else {
@@ -105,7 +108,21 @@ final class ScanImpl implements Scan {
 
   @Override
   public OptionalLong distinctValuesBound(String column) {
-    return DistinctBound.of(columns, plan.files(), column, estimatedRowCount());
+    if (distinctBounds == null) {
+      distinctBounds = DistinctBounds.of(columns, withStats(), estimatedRowCount());
+    }
+    int i = columns.read().indexOf(column);
+    return i < 0 ? OptionalLong.empty() : distinctBounds[i];
+  }
+
+  /** The plan's files with their statistics parsed (planning parses only what skipping needs). */
+  private List<PlannedFile> withStats() {
+    if (withStats == null) {
+      withStats = plan.files().stream()
+          .map(f -> f.stats() == FileStats.NONE ? new PlannedFile(f.add(), f.partitionValues(), stats(f)) : f)
+          .toList();
+    }
+    return withStats;
   }
 
   private static FileStats stats(PlannedFile f) {

@@ -2,10 +2,10 @@ package io.deltajdbc.engine.internal.scan;
 
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.internal.skipping.ColumnStat;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -13,19 +13,25 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * An upper bound on how many distinct non-null values a column holds in a scan's files, from the
- * log alone: a partition column holds as many as its files have partition values; an integer or
- * date column no more than the span of its statistics' bounds over all files, nor more than the
- * files' rows. For planners' join estimates; never for answers.
+ * Upper bounds on how many distinct non-null values each read column holds in a scan's files,
+ * from the log alone: a partition column holds as many as its files have partition values; an
+ * integer or date column no more than the span of its statistics' bounds over all files, nor more
+ * than the files' rows; other columns are unknown. For planners' join estimates, never for answers.
  */
-final class DistinctBound {
-  private DistinctBound() {}
+final class DistinctBounds {
+  private DistinctBounds() {}
 
-  static OptionalLong of(ScanColumns columns, List<PlannedFile> files, String name, long rows) {
-    int index = columns.read().indexOf(name);
-    if (index < 0) {
-      return OptionalLong.empty();
+  /** One bound per column of {@code columns.read()}; {@code files} with their statistics parsed. */
+  static OptionalLong[] of(ScanColumns columns, List<PlannedFile> files, long rows) {
+    StructType read = columns.read();
+    OptionalLong[] bounds = new OptionalLong[read.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = of(columns, files, i, rows);
     }
+    return bounds;
+  }
+
+  private static OptionalLong of(ScanColumns columns, List<PlannedFile> files, int index, long rows) {
     StructField field = columns.read().field(index);
     Column column = Column.of(field.name());
     if (columns.isPartition(column)) {
@@ -44,9 +50,8 @@ final class DistinctBound {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (PlannedFile f : files) {
-      FileStats stats = f.stats() == FileStats.NONE ? FileStats.parse(f.add().stats()) : f.stats();
-      ColumnStat stat = new FileStatsView(columns, new PlannedFile(f.add(), f.partitionValues(), stats)).column(column);
-      if (stat.nullCount() != null && stat.nullCount().equals(stats.numRecords())) {
+      ColumnStat stat = new FileStatsView(columns, f).column(column);
+      if (stat.nullCount() != null && stat.nullCount().equals(f.stats().numRecords())) {
         continue; // only nulls
       }
       if (stat.min() == null || stat.max() == null) {
