@@ -1,5 +1,6 @@
 package io.deltajdbc.engine.internal.checkpoint.columnar;
 
+import io.deltajdbc.engine.internal.parquet.batch.RleBitPackedDecoder;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -125,24 +126,24 @@ final class LeafDecoder {
   private ValueReader startV2(DataPageV2 p, int[] defs, int[] reps, int at, int count) throws IOException {
     if (maxRep > 0) {
       byte[] r = p.getRepetitionLevels().toByteArray();
-      new HybridDecoder(r, 0, r.length, HybridDecoder.bitWidth(maxRep)).read(reps, at, count);
+      new RleBitPackedDecoder(r, 0, r.length, RleBitPackedDecoder.bitWidth(maxRep)).readInts(reps, at, count);
     }
     if (maxDef > 0) {
       byte[] d = p.getDefinitionLevels().toByteArray();
-      new HybridDecoder(d, 0, d.length, HybridDecoder.bitWidth(maxDef)).read(defs, at, count);
+      new RleBitPackedDecoder(d, 0, d.length, RleBitPackedDecoder.bitWidth(maxDef)).readInts(defs, at, count);
     }
     return values(p.getDataEncoding(), p.getData().toByteArray(), 0);
   }
 
   /** Reads {@code count} levels at {@code bytes[pos]} into {@code dst[at ..)}; returns the position after them. */
   private static int levels(Encoding encoding, byte[] bytes, int pos, int[] dst, int at, int count, int max) {
-    int width = HybridDecoder.bitWidth(max);
+    int width = RleBitPackedDecoder.bitWidth(max);
     if (encoding == Encoding.RLE) {
       int length = (int) INT.get(bytes, pos);
       if (length < 0 || length > bytes.length - pos - 4) {
         throw new ParquetDecodingException("levels of " + length + " bytes overrun their page");
       }
-      new HybridDecoder(bytes, pos + 4, pos + 4 + length, width).read(dst, at, count);
+      new RleBitPackedDecoder(bytes, pos + 4, pos + 4 + length, width).readInts(dst, at, count);
       return pos + 4 + length;
     }
     if (encoding == Encoding.BIT_PACKED) {
@@ -170,13 +171,13 @@ final class LeafDecoder {
           throw new ParquetDecodingException("dictionary-encoded values but no dictionary page");
         }
         if (pos >= bytes.length) {
-          return new Ids(new HybridDecoder(bytes, pos, pos, 0));
+          return new Ids(new RleBitPackedDecoder(bytes, pos, pos, 0));
         }
-        return new Ids(new HybridDecoder(bytes, pos + 1, bytes.length, bytes[pos]));
+        return new Ids(new RleBitPackedDecoder(bytes, pos + 1, bytes.length, bytes[pos]));
       case RLE:
         if (physical == PrimitiveTypeName.BOOLEAN) {
           int length = (int) INT.get(bytes, pos);
-          HybridDecoder d = new HybridDecoder(bytes, pos + 4, pos + 4 + Math.max(0, length), 1);
+          RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, pos + 4, pos + 4 + Math.max(0, length), 1);
           return new ValueReader() {
             @Override
             public long nextLong() {
@@ -255,9 +256,9 @@ final class LeafDecoder {
 
   /** Dictionary ids, looked up in the chunk's dictionary. */
   private final class Ids implements ValueReader {
-    private final HybridDecoder ids;
+    private final RleBitPackedDecoder ids;
 
-    Ids(HybridDecoder ids) {
+    Ids(RleBitPackedDecoder ids) {
       this.ids = ids;
     }
 

@@ -3,13 +3,16 @@ package io.deltajdbc.engine.internal.parquet.batch;
 import java.util.Arrays;
 import org.apache.parquet.column.values.bitpacking.BytePacker;
 import org.apache.parquet.column.values.bitpacking.Packer;
+import org.apache.parquet.io.ParquetDecodingException;
 
 /**
  * The RLE/bit-packing hybrid of the Parquet format (levels, dictionary ids, RLE booleans),
  * decoded a run at a time: an RLE run fills with one value, a bit-packed run is unpacked eight
- * values at a time by parquet's {@link BytePacker}.
+ * values at a time by parquet's {@link BytePacker}. The batch reader and the checkpoint reader
+ * both decode with it. Damaged data fails with a {@link ParquetDecodingException}: a header cut
+ * short, or no run left where values are due; a last run cut short reads as zeros.
  */
-final class RleBitPackedDecoder {
+public final class RleBitPackedDecoder {
   private final byte[] buf;
   private final int limit;
   private final int bitWidth;
@@ -21,17 +24,29 @@ final class RleBitPackedDecoder {
   private int[] packed = new int[0];
   private int packedPos;
 
-  /** Decodes {@code buf[offset .. limit)} of values {@code bitWidth} bits wide. */
-  RleBitPackedDecoder(byte[] buf, int offset, int limit, int bitWidth) {
+  /** Decodes {@code buf[offset .. limit)} of values {@code bitWidth} bits wide (0 to 32). */
+  public RleBitPackedDecoder(byte[] buf, int offset, int limit, int bitWidth) {
+    if (bitWidth < 0 || bitWidth > 32) {
+      throw new ParquetDecodingException("invalid bit width " + bitWidth);
+    }
     this.buf = buf;
     this.pos = offset;
-    this.limit = limit;
+    this.limit = Math.min(limit, buf.length);
     this.bitWidth = bitWidth;
     this.packer = Packer.LITTLE_ENDIAN.newBytePacker(bitWidth);
   }
 
+  /** The next value. */
+  public int next() {
+    while (runLeft == 0) {
+      nextRun();
+    }
+    runLeft--;
+    return rle ? rleValue : packed[packedPos++];
+  }
+
   /** Reads the next {@code n} values into {@code dst[off ..)}. */
-  void readInts(int[] dst, int off, int n) {
+  public void readInts(int[] dst, int off, int n) {
     while (n > 0) {
       if (runLeft == 0) {
         nextRun();
@@ -61,7 +76,7 @@ final class RleBitPackedDecoder {
 
   private void nextRun() {
     if (pos >= limit) {
-      throw new IllegalStateException("RLE/bit-packed data ends before its values");
+      throw new ParquetDecodingException("RLE/bit-packed data ends before its values");
     }
     int header = readUnsignedVarInt();
     if ((header & 1) == 0) {
@@ -69,8 +84,8 @@ final class RleBitPackedDecoder {
       runLeft = header >>> 1;
       int bytes = (bitWidth + 7) / 8;
       int v = 0;
-      for (int i = 0; i < bytes; i++) {
-        v |= (buf[pos++] & 0xff) << (8 * i);
+      for (int i = 0; i < bytes; i++, pos++) {
+        v |= (pos < limit ? buf[pos] & 0xff : 0) << (8 * i);
       }
       rleValue = v;
     } else {
@@ -103,6 +118,9 @@ final class RleBitPackedDecoder {
     int shift = 0;
     int b;
     do {
+      if (pos >= limit || shift > 28) {
+        throw new ParquetDecodingException("RLE/bit-packed data has a truncated run header");
+      }
       b = buf[pos++] & 0xff;
       value |= (b & 0x7f) << shift;
       shift += 7;
@@ -111,7 +129,7 @@ final class RleBitPackedDecoder {
   }
 
   /** The bits needed for values up to {@code max}. */
-  static int bitWidth(int max) {
+  public static int bitWidth(int max) {
     return 32 - Integer.numberOfLeadingZeros(max);
   }
 }
