@@ -2,7 +2,7 @@ package io.deltajdbc.calcite;
 
 import io.deltajdbc.calcite.internal.TableInfoPreload;
 import io.deltajdbc.engine.DeltaTable;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.warehouse.TableNames;
 import io.deltajdbc.engine.warehouse.WarehouseRoot;
 import java.io.FileNotFoundException;

@@ -1,6 +1,6 @@
 package io.deltajdbc.calcite;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * The one exception type the engine throws to callers. Its message says what went wrong, in which
  * table and version, and what to do; {@link #code()} says which kind of failure it is.
- * Instances come from {@link io.deltajdbc.engine.internal.DeltaErrors}.
+ * Instances come from {@link io.deltajdbc.engine.DeltaErrors}.
  */
 public class DeltaException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,6 @@ package io.deltajdbc.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
 import io.deltajdbc.engine.internal.drop.OwnedFileCollector;
 import io.deltajdbc.engine.internal.drop.TableDeleter;
 import io.deltajdbc.engine.warehouse.DropResult;

@@ -1,6 +1,5 @@
 package io.deltajdbc.engine;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import io.deltajdbc.calcite.dml.SparkSqlText;
 import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.txn.MetadataUpdates;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;

@@ -12,7 +12,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;

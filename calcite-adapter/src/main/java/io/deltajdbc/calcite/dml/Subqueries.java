@@ -1,7 +1,7 @@
 package io.deltajdbc.calcite.dml;
 
 import io.deltajdbc.calcite.time.Micros;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

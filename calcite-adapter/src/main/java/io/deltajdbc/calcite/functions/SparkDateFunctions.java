@@ -1,6 +1,6 @@
 package io.deltajdbc.calcite.functions;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.DateTimeException;

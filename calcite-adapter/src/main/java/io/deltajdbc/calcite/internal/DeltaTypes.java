@@ -1,6 +1,6 @@
 package io.deltajdbc.calcite.internal;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;

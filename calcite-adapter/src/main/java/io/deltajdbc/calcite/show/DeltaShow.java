@@ -5,7 +5,7 @@ import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaShow;
 import io.deltajdbc.engine.Snapshot;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructField;
 import java.util.ArrayList;
 import java.util.List;

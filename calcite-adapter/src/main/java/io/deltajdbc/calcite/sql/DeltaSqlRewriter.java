@@ -2,7 +2,7 @@ package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

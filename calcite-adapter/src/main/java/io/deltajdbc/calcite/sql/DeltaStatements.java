@@ -15,7 +15,7 @@ import io.deltajdbc.calcite.sql.ast.SqlDeltaShow;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.types.StructType;
 import java.util.Iterator;

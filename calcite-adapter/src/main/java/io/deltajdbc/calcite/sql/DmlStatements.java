@@ -16,7 +16,7 @@ import io.deltajdbc.engine.dml.MergeClause;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.expressions.Predicate;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;

@@ -12,7 +12,7 @@ import io.deltajdbc.engine.TableInfo;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.partition.PartitionValues;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;

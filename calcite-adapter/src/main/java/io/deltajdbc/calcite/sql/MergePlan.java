@@ -5,7 +5,7 @@ import io.deltajdbc.calcite.dml.StatementExpressions;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.MergeClause;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.write.BatchInsert;
 import io.deltajdbc.calcite.write.DeltaWrites;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;

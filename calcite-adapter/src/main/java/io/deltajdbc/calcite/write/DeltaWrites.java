@@ -5,7 +5,7 @@ import io.deltajdbc.calcite.dml.DmlBackend;
 import io.deltajdbc.calcite.internal.CalciteRows;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructType;

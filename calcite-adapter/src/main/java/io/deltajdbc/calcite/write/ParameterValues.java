@@ -1,7 +1,7 @@
 package io.deltajdbc.calcite.write;
 
 import io.deltajdbc.calcite.internal.CalciteValues;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;
 import io.deltajdbc.engine.types.PrimitiveType;

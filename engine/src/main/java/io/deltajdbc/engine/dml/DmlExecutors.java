@@ -3,7 +3,7 @@ package io.deltajdbc.engine.dml;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.deltajdbc.engine.dml;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

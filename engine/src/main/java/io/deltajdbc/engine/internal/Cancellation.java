@@ -1,5 +1,7 @@
 package io.deltajdbc.engine.internal;
 
+import io.deltajdbc.engine.DeltaErrors;
+
 /**
  * Cooperative cancellation of the engine's long loops (scans, log replay). A JDBC driver cancels
  * a statement, or ends it at its query timeout, by interrupting the thread that runs it; CPU-bound

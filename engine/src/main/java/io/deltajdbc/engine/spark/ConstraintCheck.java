@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.spark;
 
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicates;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.txn.CommitResult;
 import io.deltajdbc.engine.txn.Operation;

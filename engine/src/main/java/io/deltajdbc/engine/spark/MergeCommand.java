@@ -7,7 +7,7 @@ import io.deltajdbc.engine.dml.MergeClause.MatchedDelete;
 import io.deltajdbc.engine.dml.MergeClause.MatchedUpdate;
 import io.deltajdbc.engine.dml.MergeClause.NotMatchedInsert;
 import io.deltajdbc.engine.dml.MergeSpec;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
 import java.util.HashSet;

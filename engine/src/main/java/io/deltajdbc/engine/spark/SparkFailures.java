@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.spark;
 
 import io.deltajdbc.engine.DeltaException;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.function.Supplier;
 import org.apache.spark.sql.AnalysisException;
 

@@ -26,7 +26,7 @@ final class SparkRows {
     List<org.apache.spark.sql.Row> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       if (r.size() != schema.size()) {
-        throw io.deltajdbc.engine.internal.DeltaErrors.invalidArgument("A row of " + r.size() + " values was given for "
+        throw io.deltajdbc.engine.DeltaErrors.invalidArgument("A row of " + r.size() + " values was given for "
             + schema.size() + " columns (" + String.join(", ", schema.fieldNames()) + ").");
       }
       out.add(SparkValues.toSpark(r, schema));

@@ -3,7 +3,7 @@ package io.deltajdbc.engine.spark;
 import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.dml.SparkSqlAllowList;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.spark;
 
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;

@@ -1,6 +1,6 @@
 package io.deltajdbc.engine.spark;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.DataType;
 import org.apache.spark.sql.Dataset;
 

@@ -3,7 +3,7 @@ package io.deltajdbc.engine.spark;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.UpdateSpec;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

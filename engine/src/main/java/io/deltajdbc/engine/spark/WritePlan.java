@@ -3,7 +3,7 @@ package io.deltajdbc.engine.spark;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.write.DataFileWriter;
 import io.deltajdbc.engine.types.StructType;
 import java.io.Serializable;

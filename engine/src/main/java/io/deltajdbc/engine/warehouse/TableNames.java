@@ -1,6 +1,6 @@
 package io.deltajdbc.engine.warehouse;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 
 /**
  * The rule that keeps a name a name: a table or schema name is one directory name inside its

@@ -2,7 +2,7 @@ package io.deltajdbc.engine.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;

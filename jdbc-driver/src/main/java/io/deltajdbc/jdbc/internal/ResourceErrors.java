@@ -1,7 +1,7 @@
 package io.deltajdbc.jdbc.internal;
 
 import io.deltajdbc.engine.DeltaException;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -8,7 +8,7 @@ import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.RemoveFile;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;

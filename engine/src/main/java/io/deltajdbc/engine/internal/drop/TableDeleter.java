@@ -1,6 +1,6 @@
 package io.deltajdbc.engine.internal.drop;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.warehouse.DropResult;
 import io.deltajdbc.engine.warehouse.OwnedFiles;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.dv;
 
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.deltajdbc.engine.internal.log;
 
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.deltajdbc.engine.internal.log;
 
 import static java.util.Objects.requireNonNull;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
 import java.io.FileNotFoundException;

@@ -3,7 +3,7 @@ package io.deltajdbc.engine.internal.parquet;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.io.IOException;
 import java.util.List;

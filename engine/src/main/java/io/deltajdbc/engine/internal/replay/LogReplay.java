@@ -12,7 +12,7 @@ import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.Sidecar;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;

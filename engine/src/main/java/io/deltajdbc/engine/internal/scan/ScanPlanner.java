@@ -5,7 +5,7 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicates;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
 import io.deltajdbc.engine.internal.partition.PartitionValues;
 import io.deltajdbc.engine.internal.skipping.DataSkipping;

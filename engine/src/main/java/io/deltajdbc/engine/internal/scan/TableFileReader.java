@@ -10,7 +10,7 @@ import io.deltajdbc.engine.data.ColumnBatch;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.expressions.Predicate;

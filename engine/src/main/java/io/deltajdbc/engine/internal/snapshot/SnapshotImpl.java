@@ -9,7 +9,7 @@ import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.SetTransaction;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
 import io.deltajdbc.engine.internal.replay.TableState;

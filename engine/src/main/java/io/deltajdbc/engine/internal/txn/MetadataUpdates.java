@@ -3,7 +3,7 @@ package io.deltajdbc.engine.internal.txn;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.SchemaJson;
 import io.deltajdbc.engine.types.StructField;

@@ -7,7 +7,7 @@ import io.deltajdbc.engine.actions.Format;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.write.DataFileWriter;
 import io.deltajdbc.engine.storage.LogStore;

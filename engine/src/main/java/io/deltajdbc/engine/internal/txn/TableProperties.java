@@ -1,6 +1,6 @@
 package io.deltajdbc.engine.internal.txn;
 
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -14,7 +14,7 @@ import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.FileNames;

@@ -4,7 +4,7 @@ import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
 import io.deltajdbc.engine.internal.partition.PartitionValues;

@@ -2,7 +2,7 @@ package io.deltajdbc.engine.internal.checkpoint.columnar;
 
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointSchema;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;

@@ -4,7 +4,7 @@ import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.data.ColumnBatch;
 import io.deltajdbc.engine.data.ColumnVector;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.FieldMatcher;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;

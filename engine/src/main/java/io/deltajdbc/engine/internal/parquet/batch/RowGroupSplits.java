@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.parquet.batch;
 
 import io.deltajdbc.engine.DeltaException;
-import io.deltajdbc.engine.internal.DeltaErrors;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;

@@ -1,7 +1,5 @@
-package io.deltajdbc.engine.internal;
+package io.deltajdbc.engine;
 
-import io.deltajdbc.engine.DeltaException;
-import io.deltajdbc.engine.ErrorCode;
 import java.io.IOException;
 
 /**
