@@ -56,7 +56,7 @@ final class MergeCommand {
     if (!matched.isEmpty()) {
       ctx.requireNotAppendOnly();
     }
-    List<AddFile> candidates = ctx.candidates(null);
+    List<AddFile> candidates = ctx.candidates(spec.targetPruning());
     long scanStart = System.nanoTime();
     Dataset<org.apache.spark.sql.Row> source = SparkRows.of(ctx.spark, spec.sourceSchema(), spec.sourceRows(),
         ctx.tablePath).as(spec.sourceAlias());
