@@ -4,6 +4,7 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
+import io.deltajdbc.engine.files.TableFiles;
 import io.deltajdbc.engine.types.StructType;
 import java.util.Collection;
 import java.util.List;
@@ -50,4 +51,7 @@ public interface Snapshot {
 
   /** A builder for a scan of this snapshot's rows. */
   ScanBuilder scanBuilder();
+
+  /** This version's data files, to read and write them outside a scan (serializable). */
+  TableFiles tableFiles();
 }

@@ -1,8 +1,8 @@
 package io.deltajdbc.calcite.ddl;
 
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
-import io.deltajdbc.engine.dml.SparkSqlAllowList;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.dml.SparkSqlAllowList;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;

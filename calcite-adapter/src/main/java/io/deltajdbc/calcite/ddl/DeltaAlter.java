@@ -8,8 +8,8 @@ import io.deltajdbc.calcite.sql.ast.PropertyLists;
 import io.deltajdbc.calcite.sql.ast.SqlAlterDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
 import io.deltajdbc.engine.DeltaErrors;
-import io.deltajdbc.engine.internal.txn.MetadataUpdates;
 import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.SchemaJson;
 import io.deltajdbc.engine.types.StructField;
@@ -42,20 +42,20 @@ public final class DeltaAlter {
     Transaction txn = ref.table().startTransaction();
     String table = ref.qualified();
     Map<String, String> params = new LinkedHashMap<>();
-    String operation;
+    OperationName operation;
     switch (alter.action) {
       case ADD_COLUMNS -> {
         List<StructField> columns = new ArrayList<>();
         for (SqlNode c : alter.list) {
           columns.add(((SqlDeltaColumn) c).toField());
         }
-        MetadataUpdates.addColumns(txn, table, columns);
+        txn.addColumns(columns);
         List<Map<String, Object>> added = new ArrayList<>();
         for (JsonNode field : SchemaJson.toNode(new StructType(columns)).get("fields")) {
           added.add(Map.of("column", field));
         }
         params.put("columns", json(added));
-        operation = "ADD COLUMNS";
+        operation = OperationName.ADD_COLUMNS;
       }
       case SET_PROPERTIES -> {
         Map<String, String> set = PropertyLists.toMap(alter.list);
@@ -64,16 +64,16 @@ public final class DeltaAlter {
           throw DeltaErrors.invalidArgument("Add CHECK constraints with ALTER TABLE " + table
               + " ADD CONSTRAINT name CHECK (expression), not as the property " + k + ".");
         });
-        MetadataUpdates.changeProperties(txn, table, set, List.of(), false);
+        txn.changeProperties(set, List.of(), false);
         params.put("properties", json(set));
-        operation = "SET TBLPROPERTIES";
+        operation = OperationName.SET_TBLPROPERTIES;
       }
       case UNSET_PROPERTIES -> {
         List<String> keys = PropertyLists.keys(alter.list);
-        MetadataUpdates.changeProperties(txn, table, Map.of(), keys, alter.ifExists);
+        txn.changeProperties(Map.of(), keys, alter.ifExists);
         params.put("properties", json(keys));
         params.put("ifExists", Boolean.toString(alter.ifExists));
-        operation = "UNSET TBLPROPERTIES";
+        operation = OperationName.UNSET_TBLPROPERTIES;
       }
       case ADD_CONSTRAINT -> {
         String key = CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
@@ -83,10 +83,10 @@ public final class DeltaAlter {
         }
         ConstraintExpressions.checkExpression(table, alter.constraint.getSimple(), alter.check);
         String expr = constraintText(alter);
-        MetadataUpdates.changeProperties(txn, table, Map.of(key, expr), List.of(), false);
+        txn.changeProperties(Map.of(key, expr), List.of(), false);
         params.put("name", alter.constraint.getSimple());
         params.put("expr", expr);
-        operation = "ADD CONSTRAINT";
+        operation = OperationName.ADD_CONSTRAINT;
       }
       case DROP_CONSTRAINT -> {
         String key = CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
@@ -94,13 +94,13 @@ public final class DeltaAlter {
         if (existing == null && !alter.ifExists) {
           throw DeltaErrors.invalidArgument("Table " + table + " has no constraint " + alter.constraint + ".");
         }
-        MetadataUpdates.changeProperties(txn, table, Map.of(), List.of(key), true);
+        txn.changeProperties(Map.of(), List.of(key), true);
         params.put("name", alter.constraint.getSimple());
         if (existing != null) {
           params.put("expr", existing);
         }
         params.put("existed", Boolean.toString(existing != null));
-        operation = "DROP CONSTRAINT";
+        operation = OperationName.DROP_CONSTRAINT;
       }
       default -> throw new IllegalStateException(alter.action.toString());
     }

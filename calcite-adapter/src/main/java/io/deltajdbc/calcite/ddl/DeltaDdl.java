@@ -7,13 +7,14 @@ import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaColumn;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructField;
@@ -146,7 +147,7 @@ public final class DeltaDdl {
     txn.readWholeTable();
     txn.remove(s.files());
     Map<String, String> params = new LinkedHashMap<>();
-    txn.commit(Operation.of("TRUNCATE", params));
+    txn.commit(Operation.of(OperationName.TRUNCATE, params));
     return 0;
   }
 }

@@ -1,9 +1,9 @@
 package io.deltajdbc.calcite.ddl;
 
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.warehouse.TableNames;
 import java.util.List;
 import java.util.Optional;

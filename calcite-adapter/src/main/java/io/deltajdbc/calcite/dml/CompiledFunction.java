@@ -1,9 +1,9 @@
 package io.deltajdbc.calcite.dml;
 
 import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.dml.RowFunction;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite.internal;
 
+import io.deltajdbc.calcite.time.Micros;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.data.VariantValue;
 import io.deltajdbc.engine.types.ArrayType;
@@ -8,7 +9,6 @@ import io.deltajdbc.engine.types.DecimalType;
 import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructType;
-import io.deltajdbc.calcite.time.Micros;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
-import io.deltajdbc.calcite.internal.CalciteValues;
-import io.deltajdbc.calcite.internal.MemoryGuard;
 import io.deltajdbc.calcite.exec.RunControl;
 import io.deltajdbc.calcite.exec.SplitRunner;
+import io.deltajdbc.calcite.internal.CalciteValues;
+import io.deltajdbc.calcite.internal.MemoryGuard;
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Scan;
-import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.ScanBuilder;
+import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;

@@ -1,19 +1,19 @@
 package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.internal.decimal.DecimalAverageRule;
+import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
+import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.internal.join.CommonFactorRule;
 import io.deltajdbc.calcite.internal.join.JoinMetadata;
 import io.deltajdbc.calcite.internal.join.JoinPrograms;
-import io.deltajdbc.calcite.internal.decimal.DecimalConvertletTable;
-import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
 import io.deltajdbc.calcite.rel.DeltaRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
+import io.deltajdbc.calcite.time.MicrosPlans;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
-import io.deltajdbc.calcite.time.MicrosPlans;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;

@@ -7,14 +7,15 @@ import io.deltajdbc.calcite.rel.DeltaQuery;
 import io.deltajdbc.calcite.sql.ast.DeltaTypeNames;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.write.DeltaWrites;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.TableInfo;
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.PartitionValues;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
-import io.deltajdbc.engine.DeltaErrors;
-import io.deltajdbc.engine.internal.partition.PartitionValues;
 import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructType;
 import java.time.ZoneOffset;
@@ -24,8 +25,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -116,7 +117,7 @@ final class InsertOverwrite {
       if (!fixed.isEmpty()) {
         params.put("predicate", "[\"" + String.join(" AND ", conditions).replace("\"", "") + "\"]");
       }
-      txn.commit(Operation.of("WRITE", params));
+      txn.commit(Operation.of(OperationName.WRITE, params));
       return rows.count();
     });
   }

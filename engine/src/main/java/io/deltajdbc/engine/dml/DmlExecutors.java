@@ -1,38 +1,52 @@
 package io.deltajdbc.engine.dml;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
-import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * Where DML executors come from. The Spark implementation is loaded by name on the first statement
- * that needs it, so that connections that only read never load a Spark class.
+ * Where DML executors come from: the {@link DmlExecutorProvider}s on the class path, through
+ * {@link ServiceLoader}. The executor is created on the first statement that needs it, so that
+ * connections that only read never load a backend class (nor Spark's).
  */
 public final class DmlExecutors {
-  static final String SPARK_IMPLEMENTATION = "io.deltajdbc.engine.spark.SparkDmlExecutor";
-  private static final String SPARK_SESSION_CLASS_FILE = "org/apache/spark/sql/SparkSession.class";
+  static final String SPARK = "spark";
 
   private DmlExecutors() {}
 
   /**
-   * The Apache Spark executor. {@code sparkConf} holds {@code spark.*} settings ({@code spark.master},
-   * default {@code local[*]}); they reach the JVM's one shared SparkSession when the first statement
-   * starts it. Fails at once, without loading Spark, when Spark is not on the class path, or when
-   * a setting is one a connection may not choose ({@link SparkConnectionSettings}).
+   * The Apache Spark executor ({@code delta-jdbc-engine-spark} and Spark on the class path).
+   * {@code sparkConf} holds {@code spark.*} settings ({@code spark.master}, default {@code local[*]});
+   * they reach the JVM's one shared SparkSession when the first statement starts it. Fails at once,
+   * without loading Spark, when the backend or Spark is not on the class path, or when a setting is
+   * one a connection may not choose ({@link SparkConnectionSettings}).
    */
   public static DmlExecutor spark(Map<String, String> sparkConf) {
-    SparkConnectionSettings.check(sparkConf == null ? Map.of() : sparkConf);
-    ClassLoader loader = loader();
-    if (loader.getResource(SPARK_SESSION_CLASS_FILE) == null) {
-      throw DeltaErrors.executionBackendUnavailable("class org.apache.spark.sql.SparkSession not found");
+    Map<String, String> conf = new LinkedHashMap<>(sparkConf == null ? Map.of() : sparkConf);
+    SparkConnectionSettings.check(conf);
+    DmlExecutorProvider provider = provider(SPARK);
+    return new Lazy(provider, conf);
+  }
+
+  /** The provider named {@code name}, checked to be able to run here. */
+  private static DmlExecutorProvider provider(String name) {
+    for (DmlExecutorProvider p : ServiceLoader.load(DmlExecutorProvider.class, loader())) {
+      if (p.name().equals(name)) {
+        String reason = p.unavailableReason();
+        if (reason != null) {
+          throw DeltaErrors.executionBackendUnavailable(reason);
+        }
+        return p;
+      }
     }
-    return new Lazy(new LinkedHashMap<>(sparkConf == null ? Map.of() : sparkConf));
+    throw DeltaErrors.executionBackendUnavailable("no DML backend named " + name
+        + " on the class path (the jar delta-jdbc-engine-spark)");
   }
 
   private static ClassLoader loader() {
@@ -40,12 +54,14 @@ public final class DmlExecutors {
     return l != null ? l : ClassLoader.getSystemClassLoader();
   }
 
-  /** Loads the implementation on first use; later calls go straight to it. */
+  /** Creates the executor on first use; later calls go straight to it. */
   private static final class Lazy implements DmlExecutor {
+    private final DmlExecutorProvider provider;
     private final Map<String, String> conf;
     private volatile DmlExecutor delegate;
 
-    Lazy(Map<String, String> conf) {
+    Lazy(DmlExecutorProvider provider, Map<String, String> conf) {
+      this.provider = provider;
       this.conf = conf;
     }
 
@@ -54,7 +70,7 @@ public final class DmlExecutors {
       if (d == null) {
         synchronized (this) {
           if (delegate == null) {
-            delegate = load(conf);
+            delegate = provider.create(conf);
           }
           d = delegate;
         }
@@ -80,22 +96,6 @@ public final class DmlExecutors {
     @Override
     public void checkConstraints(Snapshot snapshot, StructType schema, List<Row> rows) {
       delegate().checkConstraints(snapshot, schema, rows);
-    }
-  }
-
-  private static DmlExecutor load(Map<String, String> conf) {
-    try {
-      Class<?> c = Class.forName(SPARK_IMPLEMENTATION, true, loader());
-      return (DmlExecutor) c.getConstructor(Map.class).newInstance(conf);
-    } catch (ClassNotFoundException | NoClassDefFoundError e) {
-      throw DeltaErrors.executionBackendUnavailable(e.toString());
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("cannot start the Spark DML executor", e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot start the Spark DML executor", e);
     }
   }
 }

@@ -22,9 +22,13 @@ public record Operation(String name, Map<String, String> parameters, Map<String,
     return new Operation(name, parameters, Map.of());
   }
 
+  public static Operation of(OperationName name, Map<String, String> parameters) {
+    return of(name.recorded(), parameters);
+  }
+
   /** An append (Delta's {@code WRITE} with mode Append). */
   public static Operation append() {
-    return of("WRITE", Map.of("mode", "Append", "partitionBy", "[]"));
+    return of(OperationName.WRITE, Map.of("mode", "Append", "partitionBy", "[]"));
   }
 
   public Operation withMetrics(Map<String, String> more) {

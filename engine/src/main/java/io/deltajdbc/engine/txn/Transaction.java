@@ -6,9 +6,11 @@ import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.types.StructField;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An optimistic transaction on one table (protocol: "Optimistic Concurrency Control"). It starts
@@ -51,6 +53,20 @@ public interface Transaction {
 
   /** Stages new table metadata (schema, properties). */
   void updateMetadata(Metadata metadata);
+
+  /**
+   * Stages new nullable columns at the end of the schema (ALTER TABLE ADD COLUMNS), with column
+   * mapping ids and physical names when the table maps columns. Refuses a name the table has
+   * (ignoring case) and a NOT NULL column.
+   */
+  void addColumns(List<StructField> columns);
+
+  /**
+   * Stages a change of table properties (ALTER TABLE SET/UNSET TBLPROPERTIES; CHECK constraints are
+   * {@code delta.constraints.*} properties), with the protocol upgrade a property that turns on a
+   * feature needs. An unset key the table does not have is refused unless {@code ifExists}.
+   */
+  void changeProperties(Map<String, String> set, Collection<String> unset, boolean ifExists);
 
   /** Stages a domain metadata change (protocol: "Domain Metadata"). */
   void setDomainMetadata(DomainMetadata domain);

@@ -150,7 +150,7 @@ class DeltaSparkInteropTest {
         String key = s.metadata().parseSchema().get(p).map(x -> x.physicalName()).orElse(p);
         String raw = wanted.containsKey(key) ? wanted.get(key) : wanted.get(field.name());
         Object v = r.get(schema.indexOf(p));
-        String enc = io.deltajdbc.engine.internal.partition.PartitionValues.encode(v, java.time.ZoneOffset.UTC);
+        String enc = io.deltajdbc.engine.actions.PartitionValues.encode(v, java.time.ZoneOffset.UTC);
         if (!java.util.Objects.equals(enc == null || enc.isEmpty() ? null : enc, raw == null || raw.isEmpty() ? null : raw)) {
           return false;
         }

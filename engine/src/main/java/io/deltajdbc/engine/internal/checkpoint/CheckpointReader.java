@@ -2,11 +2,11 @@ package io.deltajdbc.engine.internal.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.Sidecar;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.columnar.ColumnarCheckpointFile;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;
 import io.deltajdbc.engine.internal.log.FileNames;

@@ -2,11 +2,11 @@ package io.deltajdbc.engine.internal.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
 import io.deltajdbc.engine.internal.replay.TableState;

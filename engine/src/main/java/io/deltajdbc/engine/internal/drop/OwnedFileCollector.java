@@ -2,13 +2,13 @@ package io.deltajdbc.engine.internal.drop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.RemoveFile;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;

@@ -1,7 +1,8 @@
 package io.deltajdbc.engine.internal.dv;
 
-import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
+import io.deltajdbc.engine.files.RoaringBitmapArray;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.features;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
-import io.deltajdbc.engine.DeltaErrors;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

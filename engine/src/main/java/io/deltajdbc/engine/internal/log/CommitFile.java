@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.log;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
-import io.deltajdbc.engine.DeltaErrors;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.parquet;
 
-import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;

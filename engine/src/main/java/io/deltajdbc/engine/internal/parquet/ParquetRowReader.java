@@ -1,14 +1,14 @@
 package io.deltajdbc.engine.internal.parquet;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.types.StructType;
 import java.io.IOException;
 import java.util.List;
-import java.util.PrimitiveIterator;
 import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
 import java.util.function.LongPredicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;

@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.parquet;
 
-import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaException;
 import org.apache.parquet.schema.Type;
 
 /** What converters need to know about the read: the matching rule, and the file for error messages. */

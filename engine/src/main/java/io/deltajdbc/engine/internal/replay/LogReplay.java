@@ -2,36 +2,36 @@ package io.deltajdbc.engine.internal.replay;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.CommitInfo;
+import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.FileKey;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
-import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.DeltaErrors;
-import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.Sidecar;
+import io.deltajdbc.engine.internal.Cancellation;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.log.CommitFile;
-import io.deltajdbc.engine.types.StructField;
-import io.deltajdbc.engine.types.StructType;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.types.StructField;
+import io.deltajdbc.engine.types.StructType;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays a log segment into a {@link TableState}: the checkpoint's actions, then each commit in

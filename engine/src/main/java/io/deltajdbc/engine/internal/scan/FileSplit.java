@@ -2,13 +2,13 @@ package io.deltajdbc.engine.internal.scan;
 
 import io.deltajdbc.engine.ScanSplit;
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.ColumnBatch;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.batch.RowGroupSplits;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.types.StructType;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.scan;
 
+import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.internal.skipping.ColumnStat;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.internal.skipping.StatsSource;
 
 /**

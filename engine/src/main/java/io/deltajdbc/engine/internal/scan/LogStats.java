@@ -1,9 +1,9 @@
 package io.deltajdbc.engine.internal.scan;
 
 import io.deltajdbc.engine.ScanSplit;
+import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.internal.skipping.ColumnStat;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.DecimalType;
 import io.deltajdbc.engine.types.PrimitiveType;

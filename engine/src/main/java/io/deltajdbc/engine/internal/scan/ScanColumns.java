@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.scan;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Column;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;

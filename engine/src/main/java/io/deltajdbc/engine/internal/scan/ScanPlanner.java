@@ -1,15 +1,15 @@
 package io.deltajdbc.engine.internal.scan;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.Scan.ScanMetrics;
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.FileStats;
+import io.deltajdbc.engine.actions.PartitionValues;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicates;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.expressions.PredicateEvaluator;
-import io.deltajdbc.engine.internal.partition.PartitionValues;
 import io.deltajdbc.engine.internal.skipping.DataSkipping;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;

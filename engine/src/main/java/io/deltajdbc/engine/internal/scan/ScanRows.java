@@ -22,7 +22,7 @@ final class ScanRows implements CloseableIterator<Row> {
   private final Predicate filter;
   private final FilterPredicate parquetFilter;
   private final Iterator<PlannedFile> files;
-  private FileRows current;
+  private FileRowIterator current;
   private Row next;
   private boolean closed;
   private long steps;

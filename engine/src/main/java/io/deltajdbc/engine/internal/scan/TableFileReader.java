@@ -2,18 +2,19 @@ package io.deltajdbc.engine.internal.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.ColumnBatch;
+import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.files.DataFileReader;
+import io.deltajdbc.engine.files.RoaringBitmapArray;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
-import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
 import io.deltajdbc.engine.internal.parquet.FileRange;
-import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.internal.parquet.ParquetFilters;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
 import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
@@ -34,7 +35,7 @@ import org.apache.parquet.filter2.predicate.FilterPredicate;
  * file's deletion vector left out. Scans use it file after file; the Spark backend uses it inside
  * tasks, where there is no snapshot, only the table's metadata.
  */
-public final class TableFileReader {
+public final class TableFileReader implements DataFileReader {
   private final Configuration conf;
   private final Path root;
   private final String tablePath;
@@ -93,12 +94,12 @@ public final class TableFileReader {
     return ScanPlanner.partitionValues(tablePath, -1, add, columns, zone);
   }
 
-  /** The file's live rows; {@link FileRows#rowIndex()} tells each one's position in the file. */
-  public FileRows open(AddFile add) {
+  /** The file's live rows; {@link FileRowIterator#rowIndex()} tells each one's position in the file. */
+  public FileRowIterator open(AddFile add) {
     return open(add, partitionValues(add));
   }
 
-  FileRows open(AddFile add, Object[] partitionValues) {
+  FileRowIterator open(AddFile add, Object[] partitionValues) {
     return open(add, partitionValues, null);
   }
 
@@ -120,10 +121,10 @@ public final class TableFileReader {
   }
 
   /** The file's live rows, leaving out those that {@code filter} (see {@link #parquetFilter}) rules out. */
-  FileRows open(AddFile add, Object[] partitionValues, FilterPredicate filter) {
+  FileRowIterator open(AddFile add, Object[] partitionValues, FilterPredicate filter) {
     ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
         columns.dataSchema(), options(add, filter));
-    return new FileRows(reader, columns, partitionValues);
+    return new FileRowIterator(reader, columns, partitionValues);
   }
 
   /** True when the read columns are all flat, so that files are decoded column by column. */

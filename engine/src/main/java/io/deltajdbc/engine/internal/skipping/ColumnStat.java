@@ -1,5 +1,7 @@
 package io.deltajdbc.engine.internal.skipping;
 
+import io.deltajdbc.engine.actions.FileStats;
+
 /**
  * What a file's statistics say about one column: bounds of its non-null values (null when
  * unknown) and its null count (null when unknown).

@@ -2,10 +2,10 @@ package io.deltajdbc.engine.internal.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.CommitInfo;
 import io.deltajdbc.engine.actions.Metadata;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.LogSegmentLoader;

@@ -1,9 +1,9 @@
 package io.deltajdbc.engine.internal.snapshot;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.CommitFile;

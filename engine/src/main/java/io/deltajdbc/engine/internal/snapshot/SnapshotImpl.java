@@ -2,14 +2,16 @@ package io.deltajdbc.engine.internal.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.ScanBuilder;
 import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.actions.SetTransaction;
-import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.files.TableFiles;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
 import io.deltajdbc.engine.internal.replay.TableState;
@@ -17,6 +19,7 @@ import io.deltajdbc.engine.internal.scan.ScanBuilderImpl;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.types.StructType;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +56,16 @@ public final class SnapshotImpl implements Snapshot {
   @Override
   public String tablePath() {
     return tablePath;
+  }
+
+  @Override
+  public TableFiles tableFiles() {
+    Map<String, String> conf = new HashMap<>();
+    for (Map.Entry<String, String> e : store.configuration()) {
+      conf.put(e.getKey(), e.getValue());
+    }
+    return new TableFiles(tablePath, root.toString(), conf, ActionJson.toJson(metadata()),
+        protocol().hasWriterFeature("deletionVectors"));
   }
 
   public Path root() {

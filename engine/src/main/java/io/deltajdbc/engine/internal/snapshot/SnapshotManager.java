@@ -2,8 +2,8 @@ package io.deltajdbc.engine.internal.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
-import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.internal.log.LogSegmentLoader;

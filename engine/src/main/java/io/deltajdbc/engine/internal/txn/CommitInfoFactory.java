@@ -2,8 +2,8 @@ package io.deltajdbc.engine.internal.txn;
 
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.CommitInfo;
+import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.actions.RemoveFile;
-import io.deltajdbc.engine.internal.skipping.FileStats;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.Operation;
 import java.util.Collection;

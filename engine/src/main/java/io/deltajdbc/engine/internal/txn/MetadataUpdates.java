@@ -1,9 +1,9 @@
 package io.deltajdbc.engine.internal.txn;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.SchemaJson;
 import io.deltajdbc.engine.types.StructField;
@@ -23,11 +23,11 @@ import java.util.Set;
  * names when the table maps columns; a property that turns on a feature (deletion vectors, CHECK
  * constraints, change data feed, ...) raises the protocol to the lowest one that has it.
  */
-public final class MetadataUpdates {
+final class MetadataUpdates {
   private MetadataUpdates() {}
 
   /** ALTER TABLE ADD COLUMNS: appends nullable columns. */
-  public static void addColumns(Transaction txn, String table, List<StructField> columns) {
+  static void addColumns(Transaction txn, String table, List<StructField> columns) {
     Snapshot s = txn.readSnapshot();
     StructType schema = s.schema();
     Set<String> names = new LinkedHashSet<>();
@@ -55,7 +55,7 @@ public final class MetadataUpdates {
   }
 
   /** ALTER TABLE SET / UNSET TBLPROPERTIES (and CHECK constraints, which are properties). */
-  public static void changeProperties(Transaction txn, String table, Map<String, String> set,
+  static void changeProperties(Transaction txn, String table, Map<String, String> set,
       Collection<String> unset, boolean ifExists) {
     Snapshot s = txn.readSnapshot();
     Map<String, String> config = new LinkedHashMap<>(s.metadata().configuration());

@@ -1,5 +1,8 @@
 package io.deltajdbc.engine.internal.txn;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
@@ -7,12 +10,12 @@ import io.deltajdbc.engine.actions.Format;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.log.FileNames;
-import io.deltajdbc.engine.internal.write.DataFileWriter;
+import io.deltajdbc.engine.internal.write.TableFileWriter;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;
@@ -20,8 +23,6 @@ import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.SchemaJson;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class TableCreator {
     WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
 
     List<AddFile> adds = rows == null ? List.of()
-        : new DataFileWriter(store.configuration(), root, tablePath, metadata, protocol.hasWriterFeature("deletionVectors"))
+        : new TableFileWriter(store.configuration(), root, tablePath, metadata, protocol.hasWriterFeature("deletionVectors"))
             .write(rows);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("partitionBy", json(partitions));
@@ -79,7 +80,7 @@ public final class TableCreator {
     }
     params.put("isManaged", "false");
     params.put("properties", json(config));
-    Operation op = Operation.of(rows == null ? "CREATE TABLE" : "CREATE TABLE AS SELECT", params);
+    Operation op = Operation.of(rows == null ? OperationName.CREATE_TABLE : OperationName.CREATE_TABLE_AS_SELECT, params);
     List<Action> actions = new ArrayList<>();
     actions.add(CommitInfoFactory.create(op, -1, IsolationLevel.SERIALIZABLE, true, adds, List.of(),
         "true".equalsIgnoreCase(config.get("delta.enableInCommitTimestamps")) ? System.currentTimeMillis() : null,

@@ -2,6 +2,7 @@ package io.deltajdbc.engine.internal.txn;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.Action;
@@ -14,17 +15,17 @@ import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
-import io.deltajdbc.engine.internal.write.DataFileWriter;
+import io.deltajdbc.engine.internal.write.TableFileWriter;
 import io.deltajdbc.engine.txn.CommitResult;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.types.StructField;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class TransactionImpl implements Transaction {
     Metadata m = newMetadata != null ? newMetadata : snapshot.metadata();
     Protocol p = newProtocol != null ? newProtocol : snapshot.protocol();
     boolean dv = p.hasWriterFeature("deletionVectors");
-    List<AddFile> written = new DataFileWriter(snapshot.store().configuration(), snapshot.root(), tablePath, m, dv)
+    List<AddFile> written = new TableFileWriter(snapshot.store().configuration(), snapshot.root(), tablePath, m, dv)
         .write(rows);
     adds.addAll(written);
     return written;
@@ -129,6 +130,16 @@ public final class TransactionImpl implements Transaction {
       removes.put(snapshot.paths().key(f.path()), new RemoveFile(f.path(), now, true, true, f.partitionValues(),
           f.size(), f.stats(), f.tags(), f.deletionVector(), f.baseRowId(), f.defaultRowCommitVersion()));
     }
+  }
+
+  @Override
+  public void addColumns(List<StructField> columns) {
+    MetadataUpdates.addColumns(this, tablePath, columns);
+  }
+
+  @Override
+  public void changeProperties(Map<String, String> set, Collection<String> unset, boolean ifExists) {
+    MetadataUpdates.changeProperties(this, tablePath, set, unset, ifExists);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.txn;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.Protocol;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.types.ArrayType;
 import io.deltajdbc.engine.types.DataType;

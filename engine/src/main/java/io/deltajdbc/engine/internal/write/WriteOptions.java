@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.write;
 
-import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.actions.Metadata;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;

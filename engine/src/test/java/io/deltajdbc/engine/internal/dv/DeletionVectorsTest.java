@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
+import io.deltajdbc.engine.files.RoaringBitmapArray;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

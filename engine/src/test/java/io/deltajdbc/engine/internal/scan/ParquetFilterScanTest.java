@@ -125,7 +125,7 @@ class ParquetFilterScanTest {
 
   private static int count(TableFileReader reader, AddFile file, FilterPredicate f) {
     int n = 0;
-    try (FileRows rows = reader.open(file, reader.partitionValues(file), f)) {
+    try (FileRowIterator rows = reader.open(file, reader.partitionValues(file), f)) {
       while (rows.hasNext()) {
         rows.next();
         n++;

@@ -15,8 +15,8 @@ import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Literal;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.expressions.Predicates;
-import io.deltajdbc.engine.internal.dv.DeletionVectorWriter;
-import io.deltajdbc.engine.internal.dv.RoaringBitmapArray;
+import io.deltajdbc.engine.files.RoaringBitmapArray;
+import io.deltajdbc.engine.internal.dv.DeletionVectorFileWriter;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class RowGroupSplitsScanTest {
       }
     }
     DeletionVectorDescriptor dv;
-    try (DeletionVectorWriter w = DeletionVectorWriter.create(new Configuration(),
+    try (DeletionVectorFileWriter w = DeletionVectorFileWriter.create(new Configuration(),
         new org.apache.hadoop.fs.Path(root.toUri()), table)) {
       dv = w.write(deleted);
     }

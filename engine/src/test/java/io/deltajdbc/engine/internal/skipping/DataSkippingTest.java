@@ -14,6 +14,7 @@ import static io.deltajdbc.engine.expressions.Predicates.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Literal;
 import io.deltajdbc.engine.types.DataType;

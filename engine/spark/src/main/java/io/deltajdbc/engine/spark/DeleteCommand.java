@@ -1,0 +1,106 @@
+package io.deltajdbc.engine.spark;
+
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.dml.DeleteSpec;
+import io.deltajdbc.engine.dml.DmlResult;
+import io.deltajdbc.engine.txn.OperationName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+
+/**
+ * DELETE, copy-on-write (after delta-spark's DeleteCommand): without a condition, or with one on
+ * partition columns only, whole files are removed from the log without being read; otherwise
+ * Spark finds the files holding matching rows, and only those are rewritten without them.
+ */
+final class DeleteCommand {
+  private final DmlContext ctx;
+  private final DeleteSpec spec;
+
+  DeleteCommand(DmlContext ctx, DeleteSpec spec) {
+    this.ctx = ctx;
+    this.spec = spec;
+  }
+
+  DmlResult run() {
+    ctx.requireNotAppendOnly();
+    List<AddFile> candidates = ctx.candidates(spec.pruning());
+    long scanStart = System.nanoTime();
+    String cond = spec.condition();
+    Optional<Set<String>> whole = cond == null
+        ? Optional.of(paths(candidates))
+        : PartitionFrame.matchingFiles(ctx.spark, ctx.table, ctx.schema, ctx.snapshot.partitionColumns(), candidates,
+            cond);
+    if (whole.isPresent()) {
+      List<AddFile> removed = DmlContext.select(candidates, whole.get());
+      long rows = DmlContext.rowsFromStats(removed);
+      if (rows < 0) {
+        rows = ctx.scan(removed).count();
+      }
+      Map<String, String> m = metrics(rows, 0, removed, List.of(), ms(scanStart), 0);
+      return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, removed, List.of(),
+          rows);
+    }
+    Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
+    SparkFailures.analyze(ctx.tablePath, "DELETE condition", cond, () -> target.filter(cond));
+    // Finding the rows (and marking them, with deletion vectors) reads only the condition's columns.
+    Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
+    Map<String, Long> matches = new HashMap<>();
+    for (org.apache.spark.sql.Row r : find.filter(cond).groupBy(FileScan.FILE).count().collectAsList()) {
+      matches.put(r.getString(0), r.getLong(1));
+    }
+    long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
+    List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
+    long scanMs = ms(scanStart);
+    long rewriteStart = System.nanoTime();
+    if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
+      DeletionVectorMarks.Result dv = DeletionVectorMarks.mark(ctx, touched,
+          find.filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
+      Map<String, String> m = metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
+      m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
+      m.put("numAddedFiles", "0");
+      DeletionVectorMarks.metrics(m, dv, "num");
+      return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, dv.removed(),
+          dv.added(), deleted);
+    }
+    WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+    if (!touched.isEmpty()) {
+      Dataset<org.apache.spark.sql.Row> kept = ctx.scan(touched).filter("NOT ((" + cond + ") <=> true)");
+      List<StoreAssignment> same = new ArrayList<>();
+      ctx.schema.fields().forEach(f -> same.add(StoreAssignment.same(f.name())));
+      out = WritePlan.write(ctx.table, ctx.schema,
+          WritePlan.project(kept, ctx.schema, same, Integer.toString(WritePlan.COPIED)));
+    }
+    Map<String, String> m = metrics(deleted, out.copied(), touched, out.adds(), scanMs,
+        ms(rewriteStart));
+    return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, touched, out.adds(),
+        deleted);
+  }
+
+  private static Set<String> paths(List<AddFile> files) {
+    Set<String> out = new java.util.HashSet<>();
+    files.forEach(f -> out.add(f.path()));
+    return out;
+  }
+
+  static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The operation metrics delta-spark records for DELETE. */
+  private static Map<String, String> metrics(long deletedRows, long copiedRows, List<AddFile> removed,
+      List<AddFile> added, long scanMs, long rewriteMs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    DmlMetrics.files(m, removed, added);
+    m.put("numDeletedRows", Long.toString(deletedRows));
+    m.put("numCopiedRows", Long.toString(copiedRows));
+    m.put("scanTimeMs", Long.toString(scanMs));
+    m.put("rewriteTimeMs", Long.toString(rewriteMs));
+    return m;
+  }
+}

@@ -1,0 +1,111 @@
+package io.deltajdbc.engine.spark;
+
+import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.dml.DmlResult;
+import io.deltajdbc.engine.dml.UpdateSpec;
+import io.deltajdbc.engine.txn.OperationName;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+
+/**
+ * UPDATE, copy-on-write (after delta-spark's UpdateCommand): Spark finds the files holding rows
+ * that satisfy the condition; only those are rewritten, each row either updated (assignments
+ * fitted to their columns' types) or copied.
+ */
+final class UpdateCommand {
+  private final DmlContext ctx;
+  private final UpdateSpec spec;
+
+  UpdateCommand(DmlContext ctx, UpdateSpec spec) {
+    this.ctx = ctx;
+    this.spec = spec;
+  }
+
+  DmlResult run() {
+    ctx.requireNotAppendOnly();
+    List<AddFile> candidates = ctx.candidates(spec.pruning());
+    long scanStart = System.nanoTime();
+    String cond = spec.condition();
+    Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
+    Map<Integer, StoreAssignment> assigned = Assignments.fit(target, ctx.schema, spec.assignments(), ctx.tablePath);
+    List<AddFile> touched;
+    if (cond == null) {
+      touched = candidates;
+    } else {
+      SparkFailures.analyze(ctx.tablePath, "UPDATE condition", cond, () -> target.filter(cond));
+      Set<String> paths = new HashSet<>();
+      // Finding the files reads only the condition's columns.
+      Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
+      for (org.apache.spark.sql.Row r : find.filter(cond).select(FileScan.FILE).distinct().collectAsList()) {
+        paths.add(r.getString(0));
+      }
+      touched = DmlContext.select(candidates, paths);
+    }
+    long scanMs = DeleteCommand.ms(scanStart);
+    long rewriteStart = System.nanoTime();
+    WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+    DeletionVectorMarks.Result dv = null;
+    if (!touched.isEmpty()) {
+      String matched = cond == null ? "true" : "coalesce((" + cond + "), false)";
+      Dataset<org.apache.spark.sql.Row> rows = ctx.scan(touched);
+      if (DeletionVectorMarks.enabled(ctx.snapshot)) {
+        // The old rows are deleted by deletion vectors; only the updated rows are written.
+        rows = rows.filter(matched);
+        dv = DeletionVectorMarks.mark(ctx, touched, rows.select(FileScan.FILE, FileScan.ROW_INDEX));
+      }
+      List<StoreAssignment> values = new ArrayList<>();
+      for (int i = 0; i < ctx.schema.size(); i++) {
+        String col = StoreAssignment.quote(ctx.schema.field(i).name());
+        StoreAssignment a = assigned.get(i);
+        values.add(a == null ? StoreAssignment.same(ctx.schema.field(i).name())
+            : new StoreAssignment("CASE WHEN " + matched + " THEN " + a.value() + " ELSE " + col + " END",
+                a.bad() == null ? null : "CASE WHEN " + matched + " THEN " + a.bad() + " END"));
+      }
+      String kind = "CASE WHEN " + matched + " THEN " + WritePlan.UPDATED + " ELSE " + WritePlan.COPIED + " END";
+      out = WritePlan.write(ctx.table, ctx.schema, WritePlan.project(rows, ctx.schema, values, kind));
+    }
+    List<AddFile> removed = dv == null ? touched : dv.removed();
+    List<AddFile> added = new ArrayList<>(out.adds());
+    Map<String, String> m = new LinkedHashMap<>();
+    DmlMetrics.files(m, touched, out.adds());
+    if (dv != null) {
+      added.addAll(dv.added());
+      m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
+      DeletionVectorMarks.metrics(m, dv, "num");
+    }
+    m.put("numUpdatedRows", Long.toString(out.updated()));
+    m.put("numCopiedRows", Long.toString(out.copied()));
+    m.put("scanTimeMs", Long.toString(scanMs));
+    m.put("rewriteTimeMs", Long.toString(DeleteCommand.ms(rewriteStart)));
+    if (out.updated() == 0) {
+      return ctx.commit(OperationName.UPDATE, Map.of(), m, List.of(), List.of(), 0);
+    }
+    return ctx.commit(OperationName.UPDATE, Map.of("predicate", ctx.predicateParameter(cond)), m, removed, added,
+        out.updated());
+  }
+
+  /** Assignments resolved to column positions and fitted to the columns' types. */
+  static final class Assignments {
+    private Assignments() {}
+
+    static Map<Integer, StoreAssignment> fit(Dataset<org.apache.spark.sql.Row> context,
+        io.deltajdbc.engine.types.StructType schema, Map<String, String> assignments, String tablePath) {
+      Map<Integer, StoreAssignment> out = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : assignments.entrySet()) {
+        int i = schema.indexOf(e.getKey());
+        if (i < 0) {
+          throw DeltaErrors.columnNotFound(tablePath, e.getKey(), schema.fieldNames());
+        }
+        out.put(i, StoreAssignment.fit(context, e.getValue(), schema.field(i).name(), schema.field(i).type(),
+            tablePath));
+      }
+      return out;
+    }
+  }
+}
