@@ -23,6 +23,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -177,15 +178,20 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    Scan.ScanMetrics m = metrics();
-    return super.explainTerms(pw)
+    RelWriter w = super.explainTerms(pw)
         .itemIf("version", deltaTable.version().isLatest() ? null : deltaTable.version().suffix(),
             !deltaTable.version().isLatest())
         .itemIf("columns", columnNames(), projects != null)
         .itemIf("filter", filterRex, filterRex != null)
-        .itemIf("countFromLog", true, countName != null)
-        .item("files", m.filesToRead() + " of " + m.filesInSnapshot() + " (" + m.prunedByPartition()
-            + " pruned by partition, " + m.skippedByStats() + " skipped by statistics)");
+        .itemIf("countFromLog", true, countName != null);
+    // The digest (DIGEST_ATTRIBUTES) is the node's identity: its immutable fields only, no I/O. The
+    // file counts are what EXPLAIN shows, planned once per node when it is asked.
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES) {
+      return w;
+    }
+    Scan.ScanMetrics m = metrics();
+    return w.item("files", m.filesToRead() + " of " + m.filesInSnapshot() + " (" + m.prunedByPartition()
+        + " pruned by partition, " + m.skippedByStats() + " skipped by statistics)");
   }
 
   /**
