@@ -259,9 +259,10 @@ public final class DeltaErrors {
 
   public static DeltaException executionBackendUnavailable(String detail) {
     return new DeltaException(ErrorCode.EXECUTION_BACKEND_UNAVAILABLE,
-        "DELETE, UPDATE and MERGE run on Apache Spark, which is not on the class path (" + detail + "). Add "
-            + "org.apache.spark:spark-sql_2.12 (3.5.x) to the class path, or use the driver jar that bundles it. "
-            + "Queries do not need Spark.", null, NO_VERSION, null);
+        "DELETE, UPDATE and MERGE run on Apache Spark, through the backend io.deltajdbc:delta-jdbc-engine-spark, "
+            + "which cannot run here (" + detail + "). Add delta-jdbc-engine-spark and "
+            + "org.apache.spark:spark-sql_2.12 (3.5.x) to the class path. Queries and INSERT do not need Spark.",
+        null, NO_VERSION, null);
   }
 
   public static DeltaException invalidDmlExpression(String tablePath, String what, String expression, String why,
