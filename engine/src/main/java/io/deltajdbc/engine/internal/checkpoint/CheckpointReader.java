@@ -10,6 +10,7 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.checkpoint.columnar.ColumnarCheckpointFile;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogFileName;
 import io.deltajdbc.engine.internal.parquet.CloseableRowIterator;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
@@ -36,18 +37,19 @@ public final class CheckpointReader {
   private final String tableName;
   private final boolean columnar;
 
-  public CheckpointReader(LogStore store, Path logPath, String tableName) {
-    this(store, logPath, tableName, true);
+  public CheckpointReader(LogContext log) {
+    this(log, true);
   }
 
   /**
    * A reader that decodes checkpoint files column by column ({@code columnar}, the default), or
    * assembles their rows with the row reader (the fallback, kept for files of other encodings).
    */
-  CheckpointReader(LogStore store, Path logPath, String tableName, boolean columnar) {
-    this.store = requireNonNull(store, "store");
-    this.logPath = requireNonNull(logPath, "logPath");
-    this.tableName = requireNonNull(tableName, "tableName");
+  CheckpointReader(LogContext log, boolean columnar) {
+    requireNonNull(log, "log");
+    this.store = log.store();
+    this.logPath = log.logPath();
+    this.tableName = log.tableName();
     this.columnar = columnar;
   }
 

@@ -8,6 +8,7 @@ import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
 import io.deltajdbc.engine.internal.replay.TableState;
 import io.deltajdbc.engine.storage.LogStore;
@@ -32,10 +33,11 @@ public final class CheckpointWriter {
   private final Path logPath;
   private final String tableName;
 
-  public CheckpointWriter(LogStore store, Path logPath, String tableName) {
-    this.store = requireNonNull(store, "store");
-    this.logPath = requireNonNull(logPath, "logPath");
-    this.tableName = requireNonNull(tableName, "tableName");
+  public CheckpointWriter(LogContext log) {
+    requireNonNull(log, "log");
+    this.store = log.store();
+    this.logPath = log.logPath();
+    this.tableName = log.tableName();
   }
 
   /** Actions per part above which a checkpoint is split into parts (Delta's checkpoint.partSize). */

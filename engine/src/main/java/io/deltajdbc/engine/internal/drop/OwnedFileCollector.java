@@ -13,6 +13,7 @@ import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.dv.DeletionVectorLoader;
 import io.deltajdbc.engine.internal.log.CheckpointInstance;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogFileName;
 import io.deltajdbc.engine.internal.replay.PathCanonicalizer;
 import io.deltajdbc.engine.storage.FileInfo;
@@ -61,7 +62,7 @@ public final class OwnedFileCollector {
     } catch (IOException e) {
       throw DeltaErrors.storage("listing", log.toString(), e);
     }
-    CheckpointReader checkpoints = new CheckpointReader(store, log, tableName);
+    CheckpointReader checkpoints = new CheckpointReader(new LogContext(store, log, tableName));
     while (files.hasNext()) {
       FileInfo f = files.next();
       LogFileName n = FileNames.parse(f.name());

@@ -23,10 +23,11 @@ public final class LogSegmentLoader {
   private final Path logPath;
   private final String tableName;
 
-  public LogSegmentLoader(LogStore store, Path tableRoot, String tableName) {
-    this.store = requireNonNull(store, "store");
-    this.logPath = FileNames.logPath(requireNonNull(tableRoot, "tableRoot"));
-    this.tableName = requireNonNull(tableName, "tableName");
+  public LogSegmentLoader(LogContext log) {
+    requireNonNull(log, "log");
+    this.store = log.store();
+    this.logPath = log.logPath();
+    this.tableName = log.tableName();
   }
 
   public Path logPath() {

@@ -19,6 +19,7 @@ import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
@@ -39,21 +40,23 @@ import java.util.Set;
  * checkpoint has appeared, so a refresh reads just the new commit files.
  */
 public final class LogReplay {
+  private final LogContext log;
   private final LogStore store;
   private final PathCanonicalizer paths;
   private final String tableName;
 
-  public LogReplay(LogStore store, PathCanonicalizer paths, String tableName) {
-    this.store = requireNonNull(store, "store");
+  public LogReplay(LogContext log, PathCanonicalizer paths) {
+    this.log = requireNonNull(log, "log");
+    this.store = log.store();
     this.paths = requireNonNull(paths, "paths");
-    this.tableName = requireNonNull(tableName, "tableName");
+    this.tableName = log.tableName();
   }
 
   /** The state of the segment's version, replayed from its checkpoint (or version 0). */
   public TableState replay(LogSegment segment) {
     Builder b = new Builder(segment.checkpointVersion());
     segment.checkpoint().ifPresent(cp -> {
-      CheckpointReader reader = new CheckpointReader(store, segment.logPath(), tableName);
+      CheckpointReader reader = new CheckpointReader(log);
       List<Sidecar> sidecars = reader.read(cp, b::applyCheckpointAction);
       if (b.hasFilesWithoutStats() && b.metadata != null) {
         reader.readParsedStats(cp, sidecars, b.physicalDataSchema(), b::attachStats);

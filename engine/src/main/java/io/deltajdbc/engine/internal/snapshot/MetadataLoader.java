@@ -8,6 +8,7 @@ import io.deltajdbc.engine.internal.checkpoint.CheckpointReader;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.CommitFile;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
@@ -47,7 +48,7 @@ final class MetadataLoader {
     if ((protocol == null || metadata == null) && segment.checkpoint().isPresent()) {
       Protocol[] p = {protocol};
       Metadata[] m = {metadata};
-      new CheckpointReader(store, segment.logPath(), tableName).read(segment.checkpoint().get(), a -> {
+      new CheckpointReader(new LogContext(store, segment.logPath(), tableName)).read(segment.checkpoint().get(), a -> {
         if (a instanceof Protocol x && p[0] == null) {
           p[0] = x;
         } else if (a instanceof Metadata x && m[0] == null) {

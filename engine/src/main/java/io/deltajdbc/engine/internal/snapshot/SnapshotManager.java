@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.internal.features.TableFeatures;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogSegment;
 import io.deltajdbc.engine.internal.log.LogSegmentLoader;
 import io.deltajdbc.engine.internal.replay.LogReplay;
@@ -34,9 +35,10 @@ public final class SnapshotManager {
     this.store = requireNonNull(store, "store");
     this.root = requireNonNull(root, "root");
     this.tableName = requireNonNull(tableName, "tableName");
-    this.loader = new LogSegmentLoader(store, root, tableName);
+    LogContext log = LogContext.ofTable(store, root, tableName);
+    this.loader = new LogSegmentLoader(log);
     this.paths = new PathCanonicalizer(root);
-    this.replay = new LogReplay(store, paths, tableName);
+    this.replay = new LogReplay(log, paths);
   }
 
   public Path root() {

@@ -3,6 +3,7 @@ package io.deltajdbc.engine.internal.txn;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointWriter;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class PostCommit {
       }
       var props = s.metadata().configuration();
       long tombstoneRetention = TableProperties.intervalMillis(props, "delta.deletedFileRetentionDuration", 7 * DAY);
-      new CheckpointWriter(s.store(), FileNames.logPath(s.root()), tablePath)
+      new CheckpointWriter(LogContext.ofTable(s.store(), s.root(), tablePath))
           .write(s.state(), System.currentTimeMillis() - tombstoneRetention);
       if (!"false".equalsIgnoreCase(props.getOrDefault("delta.enableExpiredLogCleanup", "true"))) {
         long retention = TableProperties.intervalMillis(props, "delta.logRetentionDuration", 30 * DAY);

@@ -11,6 +11,7 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.checkpoint.columnar.ColumnarCheckpointFile;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
@@ -49,7 +50,7 @@ class ColumnarCheckpointReadTest {
     Configuration conf = DeltaTable.defaultConfiguration();
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.toUri());
     LogStore store = LogStores.forPath(p, conf);
-    CheckpointReader reader = new CheckpointReader(store, p.getParent(), "t", columnar);
+    CheckpointReader reader = new CheckpointReader(new LogContext(store, p.getParent(), "t"), columnar);
     List<Action> out = new ArrayList<>();
     try {
       reader.readActions(7, new FileInfo(p, size(file), 0), out::add);

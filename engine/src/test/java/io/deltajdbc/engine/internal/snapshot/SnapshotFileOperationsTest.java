@@ -6,6 +6,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointWriter;
 import io.deltajdbc.engine.internal.log.FileNames;
+import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.testing.CountingFileSystem;
 import io.deltajdbc.engine.testing.LogFixture;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class SnapshotFileOperationsTest {
     }
     DeltaTable writerView = DeltaTable.forPath(uri, conf);
     SnapshotImpl at20 = (SnapshotImpl) writerView.snapshotAtVersion(20);
-    new CheckpointWriter(writerView.logStore(), FileNames.logPath(writerView.root()), uri).write(at20.state(), 0);
+    new CheckpointWriter(new LogContext(writerView.logStore(), FileNames.logPath(writerView.root()), uri)).write(at20.state(), 0);
     for (long v = 21; v <= 25; v++) {
       fixture.append(v, v * 10, 10, "late");
     }
