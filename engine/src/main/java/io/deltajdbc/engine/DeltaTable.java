@@ -2,22 +2,23 @@ package io.deltajdbc.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.drop.OwnedFileCollector;
 import io.deltajdbc.engine.internal.drop.TableDeleter;
-import io.deltajdbc.engine.warehouse.DropResult;
-import io.deltajdbc.engine.warehouse.OwnedFiles;
-import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
-import io.deltajdbc.engine.storage.LogStore;
-import io.deltajdbc.engine.storage.LogStores;
-import java.io.IOException;
-import java.time.Instant;
-import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
+import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
+import io.deltajdbc.engine.storage.Locations;
+import io.deltajdbc.engine.storage.LogStore;
+import io.deltajdbc.engine.storage.LogStores;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.warehouse.DropResult;
+import io.deltajdbc.engine.warehouse.OwnedFiles;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -158,9 +159,7 @@ public final class DeltaTable {
 
   private static Path qualify(String path, Configuration conf) {
     try {
-      Path p = new Path(path);
-      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.get(java.net.URI.create("file:///"), conf) : p.getFileSystem(conf);
-      return fs.makeQualified(p);
+      return Locations.qualify(path, conf);
     } catch (IOException e) {
       throw DeltaErrors.storage("opening", path, e);
     } catch (IllegalArgumentException e) {

@@ -5,10 +5,11 @@ import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.jdbc.internal.DeltaMetaTables;
 import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
-import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DeltaUrl;
+import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DriverRegistrations;
 import io.deltajdbc.jdbc.internal.JdbcErrors;
 import io.deltajdbc.jdbc.internal.JdbcProxies;
@@ -164,10 +165,8 @@ public final class DeltaDriver extends Driver {
 
   private static Path qualify(String location, Configuration conf, String url) throws SQLException {
     try {
-      Path p = new Path(location);
-      FileSystem fs = p.toUri().getScheme() == null ? FileSystem.get(java.net.URI.create("file:///"), conf)
-          : p.getFileSystem(conf);
-      Path q = fs.makeQualified(p);
+      Path q = Locations.qualify(location, conf);
+      FileSystem fs = q.getFileSystem(conf);
       if (!fs.exists(q)) {
         throw JdbcErrors.connectFailed(url, "the warehouse " + q + " does not exist", null);
       }

@@ -5,7 +5,7 @@ import io.deltajdbc.engine.dml.DeleteSpec;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.txn.OperationName;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +46,14 @@ final class DeleteCommand {
       return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, removed, List.of(),
           rows);
     }
-    Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
-    SparkFailures.analyze(ctx.tablePath, "DELETE condition", cond, () -> target.filter(cond));
-    // Finding the rows (and marking them, with deletion vectors) reads only the condition's columns.
-    Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
-    Map<String, Long> matches = new HashMap<>();
-    for (org.apache.spark.sql.Row r : find.filter(cond).groupBy(FileScan.FILE).count().collectAsList()) {
-      matches.put(r.getString(0), r.getLong(1));
-    }
+    Map<String, Long> matches = ctx.matchesByFile(candidates, "DELETE", cond);
     long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
     List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
     long scanMs = ms(scanStart);
     long rewriteStart = System.nanoTime();
     if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
       DeletionVectorMarks.Result dv = DeletionVectorMarks.mark(ctx, touched,
-          find.filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
+          ctx.scanFor(touched, cond).filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
       Map<String, String> m = metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");
@@ -83,7 +76,7 @@ final class DeleteCommand {
   }
 
   private static Set<String> paths(List<AddFile> files) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     files.forEach(f -> out.add(f.path()));
     return out;
   }

@@ -18,6 +18,7 @@ import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.types.StructType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,21 @@ final class DmlContext {
 
   Dataset<org.apache.spark.sql.Row> scan(Collection<AddFile> files) {
     return FileScan.of(spark, table, schema, files);
+  }
+
+  /**
+   * The rows of the candidate files that satisfy {@code condition}, counted per file path; the
+   * condition is first checked to analyze against the table's columns (a failure names the
+   * statement). Finding them reads only the condition's columns.
+   */
+  Map<String, Long> matchesByFile(List<AddFile> candidates, String statement, String condition) {
+    SparkFailures.analyze(tablePath, statement + " condition", condition, () -> scan(candidates).filter(condition));
+    Map<String, Long> matches = new HashMap<>();
+    for (org.apache.spark.sql.Row r : scanFor(candidates, condition).filter(condition).groupBy(FileScan.FILE).count()
+        .collectAsList()) {
+      matches.put(r.getString(0), r.getLong(1));
+    }
+    return matches;
   }
 
   /**

@@ -6,11 +6,9 @@ import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.txn.OperationName;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 
 /**
@@ -38,14 +36,7 @@ final class UpdateCommand {
     if (cond == null) {
       touched = candidates;
     } else {
-      SparkFailures.analyze(ctx.tablePath, "UPDATE condition", cond, () -> target.filter(cond));
-      Set<String> paths = new HashSet<>();
-      // Finding the files reads only the condition's columns.
-      Dataset<org.apache.spark.sql.Row> find = ctx.scanFor(candidates, cond);
-      for (org.apache.spark.sql.Row r : find.filter(cond).select(FileScan.FILE).distinct().collectAsList()) {
-        paths.add(r.getString(0));
-      }
-      touched = DmlContext.select(candidates, paths);
+      touched = DmlContext.select(candidates, ctx.matchesByFile(candidates, "UPDATE", cond).keySet());
     }
     long scanMs = DeleteCommand.ms(scanStart);
     long rewriteStart = System.nanoTime();
