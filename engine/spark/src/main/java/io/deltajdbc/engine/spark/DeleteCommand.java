@@ -18,18 +18,10 @@ import org.apache.spark.sql.Dataset;
  * partition columns only, whole files are removed from the log without being read; otherwise
  * Spark finds the files holding matching rows, and only those are rewritten without them.
  */
-final class DeleteCommand {
-  private final DmlContext ctx;
-  private final DeleteSpec spec;
-
-  DeleteCommand(DmlContext ctx, DeleteSpec spec) {
-    this.ctx = ctx;
-    this.spec = spec;
-  }
+record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
 
   DmlResult run() {
-    ctx.requireNotAppendOnly();
-    List<AddFile> candidates = ctx.candidates(spec.pruning());
+    List<AddFile> candidates = ctx.rowLevelCandidates(spec.pruning());
     long scanStart = System.nanoTime();
     String cond = spec.condition();
     Optional<Set<String>> whole = cond == null

@@ -65,6 +65,15 @@ final class DmlContext {
     }
   }
 
+  /**
+   * The opening of a statement that deletes or changes rows (DELETE, UPDATE): refused on an
+   * append-only table, then the {@link #candidates} of its pruning predicate.
+   */
+  List<AddFile> rowLevelCandidates(Predicate pruning) {
+    requireNotAppendOnly();
+    return candidates(pruning);
+  }
+
   /** The files that may hold rows satisfying {@code pruning}; registers their read for conflicts. */
   List<AddFile> candidates(Predicate pruning) {
     txn.readPredicate(pruning == null ? Predicates.TRUE : pruning);

@@ -16,18 +16,10 @@ import org.apache.spark.sql.Dataset;
  * that satisfy the condition; only those are rewritten, each row either updated (assignments
  * fitted to their columns' types) or copied.
  */
-final class UpdateCommand {
-  private final DmlContext ctx;
-  private final UpdateSpec spec;
-
-  UpdateCommand(DmlContext ctx, UpdateSpec spec) {
-    this.ctx = ctx;
-    this.spec = spec;
-  }
+record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
 
   DmlResult run() {
-    ctx.requireNotAppendOnly();
-    List<AddFile> candidates = ctx.candidates(spec.pruning());
+    List<AddFile> candidates = ctx.rowLevelCandidates(spec.pruning());
     long scanStart = System.nanoTime();
     String cond = spec.condition();
     Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
