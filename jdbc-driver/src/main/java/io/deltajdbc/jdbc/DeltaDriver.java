@@ -1,5 +1,6 @@
 package io.deltajdbc.jdbc;
 
+import io.deltajdbc.calcite.DeltaTypeSystem;
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
@@ -7,7 +8,6 @@ import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.jdbc.internal.DeltaJdbcFactory;
 import io.deltajdbc.jdbc.internal.DeltaMeta;
-import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
 import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DeltaUrl;
 import io.deltajdbc.jdbc.internal.DriverRegistrations;
