@@ -10,9 +10,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * A {@link Meta} that hands every call to another one (Calcite's, for {@link DeltaMeta}): a
- * subclass overrides what it changes and reaches the rest through {@link #delegate}. Avatica's
- * {@code Meta} is an interface, so a method Calcite adds to it fails the build here instead of
- * being left to a default.
+ * subclass overrides what it changes and reaches the rest through {@link #delegate}. Every method
+ * of Avatica's {@code Meta} interface is forwarded; one that a later Avatica adds without a default
+ * fails the build here.
  */
 abstract class DelegatingMeta implements Meta {
   protected final Meta delegate;
