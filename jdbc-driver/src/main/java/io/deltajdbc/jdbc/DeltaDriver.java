@@ -1,13 +1,14 @@
 package io.deltajdbc.jdbc;
 
+import io.deltajdbc.calcite.DeltaTypeSystem;
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
 import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.storage.Locations;
-import io.deltajdbc.jdbc.internal.DeltaMetaTables;
-import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
+import io.deltajdbc.jdbc.internal.DeltaJdbcFactory;
+import io.deltajdbc.jdbc.internal.DeltaMeta;
 import io.deltajdbc.jdbc.internal.DeltaUrl;
 import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DriverRegistrations;
@@ -15,14 +16,11 @@ import io.deltajdbc.jdbc.internal.JdbcErrors;
 import io.deltajdbc.jdbc.internal.JdbcProxies;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverPropertyInfo;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -70,13 +68,13 @@ public final class DeltaDriver extends Driver {
   }
 
   @Override
-  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
-    return org.apache.calcite.jdbc.DeltaJdbcFactory.class.getName();
+  protected AvaticaFactory createFactory() {
+    return new DeltaJdbcFactory();
   }
 
   @Override
   public Meta createMeta(AvaticaConnection connection) {
-    return DeltaMetaTables.meta((CalciteConnection) connection);
+    return DeltaMeta.create(connection);
   }
 
   @Override
@@ -109,7 +107,7 @@ public final class DeltaDriver extends Driver {
       throw JdbcErrors.connectFailed(url, "no warehouse location; use jdbc:delta:/path/to/warehouse", null);
     }
     Properties calcite = calciteProperties(parsed.properties());
-    Connection raw = super.connect(DeltaUrl.PREFIX, calcite);
+    Connection raw = open(url, calcite);
     try {
       CalciteConnection cc = raw.unwrap(CalciteConnection.class);
       Configuration conf = hadoopConfiguration(parsed.properties());
@@ -124,11 +122,22 @@ public final class DeltaDriver extends Driver {
       }
       SparkFunctions.register(rootSchema);
       cc.setSchema(DEFAULT_SCHEMA);
-      return JdbcProxies.connection(raw, metaData(url));
+      return JdbcProxies.connection(raw);
     } catch (SQLException | RuntimeException e) {
       raw.close();
       throw e instanceof SQLException s ? s : JdbcErrors.translate(e);
     }
+  }
+
+  /**
+   * Calcite's connection, opened as {@code UnregisteredDriver.connect} opens it but with the URL as
+   * the client gave it ({@code DatabaseMetaData.getURL}): its suffix is a warehouse and our
+   * properties ({@link DeltaUrl}), not the {@code key=value} list Calcite's driver would parse.
+   */
+  private Connection open(String url, Properties calcite) throws SQLException {
+    AvaticaConnection connection = factory.newConnection(this, factory, url, calcite);
+    handler.onConnectionInit(connection);
+    return connection;
   }
 
   private static Properties calciteProperties(Properties given) {
@@ -177,50 +186,6 @@ public final class DeltaDriver extends Driver {
     } catch (IOException | IllegalArgumentException e) {
       throw JdbcErrors.connectFailed(url, e.getMessage(), e);
     }
-  }
-
-  private static Map<String, Object> metaData(String url) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("getURL", url);
-    m.put("isReadOnly", false);
-    // Every statement is its own Delta commit (auto-commit): no transactions over several statements,
-    // commit() has nothing to do; see AutoCommitConnection for the isolation levels a statement meets.
-    m.put("supportsTransactions", false);
-    m.put("getDefaultTransactionIsolation", Connection.TRANSACTION_NONE);
-    m.put("supportsMultipleTransactions", false);
-    m.put("supportsSavepoints", false);
-    m.put("autoCommitFailureClosesAllResultSets", false);
-    m.put("dataDefinitionIgnoredInTransactions", false);
-    m.put("supportsOpenCursorsAcrossCommit", true);
-    m.put("supportsOpenCursorsAcrossRollback", true);
-    m.put("supportsOpenStatementsAcrossCommit", true);
-    m.put("supportsOpenStatementsAcrossRollback", true);
-    m.put("getResultSetHoldability", ResultSet.HOLD_CURSORS_OVER_COMMIT);
-    m.put("getIdentifierQuoteString", "\"");
-    m.put("supportsMixedCaseIdentifiers", false);
-    m.put("storesMixedCaseIdentifiers", true);
-    m.put("storesUpperCaseIdentifiers", false);
-    m.put("storesLowerCaseIdentifiers", false);
-    m.put("supportsMixedCaseQuotedIdentifiers", false);
-    m.put("storesMixedCaseQuotedIdentifiers", true);
-    m.put("getSchemaTerm", "schema");
-    m.put("supportsBatchUpdates", true);
-    m.put("dataDefinitionCausesTransactionCommit", true);
-    m.put("supportsDataDefinitionAndDataManipulationTransactions", false);
-    m.put("supportsDataManipulationTransactionsOnly", false);
-    m.put("supportsSchemasInDataManipulation", true);
-    m.put("supportsSchemasInTableDefinitions", true);
-    // No catalogs: getCatalogs is empty and tables are named schema.table.
-    m.put("supportsCatalogsInDataManipulation", false);
-    m.put("supportsCatalogsInTableDefinitions", false);
-    m.put("supportsCatalogsInIndexDefinitions", false);
-    m.put("supportsCatalogsInPrivilegeDefinitions", false);
-    m.put("supportsCatalogsInProcedureCalls", false);
-    m.put("getCatalogSeparator", "");
-    m.put("getCatalogTerm", "catalog");
-    m.put("getSQLStateType", DatabaseMetaData.sqlStateSQL);
-    m.put("getSQLKeywords", "VERSION,TIMESTAMP AS OF");
-    return m;
   }
 
   private static String version() {

@@ -3,6 +3,7 @@ package io.deltajdbc.jdbc.internal;
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import java.util.List;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactory;
 import org.apache.calcite.schema.Table;
 
@@ -11,7 +12,7 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
   static final DeltaMetaTableFactory INSTANCE = new DeltaMetaTableFactory();
 
   /** A table row of getTables; {@code remarks} is read lazily from the table's metadata. */
-  public static final class DeltaMetaTable extends org.apache.calcite.jdbc.CalciteMetaImpl.CalciteMetaTable {
+  public static final class DeltaMetaTable extends CalciteMetaImpl.CalciteMetaTable {
     public final String remarks;
     /** The table itself, for its columns; not a column of getTables (only the names listed below are). */
     final Table table;

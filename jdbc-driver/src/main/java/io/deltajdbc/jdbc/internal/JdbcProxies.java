@@ -16,14 +16,13 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Thin proxies over Calcite's JDBC objects: every SQLException or runtime error leaves through
- * {@link JdbcErrors} with an SQLState, statements and result sets lead back to the proxies, and
- * {@link DatabaseMetaData} answers the questions Avatica's defaults get wrong for Delta. A
- * statement's warnings (what DROP TABLE left, see {@link StatementWarnings}) are its
- * {@code getWarnings()} chain until its next execution. The connection's transaction methods are
+ * {@link JdbcErrors} with an SQLState, and statements, result sets and {@link DatabaseMetaData}
+ * (which is {@link DeltaDatabaseMetaData}) lead back to the proxies. A statement's warnings (what
+ * DROP TABLE left, see {@link StatementWarnings}) are its {@code getWarnings()} chain until its
+ * next execution. The connection's transaction methods are
  * {@link AutoCommitConnection}'s, result set columns are described by {@link ResultColumns}, and
  * row-count parameters bound by {@link LimitParameters}. No SQLException leaves without a message:
  * one Avatica or Calcite threw without any names the method that was called.
@@ -35,9 +34,9 @@ public final class JdbcProxies {
 
   private JdbcProxies() {}
 
-  public static Connection connection(Connection target, Map<String, Object> metaData) {
+  public static Connection connection(Connection target) {
     return (Connection) wrap(target, Connection.class,
-        new Handler(target, Connection.class, null, metaData, null, new AutoCommitConnection()));
+        new Handler(target, Connection.class, null, null, new AutoCommitConnection()));
   }
 
   private static Object wrap(Object target, Class<?> api, Handler handler) {
@@ -48,7 +47,6 @@ public final class JdbcProxies {
     private final Object target;
     private final Class<?> api;
     private final Object connectionProxyOrNull;
-    private final Map<String, Object> metaData;
     /** Cancel, timeout and resource errors of a statement and its result sets; null for other objects. */
     private final StatementGuard guard;
     /** The connection's auto-commit and read-only state, shared by everything it made. */
@@ -58,12 +56,11 @@ public final class JdbcProxies {
     private TemporalResults temporal;
     private SQLWarning warnings;
 
-    Handler(Object target, Class<?> api, Object connectionProxy, Map<String, Object> metaData, StatementGuard guard,
+    Handler(Object target, Class<?> api, Object connectionProxy, StatementGuard guard,
         AutoCommitConnection transactions) {
       this.target = target;
       this.api = api;
       this.connectionProxyOrNull = connectionProxy;
-      this.metaData = metaData;
       this.guard = guard;
       this.transactions = transactions;
     }
@@ -82,12 +79,6 @@ public final class JdbcProxies {
     private Object call(Object proxy, Method method, Object[] args) throws Throwable {
       self = proxy;
       String name = method.getName();
-      if (target instanceof DatabaseMetaData && (args == null || args.length == 0) && metaData.containsKey(name)) {
-        return metaData.get(name);
-      }
-      if (target instanceof DatabaseMetaData && name.equals("supportsTransactionIsolationLevel")) {
-        return AutoCommitConnection.supportsIsolation((Integer) args[0]);
-      }
       if (name.equals("getConnection") && connectionProxyOrNull != null) {
         return connectionProxyOrNull;
       }
@@ -185,8 +176,8 @@ public final class JdbcProxies {
       // its own ResultSetMetaData and ParameterMetaData, and getMetaData() must still lead to a proxy.
       for (Class<?> resultApi : WRAPPED) {
         if (resultApi.isInstance(result) && method.getReturnType().isAssignableFrom(resultApi)) {
-          return wrap(result, resultApi, new Handler(result, resultApi, connectionProxy, metaData,
-              guardOf(result, name, args), transactions));
+          return wrap(result, resultApi, new Handler(result, resultApi, connectionProxy, guardOf(result, name, args),
+              transactions));
         }
       }
       return result;

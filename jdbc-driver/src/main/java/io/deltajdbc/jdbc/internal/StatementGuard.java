@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaStatement;
-import org.apache.calcite.jdbc.DeltaJdbcFactory;
+import org.apache.calcite.avatica.NoSuchStatementException;
 
 /**
  * Cancel and query timeout of one statement, answered at once whatever the statement is doing.
@@ -124,8 +124,9 @@ final class StatementGuard {
 
   private AtomicBoolean flag() throws SQLException {
     try {
-      return DeltaJdbcFactory.cancelFlag(statement);
-    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      // Calcite's connection overrides it: the flag of the statement's generated code and scans
+      return statement.connection.getCancelFlag(statement.handle);
+    } catch (NoSuchStatementException e) {
       throw new SQLException("Statement is closed", "HY010", e);
     }
   }

@@ -2,8 +2,8 @@ package io.deltajdbc.jdbc.decimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.deltajdbc.calcite.DeltaTypeSystem;
 import io.deltajdbc.calcite.internal.decimal.DecimalRexBuilder;
-import io.deltajdbc.jdbc.internal.DeltaTypeSystem;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;

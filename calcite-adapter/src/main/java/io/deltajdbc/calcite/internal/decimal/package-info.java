@@ -9,6 +9,7 @@
  * divisor is zero (Spark without ANSI mode). Constant folding runs the same code. AVG of a decimal
  * is reduced as Spark computes it ({@code DecimalAverageRule}), and a {@code CAST} to a decimal the
  * statement writes is NULL when the value does not fit ({@code DecimalConvertletTable}). The
- * result types are the connection's type system's (the driver's {@code DeltaTypeSystem}: Spark's).
+ * result types are the connection's type system's ({@link io.deltajdbc.calcite.DeltaTypeSystem}:
+ * Spark's).
  */
 package io.deltajdbc.calcite.internal.decimal;

@@ -1,4 +1,4 @@
-package io.deltajdbc.jdbc.internal;
+package io.deltajdbc.calcite;
 
 import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -8,11 +8,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * Delta's type limits: decimals of up to 38 digits. String literals of different lengths in one
- * VALUES list or UNION are VARCHAR, as in Spark: Calcite's default would pad them to a common
- * CHAR length, and {@code INSERT ... VALUES ('north'), ('east')} would store {@code 'east '}.
- * Sums and averages of decimals widen as Spark's do ({@code sum}: 10 more digits; {@code avg}: 4
- * more decimals): Calcite's default keeps the argument's type, so the average of a
+ * The SQL type system of Delta tables as Spark types them, for a Calcite connection's
+ * {@code typeSystem} property ({@code io.deltajdbc.calcite.DeltaTypeSystem#INSTANCE}; the JDBC
+ * driver's connections use it). Delta's type limits: decimals of up to 38 digits. String literals of
+ * different lengths in one VALUES list or UNION are VARCHAR, as in Spark: Calcite's default would
+ * pad them to a common CHAR length, and {@code INSERT ... VALUES ('north'), ('east')} would store
+ * {@code 'east '}. Sums and averages of decimals widen as Spark's do ({@code sum}: 10 more digits;
+ * {@code avg}: 4 more decimals): Calcite's default keeps the argument's type, so the average of a
  * {@code DECIMAL(15,2)} column was cut to 2 decimals and a large sum could overflow. An average is
  * computed as Spark computes it (see {@code DecimalAverageRule}), not by Calcite's reduction, which
  * casts the sum to the average's type before dividing and fails on a sum of more digits. Decimals
