@@ -30,6 +30,19 @@ final class HostClassPath {
   }
 
   /**
+   * The Spark DML backend's jar (module engine/spark), built before the driver in the reactor:
+   * what a user adds beside the standalone jar to run UPDATE, DELETE and MERGE.
+   */
+  static Path sparkBackendJar() throws IOException {
+    Path target = targetDir();
+    Path dir = target.getParent().getParent().resolve("engine").resolve("spark").resolve(target.getFileName());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches("delta-jdbc-engine-spark-[^-]+(-SNAPSHOT)?\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no delta-jdbc-engine-spark jar in " + dir));
+    }
+  }
+
+  /**
    * Spark 3.5 as the test class path resolves it: spark-sql, spark-core, delta-spark and all their
    * dependencies, and beside them the driver's own dependencies unrelocated (Calcite, Avatica,
    * Jackson, Guava, protobuf, Janino, SLF4J with Log4j as its binding); without this project's

@@ -68,6 +68,7 @@ class SparkJdbcSourceIT {
     HostClassPath.sparkJars().forEach(p -> classPath.add(p.toString()));
     classPath.add(classes.toString());
     classPath.add(HostClassPath.standaloneJar().toString());
+    classPath.add(HostClassPath.sparkBackendJar().toString()); // DML needs the backend beside the jar
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");

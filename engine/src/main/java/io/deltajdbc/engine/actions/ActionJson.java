@@ -49,6 +49,19 @@ public final class ActionJson {
   }
 
   /** The single-line JSON of an action, as it is written to a commit file. */
+  /**
+   * A plain value (string, number, list, map) as JSON text, as Delta writes operation parameters
+   * and metrics; for callers that must not depend on Jackson's types (the Spark backend runs beside
+   * a driver jar whose Jackson is relocated).
+   */
+  public static String toJsonValue(Object value) {
+    try {
+      return mapper().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a JSON value: " + value, e);
+    }
+  }
+
   public static String toJson(Action action) {
     try {
       return WRITER.writeValueAsString(Envelope.of(action));

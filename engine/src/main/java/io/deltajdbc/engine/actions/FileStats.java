@@ -2,6 +2,7 @@ package io.deltajdbc.engine.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 
@@ -15,6 +16,27 @@ public record FileStats(Long numRecords, JsonNode minValues, JsonNode maxValues,
   public static final FileStats NONE = new FileStats(null, null, null, null, true);
 
   /** Parses {@code add.stats}; missing or unreadable statistics give {@link #NONE} (the file is always read). */
+  /**
+   * The statistics JSON of a file some of whose rows a deletion vector now deletes: the same, with
+   * {@code tightBounds} false (numRecords stays physical; min/max may be wider than the live rows).
+   * Null stays null; text that is not a JSON object is returned as it is.
+   */
+  public static String withLooseBounds(String stats) {
+    if (stats == null) {
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(stats);
+      if (n instanceof ObjectNode o) {
+        o.put("tightBounds", false);
+        return o.toString();
+      }
+      return stats;
+    } catch (IOException e) {
+      return stats;
+    }
+  }
+
   public static FileStats parse(String stats) {
     if (stats == null || stats.isEmpty()) {
       return NONE;

@@ -1,9 +1,6 @@
 package io.deltajdbc.engine.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deltajdbc.engine.Snapshot;
-import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.FileStats;
@@ -65,7 +62,7 @@ final class DeletionVectorMarks {
           writer = ctx.table.deletionVectorWriter();
         }
         DeletionVectorDescriptor dv = writer.write(deleted);
-        added.add(new AddFile(f.path(), f.partitionValues(), f.size(), f.modificationTime(), true, wideBounds(f.stats()),
+        added.add(new AddFile(f.path(), f.partitionValues(), f.size(), f.modificationTime(), true, FileStats.withLooseBounds(f.stats()),
             f.tags(), dv, f.baseRowId(), f.defaultRowCommitVersion(), f.clusteringProvider()));
         if (f.deletionVector() == null) {
           vectorsAdded++;
@@ -79,23 +76,6 @@ final class DeletionVectorMarks {
       }
     }
     return new Result(removed, added, vectorsAdded, vectorsUpdated, filesRemoved);
-  }
-
-  /** The statistics of a file with deleted rows: numRecords stays physical, min/max may be wider than live rows. */
-  private static String wideBounds(String stats) {
-    if (stats == null) {
-      return null;
-    }
-    try {
-      JsonNode n = ActionJson.mapper().readTree(stats);
-      if (n instanceof ObjectNode o) {
-        o.put("tightBounds", false);
-        return o.toString();
-      }
-      return stats;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return stats;
-    }
   }
 
   static void metrics(Map<String, String> m, Result r, String prefix) {

@@ -203,11 +203,7 @@ final class DmlContext {
   }
 
   static String json(Object value) {
-    try {
-      return ActionJson.mapper().writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ActionJson.toJsonValue(value);
   }
 
   /**
