@@ -29,12 +29,12 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
   }
 
   /**
-   * A table whose latest info was read ahead (by a metadata call, at {@code preloadedAt} of
-   * {@link System#nanoTime()}): used for up to two seconds after that, and only while no commit
-   * of this process through the same table is newer; otherwise the log is read again.
+   * A table whose latest info was read ahead (by a metadata call, at {@code preloadedAt} of {@link
+   * System#nanoTime()}): used for up to two seconds after that, and only while no commit of this
+   * process through the same table is newer; otherwise the log is read again.
    */
-  public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version, TableInfo preloaded,
-      long preloadedAt) {
+  public DeltaCalciteTable(
+      String name, DeltaTable table, VersionSpec version, TableInfo preloaded, long preloadedAt) {
     this.name = name;
     this.table = table;
     this.version = version;
@@ -65,7 +65,8 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
 
   /** Protocol, metadata and schema of the latest version, without listing files. */
   public TableInfo info() {
-    if (preloaded != null && System.nanoTime() - preloadedAt < PRELOAD_NANOS
+    if (preloaded != null
+        && System.nanoTime() - preloadedAt < PRELOAD_NANOS
         && table.knownVersion() <= preloaded.version()) {
       return preloaded;
     }
@@ -82,8 +83,10 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
     }
     Snapshot s = pinned;
     if (s == null) {
-      s = version.version() != null ? table.snapshotAtVersion(version.version())
-          : table.snapshotAtTimestamp(version.timestamp());
+      s =
+          version.version() != null
+              ? table.snapshotAtVersion(version.version())
+              : table.snapshotAtTimestamp(version.timestamp());
       pinned = s;
     }
     return s;
@@ -104,7 +107,8 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     RelOptCluster cluster = context.getCluster();
-    return DeltaTableScan.create(cluster, cluster.traitSetOf(DeltaRel.CONVENTION), relOptTable, this);
+    return DeltaTableScan.create(
+        cluster, cluster.traitSetOf(DeltaRel.CONVENTION), relOptTable, this);
   }
 
   @Override

@@ -8,9 +8,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * The SQL type system of Delta tables as Spark types them, for a Calcite connection's
- * {@code typeSystem} property ({@code io.deltajdbc.calcite.DeltaTypeSystem#INSTANCE}; the JDBC
- * driver's connections use it). Delta's type limits: decimals of up to 38 digits. String literals of
+ * The SQL type system of Delta tables as Spark types them, for a Calcite connection's {@code
+ * typeSystem} property ({@code io.deltajdbc.calcite.DeltaTypeSystem#INSTANCE}; the JDBC driver's
+ * connections use it). Delta's type limits: decimals of up to 38 digits. String literals of
  * different lengths in one VALUES list or UNION are VARCHAR, as in Spark: Calcite's default would
  * pad them to a common CHAR length, and {@code INSERT ... VALUES ('north'), ('east')} would store
  * {@code 'east '}. Sums and averages of decimals widen as Spark's do ({@code sum}: 10 more digits;
@@ -21,13 +21,13 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * are rounded half up when their scale shrinks, as Spark rounds (Calcite's default truncates: the
  * average of 1, 1 and 0 was 0.666666 where Spark says 0.666667).
  *
- * <p>{@code + - * / %} on decimals have Spark's result types ({@code DecimalPrecision}, with
- * {@code spark.sql.decimalOperations.allowPrecisionLoss}, Spark's default): an integer operand
- * counts as the decimal of its type's digits (INT 10, BIGINT 20), and a result of more than 38
- * digits keeps its integer digits and gives up decimals down to 6 ({@code adjustPrecisionScale}).
- * The results are nullable, as Spark's are: a division by zero or a value beyond the type's
- * precision is NULL (Spark without ANSI mode). The values are computed by
- * {@code io.deltajdbc.calcite.internal.decimal}, exactly, then rounded half up to these scales.
+ * <p>{@code + - * / %} on decimals have Spark's result types ({@code DecimalPrecision}, with {@code
+ * spark.sql.decimalOperations.allowPrecisionLoss}, Spark's default): an integer operand counts as
+ * the decimal of its type's digits (INT 10, BIGINT 20), and a result of more than 38 digits keeps
+ * its integer digits and gives up decimals down to 6 ({@code adjustPrecisionScale}). The results
+ * are nullable, as Spark's are: a division by zero or a value beyond the type's precision is NULL
+ * (Spark without ANSI mode). The values are computed by {@code
+ * io.deltajdbc.calcite.internal.decimal}, exactly, then rounded half up to these scales.
  */
 public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
   public static final DeltaTypeSystem INSTANCE = new DeltaTypeSystem();
@@ -44,11 +44,15 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
 
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? 38 : typeName == SqlTypeName.TIMESTAMP ? 6
-        : super.getMaxPrecision(typeName);
+    return typeName == SqlTypeName.DECIMAL
+        ? 38
+        : typeName == SqlTypeName.TIMESTAMP ? 6 : super.getMaxPrecision(typeName);
   }
 
-  /** Delta's timestamps are microseconds: TIMESTAMP is TIMESTAMP(6), as in Spark, unless a statement says less. */
+  /**
+   * Delta's timestamps are microseconds: TIMESTAMP is TIMESTAMP(6), as in Spark, unless a statement
+   * says less.
+   */
   @Override
   public int getDefaultPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.TIMESTAMP ? 6 : super.getDefaultPrecision(typeName);
@@ -64,7 +68,8 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
     if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
       return super.deriveSumType(typeFactory, argumentType);
     }
-    return decimal(typeFactory, argumentType, argumentType.getPrecision() + 10, argumentType.getScale());
+    return decimal(
+        typeFactory, argumentType, argumentType.getPrecision() + 10, argumentType.getScale());
   }
 
   @Override
@@ -72,11 +77,13 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
     if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
       return super.deriveAvgAggType(typeFactory, argumentType);
     }
-    return decimal(typeFactory, argumentType, argumentType.getPrecision() + 4, argumentType.getScale() + 4);
+    return decimal(
+        typeFactory, argumentType, argumentType.getPrecision() + 4, argumentType.getScale() + 4);
   }
 
   @Override
-  public RelDataType deriveDecimalPlusType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+  public RelDataType deriveDecimalPlusType(
+      RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
     if (!decimalOperands(type1, type2)) {
       return null;
     }
@@ -86,15 +93,18 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
   }
 
   @Override
-  public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+  public RelDataType deriveDecimalMultiplyType(
+      RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
     if (!decimalOperands(type1, type2)) {
       return null;
     }
-    return adjusted(typeFactory, precision(type1) + precision(type2) + 1, type1.getScale() + type2.getScale());
+    return adjusted(
+        typeFactory, precision(type1) + precision(type2) + 1, type1.getScale() + type2.getScale());
   }
 
   @Override
-  public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+  public RelDataType deriveDecimalDivideType(
+      RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
     if (!decimalOperands(type1, type2)) {
       return null;
     }
@@ -104,7 +114,8 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
   }
 
   @Override
-  public RelDataType deriveDecimalModType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+  public RelDataType deriveDecimalModType(
+      RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
     if (!decimalOperands(type1, type2)) {
       return null;
     }
@@ -115,7 +126,8 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
 
   /** Both exact numbers, at least one a decimal: Spark's decimal arithmetic applies. */
   private static boolean decimalOperands(RelDataType type1, RelDataType type2) {
-    return SqlTypeUtil.isExactNumeric(type1) && SqlTypeUtil.isExactNumeric(type2)
+    return SqlTypeUtil.isExactNumeric(type1)
+        && SqlTypeUtil.isExactNumeric(type2)
         && (SqlTypeUtil.isDecimal(type1) || SqlTypeUtil.isDecimal(type2));
   }
 
@@ -141,11 +153,15 @@ public final class DeltaTypeSystem extends RelDataTypeSystemImpl {
       p = 38;
       s = Math.max(38 - (precision - scale), Math.min(scale, 6));
     }
-    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DECIMAL, p, s), true);
+    return typeFactory.createTypeWithNullability(
+        typeFactory.createSqlType(SqlTypeName.DECIMAL, p, s), true);
   }
 
-  private static RelDataType decimal(RelDataTypeFactory typeFactory, RelDataType like, int precision, int scale) {
-    RelDataType t = typeFactory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, precision), Math.min(38, scale));
+  private static RelDataType decimal(
+      RelDataTypeFactory typeFactory, RelDataType like, int precision, int scale) {
+    RelDataType t =
+        typeFactory.createSqlType(
+            SqlTypeName.DECIMAL, Math.min(38, precision), Math.min(38, scale));
     return typeFactory.createTypeWithNullability(t, like.isNullable());
   }
 

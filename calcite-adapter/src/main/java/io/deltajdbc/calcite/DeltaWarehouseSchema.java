@@ -1,8 +1,8 @@
 package io.deltajdbc.calcite;
 
 import io.deltajdbc.calcite.internal.TableInfoPreload;
-import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.warehouse.TableNames;
 import io.deltajdbc.engine.warehouse.WarehouseRoot;
 import java.io.FileNotFoundException;
@@ -48,6 +48,7 @@ public final class DeltaWarehouseSchema implements Schema {
   private final Path dir;
   private final Configuration conf;
   private final Map<String, DeltaTable> tables = new ConcurrentHashMap<>();
+
   /**
    * Infos read ahead for a metadata call, by lower-case name: the lookups of the next two seconds
    * use them (Calcite looks a table up more than once per listing), later ones read the log.
@@ -65,7 +66,10 @@ public final class DeltaWarehouseSchema implements Schema {
     this.conf = warehouse.conf();
   }
 
-  /** The folder {@code name} of this schema as a schema (a plain name inside the warehouse, checked). */
+  /**
+   * The folder {@code name} of this schema as a schema (a plain name inside the warehouse,
+   * checked).
+   */
   public DeltaWarehouseSchema folder(String name) {
     return new DeltaWarehouseSchema(warehouse, warehouse.resolve(dir, "schema", name));
   }
@@ -76,8 +80,8 @@ public final class DeltaWarehouseSchema implements Schema {
   }
 
   /**
-   * The location of table {@code name} in this schema: fails with 42602 when the name is not a plain
-   * name, with 42501 when the location is outside the warehouse (a symbolic link out of it).
+   * The location of table {@code name} in this schema: fails with 42602 when the name is not a
+   * plain name, with 42501 when the location is outside the warehouse (a symbolic link out of it).
    */
   public Path location(String name) {
     return warehouse.resolve(dir, "table", name);
@@ -108,11 +112,14 @@ public final class DeltaWarehouseSchema implements Schema {
    * and statements of the connection so that each sees new commits incrementally.
    */
   public DeltaTable engineTable(String name) {
-    return tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> DeltaTable.forPath(location(name).toString(),
-        conf));
+    return tables.computeIfAbsent(
+        name.toLowerCase(Locale.ROOT), k -> DeltaTable.forPath(location(name).toString(), conf));
   }
 
-  /** Forgets the cached engine handle of a table (after DROP TABLE, so a new table of that name starts afresh). */
+  /**
+   * Forgets the cached engine handle of a table (after DROP TABLE, so a new table of that name
+   * starts afresh).
+   */
   public void forget(String name) {
     tables.remove(name.toLowerCase(Locale.ROOT));
   }
@@ -139,7 +146,10 @@ public final class DeltaWarehouseSchema implements Schema {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
       String n = s.getPath().getName();
-      if (s.isDirectory() && !hidden(n) && warehouse.contains(s.getPath()) && !isTable(s.getPath())
+      if (s.isDirectory()
+          && !hidden(n)
+          && warehouse.contains(s.getPath())
+          && !isTable(s.getPath())
           && !folderOf(s.getPath()).tableNames().isEmpty()) {
         out.add(n);
       }
@@ -187,11 +197,13 @@ public final class DeltaWarehouseSchema implements Schema {
       public Set<String> getNames(LikePattern pattern) {
         Set<String> out = new TreeSet<>();
         var matcher = pattern.matcher();
-        schemaFolders().forEach(n -> {
-          if (matcher.apply(n)) {
-            out.add(n);
-          }
-        });
+        schemaFolders()
+            .forEach(
+                n -> {
+                  if (matcher.apply(n)) {
+                    out.add(n);
+                  }
+                });
         return out;
       }
     };
@@ -217,9 +229,15 @@ public final class DeltaWarehouseSchema implements Schema {
     VersionSpec version = VersionSpec.parse(name);
     String tableName = actual;
     DeltaTable engineTable = engineTable(tableName);
-    TableInfoPreload.Loaded p = version.isLatest() ? preloaded.get(tableName.toLowerCase(Locale.ROOT)) : null;
-    DeltaCalciteTable t = new DeltaCalciteTable(version.isLatest() ? tableName : tableName + "@" + version.suffix(),
-        engineTable, version, p != null ? p.info() : null, p != null ? p.nanos() : 0);
+    TableInfoPreload.Loaded p =
+        version.isLatest() ? preloaded.get(tableName.toLowerCase(Locale.ROOT)) : null;
+    DeltaCalciteTable t =
+        new DeltaCalciteTable(
+            version.isLatest() ? tableName : tableName + "@" + version.suffix(),
+            engineTable,
+            version,
+            p != null ? p.info() : null,
+            p != null ? p.nanos() : 0);
     if (!version.isLatest()) {
       t.snapshot(); // an old version that does not exist fails here, with the table's version range
     }
@@ -230,7 +248,9 @@ public final class DeltaWarehouseSchema implements Schema {
     return new DeltaWarehouseSchema(warehouse, p);
   }
 
-  /** The tables of this folder: not hidden, inside the warehouse (a link out of it is not listed). */
+  /**
+   * The tables of this folder: not hidden, inside the warehouse (a link out of it is not listed).
+   */
   private Set<String> tableNames() {
     Set<String> out = new TreeSet<>();
     for (FileStatus s : list(dir, conf)) {
@@ -242,8 +262,8 @@ public final class DeltaWarehouseSchema implements Schema {
   }
 
   /**
-   * A directory with a {@code _delta_log} that really lies inside the warehouse: one real-path check
-   * of the log covers a link at the table's directory and one at its log.
+   * A directory with a {@code _delta_log} that really lies inside the warehouse: one real-path
+   * check of the log covers a link at the table's directory and one at its log.
    */
   private boolean isTable(Path p) {
     try {
@@ -270,7 +290,8 @@ public final class DeltaWarehouseSchema implements Schema {
     }
   }
 
-  // ---- Schema's name-based methods, answered through the lookups ---------------------------------
+  // ---- Schema's name-based methods, answered through the lookups
+  // ---------------------------------
 
   @Override
   public Table getTable(String name) {

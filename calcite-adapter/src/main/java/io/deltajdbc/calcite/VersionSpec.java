@@ -13,7 +13,8 @@ import java.time.format.DateTimeParseException;
  */
 public record VersionSpec(Long version, Instant timestamp) {
   public static final VersionSpec LATEST = new VersionSpec(null, null);
-  private static final DateTimeFormatter DELTA_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+  private static final DateTimeFormatter DELTA_TS =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
   public boolean isLatest() {
     return version == null && timestamp == null;
@@ -34,14 +35,19 @@ public record VersionSpec(Long version, Instant timestamp) {
     String suffix = name.substring(at + 1);
     String digits = suffix.startsWith("v") || suffix.startsWith("V") ? suffix.substring(1) : suffix;
     if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
-      throw DeltaErrors.invalidArgument("'" + name + "' is not a valid time-travel name: use name@v<version> or "
-          + "name@yyyyMMddHHmmssSSS.");
+      throw DeltaErrors.invalidArgument(
+          "'"
+              + name
+              + "' is not a valid time-travel name: use name@v<version> or "
+              + "name@yyyyMMddHHmmssSSS.");
     }
     if (digits.length() == 17 && digits.length() == suffix.length()) {
       try {
-        return new VersionSpec(null, LocalDateTime.parse(digits, DELTA_TS).toInstant(ZoneOffset.UTC));
+        return new VersionSpec(
+            null, LocalDateTime.parse(digits, DELTA_TS).toInstant(ZoneOffset.UTC));
       } catch (DateTimeParseException e) {
-        throw DeltaErrors.invalidArgument("'" + suffix + "' in " + name + " is not a yyyyMMddHHmmssSSS timestamp.");
+        throw DeltaErrors.invalidArgument(
+            "'" + suffix + "' in " + name + " is not a yyyyMMddHHmmssSSS timestamp.");
       }
     }
     return new VersionSpec(Long.parseLong(digits), null);
@@ -49,6 +55,8 @@ public record VersionSpec(Long version, Instant timestamp) {
 
   /** The suffix that names this version: {@code v3} or a {@code yyyyMMddHHmmssSSS} timestamp. */
   public String suffix() {
-    return version != null ? "v" + version : DELTA_TS.format(LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC));
+    return version != null
+        ? "v" + version
+        : DELTA_TS.format(LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC));
   }
 }

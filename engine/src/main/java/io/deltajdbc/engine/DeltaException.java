@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * The one exception type the engine throws to callers. Its message says what went wrong, in which
- * table and version, and what to do; {@link #code()} says which kind of failure it is.
- * Instances come from {@link io.deltajdbc.engine.DeltaErrors}.
+ * table and version, and what to do; {@link #code()} says which kind of failure it is. Instances
+ * come from {@link io.deltajdbc.engine.DeltaErrors}.
  */
 public class DeltaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +17,8 @@ public class DeltaException extends RuntimeException {
   private final String tablePath;
   private final long version;
 
-  public DeltaException(ErrorCode code, String message, String tablePath, long version, Throwable cause) {
+  public DeltaException(
+      ErrorCode code, String message, String tablePath, long version, Throwable cause) {
     super(message, cause);
     this.code = requireNonNull(code, "code");
     this.tablePath = tablePath;

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -53,29 +52,36 @@ public final class DeltaTable {
   }
 
   /**
-   * Creates a table at {@code path} (version 0) and returns it. Fails with
-   * {@link ErrorCode#TABLE_ALREADY_EXISTS} when a table is there already.
+   * Creates a table at {@code path} (version 0) and returns it. Fails with {@link
+   * ErrorCode#TABLE_ALREADY_EXISTS} when a table is there already.
    */
   public static DeltaTable create(String path, Configuration conf, TableSpec spec) {
     return create(path, conf, spec, null);
   }
 
-  /** Creates a table whose version 0 also holds {@code rows} (values in the schema's column order). */
-  public static DeltaTable create(String path, Configuration conf, TableSpec spec, Iterator<Row> rows) {
+  /**
+   * Creates a table whose version 0 also holds {@code rows} (values in the schema's column order).
+   */
+  public static DeltaTable create(
+      String path, Configuration conf, TableSpec spec, Iterator<Row> rows) {
     DeltaTable table = forPath(path, conf);
     TableCreator.create(table.logStore(), table.root(), path, spec, rows);
     return table;
   }
 
   /**
-   * Starts a transaction on the latest snapshot, at the table's isolation level
-   * ({@code delta.isolationLevel}, WriteSerializable by default).
+   * Starts a transaction on the latest snapshot, at the table's isolation level ({@code
+   * delta.isolationLevel}, WriteSerializable by default).
    */
   public Transaction startTransaction() {
     SnapshotImpl s = (SnapshotImpl) latestSnapshot();
     String level = s.properties().getOrDefault("delta.isolationLevel", "WriteSerializable");
-    return new TransactionImpl(snapshots, s, level.equalsIgnoreCase("Serializable")
-        ? IsolationLevel.SERIALIZABLE : IsolationLevel.WRITE_SERIALIZABLE);
+    return new TransactionImpl(
+        snapshots,
+        s,
+        level.equalsIgnoreCase("Serializable")
+            ? IsolationLevel.SERIALIZABLE
+            : IsolationLevel.WRITE_SERIALIZABLE);
   }
 
   /** Starts a transaction on the latest snapshot at the given isolation level. */
@@ -109,8 +115,8 @@ public final class DeltaTable {
 
   /**
    * The newest version this handle knows of without reading storage (its latest snapshot, or a
-   * commit made through it), or -1: lets a caller tell whether information it read earlier is
-   * older than a commit of its own.
+   * commit made through it), or -1: lets a caller tell whether information it read earlier is older
+   * than a commit of its own.
    */
   public long knownVersion() {
     return snapshots.knownVersion();
@@ -147,8 +153,8 @@ public final class DeltaTable {
 
   /**
    * Deletes the table: its log first, then the files it owns ({@link #ownedFiles()}), its change
-   * data, and the directories left empty; its directory too when nothing else is left. Files it does
-   * not own stay and are listed in the result. Never follows a symbolic link: a table whose
+   * data, and the directories left empty; its directory too when nothing else is left. Files it
+   * does not own stay and are listed in the result. Never follows a symbolic link: a table whose
    * directory is a link is refused ({@link ErrorCode#LOCATION_NOT_PERMITTED}), and nothing is
    * deleted when the log cannot be read.
    */
@@ -163,15 +169,16 @@ public final class DeltaTable {
     } catch (IOException e) {
       throw DeltaErrors.storage("opening", path, e);
     } catch (IllegalArgumentException e) {
-      throw DeltaErrors.invalidArgument("Not a valid table path: " + path + " (" + e.getMessage() + ")");
+      throw DeltaErrors.invalidArgument(
+          "Not a valid table path: " + path + " (" + e.getMessage() + ")");
     }
   }
 
   /**
-   * A copy of the engine's default Hadoop configuration, to adjust and pass to
-   * {@link #forPath(String, Configuration)}. Local files are read without Hadoop's {@code .crc}
-   * side files: other Delta writers do not keep them current, and a stale one would make a valid
-   * file unreadable.
+   * A copy of the engine's default Hadoop configuration, to adjust and pass to {@link
+   * #forPath(String, Configuration)}. Local files are read without Hadoop's {@code .crc} side
+   * files: other Delta writers do not keep them current, and a stale one would make a valid file
+   * unreadable.
    */
   public static Configuration defaultConfiguration() {
     return new Configuration(DefaultConfiguration.get());

@@ -58,8 +58,12 @@ public final class EngineConfig {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw DeltaErrors.invalidArgument("Setting " + SCAN_THREADS + " = '" + v
-        + "' is not a number of threads (a whole number, 1 or more).");
+    throw DeltaErrors.invalidArgument(
+        "Setting "
+            + SCAN_THREADS
+            + " = '"
+            + v
+            + "' is not a number of threads (a whole number, 1 or more).");
   }
 
   /** The split size {@link #SCAN_SPLIT_BYTES} sets, at least 1. */
@@ -76,8 +80,12 @@ public final class EngineConfig {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw DeltaErrors.invalidArgument("Setting " + SCAN_SPLIT_BYTES + " = '" + v
-        + "' is not a number of bytes (a whole number, 1 or more).");
+    throw DeltaErrors.invalidArgument(
+        "Setting "
+            + SCAN_SPLIT_BYTES
+            + " = '"
+            + v
+            + "' is not a number of bytes (a whole number, 1 or more).");
   }
 
   public static ZoneId partitionTimeZone(Configuration conf) {
@@ -88,8 +96,12 @@ public final class EngineConfig {
     try {
       return ZoneId.of(zone.trim());
     } catch (DateTimeException e) {
-      throw DeltaErrors.invalidArgument("Setting " + PARTITION_TIME_ZONE + " = '" + zone
-          + "' is not a time zone (use a region such as Europe/Berlin, or an offset such as +02:00).");
+      throw DeltaErrors.invalidArgument(
+          "Setting "
+              + PARTITION_TIME_ZONE
+              + " = '"
+              + zone
+              + "' is not a time zone (use a region such as Europe/Berlin, or an offset such as +02:00).");
     }
   }
 }

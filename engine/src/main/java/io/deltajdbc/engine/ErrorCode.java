@@ -1,8 +1,8 @@
 package io.deltajdbc.engine;
 
 /**
- * Every kind of failure the engine reports, with the SQLState a JDBC driver should give it.
- * A caller branches on the code, never on message text.
+ * Every kind of failure the engine reports, with the SQLState a JDBC driver should give it. A
+ * caller branches on the code, never on message text.
  */
 public enum ErrorCode {
   /** The path holds no Delta table (no {@code _delta_log}, or an empty one). */
@@ -25,13 +25,17 @@ public enum ErrorCode {
   CORRUPT_DATA("XX001"),
   /** A number does not fit its column's type (SQL: numeric value out of range). */
   NUMERIC_VALUE_OUT_OF_RANGE("22003"),
-  /** A date or timestamp is beyond the range its column's type stores (SQL: datetime field overflow). */
+  /**
+   * A date or timestamp is beyond the range its column's type stores (SQL: datetime field
+   * overflow).
+   */
   DATETIME_VALUE_OUT_OF_RANGE("22008"),
   /** An argument from the caller is invalid (bad predicate, bad option value). */
   INVALID_ARGUMENT("22023"),
   /**
    * Refused by the engine's security rules: an expression that calls a function or uses a construct
-   * not on the allow-list (a subquery, a file path table), a Spark setting a connection may not change.
+   * not on the allow-list (a subquery, a file path table), a Spark setting a connection may not
+   * change.
    */
   ACCESS_RULE_VIOLATION("42000"),
   /** Storage failed underneath us (the cause carries the I/O error). */
@@ -40,9 +44,14 @@ public enum ErrorCode {
   CONCURRENT_MODIFICATION("40001"),
   /** DML needs its execution backend (Apache Spark), which is not on the class path. */
   EXECUTION_BACKEND_UNAVAILABLE("0A000"),
-  /** A DML statement's execution failed on the backend (a task failed, an expression cannot be evaluated). */
+  /**
+   * A DML statement's execution failed on the backend (a task failed, an expression cannot be
+   * evaluated).
+   */
   EXECUTION_FAILED("58000"),
-  /** A MERGE would change one target row for more than one source row (SQL: cardinality violation). */
+  /**
+   * A MERGE would change one target row for more than one source row (SQL: cardinality violation).
+   */
   MERGE_CARDINALITY_VIOLATION("21000"),
   /** A write breaks a table rule: NOT NULL, CHECK constraint, append-only, schema. */
   CONSTRAINT_VIOLATION("23000"),
@@ -64,11 +73,14 @@ public enum ErrorCode {
   OUT_OF_MEMORY("53200"),
   /** The statement has more columns than can be evaluated (SQL: too many columns). */
   TOO_MANY_COLUMNS("54011"),
-  /** A table or schema name is not a plain name: a path, a URI, '.', '..', or a name no listing would show. */
+  /**
+   * A table or schema name is not a plain name: a path, a URI, '.', '..', or a name no listing
+   * would show.
+   */
   INVALID_NAME("42602"),
   /**
-   * A table's location lies outside the warehouse (after normalisation, or through a symbolic link),
-   * or a statement would have to follow a symbolic link it may not follow.
+   * A table's location lies outside the warehouse (after normalisation, or through a symbolic
+   * link), or a statement would have to follow a symbolic link it may not follow.
    */
   LOCATION_NOT_PERMITTED("42501"),
   /** A table was to be created in a directory that holds files other than an empty Delta table. */

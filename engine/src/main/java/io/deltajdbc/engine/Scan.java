@@ -31,16 +31,16 @@ public interface Scan {
 
   /**
    * How many rows the files to read hold, for planners: {@code numRecords} from the log minus
-   * deleted rows, and for files without statistics an estimate from their size. The filter is
-   * not applied beyond pruning and skipping.
+   * deleted rows, and for files without statistics an estimate from their size. The filter is not
+   * applied beyond pruning and skipping.
    */
   long estimatedRowCount();
 
   /**
-   * An upper bound, for planners, on the distinct non-null values of a read column in the files
-   * to read, from the log alone: the partition values of a partition column; for an integer or
-   * date column the span of its statistics' bounds, at most {@link #estimatedRowCount()}; empty
-   * for other columns or when a file lacks the bounds.
+   * An upper bound, for planners, on the distinct non-null values of a read column in the files to
+   * read, from the log alone: the partition values of a partition column; for an integer or date
+   * column the span of its statistics' bounds, at most {@link #estimatedRowCount()}; empty for
+   * other columns or when a file lacks the bounds.
    */
   OptionalLong distinctValuesBound(String column);
 
@@ -48,13 +48,14 @@ public interface Scan {
   CloseableIterator<Row> rows();
 
   /**
-   * The files of {@link #files()} as splits, in the same order: reading every split's
-   * {@link ScanSplit#rows()} one after the other gives {@link #rows()}. A file larger than
-   * {@link EngineConfig#SCAN_SPLIT_BYTES} that is read column by column is several consecutive
-   * splits, each a run of its row groups; other files are one split each.
+   * The files of {@link #files()} as splits, in the same order: reading every split's {@link
+   * ScanSplit#rows()} one after the other gives {@link #rows()}. A file larger than {@link
+   * EngineConfig#SCAN_SPLIT_BYTES} that is read column by column is several consecutive splits,
+   * each a run of its row groups; other files are one split each.
    */
   List<ScanSplit> splits();
 
   /** Counters of a scan's planning. */
-  record ScanMetrics(int filesInSnapshot, int prunedByPartition, int skippedByStats, int filesToRead) {}
+  record ScanMetrics(
+      int filesInSnapshot, int prunedByPartition, int skippedByStats, int filesToRead) {}
 }

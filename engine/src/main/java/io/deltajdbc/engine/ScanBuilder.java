@@ -10,8 +10,8 @@ public interface ScanBuilder {
   ScanBuilder withColumns(List<String> columns);
 
   /**
-   * Keep only rows satisfying the predicate. It is used to prune partitions and skip files by
-   * their statistics, and evaluated on each remaining row: the scan returns exactly the matching rows.
+   * Keep only rows satisfying the predicate. It is used to prune partitions and skip files by their
+   * statistics, and evaluated on each remaining row: the scan returns exactly the matching rows.
    */
   ScanBuilder withFilter(Predicate predicate);
 

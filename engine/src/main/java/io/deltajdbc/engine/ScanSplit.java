@@ -24,8 +24,8 @@ public interface ScanSplit {
 
   /**
    * What the log's statistics say exactly about the split's live rows, when they may stand for
-   * reading it: the split is a whole file without a deletion vector and its statistics have a
-   * row count and tight bounds; otherwise empty.
+   * reading it: the split is a whole file without a deletion vector and its statistics have a row
+   * count and tight bounds; otherwise empty.
    */
   java.util.Optional<ExactStats> statsFromLog();
 
@@ -38,9 +38,9 @@ public interface ScanSplit {
 
     /**
      * Column {@code column}'s bounds and null count, when they are exact: integer, date and decimal
-     * columns (statistics of strings are truncated, of timestamps cut to milliseconds, of
-     * floating point blind to NaN) and partition columns of those types; empty otherwise.
-     * Values as in rows: {@code Long}/{@code Integer}/..., {@code LocalDate}, {@code BigDecimal}.
+     * columns (statistics of strings are truncated, of timestamps cut to milliseconds, of floating
+     * point blind to NaN) and partition columns of those types; empty otherwise. Values as in rows:
+     * {@code Long}/{@code Integer}/..., {@code LocalDate}, {@code BigDecimal}.
      */
     java.util.Optional<ColumnBounds> column(int column);
   }
@@ -50,7 +50,8 @@ public interface ScanSplit {
 
   /**
    * The split's rows that satisfy the scan's filter, in the scan's {@link Scan#readSchema()}: the
-   * same rows, in the same order, as {@link Scan#rows()} returns for this file (or these row groups).
+   * same rows, in the same order, as {@link Scan#rows()} returns for this file (or these row
+   * groups).
    */
   CloseableIterator<Row> rows();
 
@@ -62,11 +63,14 @@ public interface ScanSplit {
   /**
    * The file's live rows (deletion vectors applied) as batches of about {@code batchSize} rows in
    * {@link #batchSchema()}, partition columns filled in. The scan's filter only rules out row
-   * groups here: it is <em>not</em> evaluated per row, the caller evaluates it. Each call of
-   * {@code next()} may reuse the previous batch's buffers.
+   * groups here: it is <em>not</em> evaluated per row, the caller evaluates it. Each call of {@code
+   * next()} may reuse the previous batch's buffers.
    */
   CloseableIterator<ColumnBatch> batches(int batchSize);
 
-  /** How the file's values are decoded: {@code "columnar"} or {@code "record"} (the fallback for nested columns). */
+  /**
+   * How the file's values are decoded: {@code "columnar"} or {@code "record"} (the fallback for
+   * nested columns).
+   */
   String reader();
 }

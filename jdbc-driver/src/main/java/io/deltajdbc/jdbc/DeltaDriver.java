@@ -31,19 +31,19 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The JDBC driver for Delta tables: {@code jdbc:delta:<warehouse path or URI>[;key=value]*}.
- * Tables directly in the warehouse are in schema {@code default} (the connection's schema);
- * folders of tables are schemas. Properties {@code fs.*}, {@code hadoop.*} and
- * {@code deltajdbc.*} configure storage; {@code spark.*} configure the Spark session that runs
- * UPDATE, DELETE and MERGE ({@code spark.master}, default {@code local[*]}); Calcite's connection
- * properties pass through.
+ * The JDBC driver for Delta tables: {@code jdbc:delta:<warehouse path or URI>[;key=value]*}. Tables
+ * directly in the warehouse are in schema {@code default} (the connection's schema); folders of
+ * tables are schemas. Properties {@code fs.*}, {@code hadoop.*} and {@code deltajdbc.*} configure
+ * storage; {@code spark.*} configure the Spark session that runs UPDATE, DELETE and MERGE ({@code
+ * spark.master}, default {@code local[*]}); Calcite's connection properties pass through.
  */
 public final class DeltaDriver extends Driver {
   public static final String VERSION = version();
   static final String DEFAULT_SCHEMA = "default";
+
   /**
-   * The connection's function libraries (Calcite's {@code fun}): the SQL standard's and Spark's. This
-   * is the one place that chooses them; a connection's own {@code fun} property replaces it.
+   * The connection's function libraries (Calcite's {@code fun}): the SQL standard's and Spark's.
+   * This is the one place that chooses them; a connection's own {@code fun} property replaces it.
    */
   static final String FUNCTION_LIBRARIES = "spark";
 
@@ -63,8 +63,16 @@ public final class DeltaDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("delta-jdbc", VERSION, "Delta Lake", "reader 3 / writer 7 (delta-jdbc " + VERSION + ")",
-        true, 0, 1, 3, 7);
+    return new DriverVersion(
+        "delta-jdbc",
+        VERSION,
+        "Delta Lake",
+        "reader 3 / writer 7 (delta-jdbc " + VERSION + ")",
+        true,
+        0,
+        1,
+        3,
+        7);
   }
 
   @Override
@@ -82,7 +90,10 @@ public final class DeltaDriver extends Driver {
     return DeltaUrl.accepts(url);
   }
 
-  /** The driver's own properties (see {@link DriverProperties}), not Calcite's and Avatica's internals. */
+  /**
+   * The driver's own properties (see {@link DriverProperties}), not Calcite's and Avatica's
+   * internals.
+   */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
     try {
@@ -104,7 +115,8 @@ public final class DeltaDriver extends Driver {
       throw JdbcErrors.connectFailed(url, e.getMessage(), e);
     }
     if (parsed.location().isEmpty()) {
-      throw JdbcErrors.connectFailed(url, "no warehouse location; use jdbc:delta:/path/to/warehouse", null);
+      throw JdbcErrors.connectFailed(
+          url, "no warehouse location; use jdbc:delta:/path/to/warehouse", null);
     }
     Properties calcite = calciteProperties(parsed.properties());
     Connection raw = open(url, calcite);
@@ -151,24 +163,32 @@ public final class DeltaDriver extends Driver {
     p.setProperty("typeSystem", DeltaTypeSystem.class.getName() + "#INSTANCE");
     p.setProperty("parserFactory", DeltaSqlParserImpl.class.getName() + "#FACTORY");
     p.setProperty("fun", FUNCTION_LIBRARIES);
-    given.forEach((k, v) -> {
-      String key = k.toString();
-      if (!key.startsWith("fs.") && !key.startsWith("hadoop.") && !key.startsWith("deltajdbc.")
-          && !key.startsWith("spark.") && !key.equals("warehouse")) {
-        p.setProperty(key, v.toString());
-      }
-    });
+    given.forEach(
+        (k, v) -> {
+          String key = k.toString();
+          if (!key.startsWith("fs.")
+              && !key.startsWith("hadoop.")
+              && !key.startsWith("deltajdbc.")
+              && !key.startsWith("spark.")
+              && !key.equals("warehouse")) {
+            p.setProperty(key, v.toString());
+          }
+        });
     return p;
   }
 
   private static Configuration hadoopConfiguration(Properties given) {
     Configuration conf = DeltaTable.defaultConfiguration();
-    given.forEach((k, v) -> {
-      String key = k.toString();
-      if (key.startsWith("fs.") || key.startsWith("hadoop.") || key.startsWith("deltajdbc.") || key.startsWith("spark.")) {
-        conf.set(key, v.toString());
-      }
-    });
+    given.forEach(
+        (k, v) -> {
+          String key = k.toString();
+          if (key.startsWith("fs.")
+              || key.startsWith("hadoop.")
+              || key.startsWith("deltajdbc.")
+              || key.startsWith("spark.")) {
+            conf.set(key, v.toString());
+          }
+        });
     return conf;
   }
 

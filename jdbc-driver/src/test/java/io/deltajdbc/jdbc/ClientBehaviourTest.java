@@ -38,12 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  * a message, and LIMIT/OFFSET parameters bound with any integral type.
  */
 class ClientBehaviourTest {
-  private static final int[] LEVELS = {Connection.TRANSACTION_NONE, Connection.TRANSACTION_READ_UNCOMMITTED,
-      Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
-      Connection.TRANSACTION_SERIALIZABLE};
+  private static final int[] LEVELS = {
+    Connection.TRANSACTION_NONE,
+    Connection.TRANSACTION_READ_UNCOMMITTED,
+    Connection.TRANSACTION_READ_COMMITTED,
+    Connection.TRANSACTION_REPEATABLE_READ,
+    Connection.TRANSACTION_SERIALIZABLE
+  };
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Connection conn;
 
   @BeforeAll
@@ -63,17 +66,23 @@ class ClientBehaviourTest {
       assertTrue(c.getAutoCommit());
       c.setAutoCommit(true);
       assertTrue(c.getAutoCommit());
-      SQLException e = assertThrows(SQLFeatureNotSupportedException.class, () -> c.setAutoCommit(false));
+      SQLException e =
+          assertThrows(SQLFeatureNotSupportedException.class, () -> c.setAutoCommit(false));
       assertEquals("0A000", e.getSQLState());
-      assertTrue(e.getMessage().contains("every statement is its own Delta commit"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("every statement is its own Delta commit"), e.getMessage());
       assertTrue(c.getAutoCommit(), "still in auto-commit mode");
     }
   }
 
-  /** Python's DB-API and pools call commit() after each write and rollback() on return: neither fails. */
+  /**
+   * Python's DB-API and pools call commit() after each write and rollback() on return: neither
+   * fails.
+   */
   @Test
   void commitIsANoOpAndRollbackUndoesNothingButSaysSo() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE committed (id BIGINT)");
       s.executeUpdate("INSERT INTO committed VALUES (1)");
       c.commit();
@@ -95,15 +104,22 @@ class ClientBehaviourTest {
 
   @Test
   void savepointsFailWithAMessage() {
-    for (Executable call : List.<Executable>of(conn::setSavepoint, () -> conn.setSavepoint("s"),
-        () -> conn.rollback(null), () -> conn.releaseSavepoint(null))) {
+    for (Executable call :
+        List.<Executable>of(
+            conn::setSavepoint,
+            () -> conn.setSavepoint("s"),
+            () -> conn.rollback(null),
+            () -> conn.releaseSavepoint(null))) {
       SQLException e = assertThrows(SQLFeatureNotSupportedException.class, call);
       assertEquals("0A000", e.getSQLState());
       assertTrue(e.getMessage().contains("savepoints"), e.getMessage());
     }
   }
 
-  /** Each level DatabaseMetaData says is supported can be set and is read back; the others are refused. */
+  /**
+   * Each level DatabaseMetaData says is supported can be set and is read back; the others are
+   * refused.
+   */
   @Test
   void isolationLevelsAgreeWithDatabaseMetaData() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir)) {
@@ -133,7 +149,8 @@ class ClientBehaviourTest {
 
   @Test
   void aReadOnlyConnectionReadsButDoesNotWrite() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:delta:" + dir);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE kept (id BIGINT)");
       c.setReadOnly(true);
       assertTrue(c.isReadOnly());
@@ -141,10 +158,13 @@ class ClientBehaviourTest {
         assertTrue(rs.next());
         assertEquals(0, rs.getLong(1));
       }
-      for (String write : List.of("INSERT INTO kept VALUES (1)", "DROP TABLE kept", "CREATE TABLE other (id INT)")) {
+      for (String write :
+          List.of(
+              "INSERT INTO kept VALUES (1)", "DROP TABLE kept", "CREATE TABLE other (id INT)")) {
         SQLException e = assertThrows(SQLException.class, () -> s.execute(write));
         assertEquals("25006", e.getSQLState());
-        assertTrue(e.getMessage().contains("read-only") && e.getMessage().contains(write), e.getMessage());
+        assertTrue(
+            e.getMessage().contains("read-only") && e.getMessage().contains(write), e.getMessage());
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO kept VALUES (?)")) {
         ps.setLong(1, 1L);
@@ -156,10 +176,13 @@ class ClientBehaviourTest {
     }
   }
 
-  /** Avatica and Calcite throw some exceptions without a message; the driver names the call instead. */
+  /**
+   * Avatica and Calcite throw some exceptions without a message; the driver names the call instead.
+   */
   @Test
   void noSqlExceptionComesWithoutAMessage() throws SQLException {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM customers");
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM customers");
         PreparedStatement ps = conn.prepareStatement("SELECT id FROM customers WHERE id = ?")) {
       rs.next();
       Map<String, Executable> calls = new LinkedHashMap<>();
@@ -176,7 +199,9 @@ class ClientBehaviourTest {
       calls.put("setSavepoint", conn::setSavepoint);
       calls.put("setCursorName", () -> s.setCursorName("c"));
       calls.put("getMoreResults", () -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT));
-      calls.put("executeUpdate(keys)", () -> s.executeUpdate("SELECT 1", Statement.RETURN_GENERATED_KEYS));
+      calls.put(
+          "executeUpdate(keys)",
+          () -> s.executeUpdate("SELECT 1", Statement.RETURN_GENERATED_KEYS));
       calls.put("updateInt", () -> rs.updateInt(1, 1));
       calls.put("absolute", () -> rs.absolute(1));
       calls.put("previous", rs::previous);
@@ -191,7 +216,10 @@ class ClientBehaviourTest {
           call.getValue().execute();
         } catch (SQLException e) {
           String m = e.getMessage();
-          if (m == null || m.isBlank() || m.matches("[\\w.$]*(Exception|Error)") || e.getSQLState() == null) {
+          if (m == null
+              || m.isBlank()
+              || m.matches("[\\w.$]*(Exception|Error)")
+              || e.getSQLState() == null) {
             bad.add(call.getKey() + ": " + e);
           }
         } catch (Throwable t) {
@@ -203,9 +231,15 @@ class ClientBehaviourTest {
       SQLException e = assertThrows(SQLFeatureNotSupportedException.class, conn::createBlob);
       assertEquals("Connection.createBlob() is not supported by delta-jdbc.", e.getMessage());
       assertEquals("0A000", e.getSQLState());
-      SQLException keys = assertThrows(SQLException.class,
-          () -> s.executeUpdate("INSERT INTO customers VALUES (77, 'k')", Statement.RETURN_GENERATED_KEYS));
-      assertEquals("Statement.executeUpdate(String, int) is not supported by delta-jdbc.", keys.getMessage());
+      SQLException keys =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO customers VALUES (77, 'k')", Statement.RETURN_GENERATED_KEYS));
+      assertEquals(
+          "Statement.executeUpdate(String, int) is not supported by delta-jdbc.",
+          keys.getMessage());
     }
   }
 
@@ -232,8 +266,9 @@ class ClientBehaviourTest {
       assertRefused("22003", "LIMIT", () -> ps.setLong(1, Long.MAX_VALUE));
       assertRefused("22023", "LIMIT", () -> ps.setBigDecimal(1, new BigDecimal("1.5")));
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT id FROM orders ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT id FROM orders ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
       ps.setLong(1, 98L);
       ps.setLong(2, 5L);
       assertEquals(List.of(98L, 99L), ids(ps));
@@ -250,9 +285,21 @@ class ClientBehaviourTest {
       assertNotNull(p.description, p.name);
       assertFalse(p.description.isBlank(), p.name);
     }
-    assertEquals(List.of("warehouse", "spark.master", "spark.executor.memory", "deltajdbc.partitionTimeZone",
-        "deltajdbc.scan.threads", "deltajdbc.scan.splitBytes", "deltajdbc.scan.columnar", "deltajdbc.write.targetFileSize", "deltajdbc.checkpoint.partSize", "deltajdbc.storage.<scheme>.singleWriter",
-        "fs.*", "hadoop.*"), List.copyOf(props.keySet()));
+    assertEquals(
+        List.of(
+            "warehouse",
+            "spark.master",
+            "spark.executor.memory",
+            "deltajdbc.partitionTimeZone",
+            "deltajdbc.scan.threads",
+            "deltajdbc.scan.splitBytes",
+            "deltajdbc.scan.columnar",
+            "deltajdbc.write.targetFileSize",
+            "deltajdbc.checkpoint.partSize",
+            "deltajdbc.storage.<scheme>.singleWriter",
+            "fs.*",
+            "hadoop.*"),
+        List.copyOf(props.keySet()));
     assertEquals(dir.toString(), props.get("warehouse").value);
     assertTrue(props.get("warehouse").required);
     assertEquals("local[2]", props.get("spark.master").value, "the URL's value");

@@ -23,13 +23,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DAT conformance tables, copied into a warehouse (the driver follows no link out of one),
- * give through plain JDBC the rows the engine suite reads: the same count from the log, the same
- * number of rows and the same values of every column read with getString.
+ * The DAT conformance tables, copied into a warehouse (the driver follows no link out of one), give
+ * through plain JDBC the rows the engine suite reads: the same count from the log, the same number
+ * of rows and the same values of every column read with getString.
  */
 class ConformanceThroughJdbcTest {
-  @TempDir
-  static Path warehouse;
+  @TempDir static Path warehouse;
 
   @TestFactory
   Stream<DynamicTest> everyDatTableReadsTheSameThroughJdbc() throws IOException, SQLException {
@@ -45,40 +44,47 @@ class ConformanceThroughJdbcTest {
       }
     }
     Connection conn = DriverManager.getConnection("jdbc:delta:" + warehouse);
-    return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-      long engineRows = engineRowCount(warehouse.resolve(name));
-      try (Statement s = conn.createStatement()) {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + name + "\"")) {
-          rs.next();
-          assertEquals(engineRows, rs.getLong(1), name + ": count(*)");
-        }
-        long rows = 0;
-        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + name + "\"")) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= n; i++) {
-              rs.getString(i); // every value converts
-            }
-            rows++;
-          }
-        }
-        assertEquals(engineRows, rows, name + ": SELECT *");
-      }
-    }));
+    return names.stream()
+        .map(
+            name ->
+                DynamicTest.dynamicTest(
+                    name,
+                    () -> {
+                      long engineRows = engineRowCount(warehouse.resolve(name));
+                      try (Statement s = conn.createStatement()) {
+                        try (ResultSet rs =
+                            s.executeQuery("SELECT count(*) FROM \"" + name + "\"")) {
+                          rs.next();
+                          assertEquals(engineRows, rs.getLong(1), name + ": count(*)");
+                        }
+                        long rows = 0;
+                        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + name + "\"")) {
+                          int n = rs.getMetaData().getColumnCount();
+                          while (rs.next()) {
+                            for (int i = 1; i <= n; i++) {
+                              rs.getString(i); // every value converts
+                            }
+                            rows++;
+                          }
+                        }
+                        assertEquals(engineRows, rows, name + ": SELECT *");
+                      }
+                    }));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : (Iterable<Path>) all::iterator) {
-        Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
   }
 
   private static long engineRowCount(Path table) {
     long n = 0;
-    try (CloseableIterator<Row> it = DeltaTable.forPath(table.toString()).latestSnapshot().scanBuilder().build()
-        .rows()) {
+    try (CloseableIterator<Row> it =
+        DeltaTable.forPath(table.toString()).latestSnapshot().scanBuilder().build().rows()) {
       while (it.hasNext()) {
         it.next();
         n++;

@@ -17,28 +17,49 @@ import java.util.stream.Stream;
  * application with its own versions of the libraries the jar bundles, has ahead of the jar.
  */
 final class HostClassPath {
-  private static final List<String> TEST_FRAMEWORK = List.of("/org/junit/", "/org/opentest4j/", "/org/apiguardian/",
-      "/org/apache/maven/", "surefire", "failsafe");
+  private static final List<String> TEST_FRAMEWORK =
+      List.of(
+          "/org/junit/",
+          "/org/opentest4j/",
+          "/org/apiguardian/",
+          "/org/apache/maven/",
+          "surefire",
+          "failsafe");
 
   private HostClassPath() {}
 
   /** The packaged standalone driver jar. */
   static Path standaloneJar() throws IOException {
     try (Stream<Path> files = Files.list(targetDir())) {
-      return files.filter(p -> p.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-standalone.jar"))
+          .findFirst()
+          .orElseThrow();
     }
   }
 
   /**
-   * The Spark DML backend's jar (module engine/spark), built before the driver in the reactor:
-   * what a user adds beside the standalone jar to run UPDATE, DELETE and MERGE.
+   * The Spark DML backend's jar (module engine/spark), built before the driver in the reactor: what
+   * a user adds beside the standalone jar to run UPDATE, DELETE and MERGE.
    */
   static Path sparkBackendJar() throws IOException {
     Path target = targetDir();
-    Path dir = target.getParent().getParent().resolve("engine").resolve("spark").resolve(target.getFileName());
+    Path dir =
+        target
+            .getParent()
+            .getParent()
+            .resolve("engine")
+            .resolve("spark")
+            .resolve(target.getFileName());
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().matches("delta-jdbc-engine-spark-[^-]+(-SNAPSHOT)?\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no delta-jdbc-engine-spark jar in " + dir));
+      return files
+          .filter(
+              p ->
+                  p.getFileName()
+                      .toString()
+                      .matches("delta-jdbc-engine-spark-[^-]+(-SNAPSHOT)?\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no delta-jdbc-engine-spark jar in " + dir));
     }
   }
 
@@ -54,7 +75,9 @@ final class HostClassPath {
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       Path p = Paths.get(entry).toAbsolutePath();
       String s = p.toString().replace('\\', '/');
-      if (!s.endsWith(".jar") || p.startsWith(project) || TEST_FRAMEWORK.stream().anyMatch(s::contains)) {
+      if (!s.endsWith(".jar")
+          || p.startsWith(project)
+          || TEST_FRAMEWORK.stream().anyMatch(s::contains)) {
         continue;
       }
       jars.add(p);
@@ -84,7 +107,11 @@ final class HostClassPath {
 
   /** The jar or directory a class of {@code loader} was loaded from. */
   static String origin(ClassLoader loader, String className) throws ClassNotFoundException {
-    return Class.forName(className, false, loader).getProtectionDomain().getCodeSource().getLocation().toString();
+    return Class.forName(className, false, loader)
+        .getProtectionDomain()
+        .getCodeSource()
+        .getLocation()
+        .toString();
   }
 
   private static Path targetDir() {

@@ -42,15 +42,15 @@ import sqlline.SqlLine;
  * a sqlline session run from a script (SchemaCrawler is in {@link MetadataTest}).
  */
 class JdbcClientsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Connection conn;
 
   @BeforeAll
   static void setUp() throws SQLException {
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
-    // Hikari validates a connection it hands out when it was idle longer than this: every time, here.
+    // Hikari validates a connection it hands out when it was idle longer than this: every time,
+    // here.
     System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
     Warehouse.create(dir);
     conn = DriverManager.getConnection("jdbc:delta:" + dir);
@@ -73,8 +73,13 @@ class JdbcClientsTest {
     Table<?> orders = ctx.meta().getTables("orders").get(0);
     for (Field<?> f : orders.fields()) {
       var t = f.getDataType();
-      columns.put(f.getName(), t.getSQLDataType().getTypeName() + (t.hasPrecision() ? "(" + t.precision()
-          + (t.hasScale() ? "," + t.scale() : "") + ")" : "") + (t.nullable() ? "" : " not null"));
+      columns.put(
+          f.getName(),
+          t.getSQLDataType().getTypeName()
+              + (t.hasPrecision()
+                  ? "(" + t.precision() + (t.hasScale() ? "," + t.scale() : "") + ")"
+                  : "")
+              + (t.nullable() ? "" : " not null"));
     }
     assertEquals(SQLDataType.BIGINT, orders.field("id").getDataType().getSQLDataType());
     assertFalse(orders.field("id").getDataType().nullable());
@@ -83,11 +88,19 @@ class JdbcClientsTest {
     assertEquals(2, orders.field("amount").getDataType().scale(), columns.toString());
     assertEquals(SQLDataType.INTEGER, orders.field("customer").getDataType().getSQLDataType());
     assertEquals(SQLDataType.DATE, orders.field("day").getDataType().getSQLDataType());
-    assertEquals(SQLDataType.TIMESTAMP.getSQLType(), orders.field("ts").getDataType().getSQLType(), columns.toString());
-    assertEquals(SQLDataType.VARCHAR, orders.field("region").getDataType().getSQLDataType(), columns.toString());
+    assertEquals(
+        SQLDataType.TIMESTAMP.getSQLType(),
+        orders.field("ts").getDataType().getSQLType(),
+        columns.toString());
+    assertEquals(
+        SQLDataType.VARCHAR,
+        orders.field("region").getDataType().getSQLDataType(),
+        columns.toString());
     List<String> tables = new ArrayList<>();
     ctx.meta().getTables().forEach(t -> tables.add(t.getSchema().getName() + "." + t.getName()));
-    assertEquals(List.of("default.customers", "default.orders", "sales.refunds"), tables.stream().sorted().toList());
+    assertEquals(
+        List.of("default.customers", "default.orders", "sales.refunds"),
+        tables.stream().sorted().toList());
   }
 
   /** jOOQ binds LIMIT and OFFSET as Long parameters. */
@@ -96,7 +109,8 @@ class JdbcClientsTest {
     DSLContext ctx = DSL.using(conn);
     Result<Record> two = ctx.selectFrom(DSL.table("orders")).limit(2).fetch();
     assertEquals(2, two.size());
-    Result<Record> page = ctx.selectFrom(DSL.table("orders")).orderBy(DSL.field("id")).limit(3).offset(10).fetch();
+    Result<Record> page =
+        ctx.selectFrom(DSL.table("orders")).orderBy(DSL.field("id")).limit(3).offset(10).fetch();
     assertEquals(List.of(10L, 11L, 12L), page.getValues("id", Long.class));
     assertEquals(10, ctx.fetchCount(DSL.table("customers")));
   }
@@ -107,7 +121,8 @@ class JdbcClientsTest {
     config.setJdbcUrl("jdbc:delta:" + dir);
     try (HikariDataSource pool = new HikariDataSource(config)) {
       for (int i = 0; i < 5; i++) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        try (Connection c = pool.getConnection();
+            Statement s = c.createStatement();
             ResultSet rs = s.executeQuery("SELECT count(*) FROM orders WHERE customer = " + i)) {
           assertTrue(c.getAutoCommit());
           assertTrue(rs.next());
@@ -120,8 +135,10 @@ class JdbcClientsTest {
         }
       }
       try (Connection c = pool.getConnection()) {
-        // Hikari evicts a connection that raised SQLSTATE 0A000 (as on PostgreSQL); the pool goes on.
-        assertEquals("0A000", assertThrows(SQLException.class, () -> c.setAutoCommit(false)).getSQLState());
+        // Hikari evicts a connection that raised SQLSTATE 0A000 (as on PostgreSQL); the pool goes
+        // on.
+        assertEquals(
+            "0A000", assertThrows(SQLException.class, () -> c.setAutoCommit(false)).getSQLState());
       }
       try (Connection c = pool.getConnection()) {
         assertTrue(c.isValid(5));
@@ -143,29 +160,40 @@ class JdbcClientsTest {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:delta:" + dir);
     config.setAutoCommit(false);
-    HikariPool.PoolInitializationException e = assertThrows(HikariPool.PoolInitializationException.class,
-        () -> new HikariDataSource(config).close());
+    HikariPool.PoolInitializationException e =
+        assertThrows(
+            HikariPool.PoolInitializationException.class,
+            () -> new HikariDataSource(config).close());
     assertTrue(e.getMessage().contains("every statement is its own Delta commit"), e.getMessage());
   }
 
   @Test
   void sqllineRunsAScriptWithoutWarningsOrStackTraces() throws Exception {
-    Path script = Files.writeString(dir.resolve("script.sql"), String.join("\n",
-        "!set outputformat csv",
-        "SELECT id, region FROM orders ORDER BY id LIMIT 3;",
-        "!tables",
-        "!columns customers",
-        "SELECT count(*) AS n FROM customers;",
-        ""));
+    Path script =
+        Files.writeString(
+            dir.resolve("script.sql"),
+            String.join(
+                "\n",
+                "!set outputformat csv",
+                "SELECT id, region FROM orders ORDER BY id LIMIT 3;",
+                "!tables",
+                "!columns customers",
+                "SELECT count(*) AS n FROM customers;",
+                ""));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SqlLine sqlline = new SqlLine();
     sqlline.setOutputStream(new PrintStream(out, true, StandardCharsets.UTF_8));
     sqlline.setErrorStream(new PrintStream(out, true, StandardCharsets.UTF_8));
-    SqlLine.Status status = sqlline.begin(new String[] {"-u", "jdbc:delta:" + dir, "-n", "", "-p", "",
-        "--run=" + script}, null, false);
+    SqlLine.Status status =
+        sqlline.begin(
+            new String[] {"-u", "jdbc:delta:" + dir, "-n", "", "-p", "", "--run=" + script},
+            null,
+            false);
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(SqlLine.Status.OK, status, text);
-    assertTrue(text.contains("'0','north'") && text.contains("'1','south'") && text.contains("'2','east'"), text);
+    assertTrue(
+        text.contains("'0','north'") && text.contains("'1','south'") && text.contains("'2','east'"),
+        text);
     assertTrue(text.contains("'n'") && text.contains("'10'"), text);
     assertTrue(text.contains("'orders'") && text.contains("'refunds'"), text);
     assertTrue(text.contains("'Name'") && text.contains("'VARCHAR'"), text);

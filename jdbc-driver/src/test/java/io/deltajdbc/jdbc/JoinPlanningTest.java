@@ -30,23 +30,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The planner knows how large each table is (the log's row counts, after pruning) and turns an
  * equality every OR branch shares into a hash-join key, and sizes joins by the distinct values of
- * their keys: a fact table of 20,000 rows in 4 commits,
- * a dimension of 200 and one of 5.
+ * their keys: a fact table of 20,000 rows in 4 commits, a dimension of 200 and one of 5.
  */
 class JoinPlanningTest {
-  static final StructType FACT = StructType.of(new StructField("f_key", PrimitiveType.LONG, false),
-      new StructField("f_dim", PrimitiveType.LONG, false), new StructField("f_qty", PrimitiveType.INTEGER, false),
-      new StructField("f_mode", PrimitiveType.STRING, false));
-  static final StructType DIM = StructType.of(new StructField("d_key", PrimitiveType.LONG, false),
-      new StructField("d_brand", PrimitiveType.STRING, false), new StructField("d_size", PrimitiveType.INTEGER, false));
-  @TempDir
-  static Path dir;
+  static final StructType FACT =
+      StructType.of(
+          new StructField("f_key", PrimitiveType.LONG, false),
+          new StructField("f_dim", PrimitiveType.LONG, false),
+          new StructField("f_qty", PrimitiveType.INTEGER, false),
+          new StructField("f_mode", PrimitiveType.STRING, false));
+  static final StructType DIM =
+      StructType.of(
+          new StructField("d_key", PrimitiveType.LONG, false),
+          new StructField("d_brand", PrimitiveType.STRING, false),
+          new StructField("d_size", PrimitiveType.INTEGER, false));
+  @TempDir static Path dir;
   static Connection conn;
 
   @BeforeAll
   static void tables() throws SQLException {
-    DeltaTable fact = DeltaTable.create(dir.resolve("fact").toString(), DeltaTable.defaultConfiguration(),
-        TableSpec.of(FACT, "f_mode"));
+    DeltaTable fact =
+        DeltaTable.create(
+            dir.resolve("fact").toString(),
+            DeltaTable.defaultConfiguration(),
+            TableSpec.of(FACT, "f_mode"));
     for (int commit = 0; commit < 4; commit++) {
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
@@ -63,8 +70,9 @@ class JoinPlanningTest {
   }
 
   private static void write(String name, int n) {
-    DeltaTable dim = DeltaTable.create(dir.resolve(name).toString(), DeltaTable.defaultConfiguration(),
-        TableSpec.of(DIM));
+    DeltaTable dim =
+        DeltaTable.create(
+            dir.resolve(name).toString(), DeltaTable.defaultConfiguration(), TableSpec.of(DIM));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       rows.add(Row.of((long) i, "Brand#" + (i % 5), i % 20));
@@ -88,10 +96,9 @@ class JoinPlanningTest {
   }
 
   /**
-   * A join's size follows from the distinct values of its keys (the span of their statistics):
-   * the fact table's foreign key meets one dimension row each, a 20-valued column of the
-   * dimension meets itself 2,000 times. Calcite's default, 15% of the product, said 600,000 and
-   * 6,000.
+   * A join's size follows from the distinct values of its keys (the span of their statistics): the
+   * fact table's foreign key meets one dimension row each, a 20-valued column of the dimension
+   * meets itself 2,000 times. Calcite's default, 15% of the product, said 600,000 and 6,000.
    */
   @Test
   void joinsAreSizedByTheDistinctValuesOfTheirKeys() throws SQLException {
@@ -105,9 +112,10 @@ class JoinPlanningTest {
 
   @Test
   void orBranchesSharingAnEqualityJoinOnItsKeys() throws SQLException {
-    String q19 = "SELECT sum(f_qty) FROM fact, dim WHERE (d_key = f_dim AND d_brand = 'Brand#1' AND f_qty < 10) "
-        + "OR (d_key = f_dim AND d_brand = 'Brand#2' AND f_qty BETWEEN 10 AND 20 AND d_size < 10) "
-        + "OR (d_key = f_dim AND d_brand = 'Brand#3' AND f_mode = 'AIR')";
+    String q19 =
+        "SELECT sum(f_qty) FROM fact, dim WHERE (d_key = f_dim AND d_brand = 'Brand#1' AND f_qty < 10) "
+            + "OR (d_key = f_dim AND d_brand = 'Brand#2' AND f_qty BETWEEN 10 AND 20 AND d_size < 10) "
+            + "OR (d_key = f_dim AND d_brand = 'Brand#3' AND f_mode = 'AIR')";
     String plan = plan(q19);
     assertTrue(plan.contains("EnumerableHashJoin"), plan);
     assertFalse(plan.contains("NestedLoopJoin"), plan);
@@ -118,7 +126,8 @@ class JoinPlanningTest {
       String brand = "Brand#" + (d % 5);
       int size = (int) (d % 20);
       boolean air = key % 2 == 0;
-      if (brand.equals("Brand#1") && qty < 10 || brand.equals("Brand#2") && qty >= 10 && qty <= 20 && size < 10
+      if (brand.equals("Brand#1") && qty < 10
+          || brand.equals("Brand#2") && qty >= 10 && qty <= 20 && size < 10
           || brand.equals("Brand#3") && air) {
         expected += qty;
       }
@@ -129,15 +138,17 @@ class JoinPlanningTest {
   /** A hash join keeps its right input in memory: the dimensions, not the fact table, are built. */
   @Test
   void theSmallTableIsTheBuildSide() throws SQLException {
-    String q = "SELECT d.d_brand, t.d_brand, count(*) FROM fact JOIN dim d ON d.d_key = f_dim "
-        + "JOIN tiny t ON t.d_key = f_qty GROUP BY d.d_brand, t.d_brand";
+    String q =
+        "SELECT d.d_brand, t.d_brand, count(*) FROM fact JOIN dim d ON d.d_key = f_dim "
+            + "JOIN tiny t ON t.d_key = f_qty GROUP BY d.d_brand, t.d_brand";
     String plan = plan(q);
     for (String line : plan.split("\n")) {
       if (line.contains("EnumerableHashJoin")) {
         int depth = indent(line);
         List<String> inputs = inputsOf(plan, line, depth);
         assertEquals(2, inputs.size(), plan);
-        assertFalse(inputs.get(1).contains("table=[[default, fact]]"), "fact is the build side:\n" + plan);
+        assertFalse(
+            inputs.get(1).contains("table=[[default, fact]]"), "fact is the build side:\n" + plan);
       }
     }
     // f_qty in 0..4 meets tiny; then f_key % 5 = f_qty, so the two brands agree: 5 groups
@@ -145,7 +156,8 @@ class JoinPlanningTest {
   }
 
   private static long single(String sql) throws SQLException {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -153,7 +165,8 @@ class JoinPlanningTest {
 
   private static String plan(String sql) throws SQLException {
     StringBuilder sb = new StringBuilder();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
       while (rs.next()) {
         sb.append(rs.getString(1)).append('\n');
       }
@@ -166,7 +179,9 @@ class JoinPlanningTest {
     return rows(sql, "DeltaTableScan");
   }
 
-  /** The row count Calcite's metadata gives the plan's first node whose name contains {@code node}. */
+  /**
+   * The row count Calcite's metadata gives the plan's first node whose name contains {@code node}.
+   */
   private static double rows(String sql, String node) throws SQLException {
     String plan;
     try (Statement s = conn.createStatement();

@@ -27,15 +27,20 @@ final class SparkAnswers {
   private SparkAnswers() {}
 
   static List<List<String>> jdbc(Connection conn, String sql, int digits) throws SQLException {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       List<List<String>> rows = new ArrayList<>();
       while (rs.next()) {
         List<String> row = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
           int type = rs.getMetaData().getColumnType(i);
-          Object v = type == Types.DATE ? rs.getObject(i, LocalDate.class)
-              : type == Types.TIMESTAMP ? rs.getObject(i, LocalDateTime.class) : rs.getObject(i);
+          Object v =
+              type == Types.DATE
+                  ? rs.getObject(i, LocalDate.class)
+                  : type == Types.TIMESTAMP
+                      ? rs.getObject(i, LocalDateTime.class)
+                      : rs.getObject(i);
           if (v instanceof Array a) {
             v = List.of((Object[]) a.getArray());
           }
@@ -86,7 +91,10 @@ final class SparkAnswers {
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
       return Double.isFinite(d)
-          ? new BigDecimal(v.toString()).round(new MathContext(digits)).stripTrailingZeros().toPlainString()
+          ? new BigDecimal(v.toString())
+              .round(new MathContext(digits))
+              .stripTrailingZeros()
+              .toPlainString()
           : Double.toString(d);
     }
     if (v instanceof Number) {

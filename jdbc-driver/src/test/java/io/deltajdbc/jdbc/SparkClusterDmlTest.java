@@ -44,11 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver's UPDATE, DELETE and MERGE on a real Spark standalone cluster: a master and a worker
- * on loopback, each its own JVM, and the JDBC client in a third JVM (the DML SparkSession is one per
- * JVM, and this test JVM already has a local one). The cluster comes from {@code spark.*}
+ * on loopback, each its own JVM, and the JDBC client in a third JVM (the DML SparkSession is one
+ * per JVM, and this test JVM already has a local one). The cluster comes from {@code spark.*}
  * connection properties ({@code spark.master}, the driver's address, the executors' memory and
- * cores) and, for what a connection may not choose because it loads code, from system properties
- * of the client (the executors' class path, and a listener that counts where the tasks ran).
+ * cores) and, for what a connection may not choose because it loads code, from system properties of
+ * the client (the executors' class path, and a listener that counts where the tasks ran).
  * delta-spark reads the table afterwards.
  *
  * <p>There is no Spark distribution: the worker builds its executors' class path from SPARK_HOME
@@ -62,14 +62,14 @@ class SparkClusterDmlTest {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(180);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<Process> processes = new ArrayList<>();
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    // the client first (it is the application), then the worker (it kills its executors), then the master
+    // the client first (it is the application), then the worker (it kills its executors), then the
+    // master
     for (int i = processes.size() - 1; i >= 0; i--) {
       Process p = processes.get(i);
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -92,18 +92,51 @@ class SparkClusterDmlTest {
     int workerUi = freePort();
     String masterUrl = "spark://" + LOOPBACK + ":" + masterPort;
 
-    Process master = start("master", sparkHome, "-Xmx256m", "org.apache.spark.deploy.master.Master",
-        "--host", LOOPBACK, "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUi));
-    awaitMaster(master, masterUi, "the master is alive", m -> "ALIVE".equals(m.path("status").asText()));
+    Process master =
+        start(
+            "master",
+            sparkHome,
+            "-Xmx256m",
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            LOOPBACK,
+            "--port",
+            String.valueOf(masterPort),
+            "--webui-port",
+            String.valueOf(masterUi));
+    awaitMaster(
+        master, masterUi, "the master is alive", m -> "ALIVE".equals(m.path("status").asText()));
 
-    Process worker = start("worker", sparkHome, "-Xmx256m", "org.apache.spark.deploy.worker.Worker", masterUrl,
-        "--host", LOOPBACK, "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(workerUi),
-        "--work-dir", workDir.toString());
-    awaitMaster(worker, masterUi, "the worker registered", m -> m.path("aliveworkers").asInt() == 1);
+    Process worker =
+        start(
+            "worker",
+            sparkHome,
+            "-Xmx256m",
+            "org.apache.spark.deploy.worker.Worker",
+            masterUrl,
+            "--host",
+            LOOPBACK,
+            "--cores",
+            "1",
+            "--memory",
+            "1g",
+            "--webui-port",
+            String.valueOf(workerUi),
+            "--work-dir",
+            workDir.toString());
+    awaitMaster(
+        worker, masterUi, "the worker registered", m -> m.path("aliveworkers").asInt() == 1);
     long clusterUp = System.nanoTime();
 
-    Process client = start("client", sparkHome, "-Xmx1g", Client.class.getName(), warehouse.toString(), masterUrl,
-        testClassPath());
+    Process client =
+        start(
+            "client",
+            sparkHome,
+            "-Xmx1g",
+            Client.class.getName(),
+            warehouse.toString(),
+            masterUrl,
+            testClassPath());
     if (!client.waitFor(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       fail("the client did not finish in " + CLIENT_TIMEOUT + "\n" + logs());
     }
@@ -117,36 +150,63 @@ class SparkClusterDmlTest {
     assertEquals("5", out.get("delete"));
     assertEquals("3", out.get("merge"));
     assertEquals("15", out.get("count"));
-    assertTrue(Integer.parseInt(out.get("tasks.executors")) > 0, () -> "tasks on executors\n" + logs());
+    assertTrue(
+        Integer.parseInt(out.get("tasks.executors")) > 0, () -> "tasks on executors\n" + logs());
     assertEquals("0", out.get("tasks.driver"), "no task ran in the client's JVM");
     assertEquals(LOOPBACK, out.get("tasks.hosts"));
     String appId = out.get("app");
     assertTrue(appId.startsWith("app-"), appId);
     Path stderr = workDir.resolve(appId).resolve("0").resolve("stderr");
-    assertTrue(Files.isRegularFile(stderr), () -> "the worker launched the executor: " + stderr + "\n" + logs());
+    assertTrue(
+        Files.isRegularFile(stderr),
+        () -> "the worker launched the executor: " + stderr + "\n" + logs());
     String executorLog = Files.readString(stderr);
-    assertTrue(executorLog.contains("Spark Executor Command") && executorLog.contains("CoarseGrainedExecutorBackend")
-        && executorLog.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), executorLog);
-    JsonNode app = awaitMaster(master, masterUi, "the application completed",
-        m -> find(m.path("completedapps"), appId) != null);
+    assertTrue(
+        executorLog.contains("Spark Executor Command")
+            && executorLog.contains("CoarseGrainedExecutorBackend")
+            && executorLog.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
+        executorLog);
+    JsonNode app =
+        awaitMaster(
+            master,
+            masterUi,
+            "the application completed",
+            m -> find(m.path("completedapps"), appId) != null);
     JsonNode completed = find(app.path("completedapps"), appId);
     assertEquals("FINISHED", completed.path("state").asText(), completed::toString);
     long appCompleted = System.nanoTime();
     assertEquals("delta-jdbc", completed.path("name").asText(), completed::toString);
 
     // delta-spark (this JVM's local session) reads what the cluster wrote
-    List<String> rows = SparkOracle.spark().read().format("delta").load(warehouse.resolve("t").toString())
-        .orderBy("id").collectAsList().stream().map(Row::toString).toList();
+    List<String> rows =
+        SparkOracle.spark()
+            .read()
+            .format("delta")
+            .load(warehouse.resolve("t").toString())
+            .orderBy("id")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .toList();
     assertEquals(expectedRows(), rows);
-    List<String> history = SparkOracle.spark().sql("DESCRIBE HISTORY delta.`" + warehouse.resolve("t") + "`")
-        .select("operation").collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> history =
+        SparkOracle.spark()
+            .sql("DESCRIBE HISTORY delta.`" + warehouse.resolve("t") + "`")
+            .select("operation")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertEquals(List.of("MERGE", "DELETE", "UPDATE", "WRITE", "CREATE TABLE"), history);
 
-    System.out.printf("SparkClusterDmlTest: cluster up in %d s, client (session start and DML) in %d s, "
-        + "app completed on the master %d s later, total %d s; client: %s%n",
-        TimeUnit.NANOSECONDS.toSeconds(clusterUp - started), TimeUnit.NANOSECONDS.toSeconds(clientDone - clusterUp),
+    System.out.printf(
+        "SparkClusterDmlTest: cluster up in %d s, client (session start and DML) in %d s, "
+            + "app completed on the master %d s later, total %d s; client: %s%n",
+        TimeUnit.NANOSECONDS.toSeconds(clusterUp - started),
+        TimeUnit.NANOSECONDS.toSeconds(clientDone - clusterUp),
         TimeUnit.NANOSECONDS.toSeconds(appCompleted - clientDone),
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), out);
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        out);
   }
 
   private static String region(long id) {
@@ -157,7 +217,10 @@ class SparkClusterDmlTest {
     };
   }
 
-  /** Rows 1 to 20; UPDATE marks even ids; DELETE drops 16 to 20; MERGE renames 2, deletes 3 and inserts 30. */
+  /**
+   * Rows 1 to 20; UPDATE marks even ids; DELETE drops 16 to 20; MERGE renames 2, deletes 3 and
+   * inserts 30.
+   */
   private static List<String> expectedRows() {
     List<String> rows = new ArrayList<>();
     for (long id = 1; id <= 15; id++) {
@@ -171,7 +234,10 @@ class SparkClusterDmlTest {
     return rows;
   }
 
-  /** The JDBC client, in its own JVM: args are the warehouse, the master URL and the executors' class path. */
+  /**
+   * The JDBC client, in its own JVM: args are the warehouse, the master URL and the executors'
+   * class path.
+   */
   public static final class Client {
     private Client() {}
 
@@ -180,29 +246,50 @@ class SparkClusterDmlTest {
       String master = args[1];
       Properties props = new Properties();
       props.setProperty("spark.executor.memory", "512m");
-      // A class path and a listener class load code: a connection may not choose them, the application
+      // A class path and a listener class load code: a connection may not choose them, the
+      // application
       // does, as system properties, which Spark reads when the session starts.
       System.setProperty("spark.executor.extraClassPath", args[2]);
       System.setProperty("spark.extraListeners", TaskPlaces.class.getName());
-      String url = "jdbc:delta:" + warehouse + ";spark.master=" + master
-          + ";spark.executor.cores=1;spark.cores.max=1"
-          + ";spark.driver.host=" + LOOPBACK + ";spark.driver.bindAddress=" + LOOPBACK;
-      try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
+      String url =
+          "jdbc:delta:"
+              + warehouse
+              + ";spark.master="
+              + master
+              + ";spark.executor.cores=1;spark.cores.max=1"
+              + ";spark.driver.host="
+              + LOOPBACK
+              + ";spark.driver.bindAddress="
+              + LOOPBACK;
+      try (Connection c = DriverManager.getConnection(url, props);
+          Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id BIGINT, name STRING, region STRING) PARTITIONED BY (region)");
         StringBuilder values = new StringBuilder();
         for (long id = 1; id <= 20; id++) {
-          values.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'n").append(id).append("', '")
-              .append(region(id)).append("')");
+          values
+              .append(id == 1 ? "" : ", ")
+              .append("(")
+              .append(id)
+              .append(", 'n")
+              .append(id)
+              .append("', '")
+              .append(region(id))
+              .append("')");
         }
         s.executeUpdate("INSERT INTO t VALUES " + values);
-        System.out.println("update=" + s.executeUpdate("UPDATE t SET name = name || '!' WHERE id % 2 = 0"));
+        System.out.println(
+            "update=" + s.executeUpdate("UPDATE t SET name = name || '!' WHERE id % 2 = 0"));
         System.out.println("delete=" + s.executeUpdate("DELETE FROM t WHERE id > 15"));
         s.execute("CREATE TABLE src (id BIGINT, name STRING, region STRING)");
-        s.executeUpdate("INSERT INTO src VALUES (2, 'two', 'west'), (3, 'three', 'north'), (30, 'thirty', 'west')");
-        System.out.println("merge=" + s.executeUpdate("MERGE INTO t USING src AS s ON t.id = s.id "
-            + "WHEN MATCHED AND s.id = 3 THEN DELETE "
-            + "WHEN MATCHED THEN UPDATE SET name = s.name "
-            + "WHEN NOT MATCHED THEN INSERT (id, name, region) VALUES (s.id, s.name, s.region)"));
+        s.executeUpdate(
+            "INSERT INTO src VALUES (2, 'two', 'west'), (3, 'three', 'north'), (30, 'thirty', 'west')");
+        System.out.println(
+            "merge="
+                + s.executeUpdate(
+                    "MERGE INTO t USING src AS s ON t.id = s.id "
+                        + "WHEN MATCHED AND s.id = 3 THEN DELETE "
+                        + "WHEN MATCHED THEN UPDATE SET name = s.name "
+                        + "WHEN NOT MATCHED THEN INSERT (id, name, region) VALUES (s.id, s.name, s.region)"));
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
           rs.next();
           System.out.println("count=" + rs.getLong(1));
@@ -212,24 +299,34 @@ class SparkClusterDmlTest {
       System.out.println("master=" + spark.sparkContext().master());
       System.out.println("app=" + spark.sparkContext().applicationId());
       int driver = TaskPlaces.TASKS.getOrDefault("driver", new AtomicInteger()).get();
-      int executors = TaskPlaces.TASKS.entrySet().stream().filter(e -> !e.getKey().equals("driver"))
-          .mapToInt(e -> e.getValue().get()).sum();
+      int executors =
+          TaskPlaces.TASKS.entrySet().stream()
+              .filter(e -> !e.getKey().equals("driver"))
+              .mapToInt(e -> e.getValue().get())
+              .sum();
       System.out.println("tasks.driver=" + driver);
       System.out.println("tasks.executors=" + executors);
       System.out.println("tasks.hosts=" + String.join(",", TaskPlaces.HOSTS.keySet()));
       System.out.flush();
-      System.exit(0); // the driver's shutdown hook stops the session: the application finishes on the master
+      System.exit(
+          0); // the driver's shutdown hook stops the session: the application finishes on the
+      // master
     }
   }
 
-  /** Counts finished tasks per executor id, and the executors' hosts (a listener of the client's session). */
+  /**
+   * Counts finished tasks per executor id, and the executors' hosts (a listener of the client's
+   * session).
+   */
   public static final class TaskPlaces extends SparkListener {
     static final Map<String, AtomicInteger> TASKS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> HOSTS = new ConcurrentHashMap<>();
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
-      TASKS.computeIfAbsent(end.taskInfo().executorId(), k -> new AtomicInteger()).incrementAndGet();
+      TASKS
+          .computeIfAbsent(end.taskInfo().executorId(), k -> new AtomicInteger())
+          .incrementAndGet();
       if (!"driver".equals(end.taskInfo().executorId())) {
         HOSTS.put(end.taskInfo().host(), true);
       }
@@ -241,10 +338,14 @@ class SparkClusterDmlTest {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
-  /** This JVM's --add-opens (surefire's argLine, the pom's test.add.opens), which Spark needs on Java 17. */
+  /**
+   * This JVM's --add-opens (surefire's argLine, the pom's test.add.opens), which Spark needs on
+   * Java 17.
+   */
   private static List<String> javaModuleOptions() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect.useDirectMethodHandle"))
+        .filter(
+            a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect.useDirectMethodHandle"))
         .toList();
   }
 
@@ -253,7 +354,8 @@ class SparkClusterDmlTest {
     return v.substring(0, v.lastIndexOf('.'));
   }
 
-  private Process start(String name, Path sparkHome, String heap, String mainClass, String... args) throws IOException {
+  private Process start(String name, Path sparkHome, String heap, String mainClass, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(heap);
@@ -262,13 +364,20 @@ class SparkClusterDmlTest {
     cmd.add(testClassPath());
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve(name + ".out").toFile())
+            .redirectError(dir.resolve(name + ".err").toFile());
     Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.equals("HADOOP_CONF_DIR") || k.equals("YARN_CONF_DIR"));
-    env.put("SPARK_HOME", sparkHome.toString()); // the worker's executors: conf/ and jars/ (both empty)
-    env.put("SPARK_SCALA_VERSION", scalaBinaryVersion()); // else Spark looks for its own build folders
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("SPARK_") || k.equals("HADOOP_CONF_DIR") || k.equals("YARN_CONF_DIR"));
+    env.put(
+        "SPARK_HOME", sparkHome.toString()); // the worker's executors: conf/ and jars/ (both empty)
+    env.put(
+        "SPARK_SCALA_VERSION", scalaBinaryVersion()); // else Spark looks for its own build folders
     env.put("SPARK_LOCAL_IP", LOOPBACK);
     Process p = pb.start();
     processes.add(p);
@@ -276,15 +385,24 @@ class SparkClusterDmlTest {
   }
 
   /** Polls the master's JSON until {@code ready}; fails early when {@code process} died. */
-  private JsonNode awaitMaster(Process process, int uiPort, String what, Predicate<JsonNode> ready) throws Exception {
+  private JsonNode awaitMaster(Process process, int uiPort, String what, Predicate<JsonNode> ready)
+      throws Exception {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     ObjectMapper mapper = new ObjectMapper();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        fail("waiting until " + what + ": the process exited with " + process.exitValue() + "\n" + logs());
+        fail(
+            "waiting until "
+                + what
+                + ": the process exited with "
+                + process.exitValue()
+                + "\n"
+                + logs());
       }
       try {
-        HttpURLConnection http = (HttpURLConnection) new URL("http://" + LOOPBACK + ":" + uiPort + "/json/").openConnection();
+        HttpURLConnection http =
+            (HttpURLConnection)
+                new URL("http://" + LOOPBACK + ":" + uiPort + "/json/").openConnection();
         http.setConnectTimeout(2000);
         http.setReadTimeout(5000);
         try (InputStream in = http.getInputStream()) {
@@ -336,14 +454,21 @@ class SparkClusterDmlTest {
     } catch (IOException | RuntimeException e) {
       // no work dir yet
     }
-    return files.stream().filter(Files::isRegularFile).map(f -> {
-      try {
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        return "---- " + f + "\n" + (text.length() > 8000 ? "..." + text.substring(text.length() - 8000) : text);
-      } catch (IOException e) {
-        return "---- " + f + ": " + e;
-      }
-    }).collect(Collectors.joining("\n"));
+    return files.stream()
+        .filter(Files::isRegularFile)
+        .map(
+            f -> {
+              try {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                return "---- "
+                    + f
+                    + "\n"
+                    + (text.length() > 8000 ? "..." + text.substring(text.length() - 8000) : text);
+              } catch (IOException e) {
+                return "---- " + f + ": " + e;
+              }
+            })
+        .collect(Collectors.joining("\n"));
   }
 
   private static int freePort() throws IOException {

@@ -34,28 +34,33 @@ import org.junit.jupiter.api.io.TempDir;
  * The standalone jar last on a class path that already holds other versions of what it bundles, as
  * {@code spark-submit --jars} or an application server puts it: the driver loaded through that
  * class loader answers queries, writes and metadata exactly as the driver on the module's own class
- * path does (the oracle, on a copy of the same warehouse), and logs no warning and no "SLF4J:" line.
+ * path does (the oracle, on a copy of the same warehouse), and logs no warning and no "SLF4J:"
+ * line.
  */
 class StandaloneJarBesideOthersIT {
-  private static final List<String> QUERIES = List.of(
-      "SELECT region, count(*) AS n, sum(amount) AS total, min(id) AS lo FROM orders"
-          + " WHERE amount > 30 AND region <> 'east' GROUP BY region ORDER BY region",
-      "SELECT id, customer, amount, \"day\" FROM orders WHERE id BETWEEN 10 AND 20 ORDER BY id",
-      "SELECT o.id, c.name FROM orders o JOIN customers c ON o.customer = c.id WHERE o.id < 15 ORDER BY o.id",
-      "SELECT count(*) FROM orders@v1");
+  private static final List<String> QUERIES =
+      List.of(
+          "SELECT region, count(*) AS n, sum(amount) AS total, min(id) AS lo FROM orders"
+              + " WHERE amount > 30 AND region <> 'east' GROUP BY region ORDER BY region",
+          "SELECT id, customer, amount, \"day\" FROM orders WHERE id BETWEEN 10 AND 20 ORDER BY id",
+          "SELECT o.id, c.name FROM orders o JOIN customers c ON o.customer = c.id WHERE o.id < 15 ORDER BY o.id",
+          "SELECT count(*) FROM orders@v1");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void sparksJarsAheadOfTheJar() throws Exception {
     List<Path> spark = HostClassPath.sparkJars();
     try (URLClassLoader host = HostClassPath.withJarLast(spark)) {
-      assertTrue(HostClassPath.origin(host, "org.apache.spark.sql.SparkSession").contains("spark-sql_"));
-      assertTrue(HostClassPath.origin(host, "com.google.protobuf.Message").contains("protobuf-java"));
-      assertTrue(HostClassPath.origin(host, "org.codehaus.janino.SimpleCompiler").contains("janino"));
+      assertTrue(
+          HostClassPath.origin(host, "org.apache.spark.sql.SparkSession").contains("spark-sql_"));
+      assertTrue(
+          HostClassPath.origin(host, "com.google.protobuf.Message").contains("protobuf-java"));
+      assertTrue(
+          HostClassPath.origin(host, "org.codehaus.janino.SimpleCompiler").contains("janino"));
       assertTrue(HostClassPath.origin(host, "org.slf4j.LoggerFactory").contains("slf4j-api"));
-      assertTrue(HostClassPath.origin(host, "org.apache.calcite.jdbc.Driver").contains("calcite-core"));
+      assertTrue(
+          HostClassPath.origin(host, "org.apache.calcite.jdbc.Driver").contains("calcite-core"));
       answersAsTheOracle(host);
     }
   }
@@ -64,12 +69,18 @@ class StandaloneJarBesideOthersIT {
   void otherJacksonGuavaAndProtobufAheadOfTheJar() throws Exception {
     List<Path> foreign = HostClassPath.foreignJars();
     try (URLClassLoader host = HostClassPath.withJarLast(foreign)) {
-      assertTrue(HostClassPath.origin(host, "com.google.common.collect.ImmutableList").contains("guava-16.0.1"));
-      assertTrue(HostClassPath.origin(host, "com.fasterxml.jackson.databind.ObjectMapper").contains("2.18.2"));
-      assertTrue(HostClassPath.origin(host, "com.google.protobuf.LazyStringArrayList").contains("3.19.6"));
+      assertTrue(
+          HostClassPath.origin(host, "com.google.common.collect.ImmutableList")
+              .contains("guava-16.0.1"));
+      assertTrue(
+          HostClassPath.origin(host, "com.fasterxml.jackson.databind.ObjectMapper")
+              .contains("2.18.2"));
+      assertTrue(
+          HostClassPath.origin(host, "com.google.protobuf.LazyStringArrayList").contains("3.19.6"));
       assertTrue(HostClassPath.origin(host, "org.slf4j.LoggerFactory").contains("slf4j-api-1.7"));
       answersAsTheOracle(host);
-      // nor does the jar choose the host's XML parser (hadoop-client-runtime's service files are left out)
+      // nor does the jar choose the host's XML parser (hadoop-client-runtime's service files are
+      // left out)
       assertEquals(null, host.getResource("META-INF/services/javax.xml.stream.XMLInputFactory"));
     }
   }
@@ -80,20 +91,21 @@ class StandaloneJarBesideOthersIT {
     Warehouse.create(theirs);
     Warehouse.create(ours);
     List<LogRecord> warnings = Collections.synchronizedList(new ArrayList<>());
-    Handler collect = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(r);
-        }
-      }
+    Handler collect =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(r);
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger root = Logger.getLogger("");
     root.addHandler(collect);
     PrintStream stderr = System.err;
@@ -110,12 +122,15 @@ class StandaloneJarBesideOthersIT {
       }
       List<String> drivers = List.of(registeredDrivers(host).split(","));
       assertTrue(drivers.contains("io.deltajdbc.jdbc.DeltaDriver"), drivers.toString());
-      assertEquals(List.of(), drivers.stream().filter(d -> d.startsWith("io.deltajdbc.shaded.")).toList(),
+      assertEquals(
+          List.of(),
+          drivers.stream().filter(d -> d.startsWith("io.deltajdbc.shaded.")).toList(),
           "the jar registers only its own driver, not its relocated Calcite's or Avatica's");
     } finally {
       System.setErr(stderr);
       root.removeHandler(collect);
-      Thread.currentThread().setContextClassLoader(StandaloneJarBesideOthersIT.class.getClassLoader());
+      Thread.currentThread()
+          .setContextClassLoader(StandaloneJarBesideOthersIT.class.getClassLoader());
     }
     List<String> expected;
     try (Connection conn = new DeltaDriver().connect("jdbc:delta:" + ours, new Properties())) {
@@ -125,7 +140,8 @@ class StandaloneJarBesideOthersIT {
     String err = captured.toString(StandardCharsets.UTF_8);
     assertFalse(err.contains("SLF4J:"), err);
     assertFalse(err.contains("Exception"), err);
-    assertEquals(List.of(), warnings.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+    assertEquals(
+        List.of(), warnings.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
   }
 
   /** The drivers DriverManager offers to a class of the host (see {@link RegisteredDrivers}). */
@@ -137,7 +153,10 @@ class StandaloneJarBesideOthersIT {
       Files.copy(in, classes.resolve(resource));
     }
     try (URLClassLoader app = new URLClassLoader(new URL[] {classes.toUri().toURL()}, host)) {
-      return (String) Class.forName(RegisteredDrivers.class.getName(), true, app).getMethod("names").invoke(null);
+      return (String)
+          Class.forName(RegisteredDrivers.class.getName(), true, app)
+              .getMethod("names")
+              .invoke(null);
     }
   }
 
@@ -151,12 +170,16 @@ class StandaloneJarBesideOthersIT {
           out.addAll(rows(rs));
         }
       }
-      out.add("inserted " + s.executeUpdate("INSERT INTO customers VALUES (99, 'from the host'), (98, NULL)"));
-      try (ResultSet rs = s.executeQuery("SELECT id, name FROM customers WHERE id > 5 ORDER BY id")) {
+      out.add(
+          "inserted "
+              + s.executeUpdate("INSERT INTO customers VALUES (99, 'from the host'), (98, NULL)"));
+      try (ResultSet rs =
+          s.executeQuery("SELECT id, name FROM customers WHERE id > 5 ORDER BY id")) {
         out.addAll(rows(rs));
       }
     }
-    try (PreparedStatement p = conn.prepareStatement("SELECT count(*), sum(amount) FROM orders WHERE region = ?")) {
+    try (PreparedStatement p =
+        conn.prepareStatement("SELECT count(*), sum(amount) FROM orders WHERE region = ?")) {
       for (String region : Warehouse.REGIONS) {
         p.setString(1, region);
         try (ResultSet rs = p.executeQuery()) {
@@ -167,13 +190,24 @@ class StandaloneJarBesideOthersIT {
     DatabaseMetaData md = conn.getMetaData();
     try (ResultSet rs = md.getTables(null, null, "%", null)) {
       while (rs.next()) {
-        out.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + " " + rs.getString("TABLE_TYPE"));
+        out.add(
+            rs.getString("TABLE_SCHEM")
+                + "."
+                + rs.getString("TABLE_NAME")
+                + " "
+                + rs.getString("TABLE_TYPE"));
       }
     }
     try (ResultSet rs = md.getColumns(null, "default", "orders", "%")) {
       while (rs.next()) {
-        out.add(rs.getString("COLUMN_NAME") + " " + rs.getInt("DATA_TYPE") + " " + rs.getString("TYPE_NAME") + " "
-            + rs.getInt("NULLABLE"));
+        out.add(
+            rs.getString("COLUMN_NAME")
+                + " "
+                + rs.getInt("DATA_TYPE")
+                + " "
+                + rs.getString("TYPE_NAME")
+                + " "
+                + rs.getInt("NULLABLE"));
       }
     }
     return out;

@@ -43,32 +43,69 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  */
 public final class ConstraintExpressions {
   private static final String PREFIX = "delta.constraints.";
-  private static final SqlParser.Config SPARK_TEXT = SqlParser.config()
-      .withParserFactory(DeltaSqlParserImpl.FACTORY)
-      .withQuoting(Quoting.BACK_TICK_BACKSLASH)
-      .withCharLiteralStyles(Set.of(CharLiteralStyle.BQ_SINGLE, CharLiteralStyle.BQ_DOUBLE))
-      .withUnquotedCasing(Casing.UNCHANGED)
-      .withQuotedCasing(Casing.UNCHANGED)
-      .withCaseSensitive(false)
-      .withConformance(SqlConformanceEnum.LENIENT);
-  /** SQL's operators (not functions): comparison, logic, arithmetic, IN, LIKE, BETWEEN, CASE, IS ... */
-  private static final Set<SqlKind> OPERATORS = EnumSet.of(SqlKind.AND, SqlKind.OR, SqlKind.NOT, SqlKind.EQUALS,
-      SqlKind.NOT_EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN,
-      SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM, SqlKind.PLUS,
-      SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX,
-      SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_NOT_TRUE, SqlKind.IS_FALSE,
-      SqlKind.IS_NOT_FALSE, SqlKind.IS_UNKNOWN, SqlKind.IN, SqlKind.NOT_IN, SqlKind.LIKE,
-      SqlKind.RLIKE, SqlKind.BETWEEN, SqlKind.CASE, SqlKind.CAST, SqlKind.ITEM, SqlKind.DOT);
+  private static final SqlParser.Config SPARK_TEXT =
+      SqlParser.config()
+          .withParserFactory(DeltaSqlParserImpl.FACTORY)
+          .withQuoting(Quoting.BACK_TICK_BACKSLASH)
+          .withCharLiteralStyles(Set.of(CharLiteralStyle.BQ_SINGLE, CharLiteralStyle.BQ_DOUBLE))
+          .withUnquotedCasing(Casing.UNCHANGED)
+          .withQuotedCasing(Casing.UNCHANGED)
+          .withCaseSensitive(false)
+          .withConformance(SqlConformanceEnum.LENIENT);
+
+  /**
+   * SQL's operators (not functions): comparison, logic, arithmetic, IN, LIKE, BETWEEN, CASE, IS ...
+   */
+  private static final Set<SqlKind> OPERATORS =
+      EnumSet.of(
+          SqlKind.AND,
+          SqlKind.OR,
+          SqlKind.NOT,
+          SqlKind.EQUALS,
+          SqlKind.NOT_EQUALS,
+          SqlKind.LESS_THAN,
+          SqlKind.LESS_THAN_OR_EQUAL,
+          SqlKind.GREATER_THAN,
+          SqlKind.GREATER_THAN_OR_EQUAL,
+          SqlKind.IS_DISTINCT_FROM,
+          SqlKind.IS_NOT_DISTINCT_FROM,
+          SqlKind.PLUS,
+          SqlKind.MINUS,
+          SqlKind.TIMES,
+          SqlKind.DIVIDE,
+          SqlKind.MOD,
+          SqlKind.MINUS_PREFIX,
+          SqlKind.PLUS_PREFIX,
+          SqlKind.IS_NULL,
+          SqlKind.IS_NOT_NULL,
+          SqlKind.IS_TRUE,
+          SqlKind.IS_NOT_TRUE,
+          SqlKind.IS_FALSE,
+          SqlKind.IS_NOT_FALSE,
+          SqlKind.IS_UNKNOWN,
+          SqlKind.IN,
+          SqlKind.NOT_IN,
+          SqlKind.LIKE,
+          SqlKind.RLIKE,
+          SqlKind.BETWEEN,
+          SqlKind.CASE,
+          SqlKind.CAST,
+          SqlKind.ITEM,
+          SqlKind.DOT);
 
   private ConstraintExpressions() {}
 
-  /** Checks every {@code delta.constraints.*} property of a new table's (or a property change's) properties. */
+  /**
+   * Checks every {@code delta.constraints.*} property of a new table's (or a property change's)
+   * properties.
+   */
   public static void checkProperties(String table, Map<String, String> properties) {
-    properties.forEach((key, text) -> {
-      if (key.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-        checkText(table, key.substring(PREFIX.length()), text == null ? "" : text);
-      }
-    });
+    properties.forEach(
+        (key, text) -> {
+          if (key.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
+            checkText(table, key.substring(PREFIX.length()), text == null ? "" : text);
+          }
+        });
   }
 
   /** Checks a constraint's Spark SQL text. */
@@ -79,27 +116,49 @@ public final class ConstraintExpressions {
       throw DeltaErrors.expressionRefused(table, what, text, lexical.get());
     }
     if (lexersDisagree(text)) {
-      throw DeltaErrors.expressionRefused(table, what, text, "it holds a raw string (r'...') or a backslash inside "
-          + "backticks, which Spark and this driver read differently");
+      throw DeltaErrors.expressionRefused(
+          table,
+          what,
+          text,
+          "it holds a raw string (r'...') or a backslash inside "
+              + "backticks, which Spark and this driver read differently");
     }
     SqlNode tree;
     try {
       tree = SqlParser.create(text, SPARK_TEXT).parseExpression();
     } catch (SqlParseException e) {
-      throw DeltaErrors.expressionRefused(table, what, text, "it does not parse as an expression this driver can "
-          + "check (" + e.getMessage().lines().findFirst().orElse("parse error") + "); add the constraint with "
-          + "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK (...) instead");
+      throw DeltaErrors.expressionRefused(
+          table,
+          what,
+          text,
+          "it does not parse as an expression this driver can "
+              + "check ("
+              + e.getMessage().lines().findFirst().orElse("parse error")
+              + "); add the constraint with "
+              + "ALTER TABLE "
+              + table
+              + " ADD CONSTRAINT "
+              + name
+              + " CHECK (...) instead");
     }
-    refusal(tree).ifPresent(why -> {
-      throw DeltaErrors.expressionRefused(table, what, text, why);
-    });
+    refusal(tree)
+        .ifPresent(
+            why -> {
+              throw DeltaErrors.expressionRefused(table, what, text, why);
+            });
   }
 
-  /** Checks a constraint's expression as the statement's parser read it ({@code ADD CONSTRAINT ... CHECK}). */
+  /**
+   * Checks a constraint's expression as the statement's parser read it ({@code ADD CONSTRAINT ...
+   * CHECK}).
+   */
   public static void checkExpression(String table, String name, SqlNode expression) {
-    refusal(expression).ifPresent(why -> {
-      throw DeltaErrors.expressionRefused(table, "CHECK constraint " + name, expression.toString(), why);
-    });
+    refusal(expression)
+        .ifPresent(
+            why -> {
+              throw DeltaErrors.expressionRefused(
+                  table, "CHECK constraint " + name, expression.toString(), why);
+            });
   }
 
   /**
@@ -114,8 +173,13 @@ public final class ConstraintExpressions {
       if (quote == 0) {
         if (c == '\'' || c == '"' || c == '`') {
           quote = c;
-          boolean raw = c != '`' && i > 0 && (text.charAt(i - 1) == 'r' || text.charAt(i - 1) == 'R')
-              && (i < 2 || !(Character.isLetterOrDigit(text.charAt(i - 2)) || text.charAt(i - 2) == '_'));
+          boolean raw =
+              c != '`'
+                  && i > 0
+                  && (text.charAt(i - 1) == 'r' || text.charAt(i - 1) == 'R')
+                  && (i < 2
+                      || !(Character.isLetterOrDigit(text.charAt(i - 2))
+                          || text.charAt(i - 2) == '_'));
           if (raw) {
             return true;
           }
@@ -138,7 +202,9 @@ public final class ConstraintExpressions {
 
   /** Why the tree is refused (the first node not allowed), or empty. */
   private static Optional<String> refusal(SqlNode node) {
-    if (node == null || node instanceof SqlLiteral || node instanceof SqlIntervalQualifier
+    if (node == null
+        || node instanceof SqlLiteral
+        || node instanceof SqlIntervalQualifier
         || node instanceof SqlDataTypeSpec) {
       return Optional.empty();
     }
@@ -151,23 +217,31 @@ public final class ConstraintExpressions {
     if (!(node instanceof SqlCall call)) {
       return Optional.of("it holds " + node.getKind() + ", which is not allowed in a constraint");
     }
-    if (call.getKind().belongsTo(SqlKind.QUERY) || call.getKind() == SqlKind.EXISTS
+    if (call.getKind().belongsTo(SqlKind.QUERY)
+        || call.getKind() == SqlKind.EXISTS
         || call.getKind() == SqlKind.SCALAR_QUERY) {
       return Optional.of("it holds a subquery");
     }
     SqlOperator op = call.getOperator();
     if (op instanceof SqlFunction && call.getKind() != SqlKind.CAST) {
-      String name = op instanceof SqlUnresolvedFunction u && u.getSqlIdentifier() != null
-          ? String.join(".", u.getSqlIdentifier().names) : op.getName();
+      String name =
+          op instanceof SqlUnresolvedFunction u && u.getSqlIdentifier() != null
+              ? String.join(".", u.getSqlIdentifier().names)
+              : op.getName();
       if (name.contains(".") || !SparkSqlAllowList.allowsFunction(name, Set.of())) {
         return Optional.of("it calls " + name + ", which is not an allowed function");
       }
       if (call.getFunctionQuantifier() != null) {
-        return Optional.of("it calls " + name + " with " + call.getFunctionQuantifier() + ", as an aggregate");
+        return Optional.of(
+            "it calls " + name + " with " + call.getFunctionQuantifier() + ", as an aggregate");
       }
     } else if (!OPERATORS.contains(call.getKind()) && !op.getName().equals("||")) {
-      return Optional.of("it holds the operator " + op.getName() + " (" + call.getKind()
-          + "), which is not allowed in a constraint");
+      return Optional.of(
+          "it holds the operator "
+              + op.getName()
+              + " ("
+              + call.getKind()
+              + "), which is not allowed in a constraint");
     }
     return first(call.getOperandList());
   }

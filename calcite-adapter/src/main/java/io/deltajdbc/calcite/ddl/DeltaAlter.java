@@ -23,8 +23,8 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * ALTER TABLE: one commit of new metadata (and the protocol it needs), recorded with Delta's
  * operation names ({@code ADD COLUMNS}, {@code SET TBLPROPERTIES}, {@code UNSET TBLPROPERTIES},
- * {@code ADD CONSTRAINT}, {@code DROP CONSTRAINT}). A CHECK constraint is stored as a
- * {@code delta.constraints.<name>} property holding Spark SQL, as Delta does.
+ * {@code ADD CONSTRAINT}, {@code DROP CONSTRAINT}). A CHECK constraint is stored as a {@code
+ * delta.constraints.<name>} property holding Spark SQL, as Delta does.
  */
 public final class DeltaAlter {
   private static final String CONSTRAINT_PREFIX = "delta.constraints.";
@@ -59,11 +59,20 @@ public final class DeltaAlter {
       }
       case SET_PROPERTIES -> {
         Map<String, String> set = PropertyLists.toMap(alter.list);
-        ConstraintExpressions.checkProperties(table, set); // a hostile text is named as such, whatever its key's case
-        set.keySet().stream().filter(k -> k.startsWith(CONSTRAINT_PREFIX)).findFirst().ifPresent(k -> {
-          throw DeltaErrors.invalidArgument("Add CHECK constraints with ALTER TABLE " + table
-              + " ADD CONSTRAINT name CHECK (expression), not as the property " + k + ".");
-        });
+        ConstraintExpressions.checkProperties(
+            table, set); // a hostile text is named as such, whatever its key's case
+        set.keySet().stream()
+            .filter(k -> k.startsWith(CONSTRAINT_PREFIX))
+            .findFirst()
+            .ifPresent(
+                k -> {
+                  throw DeltaErrors.invalidArgument(
+                      "Add CHECK constraints with ALTER TABLE "
+                          + table
+                          + " ADD CONSTRAINT name CHECK (expression), not as the property "
+                          + k
+                          + ".");
+                });
         txn.changeProperties(set, List.of(), false);
         params.put("properties", json(set));
         operation = OperationName.SET_TBLPROPERTIES;
@@ -76,10 +85,15 @@ public final class DeltaAlter {
         operation = OperationName.UNSET_TBLPROPERTIES;
       }
       case ADD_CONSTRAINT -> {
-        String key = CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
+        String key =
+            CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
         if (txn.readSnapshot().properties().containsKey(key)) {
-          throw DeltaErrors.invalidArgument("Table " + table + " already has a constraint " + alter.constraint
-              + "; drop it first.");
+          throw DeltaErrors.invalidArgument(
+              "Table "
+                  + table
+                  + " already has a constraint "
+                  + alter.constraint
+                  + "; drop it first.");
         }
         ConstraintExpressions.checkExpression(table, alter.constraint.getSimple(), alter.check);
         String expr = constraintText(alter);
@@ -89,10 +103,12 @@ public final class DeltaAlter {
         operation = OperationName.ADD_CONSTRAINT;
       }
       case DROP_CONSTRAINT -> {
-        String key = CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
+        String key =
+            CONSTRAINT_PREFIX + alter.constraint.getSimple().toLowerCase(java.util.Locale.ROOT);
         String existing = txn.readSnapshot().properties().get(key);
         if (existing == null && !alter.ifExists) {
-          throw DeltaErrors.invalidArgument("Table " + table + " has no constraint " + alter.constraint + ".");
+          throw DeltaErrors.invalidArgument(
+              "Table " + table + " has no constraint " + alter.constraint + ".");
         }
         txn.changeProperties(Map.of(), List.of(key), true);
         params.put("name", alter.constraint.getSimple());

@@ -40,24 +40,42 @@ public final class DeltaDdl {
 
   private DeltaDdl() {}
 
-  /** The schema, partitioning, description and properties of a CREATE TABLE with columns or a query's schema. */
+  /**
+   * The schema, partitioning, description and properties of a CREATE TABLE with columns or a
+   * query's schema.
+   */
   public static TableSpec spec(SqlCreateDeltaTable create, StructType querySchema, TableRef ref) {
     if (create.format != null && !create.format.getSimple().equalsIgnoreCase("DELTA")) {
-      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " USING " + create.format
-          + ": this driver creates Delta tables only (USING DELTA, or no USING clause).");
+      throw DeltaErrors.invalidArgument(
+          "CREATE TABLE "
+              + ref.qualified()
+              + " USING "
+              + create.format
+              + ": this driver creates Delta tables only (USING DELTA, or no USING clause).");
     }
     if (create.location != null) {
-      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " with LOCATION: a table's location is "
-          + "its folder in the warehouse (" + ref.path() + "); leave LOCATION out.");
+      throw DeltaErrors.invalidArgument(
+          "CREATE TABLE "
+              + ref.qualified()
+              + " with LOCATION: a table's location is "
+              + "its folder in the warehouse ("
+              + ref.path()
+              + "); leave LOCATION out.");
     }
     if (create.getReplace()) {
-      throw DeltaErrors.invalidArgument("CREATE OR REPLACE TABLE " + ref.qualified() + " is not supported; "
-          + "use DROP TABLE, then CREATE TABLE, or TRUNCATE TABLE and INSERT.");
+      throw DeltaErrors.invalidArgument(
+          "CREATE OR REPLACE TABLE "
+              + ref.qualified()
+              + " is not supported; "
+              + "use DROP TABLE, then CREATE TABLE, or TRUNCATE TABLE and INSERT.");
     }
     StructType schema;
     if (create.columns != null && querySchema != null) {
-      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " AS a query takes its columns from "
-          + "the query; leave the column list out.");
+      throw DeltaErrors.invalidArgument(
+          "CREATE TABLE "
+              + ref.qualified()
+              + " AS a query takes its columns from "
+              + "the query; leave the column list out.");
     } else if (create.columns != null) {
       List<StructField> fields = new ArrayList<>();
       for (SqlNode c : create.columns) {
@@ -67,14 +85,19 @@ public final class DeltaDdl {
     } else if (querySchema != null) {
       schema = querySchema;
     } else {
-      throw DeltaErrors.invalidArgument("CREATE TABLE " + ref.qualified() + " needs columns or AS a query.");
+      throw DeltaErrors.invalidArgument(
+          "CREATE TABLE " + ref.qualified() + " needs columns or AS a query.");
     }
     List<String> partitions = new ArrayList<>();
     if (create.partitionedBy != null) {
       for (SqlNode p : create.partitionedBy) {
         String name = p.toString();
-        StructField f = schema.fields().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
-            .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
+        StructField f =
+            schema.fields().stream()
+                .filter(x -> x.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(
+                    () -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
         partitions.add(f.name());
       }
     }
@@ -84,8 +107,11 @@ public final class DeltaDdl {
     return new TableSpec(schema, partitions, null, description, properties);
   }
 
-  /** CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count. */
-  public static long create(SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
+  /**
+   * CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count.
+   */
+  public static long create(
+      SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
     OptionalLong version = ref.exists() ? latestVersion(ref) : OptionalLong.empty();
     if (version.isPresent()) {
       if (create.ifNotExists) {
@@ -94,13 +120,17 @@ public final class DeltaDdl {
       throw DeltaErrors.tableAlreadyExists(ref.qualified(), version.getAsLong());
     }
     ref.schema().warehouse().requireFreeForCreate(ref.qualified(), ref.path());
-    CalciteRows.Counted<Row> counted = rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
+    CalciteRows.Counted<Row> counted =
+        rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
     ref.schema().forget(ref.name());
     DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
     return counted == null ? 0 : counted.count();
   }
 
-  /** The latest version of an existing table, or empty when its {@code _delta_log} holds no commit yet. */
+  /**
+   * The latest version of an existing table, or empty when its {@code _delta_log} holds no commit
+   * yet.
+   */
   private static OptionalLong latestVersion(TableRef ref) {
     try {
       return OptionalLong.of(ref.table().latestInfo().version());
@@ -138,7 +168,9 @@ public final class DeltaDdl {
     return 0;
   }
 
-  /** TRUNCATE TABLE: one commit removing every file (the files stay for time travel until VACUUM). */
+  /**
+   * TRUNCATE TABLE: one commit removing every file (the files stay for time travel until VACUUM).
+   */
   public static long truncate(SqlTruncateDeltaTable truncate, TableRef ref) {
     ref.requireExists();
     Transaction txn = ref.table().startTransaction();

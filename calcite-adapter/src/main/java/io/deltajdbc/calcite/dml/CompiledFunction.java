@@ -14,10 +14,10 @@ import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.rex.RexExecutable;
 
 /**
- * One expression of a DML statement as Calcite compiled it ({@link RexSource}), evaluated on a
- * row in the execution backend's tasks: the row's engine values become Calcite's runtime values,
- * the generated code runs as it would in a query, and the result becomes the engine value of
- * {@link #resultType}. The source travels with the function; each JVM compiles it once (Janino).
+ * One expression of a DML statement as Calcite compiled it ({@link RexSource}), evaluated on a row
+ * in the execution backend's tasks: the row's engine values become Calcite's runtime values, the
+ * generated code runs as it would in a query, and the result becomes the engine value of {@link
+ * #resultType}. The source travels with the function; each JVM compiles it once (Janino).
  *
  * @param source the generated Java source
  * @param width the number of fields of the row the source reads
@@ -29,13 +29,26 @@ import org.apache.calcite.rex.RexExecutable;
  * @param what what the expression is, for messages ("UPDATE condition", "value for column x")
  * @param text the expression's SQL, for messages
  */
-record CompiledFunction(String source, int width, int[] positions, DataType[] argumentTypes, DataType resultType,
-    Map<String, Object> context, String table, String what, String text) implements RowFunction {
+record CompiledFunction(
+    String source,
+    int width,
+    int[] positions,
+    DataType[] argumentTypes,
+    DataType resultType,
+    Map<String, Object> context,
+    String table,
+    String what,
+    String text)
+    implements RowFunction {
   private static final long serialVersionUID = 1L;
   private static final int CACHE_LIMIT = 512;
-  private static final Map<String, Function1<DataContext, Object[]>> COMPILED = new ConcurrentHashMap<>();
+  private static final Map<String, Function1<DataContext, Object[]>> COMPILED =
+      new ConcurrentHashMap<>();
 
-  /** Compiles the source at once (on the caller's JVM), so that code Java cannot take fails before any task. */
+  /**
+   * Compiles the source at once (on the caller's JVM), so that code Java cannot take fails before
+   * any task.
+   */
   CompiledFunction {
     compiled(source, table, text);
   }
@@ -55,14 +68,16 @@ record CompiledFunction(String source, int width, int[] positions, DataType[] ar
       throw DeltaErrors.expressionFailed(table, what, text, e);
     }
     Object engine = CalciteValues.toEngine(value, resultType);
-    if (resultType instanceof DecimalType d && engine instanceof BigDecimal b && b.precision() - b.scale()
-        > d.precision() - d.scale()) {
+    if (resultType instanceof DecimalType d
+        && engine instanceof BigDecimal b
+        && b.precision() - b.scale() > d.precision() - d.scale()) {
       throw DeltaErrors.valueDoesNotFit(table, what, b.toPlainString(), resultType);
     }
     return engine;
   }
 
-  private static Function1<DataContext, Object[]> compiled(String source, String table, String text) {
+  private static Function1<DataContext, Object[]> compiled(
+      String source, String table, String text) {
     Function1<DataContext, Object[]> f = COMPILED.get(source);
     if (f == null) {
       try {

@@ -44,34 +44,74 @@ public final class DmlPlanner {
    * @param expressions one per input expression, in order, over {@code rowType}
    * @param rowType the row the expressions read
    */
-  public record Planned(List<RexNode> expressions, RelDataType rowType, RexBuilder rexBuilder, JavaTypeFactory typeFactory,
+  public record Planned(
+      List<RexNode> expressions,
+      RelDataType rowType,
+      RexBuilder rexBuilder,
+      JavaTypeFactory typeFactory,
       SqlConformance conformance) {}
 
-  public static Planned plan(CalcitePrepare.Context context, SqlNode from, List<SqlNode> expressions) {
+  public static Planned plan(
+      CalcitePrepare.Context context, SqlNode from, List<SqlNode> expressions) {
     JavaTypeFactory typeFactory = context.getTypeFactory();
-    CalciteCatalogReader reader = new CalciteCatalogReader(context.getRootSchema(), context.getDefaultSchemaPath(),
-        typeFactory, context.config());
-    // The connection's functions and those of its schemas (the driver's Spark date functions), as for queries.
-    SqlOperatorTable operators = SqlOperatorTables.chain(
-        context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
+    CalciteCatalogReader reader =
+        new CalciteCatalogReader(
+            context.getRootSchema(), context.getDefaultSchemaPath(), typeFactory, context.config());
+    // The connection's functions and those of its schemas (the driver's Spark date functions), as
+    // for queries.
+    SqlOperatorTable operators =
+        SqlOperatorTables.chain(
+            context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
     SqlConformance conformance = context.config().conformance();
-    SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
-        SqlValidator.Config.DEFAULT.withConformance(conformance));
-    SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, new SqlNodeList(expressions, SqlParserPos.ZERO), from,
-        null, null, null, null, null, null, null, null);
+    SqlValidator validator =
+        SqlValidatorUtil.newValidator(
+            operators,
+            reader,
+            typeFactory,
+            SqlValidator.Config.DEFAULT.withConformance(conformance));
+    SqlSelect select =
+        new SqlSelect(
+            SqlParserPos.ZERO,
+            null,
+            new SqlNodeList(expressions, SqlParserPos.ZERO),
+            from,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     SqlNode validated = validator.validate(select);
-    RexBuilder rexBuilder = new DecimalRexBuilder(typeFactory); // decimal arithmetic as Spark computes it
-    RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
-    RelOptTable.ViewExpander noViews = (rowType, queryString, schemaPath, viewPath) -> {
-      throw new UnsupportedOperationException("views are not expanded in DML expressions");
-    };
-    SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, reader, cluster,
-        DecimalConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
-            .withInSubQueryThreshold(Integer.MAX_VALUE));
+    RexBuilder rexBuilder =
+        new DecimalRexBuilder(typeFactory); // decimal arithmetic as Spark computes it
+    RelOptCluster cluster =
+        RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
+    RelOptTable.ViewExpander noViews =
+        (rowType, queryString, schemaPath, viewPath) -> {
+          throw new UnsupportedOperationException("views are not expanded in DML expressions");
+        };
+    SqlToRelConverter converter =
+        new SqlToRelConverter(
+            noViews,
+            validator,
+            reader,
+            cluster,
+            DecimalConvertletTable.INSTANCE,
+            SqlToRelConverter.config()
+                .withTrimUnusedFields(false)
+                .withExpand(false)
+                .withInSubQueryThreshold(Integer.MAX_VALUE));
     RelNode rel = converter.convertQuery(validated, false, true).rel;
     if (!(rel instanceof Project project)) {
       throw new IllegalStateException("a DML expression list planned as " + rel.getRelTypeName());
     }
-    return new Planned(project.getProjects(), project.getInput().getRowType(), rexBuilder, typeFactory, conformance);
+    return new Planned(
+        project.getProjects(),
+        project.getInput().getRowType(),
+        rexBuilder,
+        typeFactory,
+        conformance);
   }
 }

@@ -8,9 +8,9 @@ import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * What a {@link CompiledFunction}'s code reads while it runs in a task: the row, and the statement's
- * parameters and time values as the driver bound them. There is no schema: the code of a DML
- * expression reads no table (subqueries were evaluated before, by the driver).
+ * What a {@link CompiledFunction}'s code reads while it runs in a task: the row, and the
+ * statement's parameters and time values as the driver bound them. There is no schema: the code of
+ * a DML expression reads no table (subqueries were evaluated before, by the driver).
  */
 final class FunctionDataContext implements DataContext {
   private static final JavaTypeFactory TYPES = new JavaTypeFactoryImpl();

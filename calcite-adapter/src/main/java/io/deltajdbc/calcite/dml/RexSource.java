@@ -18,11 +18,11 @@ import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
- * The Java source Calcite generates for an expression over a row, the same translation
- * ({@link RexToLixTranslator}) its enumerable operators use for a query's filters and projections:
- * a method {@code Object[] apply(Object root)} reading the row from the data context's
- * {@code inputRecord} (an {@code Object[]} in Calcite's runtime representation) and its bound
- * parameters as {@code ?0}, {@code ?1}, ...
+ * The Java source Calcite generates for an expression over a row, the same translation ({@link
+ * RexToLixTranslator}) its enumerable operators use for a query's filters and projections: a method
+ * {@code Object[] apply(Object root)} reading the row from the data context's {@code inputRecord}
+ * (an {@code Object[]} in Calcite's runtime representation) and its bound parameters as {@code ?0},
+ * {@code ?1}, ...
  */
 final class RexSource {
   /** The data context entry that holds the row. */
@@ -30,23 +30,50 @@ final class RexSource {
 
   private RexSource() {}
 
-  static String of(RexBuilder rexBuilder, JavaTypeFactory typeFactory, RexNode expression, RelDataType rowType,
+  static String of(
+      RexBuilder rexBuilder,
+      JavaTypeFactory typeFactory,
+      RexNode expression,
+      RelDataType rowType,
       SqlConformance conformance) {
     RexProgramBuilder program = new RexProgramBuilder(rowType, rexBuilder);
     program.addProject(expression, "c0");
     BlockBuilder block = new BlockBuilder();
     ParameterExpression root0 = Expressions.parameter(Object.class, "root0");
-    block.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT, Expressions.convert_(root0, DataContext.class)));
-    List<Expression> values = RexToLixTranslator.translateProjects(program.getProgram(), typeFactory, conformance,
-        block, null, null, DataContext.ROOT, (list, index, storageType) -> {
-          Expression record = EnumUtils.convert(Expressions.call(DataContext.ROOT,
-              BuiltInMethod.DATA_CONTEXT_GET.method, Expressions.constant(INPUT_RECORD)), Object[].class);
-          return EnumUtils.convert(Expressions.arrayIndex(record, Expressions.constant(index)),
-              storageType != null ? storageType
-                  : typeFactory.getJavaClass(rowType.getFieldList().get(index).getType()));
-        }, null);
+    block.add(
+        Expressions.declare(
+            Modifier.FINAL, DataContext.ROOT, Expressions.convert_(root0, DataContext.class)));
+    List<Expression> values =
+        RexToLixTranslator.translateProjects(
+            program.getProgram(),
+            typeFactory,
+            conformance,
+            block,
+            null,
+            null,
+            DataContext.ROOT,
+            (list, index, storageType) -> {
+              Expression record =
+                  EnumUtils.convert(
+                      Expressions.call(
+                          DataContext.ROOT,
+                          BuiltInMethod.DATA_CONTEXT_GET.method,
+                          Expressions.constant(INPUT_RECORD)),
+                      Object[].class);
+              return EnumUtils.convert(
+                  Expressions.arrayIndex(record, Expressions.constant(index)),
+                  storageType != null
+                      ? storageType
+                      : typeFactory.getJavaClass(rowType.getFieldList().get(index).getType()));
+            },
+            null);
     block.add(Expressions.return_(null, Expressions.newArrayInit(Object[].class, values)));
-    return Expressions.toString(Expressions.methodDecl(Modifier.PUBLIC, Object[].class,
-        BuiltInMethod.FUNCTION1_APPLY.method.getName(), List.of(root0), block.toBlock()));
+    return Expressions.toString(
+        Expressions.methodDecl(
+            Modifier.PUBLIC,
+            Object[].class,
+            BuiltInMethod.FUNCTION1_APPLY.method.getName(),
+            List.of(root0),
+            block.toBlock()));
   }
 }

@@ -26,12 +26,13 @@ public final class SparkSqlText {
    * Calcite's Spark dialect, with string literals as Spark reads them: Spark escapes with a
    * backslash, and would read Calcite's doubled quote ('it''s') as two adjacent literals ("its").
    */
-  private static final SparkSqlDialect SPARK = new SparkSqlDialect(SparkSqlDialect.DEFAULT_CONTEXT) {
-    @Override
-    public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
-      buf.append('\'').append(val.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
-    }
-  };
+  private static final SparkSqlDialect SPARK =
+      new SparkSqlDialect(SparkSqlDialect.DEFAULT_CONTEXT) {
+        @Override
+        public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
+          buf.append('\'').append(val.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+        }
+      };
 
   private SparkSqlText() {}
 
@@ -40,18 +41,21 @@ public final class SparkSqlText {
    * index; {@code unqualify} drops {@code t.} from {@code t.col}.
    */
   public static String of(SqlNode node, List<Object> params, boolean unqualify) {
-    SqlNode bound = node.accept(new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlDynamicParam param) {
-        return literal(params.get(param.getIndex()));
-      }
+    SqlNode bound =
+        node.accept(
+            new SqlShuttle() {
+              @Override
+              public SqlNode visit(SqlDynamicParam param) {
+                return literal(params.get(param.getIndex()));
+              }
 
-      @Override
-      public SqlNode visit(SqlIdentifier id) {
-        return unqualify && id.names.size() > 1 ? new SqlIdentifier(id.names.get(id.names.size() - 1),
-            id.getParserPosition()) : id;
-      }
-    });
+              @Override
+              public SqlNode visit(SqlIdentifier id) {
+                return unqualify && id.names.size() > 1
+                    ? new SqlIdentifier(id.names.get(id.names.size() - 1), id.getParserPosition())
+                    : id;
+              }
+            });
     return bound.toSqlString(c -> c.withDialect(SPARK).withQuoteAllIdentifiers(true)).getSql();
   }
 
@@ -72,13 +76,15 @@ public final class SparkSqlText {
     if (v instanceof Float || v instanceof Double) {
       double d = ((Number) v).doubleValue();
       if (!Double.isFinite(d)) {
-        return SqlLiteral.createCharString(Double.toString(d), pos); // Spark casts 'NaN', 'Infinity'
+        return SqlLiteral.createCharString(
+            Double.toString(d), pos); // Spark casts 'NaN', 'Infinity'
       }
       BigDecimal b = BigDecimal.valueOf(d);
       return SqlLiteral.createApproxNumeric(b.unscaledValue() + "E" + (-b.scale()), pos);
     }
     if (v instanceof java.sql.Date d) {
-      return SqlLiteral.createDate(DateString.fromDaysSinceEpoch((int) d.toLocalDate().toEpochDay()), pos);
+      return SqlLiteral.createDate(
+          DateString.fromDaysSinceEpoch((int) d.toLocalDate().toEpochDay()), pos);
     }
     if (v instanceof LocalDate d) {
       return SqlLiteral.createDate(DateString.fromDaysSinceEpoch((int) d.toEpochDay()), pos);
@@ -105,7 +111,10 @@ public final class SparkSqlText {
   }
 
   private static SqlNode timestamp(long micros) {
-    return SqlLiteral.createTimestamp(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP,
-        Micros.timestampString(micros), 6, SqlParserPos.ZERO);
+    return SqlLiteral.createTimestamp(
+        org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP,
+        Micros.timestampString(micros),
+        6,
+        SqlParserPos.ZERO);
   }
 }

@@ -45,21 +45,34 @@ import org.apache.calcite.util.ImmutableBitSet;
  * @param context the statement's parameters and time values, as its data context holds them
  * @param table the target table, for messages
  */
-public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.Input> inputs,
-    Map<String, Object> context, String table) {
-  private static final List<DataContext.Variable> TIME_AND_SESSION = List.of(DataContext.Variable.CURRENT_TIMESTAMP,
-      DataContext.Variable.LOCAL_TIMESTAMP, DataContext.Variable.UTC_TIMESTAMP, DataContext.Variable.TIME_ZONE,
-      DataContext.Variable.LOCALE, DataContext.Variable.USER, DataContext.Variable.SYSTEM_USER);
+public record StatementExpressions(
+    DmlPlanner.Planned planned,
+    List<DmlFunction.Input> inputs,
+    Map<String, Object> context,
+    String table) {
+  private static final List<DataContext.Variable> TIME_AND_SESSION =
+      List.of(
+          DataContext.Variable.CURRENT_TIMESTAMP,
+          DataContext.Variable.LOCAL_TIMESTAMP,
+          DataContext.Variable.UTC_TIMESTAMP,
+          DataContext.Variable.TIME_ZONE,
+          DataContext.Variable.LOCALE,
+          DataContext.Variable.USER,
+          DataContext.Variable.SYSTEM_USER);
 
   public StatementExpressions {
     requireNonNull(planned, "planned");
     inputs = List.copyOf(inputs);
     if (inputs.size() != planned.rowType().getFieldCount()) {
-      throw new IllegalArgumentException(inputs.size() + " inputs for a row of " + planned.rowType().getFieldCount());
+      throw new IllegalArgumentException(
+          inputs.size() + " inputs for a row of " + planned.rowType().getFieldCount());
     }
   }
 
-  /** The values of a statement's data context its functions need, copied so they can travel to the tasks. */
+  /**
+   * The values of a statement's data context its functions need, copied so they can travel to the
+   * tasks.
+   */
   public static Map<String, Object> context(DataContext dc, int parameters) {
     Map<String, Object> out = new HashMap<>();
     for (int i = 0; i < parameters; i++) {
@@ -80,7 +93,10 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
 
   /** The boolean expression {@code i} as a function. */
   public DmlFunction condition(int i, String what, String text) {
-    return function(simplifier().simplifyUnknownAsFalse(planned.expressions().get(i)), PrimitiveType.BOOLEAN, what,
+    return function(
+        simplifier().simplifyUnknownAsFalse(planned.expressions().get(i)),
+        PrimitiveType.BOOLEAN,
+        what,
         text);
   }
 
@@ -89,8 +105,12 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
     RexNode e = simplifier().simplifyPreservingType(planned.expressions().get(i));
     RelDataType target = DeltaTypes.type(planned.typeFactory(), type);
     if (!SqlTypeUtil.equalSansNullability(planned.typeFactory(), e.getType(), target)) {
-      e = planned.rexBuilder().makeCast(planned.typeFactory().createTypeWithNullability(target,
-          e.getType().isNullable()), e);
+      e =
+          planned
+              .rexBuilder()
+              .makeCast(
+                  planned.typeFactory().createTypeWithNullability(target, e.getType().isNullable()),
+                  e);
     }
     return function(e, type, what, text);
   }
@@ -117,38 +137,54 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
       args.add(inputs.get(positions[k]));
       types[k] = inputs.get(positions[k]).type();
     }
-    String source = RexSource.of(planned.rexBuilder(), planned.typeFactory(),
-        MicrosRex.rewrite(planned.rexBuilder(), e), planned.rowType(),
-        planned.conformance());
-    CompiledFunction code = new CompiledFunction(source, inputs.size(), positions, types, type, context, table, what,
-        text);
+    String source =
+        RexSource.of(
+            planned.rexBuilder(),
+            planned.typeFactory(),
+            MicrosRex.rewrite(planned.rexBuilder(), e),
+            planned.rowType(),
+            planned.conformance());
+    CompiledFunction code =
+        new CompiledFunction(
+            source, inputs.size(), positions, types, type, context, table, what, text);
     return DmlFunction.of(text, args, type, code);
   }
 
   /**
-   * The engine predicate implied by boolean expression {@code i} over the target's first
-   * {@code columns} fields, with the bound parameters as literals where they are plain values:
-   * for pruning partitions and skipping files. Null when nothing can be pushed.
+   * The engine predicate implied by boolean expression {@code i} over the target's first {@code
+   * columns} fields, with the bound parameters as literals where they are plain values: for pruning
+   * partitions and skipping files. Null when nothing can be pushed.
    */
   public Predicate pruning(int i, List<String> names, List<DataType> types) {
-    RexNode bound = planned.expressions().get(i).accept(new RexShuttle() {
-      @Override
-      public RexNode visitDynamicParam(RexDynamicParam p) {
-        Object v = context.get("?" + p.getIndex());
-        if (v instanceof Number n && p.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
-          return planned.rexBuilder().makeLiteral(Micros.timestampString(n.longValue()), p.getType(), true);
-        }
-        if (v instanceof Number || v instanceof String || v instanceof Boolean) {
-          try {
-            Object value = v instanceof Number n && !(v instanceof BigDecimal) ? new BigDecimal(n.toString()) : v;
-            return planned.rexBuilder().makeLiteral(value, p.getType(), true);
-          } catch (RuntimeException e) {
-            return p;
-          }
-        }
-        return p;
-      }
-    });
+    RexNode bound =
+        planned
+            .expressions()
+            .get(i)
+            .accept(
+                new RexShuttle() {
+                  @Override
+                  public RexNode visitDynamicParam(RexDynamicParam p) {
+                    Object v = context.get("?" + p.getIndex());
+                    if (v instanceof Number n
+                        && p.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+                      return planned
+                          .rexBuilder()
+                          .makeLiteral(Micros.timestampString(n.longValue()), p.getType(), true);
+                    }
+                    if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+                      try {
+                        Object value =
+                            v instanceof Number n && !(v instanceof BigDecimal)
+                                ? new BigDecimal(n.toString())
+                                : v;
+                        return planned.rexBuilder().makeLiteral(value, p.getType(), true);
+                      } catch (RuntimeException e) {
+                        return p;
+                      }
+                    }
+                    return p;
+                  }
+                });
     try {
       return new PredicateTranslator(names, types, planned.rexBuilder()).split(bound).pushed();
     } catch (RuntimeException e) {
@@ -157,15 +193,17 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
   }
 
   /**
-   * The conjuncts of boolean expression {@code i} that equate a column of the first
-   * {@code targetFields} fields with a later one (MERGE's target and source), of one type whose
-   * equality Spark decides exactly as Calcite does: as Spark SQL, for Spark to join on.
+   * The conjuncts of boolean expression {@code i} that equate a column of the first {@code
+   * targetFields} fields with a later one (MERGE's target and source), of one type whose equality
+   * Spark decides exactly as Calcite does: as Spark SQL, for Spark to join on.
    */
   public List<String> equiJoinKeys(int i, int targetFields) {
     List<String> keys = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(planned.expressions().get(i))) {
-      if (c.getKind() == SqlKind.EQUALS && c instanceof RexCall call
-          && call.getOperands().get(0) instanceof RexInputRef a && call.getOperands().get(1) instanceof RexInputRef b
+      if (c.getKind() == SqlKind.EQUALS
+          && c instanceof RexCall call
+          && call.getOperands().get(0) instanceof RexInputRef a
+          && call.getOperands().get(1) instanceof RexInputRef b
           && (a.getIndex() < targetFields) != (b.getIndex() < targetFields)
           && SqlTypeUtil.equalSansNullability(planned.typeFactory(), a.getType(), b.getType())
           && exactEquality(a.getType())) {
@@ -175,10 +213,16 @@ public record StatementExpressions(DmlPlanner.Planned planned, List<DmlFunction.
     return keys;
   }
 
-  /** Types whose values are equal in Spark exactly when they are in Calcite (no NaN, no time precision). */
+  /**
+   * Types whose values are equal in Spark exactly when they are in Calcite (no NaN, no time
+   * precision).
+   */
   private static boolean exactEquality(RelDataType t) {
-    return SqlTypeUtil.isIntType(t) || SqlTypeUtil.isDecimal(t) || SqlTypeUtil.inCharFamily(t)
-        || t.getFamily() == SqlTypeFamily.BOOLEAN || t.getFamily() == SqlTypeFamily.DATE;
+    return SqlTypeUtil.isIntType(t)
+        || SqlTypeUtil.isDecimal(t)
+        || SqlTypeUtil.inCharFamily(t)
+        || t.getFamily() == SqlTypeFamily.BOOLEAN
+        || t.getFamily() == SqlTypeFamily.DATE;
   }
 
   private static String sql(DmlFunction.Input in) {

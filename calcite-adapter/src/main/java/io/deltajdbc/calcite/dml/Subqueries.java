@@ -24,10 +24,10 @@ import org.apache.calcite.util.TimestampString;
 /**
  * Uncorrelated subqueries of a DML statement's expressions, evaluated once by the driver (through
  * the connection, so they read warehouse tables with our reader and nothing else) before the
- * statement runs, and put in the expression as typed literals: a scalar subquery as its value
- * (NULL without rows, an error with more than one), {@code x [NOT] IN (SELECT ...)} as a list, and
- * {@code EXISTS (SELECT ...)} as TRUE or FALSE. A subquery that cannot run on its own (it refers
- * to the statement's rows) is refused.
+ * statement runs, and put in the expression as typed literals: a scalar subquery as its value (NULL
+ * without rows, an error with more than one), {@code x [NOT] IN (SELECT ...)} as a list, and {@code
+ * EXISTS (SELECT ...)} as TRUE or FALSE. A subquery that cannot run on its own (it refers to the
+ * statement's rows) is refused.
  */
 public final class Subqueries {
   /** The most values an IN (SELECT ...) may bring into an expression. */
@@ -44,58 +44,67 @@ public final class Subqueries {
 
   public static boolean any(SqlNode node) {
     boolean[] found = {false};
-    node.accept(new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlCall call) {
-        if (call.getKind().belongsTo(SqlKind.QUERY)) {
-          found[0] = true;
-          return call;
-        }
-        return super.visit(call);
-      }
-    });
+    node.accept(
+        new SqlShuttle() {
+          @Override
+          public SqlNode visit(SqlCall call) {
+            if (call.getKind().belongsTo(SqlKind.QUERY)) {
+              found[0] = true;
+              return call;
+            }
+            return super.visit(call);
+          }
+        });
     return found[0];
   }
 
   public static SqlNode substitute(SqlNode node, Runner runner, String table) {
-    return node.accept(new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlCall call) {
-        SqlParserPos pos = call.getParserPosition();
-        if (call.getKind().belongsTo(SqlKind.QUERY)) {
-          Result r = runner.run(call, 2);
-          if (r.values().size() > 1) {
-            throw DeltaErrors.subqueryCardinality(table, r.text());
+    return node.accept(
+        new SqlShuttle() {
+          @Override
+          public SqlNode visit(SqlCall call) {
+            SqlParserPos pos = call.getParserPosition();
+            if (call.getKind().belongsTo(SqlKind.QUERY)) {
+              Result r = runner.run(call, 2);
+              if (r.values().size() > 1) {
+                throw DeltaErrors.subqueryCardinality(table, r.text());
+              }
+              return literal(r.values().isEmpty() ? null : r.values().get(0), r.type(), pos);
+            }
+            if (call.getKind() == SqlKind.EXISTS) {
+              Result r = runner.run(call.operand(0), 1);
+              return SqlLiteral.createBoolean(!r.values().isEmpty(), pos);
+            }
+            if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
+                && call.operand(1).getKind().belongsTo(SqlKind.QUERY)) {
+              Result r = runner.run(call.operand(1), MAX_IN_VALUES + 1);
+              if (r.values().size() > MAX_IN_VALUES) {
+                throw DeltaErrors.subqueryTooLarge(table, r.text(), MAX_IN_VALUES);
+              }
+              if (r.values().isEmpty()) {
+                return SqlLiteral.createBoolean(call.getKind() == SqlKind.NOT_IN, pos);
+              }
+              List<SqlNode> list = new ArrayList<>();
+              for (Object v : r.values()) {
+                list.add(literal(v, r.type(), pos));
+              }
+              SqlNode left = call.operand(0).accept(this);
+              return new SqlBasicCall(
+                  call.getKind() == SqlKind.IN
+                      ? SqlStdOperatorTable.IN
+                      : SqlStdOperatorTable.NOT_IN,
+                  List.of(left, new SqlNodeList(list, pos)),
+                  pos);
+            }
+            return super.visit(call);
           }
-          return literal(r.values().isEmpty() ? null : r.values().get(0), r.type(), pos);
-        }
-        if (call.getKind() == SqlKind.EXISTS) {
-          Result r = runner.run(call.operand(0), 1);
-          return SqlLiteral.createBoolean(!r.values().isEmpty(), pos);
-        }
-        if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
-            && call.operand(1).getKind().belongsTo(SqlKind.QUERY)) {
-          Result r = runner.run(call.operand(1), MAX_IN_VALUES + 1);
-          if (r.values().size() > MAX_IN_VALUES) {
-            throw DeltaErrors.subqueryTooLarge(table, r.text(), MAX_IN_VALUES);
-          }
-          if (r.values().isEmpty()) {
-            return SqlLiteral.createBoolean(call.getKind() == SqlKind.NOT_IN, pos);
-          }
-          List<SqlNode> list = new ArrayList<>();
-          for (Object v : r.values()) {
-            list.add(literal(v, r.type(), pos));
-          }
-          SqlNode left = call.operand(0).accept(this);
-          return new SqlBasicCall(call.getKind() == SqlKind.IN ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN,
-              List.of(left, new SqlNodeList(list, pos)), pos);
-        }
-        return super.visit(call);
-      }
-    });
+        });
   }
 
-  /** {@code CAST(value AS type)}, the value written as a literal of Calcite's runtime representation. */
+  /**
+   * {@code CAST(value AS type)}, the value written as a literal of Calcite's runtime
+   * representation.
+   */
   static SqlNode literal(Object v, RelDataType type, SqlParserPos pos) {
     SqlNode lit;
     if (v == null) {
@@ -105,15 +114,23 @@ public final class Subqueries {
     } else if (type.getSqlTypeName() == SqlTypeName.DATE && v instanceof Number n) {
       lit = SqlLiteral.createDate(DateString.fromDaysSinceEpoch(n.intValue()), pos);
     } else if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && v instanceof Number n) {
-      lit = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, Micros.timestampString(n.longValue()), 6, pos);
-    } else if (SqlTypeName.DATETIME_TYPES.contains(type.getSqlTypeName()) && v instanceof Number n) {
-      lit = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, TimestampString.fromMillisSinceEpoch(n.longValue()),
-          3, pos);
+      lit =
+          SqlLiteral.createTimestamp(
+              SqlTypeName.TIMESTAMP, Micros.timestampString(n.longValue()), 6, pos);
+    } else if (SqlTypeName.DATETIME_TYPES.contains(type.getSqlTypeName())
+        && v instanceof Number n) {
+      lit =
+          SqlLiteral.createTimestamp(
+              SqlTypeName.TIMESTAMP, TimestampString.fromMillisSinceEpoch(n.longValue()), 3, pos);
     } else if (v instanceof Float || v instanceof Double) {
       double d = ((Number) v).doubleValue();
-      lit = Double.isFinite(d) ? SqlLiteral.createApproxNumeric(BigDecimal.valueOf(d).toString()
-          .replace("E+", "E") + (BigDecimal.valueOf(d).toString().contains("E") ? "" : "E0"), pos)
-          : SqlLiteral.createCharString(Double.toString(d), pos);
+      lit =
+          Double.isFinite(d)
+              ? SqlLiteral.createApproxNumeric(
+                  BigDecimal.valueOf(d).toString().replace("E+", "E")
+                      + (BigDecimal.valueOf(d).toString().contains("E") ? "" : "E0"),
+                  pos)
+              : SqlLiteral.createCharString(Double.toString(d), pos);
     } else if (v instanceof Number n) {
       lit = SqlLiteral.createExactNumeric(new BigDecimal(n.toString()).toPlainString(), pos);
     } else if (v instanceof ByteString b) {
@@ -121,9 +138,12 @@ public final class Subqueries {
     } else if (v instanceof String s) {
       lit = SqlLiteral.createCharString(s, pos);
     } else {
-      throw DeltaErrors.invalidArgument("A subquery of type " + type.getFullTypeString()
-          + " cannot be used in UPDATE, DELETE or MERGE; use MERGE with the subquery as its source.");
+      throw DeltaErrors.invalidArgument(
+          "A subquery of type "
+              + type.getFullTypeString()
+              + " cannot be used in UPDATE, DELETE or MERGE; use MERGE with the subquery as its source.");
     }
-    return SqlStdOperatorTable.CAST.createCall(pos, lit, SqlTypeUtil.convertTypeToSpec(type).withNullable(true));
+    return SqlStdOperatorTable.CAST.createCall(
+        pos, lit, SqlTypeUtil.convertTypeToSpec(type).withNullable(true));
   }
 }

@@ -12,10 +12,15 @@ abstract class Accumulator {
   /** Makes room for groups {@code 0 .. groups)}. */
   abstract void ensure(int groups);
 
-  /** Adds the rows {@code sel[0 .. n)} of {@code values} (null for COUNT(*)) to their groups {@code group[row]}. */
+  /**
+   * Adds the rows {@code sel[0 .. n)} of {@code values} (null for COUNT(*)) to their groups {@code
+   * group[row]}.
+   */
   abstract void add(Vec values, int[] sel, int n, int[] group);
 
-  /** Adds group {@code og} of {@code other} (an accumulator of the same call) to group {@code g}. */
+  /**
+   * Adds group {@code og} of {@code other} (an accumulator of the same call) to group {@code g}.
+   */
   abstract void merge(int g, Accumulator other, int og);
 
   /** The result of group {@code g}: a Long, BigDecimal, Double, or null. */

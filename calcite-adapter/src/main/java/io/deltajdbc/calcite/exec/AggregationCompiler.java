@@ -10,18 +10,26 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Compiles an aggregate over a scan's batch columns: a condition, projected expressions, GROUP BY
- * keys (positions among the projected expressions) and aggregate calls. Throws
- * {@link BatchCompiler.NotBatchable} for anything the batch path does not compute exactly as the
- * row path would.
+ * keys (positions among the projected expressions) and aggregate calls. Throws {@link
+ * BatchCompiler.NotBatchable} for anything the batch path does not compute exactly as the row path
+ * would.
  */
 public final class AggregationCompiler {
   private AggregationCompiler() {}
 
-  /** One call: the function's kind, its argument's position among the projections (-1: none), its result type. */
+  /**
+   * One call: the function's kind, its argument's position among the projections (-1: none), its
+   * result type.
+   */
   public record Call(SqlKind kind, int argument, RelDataType resultType) {}
 
-  public static BatchAggregation compile(List<RelDataType> columns, RexBuilder rexBuilder, RexNode condition,
-      List<RexNode> projects, ImmutableBitSet groupSet, List<Call> calls) {
+  public static BatchAggregation compile(
+      List<RelDataType> columns,
+      RexBuilder rexBuilder,
+      RexNode condition,
+      List<RexNode> projects,
+      ImmutableBitSet groupSet,
+      List<Call> calls) {
     BatchCompiler compiler = new BatchCompiler(columns, rexBuilder);
     for (RelDataType t : columns) {
       if (!BatchCompiler.supports(t)) {
@@ -42,18 +50,20 @@ public final class AggregationCompiler {
     List<AggregateCall> compiled = new ArrayList<>();
     for (Call c : calls) {
       Scalar arg = c.argument() < 0 ? null : compiler.scalar(projects.get(c.argument()));
-      AggregateCall.Function f = switch (c.kind()) {
-        case COUNT -> AggregateCall.Function.COUNT;
-        case SUM -> AggregateCall.Function.SUM;
-        case SUM0 -> AggregateCall.Function.SUM0;
-        case MIN -> AggregateCall.Function.MIN;
-        case MAX -> AggregateCall.Function.MAX;
-        default -> throw new BatchCompiler.NotBatchable("aggregate " + c.kind());
-      };
+      AggregateCall.Function f =
+          switch (c.kind()) {
+            case COUNT -> AggregateCall.Function.COUNT;
+            case SUM -> AggregateCall.Function.SUM;
+            case SUM0 -> AggregateCall.Function.SUM0;
+            case MIN -> AggregateCall.Function.MIN;
+            case MAX -> AggregateCall.Function.MAX;
+            default -> throw new BatchCompiler.NotBatchable("aggregate " + c.kind());
+          };
       if (f != AggregateCall.Function.COUNT && arg == null) {
         throw new BatchCompiler.NotBatchable(c.kind() + " without an argument");
       }
-      if ((f == AggregateCall.Function.SUM || f == AggregateCall.Function.SUM0) && arg.kind == Vec.Kind.BYTES) {
+      if ((f == AggregateCall.Function.SUM || f == AggregateCall.Function.SUM0)
+          && arg.kind == Vec.Kind.BYTES) {
         throw new BatchCompiler.NotBatchable("SUM of a string");
       }
       if ((f == AggregateCall.Function.MIN || f == AggregateCall.Function.MAX)

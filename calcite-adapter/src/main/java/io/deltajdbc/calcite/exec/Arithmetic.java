@@ -7,11 +7,17 @@ import java.math.BigDecimal;
 /**
  * Decimal arithmetic ({@code + - * /}, and the casts to a decimal type) on unscaled longs, with the
  * row path's semantics ({@link DecimalArithmetic}: exact, rounded half up once to the result's
- * scale, NULL when it has more digits than the result's precision): computed in {@code long}
- * while that is exact, and by {@link DecimalArithmetic} on {@link BigDecimal} where it is not.
+ * scale, NULL when it has more digits than the result's precision): computed in {@code long} while
+ * that is exact, and by {@link DecimalArithmetic} on {@link BigDecimal} where it is not.
  */
 final class Arithmetic extends Scalar {
-  enum Op { ADD, SUBTRACT, MULTIPLY, DIVIDE, FIT }
+  enum Op {
+    ADD,
+    SUBTRACT,
+    MULTIPLY,
+    DIVIDE,
+    FIT
+  }
 
   static final long[] POWERS = new long[19];
 
@@ -27,13 +33,20 @@ final class Arithmetic extends Scalar {
   private final Scalar right;
   private final int precision;
   private final boolean nullable;
-  /** Factors aligning the operands' scales (ADD, SUBTRACT), and taking the exact result to this scale. */
+
+  /**
+   * Factors aligning the operands' scales (ADD, SUBTRACT), and taking the exact result to this
+   * scale.
+   */
   private final long leftFactor;
+
   private final long rightFactor;
   private final long up;
   private final long down;
+
   /** False when a factor is beyond a long (or for DIVIDE): every row is computed on BigDecimal. */
   private final boolean inLong;
+
   private Vec out;
 
   /** {@code right} is null for {@link Op#FIT}. */
@@ -46,17 +59,22 @@ final class Arithmetic extends Scalar {
     this.nullable = nullable;
     int sa = left.scale;
     int sb = right == null ? 0 : right.scale;
-    int exactScale = switch (op) {
-      case ADD, SUBTRACT -> Math.max(sa, sb);
-      case MULTIPLY -> sa + sb;
-      default -> sa;
-    };
+    int exactScale =
+        switch (op) {
+          case ADD, SUBTRACT -> Math.max(sa, sb);
+          case MULTIPLY -> sa + sb;
+          default -> sa;
+        };
     int fa = op == Op.ADD || op == Op.SUBTRACT ? exactScale - sa : 0;
     int fb = op == Op.ADD || op == Op.SUBTRACT ? exactScale - sb : 0;
     int u = Math.max(0, scale - exactScale);
     int d = Math.max(0, exactScale - scale);
-    this.inLong = op != Op.DIVIDE && fa < POWERS.length && fb < POWERS.length && u < POWERS.length
-        && d < POWERS.length;
+    this.inLong =
+        op != Op.DIVIDE
+            && fa < POWERS.length
+            && fb < POWERS.length
+            && u < POWERS.length
+            && d < POWERS.length;
     this.leftFactor = inLong ? POWERS[fa] : 1;
     this.rightFactor = inLong ? POWERS[fb] : 1;
     this.up = inLong ? POWERS[u] : 1;
@@ -65,7 +83,8 @@ final class Arithmetic extends Scalar {
 
   @Override
   Scalar copy() {
-    return new Arithmetic(op, left.copy(), right == null ? null : right.copy(), precision, scale, nullable);
+    return new Arithmetic(
+        op, left.copy(), right == null ? null : right.copy(), precision, scale, nullable);
   }
 
   @Override
@@ -76,7 +95,11 @@ final class Arithmetic extends Scalar {
     out = Vec.allocate(Vec.Kind.LONG, scale, size, out);
     long limit = precision < 19 ? POWERS[precision] : Long.MAX_VALUE;
     // no NULL and no value beyond a long among the operands: no per-row checks but the overflow's
-    boolean plain = inLong && a.bigs == null && a.nulls == null && (b == null || (b.bigs == null && b.nulls == null));
+    boolean plain =
+        inLong
+            && a.bigs == null
+            && a.nulls == null
+            && (b == null || (b.bigs == null && b.nulls == null));
     long[] x = a.longs;
     long[] y = b == null ? null : b.longs;
     long[] r = out.longs;
@@ -111,14 +134,20 @@ final class Arithmetic extends Scalar {
     return out;
   }
 
-  /** The result at this expression's scale, or an ArithmeticException when a step overflows a long. */
+  /**
+   * The result at this expression's scale, or an ArithmeticException when a step overflows a long.
+   */
   private long exact(long a, long b) {
-    long v = switch (op) {
-      case ADD -> Math.addExact(Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
-      case SUBTRACT -> Math.subtractExact(Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
-      case MULTIPLY -> Math.multiplyExact(a, b);
-      default -> a;
-    };
+    long v =
+        switch (op) {
+          case ADD ->
+              Math.addExact(Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
+          case SUBTRACT ->
+              Math.subtractExact(
+                  Math.multiplyExact(a, leftFactor), Math.multiplyExact(b, rightFactor));
+          case MULTIPLY -> Math.multiplyExact(a, b);
+          default -> a;
+        };
     if (down > 1) {
       return roundHalfUp(v, down);
     }

@@ -11,10 +11,10 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * A compiled aggregation over a scan's batches: the condition (null: every row), the GROUP BY
- * key expressions and the aggregate calls. {@link #run} aggregates one split into a
- * {@link Partial}; partials are merged in split order, so the result does not depend on which
- * thread ran which split.
+ * A compiled aggregation over a scan's batches: the condition (null: every row), the GROUP BY key
+ * expressions and the aggregate calls. {@link #run} aggregates one split into a {@link Partial};
+ * partials are merged in split order, so the result does not depend on which thread ran which
+ * split.
  */
 public final class BatchAggregation {
   private final Pred condition;
@@ -22,7 +22,8 @@ public final class BatchAggregation {
   private final List<RelDataType> keyTypes;
   private final List<AggregateCall> calls;
 
-  BatchAggregation(Pred condition, List<Scalar> keys, List<RelDataType> keyTypes, List<AggregateCall> calls) {
+  BatchAggregation(
+      Pred condition, List<Scalar> keys, List<RelDataType> keyTypes, List<AggregateCall> calls) {
     this.condition = condition;
     this.keys = keys;
     this.keyTypes = keyTypes;
@@ -32,7 +33,8 @@ public final class BatchAggregation {
   /** The groups and their states of the rows of some splits. */
   public final class Partial {
     private final GroupTable groups = new GroupTable(keys.stream().map(k -> k.kind).toList());
-    private final List<Accumulator> accumulators = calls.stream().map(AggregateCall::accumulator).toList();
+    private final List<Accumulator> accumulators =
+        calls.stream().map(AggregateCall::accumulator).toList();
 
     /** Adds {@code other}'s groups into this one. */
     public void merge(Partial other) {
@@ -63,7 +65,8 @@ public final class BatchAggregation {
         for (int a = 0; a < calls.size(); a++) {
           AggregateCall call = calls.get(a);
           int scale = call.argument() == null ? 0 : call.argument().scale;
-          row[keys.size() + a] = CalciteResults.of(accumulators.get(a).result(g), call.resultType(), scale);
+          row[keys.size() + a] =
+              CalciteResults.of(accumulators.get(a).result(g), call.resultType(), scale);
         }
         out.add(row);
       }
@@ -105,8 +108,12 @@ public final class BatchAggregation {
         case COUNT -> ((Accumulator.Count) acc).addRows(0, stats.rowCount() - bounds.nullCount());
         case MIN, MAX -> {
           if (bounds.min() != null) {
-            ((Accumulator.LongExtreme) acc).take(0, asLong(call.function() == AggregateCall.Function.MAX
-                ? bounds.max() : bounds.min(), ref.scale));
+            ((Accumulator.LongExtreme) acc)
+                .take(
+                    0,
+                    asLong(
+                        call.function() == AggregateCall.Function.MAX ? bounds.max() : bounds.min(),
+                        ref.scale));
           }
         }
         default -> {
@@ -117,7 +124,10 @@ public final class BatchAggregation {
     return partial;
   }
 
-  /** A row value as a long column holds it: integers, dates as epoch days, decimals unscaled at {@code scale}. */
+  /**
+   * A row value as a long column holds it: integers, dates as epoch days, decimals unscaled at
+   * {@code scale}.
+   */
   private static long asLong(Object v, int scale) {
     if (v instanceof BigDecimal d) {
       return d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
@@ -134,8 +144,8 @@ public final class BatchAggregation {
   }
 
   /**
-   * Aggregates the rows of one split, from the log's statistics when they suffice ({@link #fromLog}),
-   * else from its batches; {@code control} stops it when the statement is canceled.
+   * Aggregates the rows of one split, from the log's statistics when they suffice ({@link
+   * #fromLog}), else from its batches; {@code control} stops it when the statement is canceled.
    */
   public Partial run(ScanSplit split, RunControl control) {
     Partial logged = fromLog(split);
@@ -144,7 +154,8 @@ public final class BatchAggregation {
     }
     Pred cond = condition == null ? null : condition.copy();
     List<Scalar> keyExprs = keys.stream().map(Scalar::copy).toList();
-    List<Scalar> args = calls.stream().map(c -> c.argument() == null ? null : c.argument().copy()).toList();
+    List<Scalar> args =
+        calls.stream().map(c -> c.argument() == null ? null : c.argument().copy()).toList();
     Partial partial = new Partial();
     int[] all = new int[0];
     int[] selected = new int[0];

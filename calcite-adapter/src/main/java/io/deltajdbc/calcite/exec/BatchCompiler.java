@@ -46,8 +46,17 @@ public final class BatchCompiler {
   static Vec.Kind kindOf(RelDataType type) {
     SqlTypeName t = type.getSqlTypeName();
     return switch (t) {
-      case BIGINT, INTEGER, SMALLINT, TINYINT, DATE, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, BOOLEAN -> Vec.Kind.LONG;
-      case DECIMAL -> Vec.Kind.LONG; // computed values beyond a long are held as BigDecimal (Vec.bigs)
+      case BIGINT,
+          INTEGER,
+          SMALLINT,
+          TINYINT,
+          DATE,
+          TIMESTAMP,
+          TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+          BOOLEAN ->
+          Vec.Kind.LONG;
+      case DECIMAL ->
+          Vec.Kind.LONG; // computed values beyond a long are held as BigDecimal (Vec.bigs)
       case DOUBLE, FLOAT, REAL -> Vec.Kind.DOUBLE;
       case CHAR, VARCHAR, BINARY, VARBINARY -> Vec.Kind.BYTES;
       default -> null;
@@ -97,7 +106,12 @@ public final class BatchCompiler {
       case IS_NULL, IS_NOT_NULL -> {
         return new Pred.IsNull(expr(ops.get(0)), call.getKind() == SqlKind.IS_NOT_NULL);
       }
-      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+      case EQUALS,
+          NOT_EQUALS,
+          LESS_THAN,
+          LESS_THAN_OR_EQUAL,
+          GREATER_THAN,
+          GREATER_THAN_OR_EQUAL -> {
         return compare(call);
       }
       case LIKE -> {
@@ -123,25 +137,31 @@ public final class BatchCompiler {
       throw new NotBatchable("comparison of " + l.getType() + " and " + r.getType());
     }
     if (lk == Vec.Kind.BYTES || rk == Vec.Kind.BYTES) {
-      if (lk != rk || !(l instanceof RexInputRef ref) || !(r instanceof RexLiteral lit)
+      if (lk != rk
+          || !(l instanceof RexInputRef ref)
+          || !(r instanceof RexLiteral lit)
           || (kind != SqlKind.EQUALS && kind != SqlKind.NOT_EQUALS)) {
         throw new NotBatchable("string comparison " + call);
       }
-      return new Pred.BytesMatch(kind == SqlKind.EQUALS ? Pred.BytesMatch.Op.EQ : Pred.BytesMatch.Op.NE,
-          (Scalar.ColumnRef) expr(ref), bytes(lit));
+      return new Pred.BytesMatch(
+          kind == SqlKind.EQUALS ? Pred.BytesMatch.Op.EQ : Pred.BytesMatch.Op.NE,
+          (Scalar.ColumnRef) expr(ref),
+          bytes(lit));
     }
     if (isTemporal(l.getType()) != isTemporal(r.getType())
-        || (isTemporal(l.getType()) && l.getType().getSqlTypeName() != r.getType().getSqlTypeName())) {
+        || (isTemporal(l.getType())
+            && l.getType().getSqlTypeName() != r.getType().getSqlTypeName())) {
       throw new NotBatchable("comparison of " + l.getType() + " and " + r.getType());
     }
-    Pred.Compare.Op op = switch (kind) {
-      case EQUALS -> Pred.Compare.Op.EQ;
-      case NOT_EQUALS -> Pred.Compare.Op.NE;
-      case LESS_THAN -> Pred.Compare.Op.LT;
-      case LESS_THAN_OR_EQUAL -> Pred.Compare.Op.LE;
-      case GREATER_THAN -> Pred.Compare.Op.GT;
-      default -> Pred.Compare.Op.GE;
-    };
+    Pred.Compare.Op op =
+        switch (kind) {
+          case EQUALS -> Pred.Compare.Op.EQ;
+          case NOT_EQUALS -> Pred.Compare.Op.NE;
+          case LESS_THAN -> Pred.Compare.Op.LT;
+          case LESS_THAN_OR_EQUAL -> Pred.Compare.Op.LE;
+          case GREATER_THAN -> Pred.Compare.Op.GT;
+          default -> Pred.Compare.Op.GE;
+        };
     return new Pred.Compare(op, expr(l), expr(r));
   }
 
@@ -155,8 +175,11 @@ public final class BatchCompiler {
   /** {@code col LIKE 'p'} with a pattern of text and {@code %}s (no {@code _}, no escape). */
   private Pred like(RexCall call) {
     List<RexNode> ops = call.getOperands();
-    if (ops.size() != 2 || !(ops.get(0) instanceof RexInputRef ref) || !(ops.get(1) instanceof RexLiteral lit)
-        || kindOf(ref.getType()) != Vec.Kind.BYTES || lit.getValueAs(String.class) == null) {
+    if (ops.size() != 2
+        || !(ops.get(0) instanceof RexInputRef ref)
+        || !(ops.get(1) instanceof RexLiteral lit)
+        || kindOf(ref.getType()) != Vec.Kind.BYTES
+        || lit.getValueAs(String.class) == null) {
       throw new NotBatchable("LIKE " + call);
     }
     String pattern = lit.getValueAs(String.class);
@@ -167,10 +190,12 @@ public final class BatchCompiler {
     String body = pattern.endsWith("%") ? pattern.substring(0, pattern.length() - 1) : pattern;
     if (body.indexOf('%') < 0) {
       byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      return new Pred.BytesMatch(pattern.endsWith("%") ? Pred.BytesMatch.Op.PREFIX : Pred.BytesMatch.Op.EQ, column, b);
+      return new Pred.BytesMatch(
+          pattern.endsWith("%") ? Pred.BytesMatch.Op.PREFIX : Pred.BytesMatch.Op.EQ, column, b);
     }
     LikePattern like = LikePattern.of(pattern);
-    byte[][] pieces = like.pieces().stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    byte[][] pieces =
+        like.pieces().stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     return new Pred.BytesLike(column, pieces, like.anchoredStart(), like.anchoredEnd());
   }
 
@@ -196,14 +221,15 @@ public final class BatchCompiler {
     String decimal = DecimalOperator.methodOf(call.getOperator());
     RelDataType type = call.getType();
     if (decimal != null) {
-      Arithmetic.Op op = switch (decimal) {
-        case "add" -> Arithmetic.Op.ADD;
-        case "subtract" -> Arithmetic.Op.SUBTRACT;
-        case "multiply" -> Arithmetic.Op.MULTIPLY;
-        case "divide" -> Arithmetic.Op.DIVIDE;
-        case "fit" -> Arithmetic.Op.FIT;
-        default -> throw new NotBatchable("decimal " + decimal);
-      };
+      Arithmetic.Op op =
+          switch (decimal) {
+            case "add" -> Arithmetic.Op.ADD;
+            case "subtract" -> Arithmetic.Op.SUBTRACT;
+            case "multiply" -> Arithmetic.Op.MULTIPLY;
+            case "divide" -> Arithmetic.Op.DIVIDE;
+            case "fit" -> Arithmetic.Op.FIT;
+            default -> throw new NotBatchable("decimal " + decimal);
+          };
       if (kind != Vec.Kind.LONG || type.getSqlTypeName() != SqlTypeName.DECIMAL) {
         throw new NotBatchable("decimal result " + type);
       }
@@ -215,13 +241,15 @@ public final class BatchCompiler {
       return cast(call);
     }
     if (kind == Vec.Kind.DOUBLE && call.getOperands().size() == 2) {
-      DoubleArithmetic.Op op = switch (call.getKind()) {
-        case PLUS -> DoubleArithmetic.Op.ADD;
-        case MINUS -> DoubleArithmetic.Op.SUBTRACT;
-        case TIMES -> DoubleArithmetic.Op.MULTIPLY;
-        default -> throw new NotBatchable("double " + call.getOperator().getName());
-      };
-      return new DoubleArithmetic(op, numeric(call.getOperands().get(0)), numeric(call.getOperands().get(1)));
+      DoubleArithmetic.Op op =
+          switch (call.getKind()) {
+            case PLUS -> DoubleArithmetic.Op.ADD;
+            case MINUS -> DoubleArithmetic.Op.SUBTRACT;
+            case TIMES -> DoubleArithmetic.Op.MULTIPLY;
+            default -> throw new NotBatchable("double " + call.getOperator().getName());
+          };
+      return new DoubleArithmetic(
+          op, numeric(call.getOperands().get(0)), numeric(call.getOperands().get(1)));
     }
     throw new NotBatchable("expression " + call.getOperator().getName());
   }
@@ -248,13 +276,18 @@ public final class BatchCompiler {
     RelDataType from = operand.getType();
     SqlTypeName f = from.getSqlTypeName();
     SqlTypeName t = to.getSqlTypeName();
-    if (t == SqlTypeName.DECIMAL && (SqlTypeName.INT_TYPES.contains(f) || f == SqlTypeName.DECIMAL)) {
-      return new Arithmetic(Arithmetic.Op.FIT, expr(operand), null, to.getPrecision(), to.getScale(), true);
+    if (t == SqlTypeName.DECIMAL
+        && (SqlTypeName.INT_TYPES.contains(f) || f == SqlTypeName.DECIMAL)) {
+      return new Arithmetic(
+          Arithmetic.Op.FIT, expr(operand), null, to.getPrecision(), to.getScale(), true);
     }
-    if (SqlTypeName.INT_TYPES.contains(t) && SqlTypeName.INT_TYPES.contains(f) && widerOrEqual(t, f)) {
+    if (SqlTypeName.INT_TYPES.contains(t)
+        && SqlTypeName.INT_TYPES.contains(f)
+        && widerOrEqual(t, f)) {
       return expr(operand);
     }
-    if ((t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT) && SqlTypeName.NUMERIC_TYPES.contains(f)
+    if ((t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT)
+        && SqlTypeName.NUMERIC_TYPES.contains(f)
         && f != SqlTypeName.REAL) {
       return new DoubleArithmetic(DoubleArithmetic.Op.TO_DOUBLE, expr(operand), null);
     }
@@ -265,7 +298,8 @@ public final class BatchCompiler {
   }
 
   private static boolean widerOrEqual(SqlTypeName to, SqlTypeName from) {
-    List<SqlTypeName> order = List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+    List<SqlTypeName> order =
+        List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
     return order.indexOf(to) >= order.indexOf(from);
   }
 

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 
-/** Values of batch results in the Java representation Calcite's generated code expects for a type. */
+/**
+ * Values of batch results in the Java representation Calcite's generated code expects for a type.
+ */
 final class CalciteResults {
   private CalciteResults() {}
 
@@ -20,7 +22,8 @@ final class CalciteResults {
     }
     return switch (type.getSqlTypeName()) {
       case DECIMAL -> {
-        BigDecimal d = v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).longValue(), scale);
+        BigDecimal d =
+            v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).longValue(), scale);
         yield d.scale() == type.getScale() ? d : d.setScale(type.getScale(), RoundingMode.HALF_UP);
       }
       case BIGINT -> ((Number) v).longValue();

@@ -7,7 +7,12 @@ import io.deltajdbc.engine.data.ColumnBatch;
  * conversion of one operand to double ({@code right} null).
  */
 final class DoubleArithmetic extends Scalar {
-  enum Op { ADD, SUBTRACT, MULTIPLY, TO_DOUBLE }
+  enum Op {
+    ADD,
+    SUBTRACT,
+    MULTIPLY,
+    TO_DOUBLE
+  }
 
   private final Op op;
   private final Scalar left;
@@ -39,12 +44,13 @@ final class DoubleArithmetic extends Scalar {
         continue;
       }
       double x = a.asDouble(i);
-      out.doubles[i] = switch (op) {
-        case ADD -> x + b.asDouble(i);
-        case SUBTRACT -> x - b.asDouble(i);
-        case MULTIPLY -> x * b.asDouble(i);
-        case TO_DOUBLE -> x;
-      };
+      out.doubles[i] =
+          switch (op) {
+            case ADD -> x + b.asDouble(i);
+            case SUBTRACT -> x - b.asDouble(i);
+            case MULTIPLY -> x * b.asDouble(i);
+            case TO_DOUBLE -> x;
+          };
     }
     return out;
   }

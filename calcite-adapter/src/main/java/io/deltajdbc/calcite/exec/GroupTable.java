@@ -43,7 +43,10 @@ final class GroupTable {
     return groups;
   }
 
-  /** Writes the group of each position {@code sel[0 .. n)} to {@code out[position]}, adding new groups. */
+  /**
+   * Writes the group of each position {@code sel[0 .. n)} to {@code out[position]}, adding new
+   * groups.
+   */
   void groupIds(Vec[] keys, int[] sel, int n, int[] out) {
     if (kinds.length == 0) {
       if (groups == 0) {
@@ -84,11 +87,13 @@ final class GroupTable {
       if (v.isNull(row)) {
         x = 0x5bd1e995;
       } else {
-        x = switch (kinds[c]) {
-          case LONG -> Long.hashCode(v.longs[row] * 0x9E3779B97F4A7C15L);
-          case DOUBLE -> Long.hashCode(Double.doubleToLongBits(v.doubles[row]) * 0x9E3779B97F4A7C15L);
-          case BYTES -> bytesHash(v.bytes, row);
-        };
+        x =
+            switch (kinds[c]) {
+              case LONG -> Long.hashCode(v.longs[row] * 0x9E3779B97F4A7C15L);
+              case DOUBLE ->
+                  Long.hashCode(Double.doubleToLongBits(v.doubles[row]) * 0x9E3779B97F4A7C15L);
+              case BYTES -> bytesHash(v.bytes, row);
+            };
       }
       h = h * 31 + x;
     }
@@ -114,12 +119,19 @@ final class GroupTable {
       if (isNull) {
         continue;
       }
-      boolean same = switch (kinds[c]) {
-        case LONG -> v.longs[row] == longs[c][g];
-        case DOUBLE -> Double.doubleToLongBits(v.doubles[row]) == longs[c][g];
-        case BYTES -> Arrays.equals(v.bytes.bytes(), v.bytes.offset(row), v.bytes.offset(row) + v.bytes.length(row),
-            arena[c], starts[c][g], starts[c][g] + lengths[c][g]);
-      };
+      boolean same =
+          switch (kinds[c]) {
+            case LONG -> v.longs[row] == longs[c][g];
+            case DOUBLE -> Double.doubleToLongBits(v.doubles[row]) == longs[c][g];
+            case BYTES ->
+                Arrays.equals(
+                    v.bytes.bytes(),
+                    v.bytes.offset(row),
+                    v.bytes.offset(row) + v.bytes.length(row),
+                    arena[c],
+                    starts[c][g],
+                    starts[c][g] + lengths[c][g]);
+          };
       if (!same) {
         return false;
       }
@@ -213,7 +225,9 @@ final class GroupTable {
     return out;
   }
 
-  /** The key column {@code c} of group {@code g}: a Long (raw long or double bits), byte[], or null. */
+  /**
+   * The key column {@code c} of group {@code g}: a Long (raw long or double bits), byte[], or null.
+   */
   Object key(int c, int g) {
     if (nulls[c][g]) {
       return null;

@@ -7,13 +7,16 @@ import java.util.List;
 
 /**
  * A compiled condition in SQL's three-valued logic: {@link #selectTrue} keeps the positions where
- * it is TRUE, {@link #selectFalse} those where it is FALSE (so NOT, and AND/OR under NOT, keep
- * NULL out of both). Positions come in ascending and leave in ascending order. One instance
- * serves one thread.
+ * it is TRUE, {@link #selectFalse} those where it is FALSE (so NOT, and AND/OR under NOT, keep NULL
+ * out of both). Positions come in ascending and leave in ascending order. One instance serves one
+ * thread.
  */
 abstract class Pred {
 
-  /** Writes to {@code out} the positions of {@code in[0 .. n)} where the condition is TRUE; returns how many. */
+  /**
+   * Writes to {@code out} the positions of {@code in[0 .. n)} where the condition is TRUE; returns
+   * how many.
+   */
   abstract int selectTrue(ColumnBatch batch, int[] in, int n, int[] out);
 
   /** The same for FALSE. */
@@ -27,7 +30,14 @@ abstract class Pred {
 
   /** A comparison of two scalars: {@code = <> < <= > >=}. */
   static final class Compare extends Pred {
-    enum Op { EQ, NE, LT, LE, GT, GE }
+    enum Op {
+      EQ,
+      NE,
+      LT,
+      LE,
+      GT,
+      GE
+    }
 
     private final Op op;
     private final Scalar left;
@@ -57,8 +67,14 @@ abstract class Pred {
     private int select(ColumnBatch batch, int[] in, int n, int[] out, boolean want) {
       Vec a = left.eval(batch, in, n);
       int m = 0;
-      if (right instanceof Scalar.Constant c && a.kind == Vec.Kind.LONG && c.kind == Vec.Kind.LONG && !c.isNull
-          && c.big == null && a.bigs == null && c.scale <= a.scale && c.scale + 18 >= a.scale) {
+      if (right instanceof Scalar.Constant c
+          && a.kind == Vec.Kind.LONG
+          && c.kind == Vec.Kind.LONG
+          && !c.isNull
+          && c.big == null
+          && a.bigs == null
+          && c.scale <= a.scale
+          && c.scale + 18 >= a.scale) {
         long k = c.longValue;
         long bound;
         try {
@@ -73,14 +89,15 @@ abstract class Pred {
             int i = in[j];
             if (nulls == null || !nulls[i]) {
               long x = v[i];
-              boolean r = switch (op) {
-                case EQ -> x == bound;
-                case NE -> x != bound;
-                case LT -> x < bound;
-                case LE -> x <= bound;
-                case GT -> x > bound;
-                case GE -> x >= bound;
-              };
+              boolean r =
+                  switch (op) {
+                    case EQ -> x == bound;
+                    case NE -> x != bound;
+                    case LT -> x < bound;
+                    case LE -> x <= bound;
+                    case GT -> x > bound;
+                    case GE -> x >= bound;
+                  };
               if (r == want) {
                 out[m++] = i;
               }
@@ -101,28 +118,33 @@ abstract class Pred {
         if (bytes) {
           r = bytesEqual(a, b, i) == (op == Op.EQ);
         } else if (doubles) {
-          // Java's primitive comparisons, as the row path evaluates them: NaN is unequal to everything
+          // Java's primitive comparisons, as the row path evaluates them: NaN is unequal to
+          // everything
           double x = a.asDouble(i);
           double y = b.asDouble(i);
-          r = switch (op) {
-            case EQ -> x == y;
-            case NE -> x != y;
-            case LT -> x < y;
-            case LE -> x <= y;
-            case GT -> x > y;
-            case GE -> x >= y;
-          };
+          r =
+              switch (op) {
+                case EQ -> x == y;
+                case NE -> x != y;
+                case LT -> x < y;
+                case LE -> x <= y;
+                case GT -> x > y;
+                case GE -> x >= y;
+              };
         } else {
-          int cmp = a.big(i) == null && b.big(i) == null && a.scale == b.scale ? Long.compare(a.longs[i], b.longs[i])
-              : a.decimal(i).compareTo(b.decimal(i));
-          r = switch (op) {
-            case EQ -> cmp == 0;
-            case NE -> cmp != 0;
-            case LT -> cmp < 0;
-            case LE -> cmp <= 0;
-            case GT -> cmp > 0;
-            case GE -> cmp >= 0;
-          };
+          int cmp =
+              a.big(i) == null && b.big(i) == null && a.scale == b.scale
+                  ? Long.compare(a.longs[i], b.longs[i])
+                  : a.decimal(i).compareTo(b.decimal(i));
+          r =
+              switch (op) {
+                case EQ -> cmp == 0;
+                case NE -> cmp != 0;
+                case LT -> cmp < 0;
+                case LE -> cmp <= 0;
+                case GT -> cmp > 0;
+                case GE -> cmp >= 0;
+              };
         }
         if (r == want) {
           out[m++] = i;
@@ -190,9 +212,15 @@ abstract class Pred {
     }
   }
 
-  /** A string column compared with a constant: {@code =}, {@code <>}, or LIKE with a prefix pattern. */
+  /**
+   * A string column compared with a constant: {@code =}, {@code <>}, or LIKE with a prefix pattern.
+   */
   static final class BytesMatch extends BytesTest {
-    enum Op { EQ, NE, PREFIX }
+    enum Op {
+      EQ,
+      NE,
+      PREFIX
+    }
 
     private final Op op;
     private final byte[] constant;
@@ -209,8 +237,9 @@ abstract class Pred {
       return switch (op) {
         case EQ -> l == constant.length && Arrays.equals(data, from, to, constant, 0, l);
         case NE -> !(l == constant.length && Arrays.equals(data, from, to, constant, 0, l));
-        case PREFIX -> l >= constant.length && Arrays.equals(data, from, from + constant.length, constant, 0,
-            constant.length);
+        case PREFIX ->
+            l >= constant.length
+                && Arrays.equals(data, from, from + constant.length, constant, 0, constant.length);
       };
     }
   }
@@ -225,7 +254,8 @@ abstract class Pred {
     private final boolean anchoredStart;
     private final boolean anchoredEnd;
 
-    BytesLike(Scalar.ColumnRef column, byte[][] pieces, boolean anchoredStart, boolean anchoredEnd) {
+    BytesLike(
+        Scalar.ColumnRef column, byte[][] pieces, boolean anchoredStart, boolean anchoredEnd) {
       super(column);
       this.pieces = pieces;
       this.anchoredStart = anchoredStart;
@@ -244,11 +274,17 @@ abstract class Pred {
         boolean last = k == pieces.length - 1;
         if (last && anchoredEnd) {
           int at = end - p.length;
-          return at >= from && Arrays.equals(data, at, end, p, 0, p.length)
+          return at >= from
+              && Arrays.equals(data, at, end, p, 0, p.length)
               && (!first || !anchoredStart || at == start);
         }
-        int at = first && anchoredStart ? (end - start >= p.length && Arrays.equals(data, start, start + p.length, p, 0,
-            p.length) ? start : -1) : find(data, from, end, p);
+        int at =
+            first && anchoredStart
+                ? (end - start >= p.length
+                        && Arrays.equals(data, start, start + p.length, p, 0, p.length)
+                    ? start
+                    : -1)
+                : find(data, from, end, p);
         if (at < 0) {
           return false;
         }
@@ -402,7 +438,10 @@ abstract class Pred {
       int m = n;
       for (int k = 0; k < operands.size() && m > 0; k++) {
         int[] target = k % 2 == 0 ? out : scratch;
-        m = want ? operands.get(k).selectTrue(batch, current, m, target) : operands.get(k).selectFalse(batch, current, m, target);
+        m =
+            want
+                ? operands.get(k).selectTrue(batch, current, m, target)
+                : operands.get(k).selectFalse(batch, current, m, target);
         current = target;
       }
       if (current != out) {
@@ -411,7 +450,10 @@ abstract class Pred {
       return m;
     }
 
-    /** Positions where some operand has the wanted value: each operand looks only at the positions not yet taken. */
+    /**
+     * Positions where some operand has the wanted value: each operand looks only at the positions
+     * not yet taken.
+     */
     private int union(ColumnBatch batch, int[] in, int n, int[] out, boolean want) {
       scratch = grow(scratch, n);
       rest = grow(rest, n);
@@ -423,7 +465,10 @@ abstract class Pred {
         if (left == 0) {
           break;
         }
-        int m = want ? p.selectTrue(batch, rest, left, scratch) : p.selectFalse(batch, rest, left, scratch);
+        int m =
+            want
+                ? p.selectTrue(batch, rest, left, scratch)
+                : p.selectFalse(batch, rest, left, scratch);
         for (int j = 0; j < m; j++) {
           taken[scratch[j]] = true;
         }

@@ -6,7 +6,8 @@ import org.apache.calcite.runtime.CalciteException;
 
 /**
  * What stops a statement's work: its cancel flag, its query timeout, a heap nearly full, and the
- * end of its result set (LIMIT reached, result set closed). Checked by every worker between batches.
+ * end of its result set (LIMIT reached, result set closed). Checked by every worker between
+ * batches.
  */
 public final class RunControl {
   /** Rows per batch. */
@@ -40,8 +41,8 @@ public final class RunControl {
       throw new CalciteException("Statement canceled", null);
     }
     if (System.currentTimeMillis() > deadline) {
-      throw new CalciteException("Query timeout: the statement ran longer than its query timeout and was stopped",
-          null);
+      throw new CalciteException(
+          "Query timeout: the statement ran longer than its query timeout and was stopped", null);
     }
     if (Thread.currentThread().isInterrupted()) {
       throw new CalciteException("Statement canceled", null);

@@ -72,7 +72,13 @@ abstract class Scalar {
     final BigDecimal big;
     final boolean isNull;
 
-    Constant(Vec.Kind kind, int scale, long longValue, double doubleValue, byte[] bytes, BigDecimal big,
+    Constant(
+        Vec.Kind kind,
+        int scale,
+        long longValue,
+        double doubleValue,
+        byte[] bytes,
+        BigDecimal big,
         boolean isNull) {
       super(kind, scale);
       this.longValue = longValue;

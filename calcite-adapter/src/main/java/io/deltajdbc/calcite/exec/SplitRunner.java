@@ -23,32 +23,36 @@ import org.apache.calcite.runtime.CalciteException;
 
 /**
  * Runs a scan's splits at most {@code parallelism} at a time, each on a worker thread, and hands
- * the statement's thread their results in split order: partial aggregates to merge, or rows
- * through a small bounded queue per split, so that a slow client holds back the workers instead
- * of filling the heap. Workers stop between batches when the statement is canceled, times out or
- * closes its result (LIMIT). Worker threads are daemons shared by all statements, created as
- * statements need them and kept a minute when idle.
+ * the statement's thread their results in split order: partial aggregates to merge, or rows through
+ * a small bounded queue per split, so that a slow client holds back the workers instead of filling
+ * the heap. Workers stop between batches when the statement is canceled, times out or closes its
+ * result (LIMIT). Worker threads are daemons shared by all statements, created as statements need
+ * them and kept a minute when idle.
  */
 public final class SplitRunner {
-  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new ThreadFactory() {
-    private final AtomicInteger count = new AtomicInteger();
+  private static final ExecutorService WORKERS =
+      Executors.newCachedThreadPool(
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
 
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "delta-scan-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
-  });
+            @Override
+            public Thread newThread(Runnable r) {
+              Thread t = new Thread(r, "delta-scan-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            }
+          });
+
   /** Row chunks a split's queue holds before its worker waits for the consumer. */
   private static final int QUEUE_CHUNKS = 4;
+
   private static final int CHUNK_ROWS = 1024;
 
   private SplitRunner() {}
 
   /** Aggregates every split and merges the partials in split order. */
-  public static BatchAggregation.Partial aggregate(BatchAggregation aggregation, List<ScanSplit> splits,
-      int parallelism, RunControl control) {
+  public static BatchAggregation.Partial aggregate(
+      BatchAggregation aggregation, List<ScanSplit> splits, int parallelism, RunControl control) {
     BatchAggregation.Partial total = aggregation.empty();
     if (parallelism <= 1 || splits.size() <= 1) {
       for (ScanSplit s : splits) {
@@ -104,8 +108,8 @@ public final class SplitRunner {
    * The rows of every split in split order, each converted by {@code convert} on the worker that
    * read it; up to {@code parallelism} splits are read ahead of the consumer.
    */
-  public static Enumerator<Object> rows(List<ScanSplit> splits, int parallelism, Function<Row, Object> convert,
-      RunControl control) {
+  public static Enumerator<Object> rows(
+      List<ScanSplit> splits, int parallelism, Function<Row, Object> convert, RunControl control) {
     return new RowStream(splits, Math.max(1, parallelism), convert, control);
   }
 
@@ -124,7 +128,11 @@ public final class SplitRunner {
     private int position;
     private Object row;
 
-    RowStream(List<ScanSplit> splits, int parallelism, Function<Row, Object> convert, RunControl control) {
+    RowStream(
+        List<ScanSplit> splits,
+        int parallelism,
+        Function<Row, Object> convert,
+        RunControl control) {
       this.splits = splits;
       this.parallelism = parallelism;
       this.convert = convert;

@@ -4,14 +4,18 @@ import io.deltajdbc.engine.data.BinaryVector;
 import java.math.BigDecimal;
 
 /**
- * The values of an expression for the rows of a batch, indexed by row position (only the
- * positions the expression was evaluated at are defined). {@code LONG} holds integers, dates,
- * timestamps (microseconds), booleans (0/1) and decimals (unscaled at {@link #scale}, with
- * {@link #bigs} holding the rows whose value does not fit a long); {@code DOUBLE} floats and
- * doubles; {@code BYTES} strings and binary, as the column's own vector.
+ * The values of an expression for the rows of a batch, indexed by row position (only the positions
+ * the expression was evaluated at are defined). {@code LONG} holds integers, dates, timestamps
+ * (microseconds), booleans (0/1) and decimals (unscaled at {@link #scale}, with {@link #bigs}
+ * holding the rows whose value does not fit a long); {@code DOUBLE} floats and doubles; {@code
+ * BYTES} strings and binary, as the column's own vector.
  */
 final class Vec {
-  enum Kind { LONG, DOUBLE, BYTES }
+  enum Kind {
+    LONG,
+    DOUBLE,
+    BYTES
+  }
 
   final Kind kind;
   final int scale;
@@ -47,12 +51,15 @@ final class Vec {
       return doubles[i];
     }
     BigDecimal b = big(i);
-    return b != null ? b.doubleValue() : scale == 0 ? (double) longs[i] : BigDecimal.valueOf(longs[i], scale).doubleValue();
+    return b != null
+        ? b.doubleValue()
+        : scale == 0 ? (double) longs[i] : BigDecimal.valueOf(longs[i], scale).doubleValue();
   }
 
   /** A result vector of {@code size} rows with fresh arrays for its kind. */
   static Vec allocate(Kind kind, int scale, int size, Vec reuse) {
-    Vec v = reuse != null && reuse.kind == kind && reuse.scale == scale ? reuse : new Vec(kind, scale);
+    Vec v =
+        reuse != null && reuse.kind == kind && reuse.scale == scale ? reuse : new Vec(kind, scale);
     if (kind == Kind.LONG && (v.longs == null || v.longs.length < size)) {
       v.longs = new long[size];
     }

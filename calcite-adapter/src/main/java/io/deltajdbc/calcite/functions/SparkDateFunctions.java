@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * Values are wall-clock times (the session time zone is UTC), milliseconds as Calcite keeps them.
  */
 public final class SparkDateFunctions {
-  private static final ConcurrentHashMap<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
-  private static final Pattern CAST_DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?(?:[ T].*)?",
-      Pattern.DOTALL);
+  private static final ConcurrentHashMap<String, DateTimeFormatter> FORMATTERS =
+      new ConcurrentHashMap<>();
+  private static final Pattern CAST_DATE =
+      Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?(?:[ T].*)?", Pattern.DOTALL);
 
   private SparkDateFunctions() {}
 
@@ -39,7 +40,9 @@ public final class SparkDateFunctions {
 
   /** {@code date_format(date, pattern)}: the date at midnight. */
   public static String dateFormat(Date date, String pattern) {
-    return date == null || pattern == null ? null : formatter(pattern).format(date.toLocalDate().atStartOfDay());
+    return date == null || pattern == null
+        ? null
+        : formatter(pattern).format(date.toLocalDate().atStartOfDay());
   }
 
   /**
@@ -55,8 +58,11 @@ public final class SparkDateFunctions {
       return null;
     }
     try {
-      return Date.valueOf(LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
-          m.group(3) == null ? 1 : Integer.parseInt(m.group(3))));
+      return Date.valueOf(
+          LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+              m.group(3) == null ? 1 : Integer.parseInt(m.group(3))));
     } catch (DateTimeException e) {
       return null;
     }
@@ -69,9 +75,15 @@ public final class SparkDateFunctions {
     }
     try {
       var parsed = formatter(pattern).parse(text.trim());
-      return Date.valueOf(LocalDate.of(parsed.isSupported(ChronoField.YEAR) ? parsed.get(ChronoField.YEAR) : 1970,
-          parsed.isSupported(ChronoField.MONTH_OF_YEAR) ? parsed.get(ChronoField.MONTH_OF_YEAR) : 1,
-          parsed.isSupported(ChronoField.DAY_OF_MONTH) ? parsed.get(ChronoField.DAY_OF_MONTH) : 1));
+      return Date.valueOf(
+          LocalDate.of(
+              parsed.isSupported(ChronoField.YEAR) ? parsed.get(ChronoField.YEAR) : 1970,
+              parsed.isSupported(ChronoField.MONTH_OF_YEAR)
+                  ? parsed.get(ChronoField.MONTH_OF_YEAR)
+                  : 1,
+              parsed.isSupported(ChronoField.DAY_OF_MONTH)
+                  ? parsed.get(ChronoField.DAY_OF_MONTH)
+                  : 1));
     } catch (DateTimeException e) {
       return null;
     }
@@ -82,7 +94,10 @@ public final class SparkDateFunctions {
     return ts == null ? null : Date.valueOf(ts.toLocalDateTime().toLocalDate());
   }
 
-  /** {@code date_trunc(unit, ts)}: the timestamp truncated to YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, ...; null for others. */
+  /**
+   * {@code date_trunc(unit, ts)}: the timestamp truncated to YEAR, QUARTER, MONTH, WEEK, DAY, HOUR,
+   * ...; null for others.
+   */
   public static Timestamp dateTrunc(String unit, Timestamp ts) {
     if (unit == null || ts == null) {
       return null;
@@ -93,10 +108,15 @@ public final class SparkDateFunctions {
 
   /** {@code date_trunc(unit, date)}: the date at midnight, truncated. */
   public static Timestamp dateTrunc(String unit, Date date) {
-    return date == null ? null : dateTrunc(unit, Timestamp.valueOf(date.toLocalDate().atStartOfDay()));
+    return date == null
+        ? null
+        : dateTrunc(unit, Timestamp.valueOf(date.toLocalDate().atStartOfDay()));
   }
 
-  /** {@code trunc(date, unit)}: the date truncated to YEAR, QUARTER, MONTH or WEEK; null for other units. */
+  /**
+   * {@code trunc(date, unit)}: the date truncated to YEAR, QUARTER, MONTH or WEEK; null for other
+   * units.
+   */
   public static Date trunc(Date date, String unit) {
     if (date == null || unit == null) {
       return null;
@@ -113,8 +133,11 @@ public final class SparkDateFunctions {
       case "YEAR", "YYYY", "YY" -> t -> t.toLocalDate().withDayOfYear(1).atStartOfDay();
       case "QUARTER" -> t -> t.toLocalDate().with(IsoFields.DAY_OF_QUARTER, 1).atStartOfDay();
       case "MONTH", "MM", "MON" -> t -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
-      case "WEEK" -> t -> t.toLocalDate().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
-          .atStartOfDay();
+      case "WEEK" ->
+          t ->
+              t.toLocalDate()
+                  .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                  .atStartOfDay();
       case "DAY", "DD" -> t -> t.truncatedTo(ChronoUnit.DAYS);
       case "HOUR" -> t -> t.truncatedTo(ChronoUnit.HOURS);
       case "MINUTE" -> t -> t.truncatedTo(ChronoUnit.MINUTES);
@@ -126,13 +149,19 @@ public final class SparkDateFunctions {
   }
 
   private static DateTimeFormatter formatter(String pattern) {
-    return FORMATTERS.computeIfAbsent(pattern, p -> {
-      try {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.US)
-            .withResolverStyle(ResolverStyle.SMART);
-      } catch (IllegalArgumentException e) {
-        throw DeltaErrors.invalidArgument("'" + p + "' is not a datetime pattern: " + e.getMessage());
-      }
-    });
+    return FORMATTERS.computeIfAbsent(
+        pattern,
+        p -> {
+          try {
+            return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(p)
+                .toFormatter(Locale.US)
+                .withResolverStyle(ResolverStyle.SMART);
+          } catch (IllegalArgumentException e) {
+            throw DeltaErrors.invalidArgument(
+                "'" + p + "' is not a datetime pattern: " + e.getMessage());
+          }
+        });
   }
 }

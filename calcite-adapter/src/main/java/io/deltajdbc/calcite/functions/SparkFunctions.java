@@ -5,8 +5,9 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /**
- * Registers the functions of {@link SparkDateFunctions} and {@link SparkStringFunctions} in a connection's root schema, where
- * unqualified calls find them: each Java overload is one SQL signature.
+ * Registers the functions of {@link SparkDateFunctions} and {@link SparkStringFunctions} in a
+ * connection's root schema, where unqualified calls find them: each Java overload is one SQL
+ * signature.
  */
 public final class SparkFunctions {
   /** The SQL names, as Spark spells them. */
@@ -34,8 +35,12 @@ public final class SparkFunctions {
     add(root, functions, sqlName, method, -1);
   }
 
-  /** Each public static {@code method} of {@code functions} with {@code arity} parameters (any, when negative). */
-  private static void add(SchemaPlus root, Class<?> functions, String sqlName, String method, int arity) {
+  /**
+   * Each public static {@code method} of {@code functions} with {@code arity} parameters (any, when
+   * negative).
+   */
+  private static void add(
+      SchemaPlus root, Class<?> functions, String sqlName, String method, int arity) {
     for (var m : functions.getMethods()) {
       if (m.getName().equals(method) && (arity < 0 || m.getParameterCount() == arity)) {
         root.add(sqlName, ScalarFunctionImpl.create(m));

@@ -32,11 +32,13 @@ public final class SparkStringFunctions {
     return join(a, b, c, d, e, f);
   }
 
-  public static String concat(String a, String b, String c, String d, String e, String f, String g) {
+  public static String concat(
+      String a, String b, String c, String d, String e, String f, String g) {
     return join(a, b, c, d, e, f, g);
   }
 
-  public static String concat(String a, String b, String c, String d, String e, String f, String g, String h) {
+  public static String concat(
+      String a, String b, String c, String d, String e, String f, String g, String h) {
     return join(a, b, c, d, e, f, g, h);
   }
 
@@ -51,7 +53,10 @@ public final class SparkStringFunctions {
     return sb.toString();
   }
 
-  /** {@code substr(text, pos)}: from character {@code pos} (1-based; 0 is 1; negative counts from the end) on. */
+  /**
+   * {@code substr(text, pos)}: from character {@code pos} (1-based; 0 is 1; negative counts from
+   * the end) on.
+   */
   public static String substr(String text, Integer pos) {
     return substr(text, pos, Integer.MAX_VALUE);
   }
@@ -72,6 +77,7 @@ public final class SparkStringFunctions {
     if (start >= end) {
       return "";
     }
-    return text.substring(text.offsetByCodePoints(0, (int) start), text.offsetByCodePoints(0, (int) end));
+    return text.substring(
+        text.offsetByCodePoints(0, (int) start), text.offsetByCodePoints(0, (int) end));
   }
 }

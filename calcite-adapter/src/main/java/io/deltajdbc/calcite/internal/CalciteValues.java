@@ -14,7 +14,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,9 @@ import java.util.Map;
 import org.apache.calcite.avatica.util.ByteString;
 
 /**
- * Engine values in Calcite's runtime representation: DATE as days since the epoch (int),
- * TIMESTAMP as microseconds (long, UTC wall clock: see {@link Micros}), VARBINARY as {@link ByteString}, ROW as
- * {@code Object[]}, ARRAY as {@link List}, MAP as {@link Map}; other values unchanged.
+ * Engine values in Calcite's runtime representation: DATE as days since the epoch (int), TIMESTAMP
+ * as microseconds (long, UTC wall clock: see {@link Micros}), VARBINARY as {@link ByteString}, ROW
+ * as {@code Object[]}, ARRAY as {@link List}, MAP as {@link Map}; other values unchanged.
  */
 public final class CalciteValues {
   private CalciteValues() {}
@@ -50,7 +49,8 @@ public final class CalciteValues {
     }
     if (type instanceof MapType m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> out.put(toCalcite(k, m.keyType()), toCalcite(x, m.valueType())));
+      ((Map<?, ?>) v)
+          .forEach((k, x) -> out.put(toCalcite(k, m.keyType()), toCalcite(x, m.valueType())));
       return out;
     }
     if (v instanceof LocalDate d) {
@@ -75,9 +75,9 @@ public final class CalciteValues {
   }
 
   /**
-   * A value of Calcite's runtime representation as the engine's value of a column of type
-   * {@code type}: the inverse of {@link #toCalcite}. Numbers are narrowed to the column's type
-   * (Calcite has already cast them to it), decimals take the column's scale.
+   * A value of Calcite's runtime representation as the engine's value of a column of type {@code
+   * type}: the inverse of {@link #toCalcite}. Numbers are narrowed to the column's type (Calcite
+   * has already cast them to it), decimals take the column's scale.
    */
   public static Object toEngine(Object v, DataType type) {
     if (v == null) {
@@ -100,7 +100,8 @@ public final class CalciteValues {
     }
     if (type instanceof MapType m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> out.put(toEngine(k, m.keyType()), toEngine(x, m.valueType())));
+      ((Map<?, ?>) v)
+          .forEach((k, x) -> out.put(toEngine(k, m.keyType()), toEngine(x, m.valueType())));
       return out;
     }
     if (type instanceof DecimalType d) {

@@ -39,10 +39,12 @@ public final class DeltaTypes {
       return f.createSqlType(SqlTypeName.DECIMAL, d.precision(), d.scale());
     }
     if (t instanceof ArrayType a) {
-      return f.createArrayType(f.createTypeWithNullability(type(f, a.elementType()), a.containsNull()), -1);
+      return f.createArrayType(
+          f.createTypeWithNullability(type(f, a.elementType()), a.containsNull()), -1);
     }
     if (t instanceof MapType m) {
-      return f.createMapType(type(f, m.keyType()),
+      return f.createMapType(
+          type(f, m.keyType()),
           f.createTypeWithNullability(type(f, m.valueType()), m.valueContainsNull()));
     }
     if (t instanceof StructType s) {
@@ -65,19 +67,23 @@ public final class DeltaTypes {
   }
 
   /**
-   * The Delta schema for rows of a SQL row type (CREATE TABLE ... AS SELECT): the inverse of
-   * {@link #rowType}. CHAR and VARCHAR become string, TIMESTAMP an instant (timestamp), and
-   * TIMESTAMP WITH LOCAL TIME ZONE likewise.
+   * The Delta schema for rows of a SQL row type (CREATE TABLE ... AS SELECT): the inverse of {@link
+   * #rowType}. CHAR and VARCHAR become string, TIMESTAMP an instant (timestamp), and TIMESTAMP WITH
+   * LOCAL TIME ZONE likewise.
    */
   public static StructType schemaOf(RelDataType rowType) {
     List<StructField> fields = new ArrayList<>();
     for (RelDataTypeField f : rowType.getFieldList()) {
-      fields.add(new StructField(f.getName(), fromSql(f.getType(), f.getName()), f.getType().isNullable()));
+      fields.add(
+          new StructField(
+              f.getName(), fromSql(f.getType(), f.getName()), f.getType().isNullable()));
     }
     return new StructType(fields);
   }
 
-  /** The Delta type of a SQL type; a type with no Delta counterpart is refused, naming the column. */
+  /**
+   * The Delta type of a SQL type; a type with no Delta counterpart is refused, naming the column.
+   */
   public static DataType fromSql(RelDataType t, String column) {
     return switch (t.getSqlTypeName()) {
       case BIGINT -> PrimitiveType.LONG;
@@ -86,19 +92,30 @@ public final class DeltaTypes {
       case TINYINT -> PrimitiveType.BYTE;
       case REAL, FLOAT -> PrimitiveType.FLOAT;
       case DOUBLE -> PrimitiveType.DOUBLE;
-      case DECIMAL -> new DecimalType(Math.min(t.getPrecision(), DecimalType.MAX_PRECISION), Math.max(t.getScale(), 0));
+      case DECIMAL ->
+          new DecimalType(
+              Math.min(t.getPrecision(), DecimalType.MAX_PRECISION), Math.max(t.getScale(), 0));
       case BOOLEAN -> PrimitiveType.BOOLEAN;
       case CHAR, VARCHAR -> PrimitiveType.STRING;
       case BINARY, VARBINARY -> PrimitiveType.BINARY;
       case DATE -> PrimitiveType.DATE;
       case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> PrimitiveType.TIMESTAMP;
       case NULL -> PrimitiveType.STRING;
-      case ARRAY -> new ArrayType(fromSql(t.getComponentType(), column), t.getComponentType().isNullable());
-      case MAP -> new MapType(fromSql(t.getKeyType(), column), fromSql(t.getValueType(), column),
-          t.getValueType().isNullable());
+      case ARRAY ->
+          new ArrayType(fromSql(t.getComponentType(), column), t.getComponentType().isNullable());
+      case MAP ->
+          new MapType(
+              fromSql(t.getKeyType(), column),
+              fromSql(t.getValueType(), column),
+              t.getValueType().isNullable());
       case ROW -> schemaOf(t);
-      default -> throw DeltaErrors.invalidArgument("Column " + column + " has type " + t.getFullTypeString()
-          + ", which a Delta table cannot store; CAST it to a supported type.");
+      default ->
+          throw DeltaErrors.invalidArgument(
+              "Column "
+                  + column
+                  + " has type "
+                  + t.getFullTypeString()
+                  + ", which a Delta table cannot store; CAST it to a supported type.");
     };
   }
 }

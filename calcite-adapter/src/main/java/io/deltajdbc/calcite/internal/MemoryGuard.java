@@ -21,26 +21,42 @@ public final class MemoryGuard {
 
   private MemoryGuard() {}
 
-  /** Throws OUT_OF_MEMORY (53200) naming {@code table} when the heap is nearly full after a collection. */
+  /**
+   * Throws OUT_OF_MEMORY (53200) naming {@code table} when the heap is nearly full after a
+   * collection.
+   */
   public static void check(String table) {
     for (MemoryPoolMXBean pool : POOLS) {
       if (pool.isCollectionUsageThresholdExceeded()) {
-        System.gc(); // confirm with a full collection: only ever when the pool was found nearly full
+        System
+            .gc(); // confirm with a full collection: only ever when the pool was found nearly full
         long used = pool.getUsage().getUsed();
         long max = pool.getUsage().getMax();
         if (used > pool.getCollectionUsageThreshold()) {
-          throw DeltaErrors.outOfMemory("table " + table, pool.getName() + " " + used / (1 << 20) + " of "
-              + max / (1 << 20) + " MB in use after garbage collection", null);
+          throw DeltaErrors.outOfMemory(
+              "table " + table,
+              pool.getName()
+                  + " "
+                  + used / (1 << 20)
+                  + " of "
+                  + max / (1 << 20)
+                  + " MB in use after garbage collection",
+              null);
         }
       }
     }
   }
 
   private static List<MemoryPoolMXBean> watchedPools() {
-    List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()
-            && p.getUsage().getMax() > 0 && isLongLived(p.getName()))
-        .toList();
+    List<MemoryPoolMXBean> pools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(
+                p ->
+                    p.getType() == MemoryType.HEAP
+                        && p.isCollectionUsageThresholdSupported()
+                        && p.getUsage().getMax() > 0
+                        && isLongLived(p.getName()))
+            .toList();
     for (MemoryPoolMXBean p : pools) {
       p.setCollectionUsageThreshold(p.getUsage().getMax() / 100 * FULL_PERCENT);
     }

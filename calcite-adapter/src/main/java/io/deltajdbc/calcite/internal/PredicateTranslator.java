@@ -31,8 +31,8 @@ import org.apache.calcite.util.TimestampString;
 /**
  * Translates a filter condition over a table's columns into the engine's predicate, conjunct by
  * conjunct: comparisons of a column with a literal, IS [NOT] NULL, IN and ranges (Calcite's
- * SEARCH), LIKE of text and {@code %}, and AND / OR / NOT of those. A conjunct it cannot translate exactly is
- * left to Calcite.
+ * SEARCH), LIKE of text and {@code %}, and AND / OR / NOT of those. A conjunct it cannot translate
+ * exactly is left to Calcite.
  */
 public final class PredicateTranslator {
   private final List<String> names;
@@ -55,7 +55,9 @@ public final class PredicateTranslator {
     List<RexNode> conjuncts = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(condition)) {
       // what every branch of an OR says is tested once: (a AND b) OR (a AND c) is a AND (b OR c)
-      conjuncts.addAll(RelOptUtil.conjunctions(c.getKind() == SqlKind.OR ? RexUtil.pullFactors(rexBuilder, c) : c));
+      conjuncts.addAll(
+          RelOptUtil.conjunctions(
+              c.getKind() == SqlKind.OR ? RexUtil.pullFactors(rexBuilder, c) : c));
     }
     for (RexNode c : conjuncts) {
       Predicate p = translate(c);
@@ -88,7 +90,9 @@ public final class PredicateTranslator {
           }
           parts.add(p);
         }
-        return kind == SqlKind.AND ? Predicates.and(parts) : Predicates.or(parts.toArray(Predicate[]::new));
+        return kind == SqlKind.AND
+            ? Predicates.and(parts)
+            : Predicates.or(parts.toArray(Predicate[]::new));
       }
       case NOT -> {
         Predicate p = translate(call.getOperands().get(0));
@@ -99,9 +103,16 @@ public final class PredicateTranslator {
       }
       case IS_NULL, IS_NOT_NULL -> {
         Column c = columnOf(call.getOperands().get(0));
-        return c == null ? null : kind == SqlKind.IS_NULL ? Predicates.isNull(c) : Predicates.isNotNull(c);
+        return c == null
+            ? null
+            : kind == SqlKind.IS_NULL ? Predicates.isNull(c) : Predicates.isNotNull(c);
       }
-      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
+      case EQUALS,
+          NOT_EQUALS,
+          LESS_THAN,
+          LESS_THAN_OR_EQUAL,
+          GREATER_THAN,
+          GREATER_THAN_OR_EQUAL,
           IS_NOT_DISTINCT_FROM -> {
         return comparison(kind, call.getOperands().get(0), call.getOperands().get(1));
       }
@@ -115,15 +126,16 @@ public final class PredicateTranslator {
   }
 
   private Predicate comparison(SqlKind kind, RexNode left, RexNode right) {
-    Op op = switch (kind) {
-      case EQUALS -> Op.EQ;
-      case NOT_EQUALS -> Op.NE;
-      case LESS_THAN -> Op.LT;
-      case LESS_THAN_OR_EQUAL -> Op.LE;
-      case GREATER_THAN -> Op.GT;
-      case GREATER_THAN_OR_EQUAL -> Op.GE;
-      default -> Op.NULL_SAFE_EQ;
-    };
+    Op op =
+        switch (kind) {
+          case EQUALS -> Op.EQ;
+          case NOT_EQUALS -> Op.NE;
+          case LESS_THAN -> Op.LT;
+          case LESS_THAN_OR_EQUAL -> Op.LE;
+          case GREATER_THAN -> Op.GT;
+          case GREATER_THAN_OR_EQUAL -> Op.GE;
+          default -> Op.NULL_SAFE_EQ;
+        };
     Column c = columnOf(left);
     RexNode other = right;
     if (c == null) {
@@ -170,14 +182,18 @@ public final class PredicateTranslator {
     if (node instanceof RexInputRef ref) {
       return column(ref);
     }
-    if (node.getKind() == SqlKind.CAST && node instanceof RexCall cast
+    if (node.getKind() == SqlKind.CAST
+        && node instanceof RexCall cast
         && cast.getOperands().get(0) instanceof RexInputRef ref) {
-      // Only a cast that keeps every value (INT to BIGINT, VARCHAR(10) to VARCHAR): CAST(d AS INT) <> 0
+      // Only a cast that keeps every value (INT to BIGINT, VARCHAR(10) to VARCHAR): CAST(d AS INT)
+      // <> 0
       // is not d <> 0 (0.5 casts to 0).
       SqlTypeFamily from = ref.getType().getSqlTypeName().getFamily();
       SqlTypeFamily to = cast.getType().getSqlTypeName().getFamily();
-      boolean widening = from == to && (from == SqlTypeFamily.NUMERIC || from == SqlTypeFamily.CHARACTER)
-          && RexUtil.isLosslessCast(cast);
+      boolean widening =
+          from == to
+              && (from == SqlTypeFamily.NUMERIC || from == SqlTypeFamily.CHARACTER)
+              && RexUtil.isLosslessCast(cast);
       return widening ? column(ref) : null;
     }
     return null;
@@ -194,8 +210,9 @@ public final class PredicateTranslator {
     if (lit.isNull()) {
       return null;
     }
-    if (type instanceof DecimalType || type instanceof PrimitiveType p && (p.isIntegral() || p == PrimitiveType.FLOAT
-        || p == PrimitiveType.DOUBLE)) {
+    if (type instanceof DecimalType
+        || type instanceof PrimitiveType p
+            && (p.isIntegral() || p == PrimitiveType.FLOAT || p == PrimitiveType.DOUBLE)) {
       BigDecimal b = lit.getValueAs(BigDecimal.class);
       return b == null ? NOT_PUSHABLE : b;
     }
@@ -204,11 +221,16 @@ public final class PredicateTranslator {
     }
     try {
       return switch (p) {
-        case STRING -> lit.getTypeName().getFamily() == SqlTypeFamily.CHARACTER ? lit.getValueAs(String.class)
-            : NOT_PUSHABLE;
+        case STRING ->
+            lit.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
+                ? lit.getValueAs(String.class)
+                : NOT_PUSHABLE;
         case BOOLEAN -> lit.getValueAs(Boolean.class);
-        case DATE -> lit.getValue() instanceof DateString || lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.DATE
-            ? LocalDate.parse(lit.getValueAs(DateString.class).toString()) : NOT_PUSHABLE;
+        case DATE ->
+            lit.getValue() instanceof DateString
+                    || lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.DATE
+                ? LocalDate.parse(lit.getValueAs(DateString.class).toString())
+                : NOT_PUSHABLE;
         case TIMESTAMP, TIMESTAMP_NTZ -> {
           TimestampString ts = lit.getValueAs(TimestampString.class);
           if (ts == null) {

@@ -12,17 +12,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads the latest protocol, metadata and schema of many tables at once, on a few daemon threads:
- * a catalog listing reads one small log per table, and the latency of each read (a listing and a
+ * Reads the latest protocol, metadata and schema of many tables at once, on a few daemon threads: a
+ * catalog listing reads one small log per table, and the latency of each read (a listing and a
  * commit or checkpoint on remote storage) overlaps with the others instead of adding up.
  */
 public final class TableInfoPreload {
   private static final int THREADS = 8;
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
-    Thread t = new Thread(r, "delta-table-info");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          THREADS,
+          r -> {
+            Thread t = new Thread(r, "delta-table-info");
+            t.setDaemon(true);
+            return t;
+          });
 
   private TableInfoPreload() {}
 
@@ -36,13 +39,17 @@ public final class TableInfoPreload {
   public static Map<String, Loaded> load(Map<String, DeltaTable> tables) {
     Map<String, Loaded> out = new ConcurrentHashMap<>();
     List<Future<?>> futures = new ArrayList<>();
-    tables.forEach((name, table) -> futures.add(POOL.submit(() -> {
-      try {
-        out.put(name, new Loaded(table.latestInfo(), System.nanoTime()));
-      } catch (RuntimeException e) {
-        // reported by the lookup of this table
-      }
-    })));
+    tables.forEach(
+        (name, table) ->
+            futures.add(
+                POOL.submit(
+                    () -> {
+                      try {
+                        out.put(name, new Loaded(table.latestInfo(), System.nanoTime()));
+                      } catch (RuntimeException e) {
+                        // reported by the lookup of this table
+                      }
+                    })));
     for (Future<?> f : futures) {
       try {
         f.get();

@@ -19,10 +19,10 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * An aggregate computed by the Delta scan itself, on column batches: the rows of {@code columns}
- * that satisfy {@code condition}, the expressions {@code projects} over them, grouped by
- * {@code groupSet} (positions among the projects), with COUNT/SUM/MIN/MAX calls. Each split (data
- * file) is aggregated on a worker thread and the partial results merged. The engine predicate
- * prunes partitions, skips files by statistics and row groups by Parquet statistics first.
+ * that satisfy {@code condition}, the expressions {@code projects} over them, grouped by {@code
+ * groupSet} (positions among the projects), with COUNT/SUM/MIN/MAX calls. Each split (data file) is
+ * aggregated on a worker thread and the partial results merged. The engine predicate prunes
+ * partitions, skips files by statistics and row groups by Parquet statistics first.
  */
 public final class DeltaAggregate extends AbstractRelNode implements DeltaRel {
   private final DeltaCalciteTable table;
@@ -35,9 +35,18 @@ public final class DeltaAggregate extends AbstractRelNode implements DeltaRel {
   private final BatchAggregation aggregation;
   private final RelDataType rowType;
 
-  DeltaAggregate(RelOptCluster cluster, RelTraitSet traits, DeltaCalciteTable table, List<String> columns,
-      RexNode condition, Predicate pushed, List<RexNode> projects, ImmutableBitSet groupSet,
-      List<AggregationCompiler.Call> calls, BatchAggregation aggregation, RelDataType rowType) {
+  DeltaAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      DeltaCalciteTable table,
+      List<String> columns,
+      RexNode condition,
+      Predicate pushed,
+      List<RexNode> projects,
+      ImmutableBitSet groupSet,
+      List<AggregationCompiler.Call> calls,
+      BatchAggregation aggregation,
+      RelDataType rowType) {
     super(cluster, traits);
     this.table = table;
     this.columns = List.copyOf(columns);
@@ -57,8 +66,18 @@ public final class DeltaAggregate extends AbstractRelNode implements DeltaRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaAggregate(getCluster(), traitSet, table, columns, condition, pushed, projects, groupSet, calls,
-        aggregation, rowType);
+    return new DeltaAggregate(
+        getCluster(),
+        traitSet,
+        table,
+        columns,
+        condition,
+        pushed,
+        projects,
+        groupSet,
+        calls,
+        aggregation,
+        rowType);
   }
 
   /** What the generated code runs. */
@@ -70,13 +89,19 @@ public final class DeltaAggregate extends AbstractRelNode implements DeltaRel {
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("table", table.name())
-        .itemIf("version", table.version().isLatest() ? null : table.version().suffix(), !table.version().isLatest())
+        .itemIf(
+            "version",
+            table.version().isLatest() ? null : table.version().suffix(),
+            !table.version().isLatest())
         .item("columns", columns)
         .itemIf("condition", condition, condition != null)
         .item("projects", projects)
         .item("group", groupSet)
-        .item("calls", calls.stream().map(c -> c.kind() + (c.argument() < 0 ? "()" : "($" + c.argument() + ")"))
-            .toList())
+        .item(
+            "calls",
+            calls.stream()
+                .map(c -> c.kind() + (c.argument() < 0 ? "()" : "($" + c.argument() + ")"))
+                .toList())
         .item("reader", "columnar batches");
   }
 

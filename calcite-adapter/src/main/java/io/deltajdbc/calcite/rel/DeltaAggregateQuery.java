@@ -26,20 +26,29 @@ public final class DeltaAggregateQuery {
   private final Predicate pushed;
   private final BatchAggregation aggregation;
 
-  DeltaAggregateQuery(DeltaCalciteTable table, List<String> columns, Predicate pushed, BatchAggregation aggregation) {
+  DeltaAggregateQuery(
+      DeltaCalciteTable table,
+      List<String> columns,
+      Predicate pushed,
+      BatchAggregation aggregation) {
     this.table = table;
     this.columns = columns;
     this.pushed = pushed;
     this.aggregation = aggregation;
   }
 
-  /** Called by generated code: the result rows, as {@code Object[]} or as the single value when {@code scalar}. */
+  /**
+   * Called by generated code: the result rows, as {@code Object[]} or as the single value when
+   * {@code scalar}.
+   */
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
     AtomicBoolean cancel = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = root == null ? null : DataContext.Variable.TIMEOUT.get(root);
-    long deadline = timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
+    long deadline =
+        timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
     return new AbstractEnumerable<Object>() {
-      // computed once per execution: a nested-loop join enumerates its inner input once per outer row
+      // computed once per execution: a nested-loop join enumerates its inner input once per outer
+      // row
       private List<Object> result;
 
       @Override
@@ -57,8 +66,10 @@ public final class DeltaAggregateQuery {
         }
         var splits = b.build().splits();
         int threads = EngineConfig.scanThreads(table.table().logStore().configuration());
-        List<Object[]> rows = SplitRunner.aggregate(aggregation, splits, threads,
-            new RunControl(cancel, deadline, table.name())).rows();
+        List<Object[]> rows =
+            SplitRunner.aggregate(
+                    aggregation, splits, threads, new RunControl(cancel, deadline, table.name()))
+                .rows();
         List<Object> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(scalar ? r[0] : r));
         return out;

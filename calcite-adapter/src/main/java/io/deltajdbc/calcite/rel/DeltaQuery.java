@@ -35,7 +35,12 @@ public final class DeltaQuery {
   private final Predicate filter;
   private final boolean countOnly;
 
-  DeltaQuery(DeltaCalciteTable table, List<String> columns, List<DataType> types, Predicate filter, boolean countOnly) {
+  DeltaQuery(
+      DeltaCalciteTable table,
+      List<String> columns,
+      List<DataType> types,
+      Predicate filter,
+      boolean countOnly) {
     this.table = table;
     this.columns = columns;
     this.types = types;
@@ -46,11 +51,17 @@ public final class DeltaQuery {
   /** A scan of every column of {@code table}, without a filter. */
   public static DeltaQuery allColumns(DeltaCalciteTable table) {
     StructType schema = table.schema();
-    return new DeltaQuery(table, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList(), null,
+    return new DeltaQuery(
+        table,
+        schema.fieldNames(),
+        schema.fields().stream().map(StructField::type).toList(),
+        null,
         false);
   }
 
-  /** The engine predicate pushed into the scan (partition pruning, statistics skipping), or null. */
+  /**
+   * The engine predicate pushed into the scan (partition pruning, statistics skipping), or null.
+   */
   public Predicate filter() {
     return filter;
   }
@@ -75,7 +86,8 @@ public final class DeltaQuery {
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
     AtomicBoolean cancel = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = root == null ? null : DataContext.Variable.TIMEOUT.get(root);
-    long deadline = timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
+    long deadline =
+        timeout == null || timeout <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
     return new AbstractEnumerable<Object>() {
       @Override
       public Enumerator<Object> enumerator() {
@@ -100,8 +112,11 @@ public final class DeltaQuery {
         if (threads <= 1 || splits.size() <= 1) {
           return new RowEnumerator(new SplitChain(splits), cancel, deadline, scalar);
         }
-        return SplitRunner.rows(splits, threads, r -> toCalcite(r, scalar), new RunControl(cancel, deadline,
-            table.name()));
+        return SplitRunner.rows(
+            splits,
+            threads,
+            r -> toCalcite(r, scalar),
+            new RunControl(cancel, deadline, table.name()));
       }
     };
   }
@@ -157,18 +172,21 @@ public final class DeltaQuery {
   }
 
   private static Enumerator<Object> linq(long count, boolean scalar) {
-    return org.apache.calcite.linq4j.Linq4j.enumerator(List.of(scalar ? (Object) count : new Object[] {count}));
+    return org.apache.calcite.linq4j.Linq4j.enumerator(
+        List.of(scalar ? (Object) count : new Object[] {count}));
   }
 
   private static void check(AtomicBoolean cancel, long deadline, long n, String table) {
-    if ((n & 1023) == 1) { // the first row (a statement canceled while it was planned), then every 1024th
+    if ((n & 1023)
+        == 1) { // the first row (a statement canceled while it was planned), then every 1024th
       MemoryGuard.check(table);
       if (cancel != null && cancel.get()) {
         throw new org.apache.calcite.runtime.CalciteException("Statement canceled", null);
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new org.apache.calcite.runtime.CalciteException("Query timeout: the statement ran longer than its "
-            + "query timeout and was stopped", null);
+        throw new org.apache.calcite.runtime.CalciteException(
+            "Query timeout: the statement ran longer than its " + "query timeout and was stopped",
+            null);
       }
     }
   }
@@ -182,7 +200,8 @@ public final class DeltaQuery {
     private Object current;
     private long n;
 
-    RowEnumerator(CloseableIterator<Row> rows, AtomicBoolean cancel, long deadline, boolean scalar) {
+    RowEnumerator(
+        CloseableIterator<Row> rows, AtomicBoolean cancel, long deadline, boolean scalar) {
       this.rows = rows;
       this.cancel = cancel;
       this.deadline = deadline;

@@ -19,22 +19,28 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
 
 /**
- * INSERT into a Delta table, in Calcite's enumerable convention: the input (any query, cast to
- * the table's columns by Calcite's validator) is evaluated by Calcite, and its rows go to
- * {@link DeltaWrites#insert}, which writes and commits them. The result is the row count.
+ * INSERT into a Delta table, in Calcite's enumerable convention: the input (any query, cast to the
+ * table's columns by Calcite's validator) is evaluated by Calcite, and its rows go to {@link
+ * DeltaWrites#insert}, which writes and commits them. The result is the row count.
  */
 public final class DeltaTableModify extends TableModify implements EnumerableRel {
   private final DeltaCalciteTable deltaTable;
 
-  DeltaTableModify(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, Prepare.CatalogReader catalogReader,
-      RelNode input, DeltaCalciteTable deltaTable) {
+  DeltaTableModify(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelOptTable table,
+      Prepare.CatalogReader catalogReader,
+      RelNode input,
+      DeltaCalciteTable deltaTable) {
     super(cluster, traits, table, catalogReader, input, Operation.INSERT, null, null, false);
     this.deltaTable = deltaTable;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaTableModify(getCluster(), traitSet, getTable(), getCatalogReader(), sole(inputs), deltaTable);
+    return new DeltaTableModify(
+        getCluster(), traitSet, getTable(), getCatalogReader(), sole(inputs), deltaTable);
   }
 
   @Override
@@ -46,8 +52,10 @@ public final class DeltaTableModify extends TableModify implements EnumerableRel
       rows = builder.append("arrays", input.physType.convertTo(rows, JavaRowFormat.ARRAY));
     }
     Expression table = implementor.stash(deltaTable, DeltaCalciteTable.class);
-    builder.add(Expressions.return_(null, Expressions.call(DeltaWrites.class, "insert", table, rows)));
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.SCALAR);
+    builder.add(
+        Expressions.return_(null, Expressions.call(DeltaWrites.class, "insert", table, rows)));
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.SCALAR);
     return implementor.result(physType, builder.toBlock());
   }
 }

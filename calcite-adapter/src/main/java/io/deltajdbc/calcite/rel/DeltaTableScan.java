@@ -29,8 +29,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * A scan of a Delta table in the {@code DELTA} convention, with what the rules pushed into it: the
  * columns to read, the filter the engine evaluates (pruning partitions and skipping files by
- * statistics first), or a COUNT(*) answered from the log. EXPLAIN shows all of it, with the
- * file counts of the current snapshot.
+ * statistics first), or a COUNT(*) answered from the log. EXPLAIN shows all of it, with the file
+ * counts of the current snapshot.
  */
 public final class DeltaTableScan extends TableScan implements DeltaRel {
   private final DeltaCalciteTable deltaTable;
@@ -41,8 +41,15 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   private Planned planned;
   private List<OptionalLong> distinctBounds;
 
-  private DeltaTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable,
-      int[] projects, RexNode filterRex, Predicate filter, String countName) {
+  private DeltaTableScan(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelOptTable table,
+      DeltaCalciteTable deltaTable,
+      int[] projects,
+      RexNode filterRex,
+      Predicate filter,
+      String countName) {
     super(cluster, traits, List.of(), table);
     this.deltaTable = deltaTable;
     this.projects = projects;
@@ -51,8 +58,8 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     this.countName = countName;
   }
 
-  public static DeltaTableScan create(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      DeltaCalciteTable deltaTable) {
+  public static DeltaTableScan create(
+      RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable) {
     return new DeltaTableScan(cluster, traits, table, deltaTable, null, null, null, null);
   }
 
@@ -78,20 +85,24 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   }
 
   DeltaTableScan withFilter(RexNode rex, Predicate predicate) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, projects, rex, predicate, null);
+    return new DeltaTableScan(
+        getCluster(), getTraitSet(), getTable(), deltaTable, projects, rex, predicate, null);
   }
 
   DeltaTableScan withProjects(int[] newProjects) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filterRex, filter, null);
+    return new DeltaTableScan(
+        getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filterRex, filter, null);
   }
 
   DeltaTableScan asCount(String name) {
-    return new DeltaTableScan(getCluster(), getTraitSet(), getTable(), deltaTable, null, filterRex, filter, name);
+    return new DeltaTableScan(
+        getCluster(), getTraitSet(), getTable(), deltaTable, null, filterRex, filter, name);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaTableScan(getCluster(), traitSet, getTable(), deltaTable, projects, filterRex, filter, countName);
+    return new DeltaTableScan(
+        getCluster(), traitSet, getTable(), deltaTable, projects, filterRex, filter, countName);
   }
 
   @Override
@@ -141,7 +152,10 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return new DeltaQuery(deltaTable, names, types, filter, countName != null);
   }
 
-  /** What the engine's plan of this scan says, taken once (the plan itself, a list of files, is not kept). */
+  /**
+   * What the engine's plan of this scan says, taken once (the plan itself, a list of files, is not
+   * kept).
+   */
   private record Planned(Scan.ScanMetrics metrics, long rows) {}
 
   private Planned plan() {
@@ -162,8 +176,8 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   }
 
   /**
-   * An upper bound on the distinct non-null values of an output column in the files read, from
-   * the log (before the pushed filter); empty when the log does not tell.
+   * An upper bound on the distinct non-null values of an output column in the files read, from the
+   * log (before the pushed filter); empty when the log does not tell.
    */
   public OptionalLong distinctValuesBound(int field) {
     if (countName != null) {
@@ -178,20 +192,31 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    RelWriter w = super.explainTerms(pw)
-        .itemIf("version", deltaTable.version().isLatest() ? null : deltaTable.version().suffix(),
-            !deltaTable.version().isLatest())
-        .itemIf("columns", columnNames(), projects != null)
-        .itemIf("filter", filterRex, filterRex != null)
-        .itemIf("countFromLog", true, countName != null);
+    RelWriter w =
+        super.explainTerms(pw)
+            .itemIf(
+                "version",
+                deltaTable.version().isLatest() ? null : deltaTable.version().suffix(),
+                !deltaTable.version().isLatest())
+            .itemIf("columns", columnNames(), projects != null)
+            .itemIf("filter", filterRex, filterRex != null)
+            .itemIf("countFromLog", true, countName != null);
     // The digest (DIGEST_ATTRIBUTES) is the node's identity: its immutable fields only, no I/O. The
     // file counts are what EXPLAIN shows, planned once per node when it is asked.
     if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES) {
       return w;
     }
     Scan.ScanMetrics m = metrics();
-    return w.item("files", m.filesToRead() + " of " + m.filesInSnapshot() + " (" + m.prunedByPartition()
-        + " pruned by partition, " + m.skippedByStats() + " skipped by statistics)");
+    return w.item(
+        "files",
+        m.filesToRead()
+            + " of "
+            + m.filesInSnapshot()
+            + " ("
+            + m.prunedByPartition()
+            + " pruned by partition, "
+            + m.skippedByStats()
+            + " skipped by statistics)");
   }
 
   /**
@@ -209,7 +234,10 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return residual == null ? rows : Math.max(1, rows * RelMdUtil.guessSelectivity(residual));
   }
 
-  /** The conjuncts of the pushed filter on data columns: those on partition columns only pruned files. */
+  /**
+   * The conjuncts of the pushed filter on data columns: those on partition columns only pruned
+   * files.
+   */
   private RexNode filterBeyondPartitions() {
     if (filterRex == null) {
       return null;
@@ -218,14 +246,20 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     List<String> names = table.getRowType().getFieldNames();
     List<RexNode> residual = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(filterRex)) {
-      if (!RelOptUtil.InputFinder.bits(c).asList().stream().allMatch(i -> partitions.contains(names.get(i)))) {
+      if (!RelOptUtil.InputFinder.bits(c).asList().stream()
+          .allMatch(i -> partitions.contains(names.get(i)))) {
         residual.add(c);
       }
     }
-    return residual.isEmpty() ? null : RexUtil.composeConjunction(getCluster().getRexBuilder(), residual);
+    return residual.isEmpty()
+        ? null
+        : RexUtil.composeConjunction(getCluster().getRexBuilder(), residual);
   }
 
-  /** Reading costs the rows of the files read, less with a filter or fewer columns, least for a count. */
+  /**
+   * Reading costs the rows of the files read, less with a filter or fewer columns, least for a
+   * count.
+   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = Math.max(1, planRows());

@@ -42,14 +42,18 @@ public final class DeltaToEnumerableConverter extends ConverterImpl implements E
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     boolean scalar = physType.getFormat() == JavaRowFormat.SCALAR;
-    Expression query = getInput() instanceof DeltaAggregate aggregate
-        ? implementor.stash(aggregate.query(), DeltaAggregateQuery.class)
-        : implementor.stash(((DeltaTableScan) getInput()).query(), DeltaQuery.class);
+    Expression query =
+        getInput() instanceof DeltaAggregate aggregate
+            ? implementor.stash(aggregate.query(), DeltaAggregateQuery.class)
+            : implementor.stash(((DeltaTableScan) getInput()).query(), DeltaQuery.class);
     BlockBuilder block = new BlockBuilder();
-    block.add(Expressions.return_(null,
-        Expressions.call(query, "enumerable", DataContext.ROOT, Expressions.constant(scalar))));
+    block.add(
+        Expressions.return_(
+            null,
+            Expressions.call(query, "enumerable", DataContext.ROOT, Expressions.constant(scalar))));
     return implementor.result(physType, block.toBlock());
   }
 }

@@ -39,14 +39,25 @@ record ShowRows(List<String> names, List<Class<?>> types, Supplier<List<Object[]
     RelDataTypeFactory.Builder row = types.builder();
     List<ColumnMetaData> columns = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
-      SqlTypeName type = this.types.get(i) == Boolean.class ? SqlTypeName.BOOLEAN : SqlTypeName.VARCHAR;
+      SqlTypeName type =
+          this.types.get(i) == Boolean.class ? SqlTypeName.BOOLEAN : SqlTypeName.VARCHAR;
       row.add(names.get(i), types.createTypeWithNullability(types.createSqlType(type), true));
       columns.add(MetaImpl.columnMetaData(names.get(i), i, this.types.get(i), true));
     }
     RelDataType rowType = row.build();
     @SuppressWarnings("unchecked")
     Bindable<T> bindable = dc -> (Enumerable<T>) (Enumerable<?>) Linq4j.asEnumerable(rows.get());
-    return new CalciteSignature<>(sql, List.of(), Map.of(), rowType, columns, Meta.CursorFactory.ARRAY,
-        context.getRootSchema(), List.of(), -1, bindable, Meta.StatementType.SELECT);
+    return new CalciteSignature<>(
+        sql,
+        List.of(),
+        Map.of(),
+        rowType,
+        columns,
+        Meta.CursorFactory.ARRAY,
+        context.getRootSchema(),
+        List.of(),
+        -1,
+        bindable,
+        Meta.StatementType.SELECT);
   }
 }

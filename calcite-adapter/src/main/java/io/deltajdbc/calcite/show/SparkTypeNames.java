@@ -26,7 +26,8 @@ public final class SparkTypeNames {
       return "map<" + catalogString(m.keyType()) + "," + catalogString(m.valueType()) + ">";
     }
     if (type instanceof StructType s) {
-      return s.fields().stream().map(f -> quoteIfNeeded(f.name()) + ":" + catalogString(f.type()))
+      return s.fields().stream()
+          .map(f -> quoteIfNeeded(f.name()) + ":" + catalogString(f.type()))
           .collect(Collectors.joining(",", "struct<", ">"));
     }
     if (type instanceof DecimalType d) {
@@ -49,13 +50,18 @@ public final class SparkTypeNames {
       return "MAP<" + sql(m.keyType()) + ", " + sql(m.valueType()) + ">";
     }
     if (type instanceof StructType s) {
-      return s.fields().stream().map(SparkTypeNames::fieldSql).collect(Collectors.joining(", ", "STRUCT<", ">"));
+      return s.fields().stream()
+          .map(SparkTypeNames::fieldSql)
+          .collect(Collectors.joining(", ", "STRUCT<", ">"));
     }
     return catalogString(type).toUpperCase(Locale.ROOT);
   }
 
   private static String fieldSql(StructField f) {
-    return quote(f.name()) + ": " + sql(f.type()) + (f.nullable() ? "" : " NOT NULL")
+    return quote(f.name())
+        + ": "
+        + sql(f.type())
+        + (f.nullable() ? "" : " NOT NULL")
         + f.comment().map(c -> " COMMENT " + literal(c)).orElse("");
   }
 

@@ -33,18 +33,30 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 
 /**
- * Calcite's statement preparation for Delta SQL: the text is first rewritten by
- * {@link DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and
- * INSERT go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL,
- * INSERT OVERWRITE, UPDATE, DELETE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}.
- * An unknown column or table is reported with the nearest name ({@link NameSuggestions}).
+ * Calcite's statement preparation for Delta SQL: the text is first rewritten by {@link
+ * DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and INSERT
+ * go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL, INSERT
+ * OVERWRITE, UPDATE, DELETE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}. An
+ * unknown column or table is reported with the nearest name ({@link NameSuggestions}).
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
-  private static final Set<String> OWN_STATEMENTS = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "UPDATE",
-      "DELETE", "MERGE", "SHOW", "DESCRIBE", "DESC");
+  private static final Set<String> OWN_STATEMENTS =
+      Set.of(
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "TRUNCATE",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "SHOW",
+          "DESCRIBE",
+          "DESC");
 
   @Override
-  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
+  public <T> CalciteSignature<T> prepareSql(
+      CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
@@ -56,18 +68,23 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     }
   }
 
-  private <T> CalciteSignature<T> prepareDelta(CalcitePrepare.Context context, String sql, Type elementType,
-      long maxRowCount) {
+  private <T> CalciteSignature<T> prepareDelta(
+      CalcitePrepare.Context context, String sql, Type elementType, long maxRowCount) {
     if (OWN_STATEMENTS.contains(firstWord(sql))) {
       SqlNode node = parseDelta(context, sql);
-      CalciteSignature<T> own = node != null && DeltaStatements.handles(node)
-          ? DeltaStatements.prepare(this, context, node, sql) : null;
+      CalciteSignature<T> own =
+          node != null && DeltaStatements.handles(node)
+              ? DeltaStatements.prepare(this, context, node, sql)
+              : null;
       if (own != null) {
-        return own; // null: an INSERT of VALUES whose target Calcite resolves better (see ParameterInsert)
+        return own; // null: an INSERT of VALUES whose target Calcite resolves better (see
+        // ParameterInsert)
       }
       ParameterInsert.refuseTooWide(context, node);
     }
-    if (sql.length() < 500 && sql.indexOf('*') > 0 && firstWord(sql).equals("SELECT")) { // SELECT * FROM t: short
+    if (sql.length() < 500
+        && sql.indexOf('*') > 0
+        && firstWord(sql).equals("SELECT")) { // SELECT * FROM t: short
       CalciteSignature<T> wide = WideSelect.prepare(context, parseDelta(context, sql), sql);
       if (wide != null) {
         return wide;
@@ -77,7 +94,9 @@ public class DeltaPrepare extends CalcitePrepareImpl {
   }
 
   @Override
-  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.Context externalContext,
+  protected RelOptPlanner createPlanner(
+      CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext,
       RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(DeltaRules.InsertRule.INSTANCE);
@@ -92,18 +111,31 @@ public class DeltaPrepare extends CalcitePrepareImpl {
 
   /**
    * Calcite's preparation with the program of {@link MicrosPlans}: timestamps are microseconds
-   * while the statement runs; joins ordered and costed as {@link JoinPrograms} says. As Calcite's own, but for the program (results in the enumerable
-   * convention; Calcite's bindable mode is for its tests).
+   * while the statement runs; joins ordered and costed as {@link JoinPrograms} says. As Calcite's
+   * own, but for the program (results in the enumerable convention; Calcite's bindable mode is for
+   * its tests).
    */
   @Override
-  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
-      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+  protected CalcitePreparingStmt getPreparingStmt(
+      CalcitePrepare.Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
     JavaTypeFactory typeFactory = context.getTypeFactory();
-    MicrosPlans.useMicrosExecutor(planner); // for the folding of constants while the statement is converted
-    EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
-        : EnumerableRel.Prefer.CUSTOM;
-    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory, context.getRootSchema(), prefer,
-        createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE, createConvertletTable()) {
+    MicrosPlans.useMicrosExecutor(
+        planner); // for the folding of constants while the statement is converted
+    EnumerableRel.Prefer prefer =
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(
+        this,
+        context,
+        catalogReader,
+        typeFactory,
+        context.getRootSchema(),
+        prefer,
+        createCluster(planner, new RexBuilder(typeFactory)),
+        EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
       @Override
       protected Program getProgram() {
         return MicrosPlans.program(JoinPrograms.standard(JoinMetadata.PROVIDER));
@@ -117,27 +149,33 @@ public class DeltaPrepare extends CalcitePrepareImpl {
    */
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
-    RelOptCluster cluster = super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
+    RelOptCluster cluster =
+        super.createCluster(planner, new DecimalRexBuilder(rexBuilder.getTypeFactory()));
     cluster.setMetadataProvider(JoinMetadata.PROVIDER);
     return cluster;
   }
 
-  /** Casts to decimals written in the statement are NULL when the value does not fit, as in Spark. */
+  /**
+   * Casts to decimals written in the statement are NULL when the value does not fit, as in Spark.
+   */
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
     return DecimalConvertletTable.INSTANCE;
   }
 
-  /** The statement's parse tree, or null when it does not parse (Calcite then reports the error). */
+  /**
+   * The statement's parse tree, or null when it does not parse (Calcite then reports the error).
+   */
   static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
     CalciteConnectionConfig cfg = context.config();
-    SqlParser.Config config = SqlParser.config()
-        .withParserFactory(DeltaSqlParserImpl.FACTORY)
-        .withQuoting(cfg.quoting())
-        .withQuotedCasing(cfg.quotedCasing())
-        .withUnquotedCasing(cfg.unquotedCasing())
-        .withCaseSensitive(cfg.caseSensitive())
-        .withConformance(cfg.conformance());
+    SqlParser.Config config =
+        SqlParser.config()
+            .withParserFactory(DeltaSqlParserImpl.FACTORY)
+            .withQuoting(cfg.quoting())
+            .withQuotedCasing(cfg.quotedCasing())
+            .withUnquotedCasing(cfg.unquotedCasing())
+            .withCaseSensitive(cfg.caseSensitive())
+            .withConformance(cfg.conformance());
     try {
       return SqlParser.create(sql, config).parseStmt();
     } catch (SqlParseException e) {

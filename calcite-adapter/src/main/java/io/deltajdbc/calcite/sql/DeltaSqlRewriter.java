@@ -13,15 +13,16 @@ import java.util.List;
 /**
  * Rewrites the parts of Delta's and Spark's SQL that Calcite's parser does not know into names it
  * does: {@code `x`} becomes {@code "x"}; {@code t@v3}, {@code t@3} and {@code t@20240131120000000}
- * (quoted or not) become the quoted name {@code "t@v3"}; {@code t VERSION AS OF 3} becomes
- * {@code "t@v3"} and {@code t TIMESTAMP AS OF '2024-01-31 12:00:00'} becomes
- * {@code "t@20240131120000000"}; {@code default.t} (Spark's default database, a reserved word in
- * SQL) becomes {@code "default".t}; Spark's {@code date_trunc(unit, ts)} becomes a call of the
- * function {@code "DATE_TRUNC"} (Calcite parses the bare word as BigQuery's DATE_TRUNC(ts, unit)).
- * String literals and comments are left alone.
+ * (quoted or not) become the quoted name {@code "t@v3"}; {@code t VERSION AS OF 3} becomes {@code
+ * "t@v3"} and {@code t TIMESTAMP AS OF '2024-01-31 12:00:00'} becomes {@code
+ * "t@20240131120000000"}; {@code default.t} (Spark's default database, a reserved word in SQL)
+ * becomes {@code "default".t}; Spark's {@code date_trunc(unit, ts)} becomes a call of the function
+ * {@code "DATE_TRUNC"} (Calcite parses the bare word as BigQuery's DATE_TRUNC(ts, unit)). String
+ * literals and comments are left alone.
  */
 public final class DeltaSqlRewriter {
-  private static final DateTimeFormatter DELTA_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+  private static final DateTimeFormatter DELTA_TS =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
   private DeltaSqlRewriter() {}
 
@@ -40,8 +41,10 @@ public final class DeltaSqlRewriter {
         t = quoted(t.text().toLowerCase(java.util.Locale.ROOT));
       }
       // name@suffix written without quotes: WORD '@' WORD
-      if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED) && i + 2 < in.size()
-          && in.get(i + 1).text().equals("@") && in.get(i + 2).kind() == Kind.WORD) {
+      if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED)
+          && i + 2 < in.size()
+          && in.get(i + 1).text().equals("@")
+          && in.get(i + 2).kind() == Kind.WORD) {
         String name = t.kind() == Kind.QUOTED ? unquote(t.text(), '"') : t.text();
         t = quoted(name + "@" + in.get(i + 2).text());
         i += 2;
@@ -54,7 +57,8 @@ public final class DeltaSqlRewriter {
           int value = of < 0 ? -1 : next(in, of);
           if (as >= 0 && in.get(as).isWord("AS") && in.get(of).isWord("OF") && value >= 0) {
             String name = t.kind() == Kind.QUOTED ? unquote(t.text(), '"') : t.text();
-            String suffix = in.get(j).isWord("VERSION") ? version(in.get(value)) : timestamp(in.get(value));
+            String suffix =
+                in.get(j).isWord("VERSION") ? version(in.get(value)) : timestamp(in.get(value));
             out.add(quoted(name + "@" + suffix));
             i = value;
             continue;
@@ -80,23 +84,29 @@ public final class DeltaSqlRewriter {
 
   private static String version(Token t) {
     if (t.kind() != Kind.WORD || !t.text().chars().allMatch(Character::isDigit)) {
-      throw DeltaErrors.invalidArgument("VERSION AS OF takes a version number, not " + t.text() + ".");
+      throw DeltaErrors.invalidArgument(
+          "VERSION AS OF takes a version number, not " + t.text() + ".");
     }
     return "v" + t.text();
   }
 
   private static String timestamp(Token t) {
     if (t.kind() != Kind.STRING) {
-      throw DeltaErrors.invalidArgument("TIMESTAMP AS OF takes a quoted timestamp such as '2024-01-31 12:00:00', not "
-          + t.text() + ".");
+      throw DeltaErrors.invalidArgument(
+          "TIMESTAMP AS OF takes a quoted timestamp such as '2024-01-31 12:00:00', not "
+              + t.text()
+              + ".");
     }
     String s = unquote(t.text(), '\'').trim();
     try {
-      LocalDateTime ts = s.length() <= 10 ? LocalDate.parse(s).atStartOfDay()
-          : LocalDateTime.parse(s.replace(' ', 'T'));
+      LocalDateTime ts =
+          s.length() <= 10
+              ? LocalDate.parse(s).atStartOfDay()
+              : LocalDateTime.parse(s.replace(' ', 'T'));
       return DELTA_TS.format(ts);
     } catch (DateTimeParseException e) {
-      throw DeltaErrors.invalidArgument("TIMESTAMP AS OF '" + s + "' is not a timestamp (use 'yyyy-MM-dd HH:mm:ss').");
+      throw DeltaErrors.invalidArgument(
+          "TIMESTAMP AS OF '" + s + "' is not a timestamp (use 'yyyy-MM-dd HH:mm:ss').");
     }
   }
 

@@ -69,68 +69,114 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 final class DmlStatements {
   private DmlStatements() {}
 
-  static <T> CalciteSignature<T> delete(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDelete delete,
-      String sql) {
-    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree is planned.
+  static <T> CalciteSignature<T> delete(
+      DeltaPrepare prepare, CalcitePrepare.Context context, SqlDelete delete, String sql) {
+    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree
+    // is planned.
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
     TableRef ref = target(context, delete.getTargetTable());
-    return DeltaStatements.update(context, sql, params, dc -> {
-      if (delete.getCondition() == null) {
-        return DmlBackend.executor(ref.schema().conf()).delete(ref.table(), new DeleteSpec(null, null)).rowsAffected();
-      }
-      SqlDelete fresh = (SqlDelete) DeltaPrepare.parseDelta(context, sql);
-      StructType schema = ref.table().latestInfo().schema();
-      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, null, null, null,
-          target(fresh.getTargetTable(), fresh.getAlias()), List.of(fresh.getCondition()));
-      DmlFunction cond = e.condition(0, "DELETE condition", text(delete.getCondition()));
-      return DmlBackend.executor(ref.schema().conf()).delete(ref.table(),
-          new DeleteSpec(pruning(e, 0, schema), cond.call(), List.of(cond))).rowsAffected();
-    });
+    return DeltaStatements.update(
+        context,
+        sql,
+        params,
+        dc -> {
+          if (delete.getCondition() == null) {
+            return DmlBackend.executor(ref.schema().conf())
+                .delete(ref.table(), new DeleteSpec(null, null))
+                .rowsAffected();
+          }
+          SqlDelete fresh = (SqlDelete) DeltaPrepare.parseDelta(context, sql);
+          StructType schema = ref.table().latestInfo().schema();
+          StatementExpressions e =
+              plan(
+                  prepare,
+                  context,
+                  dc,
+                  params.size(),
+                  sql,
+                  ref,
+                  schema,
+                  null,
+                  null,
+                  null,
+                  target(fresh.getTargetTable(), fresh.getAlias()),
+                  List.of(fresh.getCondition()));
+          DmlFunction cond = e.condition(0, "DELETE condition", text(delete.getCondition()));
+          return DmlBackend.executor(ref.schema().conf())
+              .delete(
+                  ref.table(), new DeleteSpec(pruning(e, 0, schema), cond.call(), List.of(cond)))
+              .rowsAffected();
+        });
   }
 
-  static <T> CalciteSignature<T> update(DeltaPrepare prepare, CalcitePrepare.Context context, SqlUpdate update,
-      String sql) {
+  static <T> CalciteSignature<T> update(
+      DeltaPrepare prepare, CalcitePrepare.Context context, SqlUpdate update, String sql) {
     List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
     TableRef ref = target(context, update.getTargetTable());
-    return DeltaStatements.update(context, sql, params, dc -> {
-      SqlUpdate fresh = (SqlUpdate) DeltaPrepare.parseDelta(context, sql);
-      StructType schema = ref.table().latestInfo().schema();
-      List<String> columns = new ArrayList<>();
-      List<SqlNode> expressions = new ArrayList<>();
-      for (int i = 0; i < fresh.getTargetColumnList().size(); i++) {
-        String column = column(schema, (SqlIdentifier) fresh.getTargetColumnList().get(i), ref);
-        columns.add(column);
-        expressions.add(typedParameter(fresh.getSourceExpressionList().get(i), schema.get(column).orElseThrow().type(),
-            context));
-      }
-      if (fresh.getCondition() != null) {
-        expressions.add(fresh.getCondition());
-      }
-      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, null, null, null,
-          target(fresh.getTargetTable(), fresh.getAlias()), expressions);
-      List<DmlFunction> functions = new ArrayList<>();
-      Map<String, String> assignments = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        DmlFunction f = e.value(i, schema.get(columns.get(i)).orElseThrow().type(), "value for column " + columns.get(i),
-            text(update.getSourceExpressionList().get(i)));
-        functions.add(f);
-        assignments.put(columns.get(i), f.call());
-      }
-      String condition = null;
-      Predicate pruning = null;
-      if (fresh.getCondition() != null) {
-        DmlFunction cond = e.condition(columns.size(), "UPDATE condition", text(update.getCondition()));
-        functions.add(cond);
-        condition = cond.call();
-        pruning = pruning(e, columns.size(), schema);
-      }
-      return DmlBackend.executor(ref.schema().conf()).update(ref.table(),
-          new UpdateSpec(pruning, condition, assignments, functions)).rowsAffected();
-    });
+    return DeltaStatements.update(
+        context,
+        sql,
+        params,
+        dc -> {
+          SqlUpdate fresh = (SqlUpdate) DeltaPrepare.parseDelta(context, sql);
+          StructType schema = ref.table().latestInfo().schema();
+          List<String> columns = new ArrayList<>();
+          List<SqlNode> expressions = new ArrayList<>();
+          for (int i = 0; i < fresh.getTargetColumnList().size(); i++) {
+            String column = column(schema, (SqlIdentifier) fresh.getTargetColumnList().get(i), ref);
+            columns.add(column);
+            expressions.add(
+                typedParameter(
+                    fresh.getSourceExpressionList().get(i),
+                    schema.get(column).orElseThrow().type(),
+                    context));
+          }
+          if (fresh.getCondition() != null) {
+            expressions.add(fresh.getCondition());
+          }
+          StatementExpressions e =
+              plan(
+                  prepare,
+                  context,
+                  dc,
+                  params.size(),
+                  sql,
+                  ref,
+                  schema,
+                  null,
+                  null,
+                  null,
+                  target(fresh.getTargetTable(), fresh.getAlias()),
+                  expressions);
+          List<DmlFunction> functions = new ArrayList<>();
+          Map<String, String> assignments = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            DmlFunction f =
+                e.value(
+                    i,
+                    schema.get(columns.get(i)).orElseThrow().type(),
+                    "value for column " + columns.get(i),
+                    text(update.getSourceExpressionList().get(i)));
+            functions.add(f);
+            assignments.put(columns.get(i), f.call());
+          }
+          String condition = null;
+          Predicate pruning = null;
+          if (fresh.getCondition() != null) {
+            DmlFunction cond =
+                e.condition(columns.size(), "UPDATE condition", text(update.getCondition()));
+            functions.add(cond);
+            condition = cond.call();
+            pruning = pruning(e, columns.size(), schema);
+          }
+          return DmlBackend.executor(ref.schema().conf())
+              .update(ref.table(), new UpdateSpec(pruning, condition, assignments, functions))
+              .rowsAffected();
+        });
   }
 
-  static <T> CalciteSignature<T> merge(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaMerge merge,
-      String sql) {
+  static <T> CalciteSignature<T> merge(
+      DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaMerge merge, String sql) {
     TableRef ref = target(context, merge.target);
     String targetAlias = merge.targetAlias != null ? merge.targetAlias.getSimple() : ref.name();
     SqlNode source = merge.source;
@@ -141,52 +187,95 @@ final class DmlStatements {
     } else if (source instanceof SqlIdentifier id) {
       sourceAlias = VersionSpec.baseName(id.names.get(id.names.size() - 1));
     } else {
-      throw DeltaErrors.invalidArgument("The source of MERGE INTO " + ref.qualified() + " needs an alias: "
-          + "USING (SELECT ...) AS s.");
+      throw DeltaErrors.invalidArgument(
+          "The source of MERGE INTO "
+              + ref.qualified()
+              + " needs an alias: "
+              + "USING (SELECT ...) AS s.");
     }
     String sourceText = DeltaStatements.slice(sql, source.getParserPosition());
-    String query = "SELECT * FROM " + (source instanceof SqlIdentifier ? sourceText : "(" + sourceText + ")");
-    CalciteSignature<Object> sourceQuery = prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class,
-        -1);
+    String query =
+        "SELECT * FROM " + (source instanceof SqlIdentifier ? sourceText : "(" + sourceText + ")");
+    CalciteSignature<Object> sourceQuery =
+        prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
     if (!sourceQuery.parameters.isEmpty()) {
-      throw DeltaErrors.invalidArgument("Parameters (?) in the source of MERGE INTO " + ref.qualified()
-          + " are not supported; use them in the ON condition or the WHEN clauses.");
+      throw DeltaErrors.invalidArgument(
+          "Parameters (?) in the source of MERGE INTO "
+              + ref.qualified()
+              + " are not supported; use them in the ON condition or the WHEN clauses.");
     }
     StructType sourceSchema = DeltaTypes.schemaOf(sourceQuery.rowType);
     StructType schema = ref.table().latestInfo().schema();
-    MergePlan.of(merge, schema, sourceSchema, sourceAlias, ref); // refuses a malformed clause when prepared
-    List<AvaticaParameter> params = mergeParameters(context, sql, merge, ref, schema, sourceSchema, targetAlias,
-        sourceAlias);
-    return DeltaStatements.update(context, sql, params, dc -> {
-      SqlDeltaMerge fresh = (SqlDeltaMerge) DeltaPrepare.parseDelta(context, sql);
-      MergePlan plan = MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref);
-      StatementExpressions e = plan(prepare, context, dc, params.size(), sql, ref, schema, targetAlias, sourceAlias,
-          sourceSchema, mergeFrom(fresh, targetAlias), plan.expressions(context));
-      List<DmlFunction> functions = new ArrayList<>();
-      DmlFunction on = e.condition(0, "MERGE condition", text(merge.on));
-      functions.add(on);
-      List<String> keys = e.equiJoinKeys(0, schema.size());
-      String onText = keys.isEmpty() ? on.call() : String.join(" AND ", keys) + " AND " + on.call();
-      List<MergeClause> clauses = plan.clauses(e, functions);
-      List<Row> rows = new ArrayList<>();
-      CalciteRows.toEngine(sourceQuery.enumerable(DeltaStatements.withInternals(dc, sourceQuery.internalParameters))
-          .iterator(), sourceSchema).forEachRemaining(rows::add);
-      MergeSpec spec = new MergeSpec(sourceSchema, rows, targetAlias, sourceAlias, onText, clauses, functions);
-      return DmlBackend.executor(ref.schema().conf()).merge(ref.table(), spec).rowsAffected();
-    });
+    MergePlan.of(
+        merge, schema, sourceSchema, sourceAlias, ref); // refuses a malformed clause when prepared
+    List<AvaticaParameter> params =
+        mergeParameters(context, sql, merge, ref, schema, sourceSchema, targetAlias, sourceAlias);
+    return DeltaStatements.update(
+        context,
+        sql,
+        params,
+        dc -> {
+          SqlDeltaMerge fresh = (SqlDeltaMerge) DeltaPrepare.parseDelta(context, sql);
+          MergePlan plan = MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref);
+          StatementExpressions e =
+              plan(
+                  prepare,
+                  context,
+                  dc,
+                  params.size(),
+                  sql,
+                  ref,
+                  schema,
+                  targetAlias,
+                  sourceAlias,
+                  sourceSchema,
+                  mergeFrom(fresh, targetAlias),
+                  plan.expressions(context));
+          List<DmlFunction> functions = new ArrayList<>();
+          DmlFunction on = e.condition(0, "MERGE condition", text(merge.on));
+          functions.add(on);
+          List<String> keys = e.equiJoinKeys(0, schema.size());
+          String onText =
+              keys.isEmpty() ? on.call() : String.join(" AND ", keys) + " AND " + on.call();
+          List<MergeClause> clauses = plan.clauses(e, functions);
+          List<Row> rows = new ArrayList<>();
+          CalciteRows.toEngine(
+                  sourceQuery
+                      .enumerable(DeltaStatements.withInternals(dc, sourceQuery.internalParameters))
+                      .iterator(),
+                  sourceSchema)
+              .forEachRemaining(rows::add);
+          MergeSpec spec =
+              new MergeSpec(
+                  sourceSchema, rows, targetAlias, sourceAlias, onText, clauses, functions);
+          return DmlBackend.executor(ref.schema().conf()).merge(ref.table(), spec).rowsAffected();
+        });
   }
 
   /**
    * Plans a statement's expressions over the rows of {@code from}: its uncorrelated subqueries
    * evaluated first, then validated and converted by Calcite.
    */
-  private static StatementExpressions plan(DeltaPrepare prepare, CalcitePrepare.Context context, DataContext dc,
-      int parameters, String sql, TableRef ref, StructType schema, String targetAlias, String sourceAlias,
-      StructType sourceSchema, SqlNode from, List<SqlNode> expressions) {
+  private static StatementExpressions plan(
+      DeltaPrepare prepare,
+      CalcitePrepare.Context context,
+      DataContext dc,
+      int parameters,
+      String sql,
+      TableRef ref,
+      StructType schema,
+      String targetAlias,
+      String sourceAlias,
+      StructType sourceSchema,
+      SqlNode from,
+      List<SqlNode> expressions) {
     List<SqlNode> substituted = new ArrayList<>();
     for (SqlNode n : expressions) {
-      substituted.add(Subqueries.any(n) ? Subqueries.substitute(n, subqueryRunner(prepare, context, dc, sql, ref),
-          ref.qualified()) : n);
+      substituted.add(
+          Subqueries.any(n)
+              ? Subqueries.substitute(
+                  n, subqueryRunner(prepare, context, dc, sql, ref), ref.qualified())
+              : n);
     }
     DmlPlanner.Planned planned = DmlPlanner.plan(context, from, substituted);
     List<DmlFunction.Input> inputs = new ArrayList<>();
@@ -198,12 +287,17 @@ final class DmlStatements {
         inputs.add(new DmlFunction.Input(sourceAlias, f.name(), f.type()));
       }
     }
-    return new StatementExpressions(planned, inputs, StatementExpressions.context(dc, parameters), ref.qualified());
+    return new StatementExpressions(
+        planned, inputs, StatementExpressions.context(dc, parameters), ref.qualified());
   }
 
   /** Runs a subquery of a DML statement through the connection, as a query of its own. */
-  private static Subqueries.Runner subqueryRunner(DeltaPrepare prepare, CalcitePrepare.Context context,
-      DataContext dc, String sql, TableRef ref) {
+  private static Subqueries.Runner subqueryRunner(
+      DeltaPrepare prepare,
+      CalcitePrepare.Context context,
+      DataContext dc,
+      String sql,
+      TableRef ref) {
     return (query, maxRows) -> {
       String text = DeltaStatements.slice(sql, query.getParserPosition());
       CalciteSignature<Object> s;
@@ -213,12 +307,17 @@ final class DmlStatements {
         throw DeltaErrors.correlatedSubquery(ref.qualified(), text, e);
       }
       if (!s.parameters.isEmpty() || s.rowType.getFieldCount() != 1) {
-        throw DeltaErrors.correlatedSubquery(ref.qualified(), text, new IllegalArgumentException(
-            s.parameters.isEmpty() ? "it returns " + s.rowType.getFieldCount() + " columns, not one"
-                : "it takes parameters"));
+        throw DeltaErrors.correlatedSubquery(
+            ref.qualified(),
+            text,
+            new IllegalArgumentException(
+                s.parameters.isEmpty()
+                    ? "it returns " + s.rowType.getFieldCount() + " columns, not one"
+                    : "it takes parameters"));
       }
       List<Object> values = new ArrayList<>();
-      Iterator<Object> rows = s.enumerable(DeltaStatements.withInternals(dc, s.internalParameters)).iterator();
+      Iterator<Object> rows =
+          s.enumerable(DeltaStatements.withInternals(dc, s.internalParameters)).iterator();
       while (rows.hasNext() && values.size() < maxRows) {
         Object r = rows.next();
         values.add(r instanceof Object[] a ? a[0] : r);
@@ -229,32 +328,45 @@ final class DmlStatements {
 
   /** {@code table [AS alias]}, the FROM of an UPDATE's or DELETE's expressions. */
   private static SqlNode target(SqlNode table, SqlIdentifier alias) {
-    return alias == null ? table : SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, table, alias);
+    return alias == null
+        ? table
+        : SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, table, alias);
   }
 
   /** {@code target AS t CROSS JOIN source AS s}, the rows a MERGE's expressions read. */
   private static SqlNode mergeFrom(SqlDeltaMerge merge, String targetAlias) {
     SqlParserPos pos = SqlParserPos.ZERO;
-    return new SqlJoin(pos, target(merge.target, new SqlIdentifier(targetAlias, pos)),
-        SqlLiteral.createBoolean(false, pos), JoinType.CROSS.symbol(pos), merge.source,
-        JoinConditionType.NONE.symbol(pos), null);
+    return new SqlJoin(
+        pos,
+        target(merge.target, new SqlIdentifier(targetAlias, pos)),
+        SqlLiteral.createBoolean(false, pos),
+        JoinType.CROSS.symbol(pos),
+        merge.source,
+        JoinConditionType.NONE.symbol(pos),
+        null);
   }
 
-  /** A bare {@code ?} assigned to a column, cast to the column's type so that Calcite can type it. */
+  /**
+   * A bare {@code ?} assigned to a column, cast to the column's type so that Calcite can type it.
+   */
   static SqlNode typedParameter(SqlNode value, DataType type, CalcitePrepare.Context context) {
     if (!(value instanceof SqlDynamicParam)) {
       return value;
     }
     try {
-      return SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value,
-          SqlTypeUtil.convertTypeToSpec(DeltaTypes.type(context.getTypeFactory(), type)).withNullable(true));
+      return SqlStdOperatorTable.CAST.createCall(
+          value.getParserPosition(),
+          value,
+          SqlTypeUtil.convertTypeToSpec(DeltaTypes.type(context.getTypeFactory(), type))
+              .withNullable(true));
     } catch (RuntimeException e) {
       return value;
     }
   }
 
   private static Predicate pruning(StatementExpressions e, int i, StructType schema) {
-    return e.pruning(i, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList());
+    return e.pruning(
+        i, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList());
   }
 
   /** The SQL of an expression, for messages and the commit's operation parameters. */
@@ -263,31 +375,40 @@ final class DmlStatements {
   }
 
   /**
-   * MERGE's parameters, typed by planning its expressions once when it is prepared (untyped when
-   * a subquery keeps them from being planned before it runs).
+   * MERGE's parameters, typed by planning its expressions once when it is prepared (untyped when a
+   * subquery keeps them from being planned before it runs).
    */
-  private static List<AvaticaParameter> mergeParameters(CalcitePrepare.Context context, String sql,
-      SqlDeltaMerge merge, TableRef ref, StructType schema, StructType sourceSchema, String targetAlias,
+  private static List<AvaticaParameter> mergeParameters(
+      CalcitePrepare.Context context,
+      String sql,
+      SqlDeltaMerge merge,
+      TableRef ref,
+      StructType schema,
+      StructType sourceSchema,
+      String targetAlias,
       String sourceAlias) {
     List<AvaticaParameter> untyped = untypedParameters(merge);
     if (untyped.isEmpty()) {
       return untyped;
     }
     SqlDeltaMerge fresh = (SqlDeltaMerge) DeltaPrepare.parseDelta(context, sql);
-    List<SqlNode> expressions = MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref).expressions(context);
+    List<SqlNode> expressions =
+        MergePlan.of(fresh, schema, sourceSchema, sourceAlias, ref).expressions(context);
     if (expressions.stream().anyMatch(Subqueries::any)) {
       return untyped;
     }
-    DmlPlanner.Planned planned = DmlPlanner.plan(context, mergeFrom(fresh, targetAlias), expressions);
+    DmlPlanner.Planned planned =
+        DmlPlanner.plan(context, mergeFrom(fresh, targetAlias), expressions);
     RelDataType[] types = new RelDataType[untyped.size()];
     for (RexNode e : planned.expressions()) {
-      e.accept(new RexVisitorImpl<Void>(true) {
-        @Override
-        public Void visitDynamicParam(RexDynamicParam p) {
-          types[p.getIndex()] = p.getType();
-          return null;
-        }
-      });
+      e.accept(
+          new RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitDynamicParam(RexDynamicParam p) {
+              types[p.getIndex()] = p.getType();
+              return null;
+            }
+          });
     }
     List<AvaticaParameter> params = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
@@ -303,8 +424,13 @@ final class DmlStatements {
     // The name is checked before its suffix, so that a path is refused as a path (42602).
     io.deltajdbc.engine.warehouse.TableNames.requirePlain("table", VersionSpec.baseName(last));
     if (!VersionSpec.parse(last).isLatest()) {
-      throw DeltaErrors.invalidArgument("Cannot change " + last + ": an old version of a table is read-only; "
-          + "change " + VersionSpec.baseName(last) + ".");
+      throw DeltaErrors.invalidArgument(
+          "Cannot change "
+              + last
+              + ": an old version of a table is read-only; "
+              + "change "
+              + VersionSpec.baseName(last)
+              + ".");
     }
     return TableRef.resolve(context, id).requireExists();
   }
@@ -312,19 +438,35 @@ final class DmlStatements {
   /** The table's column a SET or INSERT target names (ignoring case and any qualifier). */
   static String column(StructType schema, SqlIdentifier id, TableRef ref) {
     String name = id.names.get(id.names.size() - 1);
-    return schema.fields().stream().map(StructField::name).filter(n -> n.equalsIgnoreCase(name)).findFirst()
+    return schema.fields().stream()
+        .map(StructField::name)
+        .filter(n -> n.equalsIgnoreCase(name))
+        .findFirst()
         .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
   }
 
-  /** Validates UPDATE or DELETE with Calcite's validator; returns the parameters with their inferred types. */
+  /**
+   * Validates UPDATE or DELETE with Calcite's validator; returns the parameters with their inferred
+   * types.
+   */
   private static List<AvaticaParameter> validate(CalcitePrepare.Context context, SqlNode node) {
-    CalciteCatalogReader reader = new CalciteCatalogReader(context.getRootSchema(), context.getDefaultSchemaPath(),
-        context.getTypeFactory(), context.config());
-    // The connection's functions and those of its schemas (the driver's Spark date functions), as for queries.
-    SqlOperatorTable operators = SqlOperatorTables.chain(
-        context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
-    SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, context.getTypeFactory(),
-        SqlValidator.Config.DEFAULT.withConformance(context.config().conformance()));
+    CalciteCatalogReader reader =
+        new CalciteCatalogReader(
+            context.getRootSchema(),
+            context.getDefaultSchemaPath(),
+            context.getTypeFactory(),
+            context.config());
+    // The connection's functions and those of its schemas (the driver's Spark date functions), as
+    // for queries.
+    SqlOperatorTable operators =
+        SqlOperatorTables.chain(
+            context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
+    SqlValidator validator =
+        SqlValidatorUtil.newValidator(
+            operators,
+            reader,
+            context.getTypeFactory(),
+            SqlValidator.Config.DEFAULT.withConformance(context.config().conformance()));
     SqlNode validated = validator.validate(node);
     RelDataType types = validator.getParameterRowType(validated);
     List<AvaticaParameter> params = new ArrayList<>();
@@ -335,25 +477,32 @@ final class DmlStatements {
   }
 
   private static AvaticaParameter parameter(RelDataType t, String name) {
-    return new AvaticaParameter(SqlTypeUtil.isNumeric(t), Math.max(t.getPrecision(), 0), Math.max(t.getScale(), 0),
-        t.getSqlTypeName().getJdbcOrdinal(), t.getSqlTypeName().getName(), Object.class.getName(), name);
+    return new AvaticaParameter(
+        SqlTypeUtil.isNumeric(t),
+        Math.max(t.getPrecision(), 0),
+        Math.max(t.getScale(), 0),
+        t.getSqlTypeName().getJdbcOrdinal(),
+        t.getSqlTypeName().getName(),
+        Object.class.getName(),
+        name);
   }
 
   /** Parameters of a statement Calcite cannot validate (MERGE): any value, bound as given. */
   private static List<AvaticaParameter> untypedParameters(SqlNode node) {
     int[] count = {0};
-    node.accept(new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlDynamicParam param) {
-        count[0] = Math.max(count[0], param.getIndex() + 1);
-        return param;
-      }
-    });
+    node.accept(
+        new SqlShuttle() {
+          @Override
+          public SqlNode visit(SqlDynamicParam param) {
+            count[0] = Math.max(count[0], param.getIndex() + 1);
+            return param;
+          }
+        });
     List<AvaticaParameter> params = new ArrayList<>();
     for (int i = 0; i < count[0]; i++) {
-      params.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(), "?" + i));
+      params.add(
+          new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(), "?" + i));
     }
     return params;
   }
-
 }

@@ -39,8 +39,8 @@ import org.apache.calcite.sql.SqlNode;
 final class InsertOverwrite {
   private InsertOverwrite() {}
 
-  static <T> CalciteSignature<T> prepare(DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaInsert insert,
-      String sql) {
+  static <T> CalciteSignature<T> prepare(
+      DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaInsert insert, String sql) {
     TableRef ref = DmlStatements.target(context, insert.getTargetTable());
     TableInfo info = ref.table().latestInfo();
     StructType schema = info.schema();
@@ -50,13 +50,21 @@ final class InsertOverwrite {
       for (int i = 0; i + 1 < insert.partition.size(); i += 2) {
         String column = DmlStatements.column(schema, (SqlIdentifier) insert.partition.get(i), ref);
         if (!info.metadata().partitionColumns().contains(column)) {
-          throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + " PARTITION (" + column
-              + " = ...): " + column + " is not a partition column; the table is partitioned by "
-              + info.metadata().partitionColumns() + ".");
+          throw DeltaErrors.invalidArgument(
+              "INSERT OVERWRITE "
+                  + ref.qualified()
+                  + " PARTITION ("
+                  + column
+                  + " = ...): "
+                  + column
+                  + " is not a partition column; the table is partitioned by "
+                  + info.metadata().partitionColumns()
+                  + ".");
         }
         SqlNode value = insert.partition.get(i + 1);
         fixed.put(column, DeltaTypeNames.stringValue(value));
-        conditions.add("\"" + column + "\" = " + DeltaStatements.slice(sql, value.getParserPosition()));
+        conditions.add(
+            "\"" + column + "\" = " + DeltaStatements.slice(sql, value.getParserPosition()));
       }
     }
     List<String> targets = new ArrayList<>();
@@ -67,70 +75,102 @@ final class InsertOverwrite {
     } else {
       schema.fieldNames().stream().filter(n -> !fixed.containsKey(n)).forEach(targets::add);
     }
-    CalciteSignature<Object> query = prepare.prepareSql(context,
-        CalcitePrepare.Query.of(DeltaStatements.slice(sql, insert.getSource().getParserPosition())), Object[].class, -1);
+    CalciteSignature<Object> query =
+        prepare.prepareSql(
+            context,
+            CalcitePrepare.Query.of(
+                DeltaStatements.slice(sql, insert.getSource().getParserPosition())),
+            Object[].class,
+            -1);
     if (query.rowType.getFieldCount() != targets.size()) {
-      throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + ": the query gives "
-          + query.rowType.getFieldCount() + " columns for the " + targets.size() + " columns " + targets + ".");
+      throw DeltaErrors.invalidArgument(
+          "INSERT OVERWRITE "
+              + ref.qualified()
+              + ": the query gives "
+              + query.rowType.getFieldCount()
+              + " columns for the "
+              + targets.size()
+              + " columns "
+              + targets
+              + ".");
     }
     Predicate replace = null;
     if (!conditions.isEmpty()) {
       replace = partitionPredicate(prepare, context, ref, String.join(" AND ", conditions));
       if (replace == null) {
-        throw DeltaErrors.invalidArgument("INSERT OVERWRITE " + ref.qualified() + " PARTITION " + fixed
-            + ": the partition values do not fit the partition columns' types.");
+        throw DeltaErrors.invalidArgument(
+            "INSERT OVERWRITE "
+                + ref.qualified()
+                + " PARTITION "
+                + fixed
+                + ": the partition values do not fit the partition columns' types.");
       }
     }
     Predicate replaceWhere = replace;
-    return DeltaStatements.update(context, sql, query.parameters, dc -> {
-      Transaction txn = ref.table().startTransaction();
-      Snapshot snapshot = txn.readSnapshot();
-      ref.requireNotAppendOnly(snapshot);
-      Collection<AddFile> replaced;
-      if (replaceWhere == null) {
-        txn.readWholeTable();
-        replaced = snapshot.files();
-      } else {
-        txn.readPredicate(replaceWhere);
-        replaced = snapshot.scanBuilder().withFilter(replaceWhere).build().files();
-      }
-      Iterator<Object> source = query.enumerable(DeltaStatements.withInternals(dc, query.internalParameters)).iterator();
-      CalciteRows.Counted<Row> rows = new CalciteRows.Counted<>(source, r -> {
-        Object[] in = targets.size() == 1 ? new Object[] {r} : (Object[]) r;
-        Object[] out = new Object[schema.size()];
-        for (int i = 0; i < out.length; i++) {
-          String name = schema.field(i).name();
-          int t = targets.indexOf(name);
-          if (t >= 0) {
-            out[i] = CalciteValues.toEngine(in[t], schema.field(i).type());
-          } else if (fixed.containsKey(name)) {
-            out[i] = PartitionValues.decode(fixed.get(name), schema.field(i).type(), ZoneOffset.UTC);
+    return DeltaStatements.update(
+        context,
+        sql,
+        query.parameters,
+        dc -> {
+          Transaction txn = ref.table().startTransaction();
+          Snapshot snapshot = txn.readSnapshot();
+          ref.requireNotAppendOnly(snapshot);
+          Collection<AddFile> replaced;
+          if (replaceWhere == null) {
+            txn.readWholeTable();
+            replaced = snapshot.files();
+          } else {
+            txn.readPredicate(replaceWhere);
+            replaced = snapshot.scanBuilder().withFilter(replaceWhere).build().files();
           }
-        }
-        return Row.wrap(out);
-      });
-      txn.remove(replaced);
-      txn.write(DeltaWrites.checked(ref.schema().conf(), txn, rows));
-      Map<String, String> params = new LinkedHashMap<>();
-      params.put("mode", "Overwrite");
-      params.put("partitionBy", "[]");
-      if (!fixed.isEmpty()) {
-        params.put("predicate", "[\"" + String.join(" AND ", conditions).replace("\"", "") + "\"]");
-      }
-      txn.commit(Operation.of(OperationName.WRITE, params));
-      return rows.count();
-    });
+          Iterator<Object> source =
+              query
+                  .enumerable(DeltaStatements.withInternals(dc, query.internalParameters))
+                  .iterator();
+          CalciteRows.Counted<Row> rows =
+              new CalciteRows.Counted<>(
+                  source,
+                  r -> {
+                    Object[] in = targets.size() == 1 ? new Object[] {r} : (Object[]) r;
+                    Object[] out = new Object[schema.size()];
+                    for (int i = 0; i < out.length; i++) {
+                      String name = schema.field(i).name();
+                      int t = targets.indexOf(name);
+                      if (t >= 0) {
+                        out[i] = CalciteValues.toEngine(in[t], schema.field(i).type());
+                      } else if (fixed.containsKey(name)) {
+                        out[i] =
+                            PartitionValues.decode(
+                                fixed.get(name), schema.field(i).type(), ZoneOffset.UTC);
+                      }
+                    }
+                    return Row.wrap(out);
+                  });
+          txn.remove(replaced);
+          txn.write(DeltaWrites.checked(ref.schema().conf(), txn, rows));
+          Map<String, String> params = new LinkedHashMap<>();
+          params.put("mode", "Overwrite");
+          params.put("partitionBy", "[]");
+          if (!fixed.isEmpty()) {
+            params.put(
+                "predicate", "[\"" + String.join(" AND ", conditions).replace("\"", "") + "\"]");
+          }
+          txn.commit(Operation.of(OperationName.WRITE, params));
+          return rows.count();
+        });
   }
 
   /**
    * The engine predicate of a partition condition, as Calcite pushes it into a scan of the table;
    * null when Calcite cannot push it whole.
    */
-  private static Predicate partitionPredicate(DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref,
-      String condition) {
-    String query = "SELECT * FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\" WHERE " + condition;
+  private static Predicate partitionPredicate(
+      DeltaPrepare prepare, CalcitePrepare.Context context, TableRef ref, String condition) {
+    String query =
+        "SELECT * FROM \"" + ref.schemaName() + "\".\"" + ref.name() + "\" WHERE " + condition;
     try {
-      CalciteSignature<Object> s = prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
+      CalciteSignature<Object> s =
+          prepare.prepareSql(context, CalcitePrepare.Query.of(query), Object[].class, -1);
       for (Object v : s.internalParameters.values()) {
         if (v instanceof DeltaQuery q) {
           return q.filter();

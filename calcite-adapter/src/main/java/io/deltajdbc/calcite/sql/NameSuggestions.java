@@ -34,7 +34,9 @@ final class NameSuggestions {
     for (Throwable c = e; c != null && where == null; c = c.getCause()) {
       where = c instanceof CalciteContextException cce ? cce : null;
     }
-    if (where == null || !(where.getCause() instanceof SqlValidatorException invalid) || invalid.getMessage() == null
+    if (where == null
+        || !(where.getCause() instanceof SqlValidatorException invalid)
+        || invalid.getMessage() == null
         || invalid.getMessage().contains("did you mean")) {
       return e;
     }
@@ -44,7 +46,8 @@ final class NameSuggestions {
       Matcher column = COLUMN.matcher(message);
       Matcher target = TARGET.matcher(message);
       if (column.matches() || target.matches()) {
-        suggestion = nearest(column.matches() ? column.group(1) : target.group(1), columns(context, sql));
+        suggestion =
+            nearest(column.matches() ? column.group(1) : target.group(1), columns(context, sql));
       } else if (OBJECT.matcher(message).matches()) {
         suggestion = table(context, slice(sql, where));
       } else {
@@ -57,10 +60,23 @@ final class NameSuggestions {
       return e;
     }
     String better = message + "; did you mean " + suggestion + "?";
-    CalciteContextException out = new CalciteContextException("From line " + where.getPosLine() + ", column "
-        + where.getPosColumn() + " to line " + where.getEndPosLine() + ", column " + where.getEndPosColumn() + ": "
-        + better, new SqlValidatorException(better, null), where.getPosLine(), where.getPosColumn(),
-        where.getEndPosLine(), where.getEndPosColumn());
+    CalciteContextException out =
+        new CalciteContextException(
+            "From line "
+                + where.getPosLine()
+                + ", column "
+                + where.getPosColumn()
+                + " to line "
+                + where.getEndPosLine()
+                + ", column "
+                + where.getEndPosColumn()
+                + ": "
+                + better,
+            new SqlValidatorException(better, null),
+            where.getPosLine(),
+            where.getPosColumn(),
+            where.getEndPosLine(),
+            where.getEndPosColumn());
     out.addSuppressed(e);
     return out;
   }
@@ -72,27 +88,30 @@ final class NameSuggestions {
     if (node == null) {
       return List.of();
     }
-    node.accept(new SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(SqlIdentifier id) {
-        if (id.isStar() || id.names.stream().anyMatch(String::isEmpty)) {
-          return null;
-        }
-        try {
-          CalciteSchema.TableEntry entry = tableEntry(context, id.names);
-          if (entry != null) {
-            out.addAll(entry.getTable().getRowType(context.getTypeFactory()).getFieldNames());
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlIdentifier id) {
+            if (id.isStar() || id.names.stream().anyMatch(String::isEmpty)) {
+              return null;
+            }
+            try {
+              CalciteSchema.TableEntry entry = tableEntry(context, id.names);
+              if (entry != null) {
+                out.addAll(entry.getTable().getRowType(context.getTypeFactory()).getFieldNames());
+              }
+            } catch (RuntimeException notATable) {
+              // a column, an alias, a name that is no table's
+            }
+            return null;
           }
-        } catch (RuntimeException notATable) {
-          // a column, an alias, a name that is no table's
-        }
-        return null;
-      }
-    });
+        });
     return new ArrayList<>(out);
   }
 
-  /** The table nearest to a name as written ({@code t} or {@code schema.t}), qualified as written. */
+  /**
+   * The table nearest to a name as written ({@code t} or {@code schema.t}), qualified as written.
+   */
   private static String table(CalcitePrepare.Context context, String written) {
     List<String> parts = new ArrayList<>();
     for (String p : written.split("\\.")) {
@@ -104,16 +123,23 @@ final class NameSuggestions {
     String schemaName = parts.size() == 2 ? parts.get(0) : context.getDefaultSchemaPath().get(0);
     CalciteSchema schema = context.getRootSchema().getSubSchema(schemaName, false);
     if (schema == null) {
-      String nearSchema = nearest(schemaName, new ArrayList<>(context.getRootSchema().getSubSchemaMap().keySet()));
+      String nearSchema =
+          nearest(schemaName, new ArrayList<>(context.getRootSchema().getSubSchemaMap().keySet()));
       return nearSchema == null || parts.size() < 2 ? null : nearSchema + "." + parts.get(1);
     }
     String name = parts.get(parts.size() - 1);
     int at = name.indexOf('@');
-    String near = nearest(at > 0 ? name.substring(0, at) : name, new ArrayList<>(schema.getTableNames()));
-    return near == null ? null : (parts.size() == 2 ? schema.getName() + "." : "") + near + (at > 0 ? name.substring(at) : "");
+    String near =
+        nearest(at > 0 ? name.substring(0, at) : name, new ArrayList<>(schema.getTableNames()));
+    return near == null
+        ? null
+        : (parts.size() == 2 ? schema.getName() + "." : "")
+            + near
+            + (at > 0 ? name.substring(at) : "");
   }
 
-  private static CalciteSchema.TableEntry tableEntry(CalcitePrepare.Context context, List<String> names) {
+  private static CalciteSchema.TableEntry tableEntry(
+      CalcitePrepare.Context context, List<String> names) {
     if (names.isEmpty() || names.size() > 2) {
       return null;
     }
@@ -124,11 +150,14 @@ final class NameSuggestions {
 
   /** The text a position spans. */
   private static String slice(String sql, CalciteContextException e) {
-    return DeltaStatements.slice(sql, new SqlParserPos(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(),
-        e.getEndPosColumn()));
+    return DeltaStatements.slice(
+        sql,
+        new SqlParserPos(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn()));
   }
 
-  /** The candidate nearest to {@code name}, or null when none is close or one differs only in case. */
+  /**
+   * The candidate nearest to {@code name}, or null when none is close or one differs only in case.
+   */
   static String nearest(String name, List<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;

@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQL text into tokens without interpreting it: words, quoted identifiers (double quotes
- * and backticks), string literals, comments, whitespace and single symbols. Joining the tokens'
- * text gives the input back unchanged.
+ * Splits SQL text into tokens without interpreting it: words, quoted identifiers (double quotes and
+ * backticks), string literals, comments, whitespace and single symbols. Joining the tokens' text
+ * gives the input back unchanged.
  */
 final class SqlTokenizer {
-  enum Kind { WORD, QUOTED, BACKTICKED, STRING, COMMENT, SPACE, SYMBOL }
+  enum Kind {
+    WORD,
+    QUOTED,
+    BACKTICKED,
+    STRING,
+    COMMENT,
+    SPACE,
+    SYMBOL
+  }
 
   record Token(Kind kind, String text) {
     boolean isWord(String w) {
@@ -45,7 +53,10 @@ final class SqlTokenizer {
         i = closing(sql, i, c);
         kind = c == '\'' ? Kind.STRING : c == '"' ? Kind.QUOTED : Kind.BACKTICKED;
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$')) {
           i++;
         }
         kind = Kind.WORD;

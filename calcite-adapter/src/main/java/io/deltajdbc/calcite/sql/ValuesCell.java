@@ -40,21 +40,29 @@ sealed interface ValuesCell {
     }
   }
 
-  /** True for a parameter, NULL, a boolean, number, string, DATE or TIMESTAMP literal, or a signed number. */
+  /**
+   * True for a parameter, NULL, a boolean, number, string, DATE or TIMESTAMP literal, or a signed
+   * number.
+   */
   static boolean isPlain(SqlNode node) {
     if (node instanceof SqlDynamicParam) {
       return true;
     }
-    if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.MINUS_PREFIX
-        || call.getKind() == SqlKind.PLUS_PREFIX)) {
+    if (node instanceof SqlBasicCall call
+        && (call.getKind() == SqlKind.MINUS_PREFIX || call.getKind() == SqlKind.PLUS_PREFIX)) {
       return call.operand(0) instanceof SqlNumericLiteral;
     }
     if (!(node instanceof SqlLiteral literal)) {
       return false;
     }
     SqlTypeName t = literal.getTypeName();
-    return t == SqlTypeName.NULL || t == SqlTypeName.BOOLEAN || t == SqlTypeName.CHAR || t == SqlTypeName.DECIMAL
-        || t == SqlTypeName.DOUBLE || t == SqlTypeName.DATE || t == SqlTypeName.TIMESTAMP;
+    return t == SqlTypeName.NULL
+        || t == SqlTypeName.BOOLEAN
+        || t == SqlTypeName.CHAR
+        || t == SqlTypeName.DECIMAL
+        || t == SqlTypeName.DOUBLE
+        || t == SqlTypeName.DATE
+        || t == SqlTypeName.TIMESTAMP;
   }
 
   /** The cell of a plain node (see {@link #isPlain}) for a column of {@code column}'s type. */
@@ -64,15 +72,18 @@ sealed interface ValuesCell {
     }
     if (node instanceof SqlBasicCall call) {
       Object v = value((SqlLiteral) call.operand(0), column);
-      return new Constant(call.getKind() == SqlKind.MINUS_PREFIX
-          ? (v instanceof BigDecimal b ? b.negate() : -((Double) v)) : v);
+      return new Constant(
+          call.getKind() == SqlKind.MINUS_PREFIX
+              ? (v instanceof BigDecimal b ? b.negate() : -((Double) v))
+              : v);
     }
     return new Constant(value((SqlLiteral) node, column));
   }
 
   private static Object value(SqlLiteral literal, DataType column) {
-    if (column == PrimitiveType.STRING && (literal.getTypeName() == SqlTypeName.DATE
-        || literal.getTypeName() == SqlTypeName.TIMESTAMP)) {
+    if (column == PrimitiveType.STRING
+        && (literal.getTypeName() == SqlTypeName.DATE
+            || literal.getTypeName() == SqlTypeName.TIMESTAMP)) {
       return literal.toValue(); // its text, as Calcite casts it: 2024-01-31, 2024-01-31 10:00:00
     }
     return switch (literal.getTypeName()) {
@@ -84,12 +95,15 @@ sealed interface ValuesCell {
       case DATE -> {
         int days = literal.getValueAs(DateString.class).getDaysSinceEpoch();
         // a date into a timestamp column is its midnight (UTC), as Calcite casts it
-        yield column == PrimitiveType.TIMESTAMP || column == PrimitiveType.TIMESTAMP_NTZ ? days * Micros.PER_DAY
+        yield column == PrimitiveType.TIMESTAMP || column == PrimitiveType.TIMESTAMP_NTZ
+            ? days * Micros.PER_DAY
             : (Object) days;
       }
       case TIMESTAMP -> {
         long micros = Micros.of(literal.getValueAs(TimestampString.class));
-        yield column == PrimitiveType.DATE ? (Object) (int) Math.floorDiv(micros, Micros.PER_DAY) : micros;
+        yield column == PrimitiveType.DATE
+            ? (Object) (int) Math.floorDiv(micros, Micros.PER_DAY)
+            : micros;
       }
       default -> throw new IllegalArgumentException("not a plain literal: " + literal);
     };

@@ -28,18 +28,30 @@ import org.apache.calcite.sql.SqlSelect;
  * memory checks included). Narrower tables and any other query keep Calcite's planner.
  */
 final class WideSelect {
-  /** Above this width the validator's cost (the square of the width) is seconds; below it, Calcite plans. */
+  /**
+   * Above this width the validator's cost (the square of the width) is seconds; below it, Calcite
+   * plans.
+   */
   static final int MIN_COLUMNS = 1000;
 
   private WideSelect() {}
 
   /** The direct signature of a plain {@code SELECT * FROM t} on a wide Delta table, or null. */
   static <T> CalciteSignature<T> prepare(CalcitePrepare.Context context, SqlNode node, String sql) {
-    if (!(node instanceof SqlSelect select) || select.getSelectList().size() != 1
-        || !(select.getSelectList().get(0) instanceof SqlIdentifier star) || !star.isStar() || star.names.size() != 1
-        || !(select.getFrom() instanceof SqlIdentifier from) || select.getWhere() != null || select.getGroup() != null
-        || select.getHaving() != null || select.getWindowList().size() > 0 || select.getOrderList() != null
-        || select.getOffset() != null || select.getFetch() != null || select.isDistinct()) {
+    if (!(node instanceof SqlSelect select)
+        || select.getSelectList().size() != 1
+        || !(select.getSelectList().get(0) instanceof SqlIdentifier star)
+        || !star.isStar()
+        || star.names.size() != 1
+        || !(select.getFrom() instanceof SqlIdentifier from)
+        || select.getWhere() != null
+        || select.getGroup() != null
+        || select.getHaving() != null
+        || select.getWindowList().size() > 0
+        || select.getOrderList() != null
+        || select.getOffset() != null
+        || select.getFetch() != null
+        || select.isDistinct()) {
       return null;
     }
     DeltaCalciteTable table;
@@ -55,8 +67,12 @@ final class WideSelect {
     JavaTypeFactory types = context.getTypeFactory();
     RelDataType rowType = table.getRowType(types);
     if (rowType.getFieldCount() < MIN_COLUMNS
-        || !rowType.getFieldList().stream().allMatch(f -> f.getType().getComponentType() == null
-            && !f.getType().isStruct() && f.getType().getKeyType() == null)) {
+        || !rowType.getFieldList().stream()
+            .allMatch(
+                f ->
+                    f.getType().getComponentType() == null
+                        && !f.getType().isStruct()
+                        && f.getType().getKeyType() == null)) {
       return null;
     }
     List<ColumnMetaData> columns = new ArrayList<>(rowType.getFieldCount());
@@ -66,18 +82,51 @@ final class WideSelect {
     DeltaQuery query = DeltaQuery.allColumns(table);
     @SuppressWarnings("unchecked")
     Bindable<T> rows = dc -> (Enumerable<T>) (Enumerable<?>) query.enumerable(dc, false);
-    return new CalciteSignature<>(sql, List.of(), Map.of(), rowType, columns, Meta.CursorFactory.ARRAY,
-        context.getRootSchema(), List.of(), -1, rows, Meta.StatementType.SELECT);
+    return new CalciteSignature<>(
+        sql,
+        List.of(),
+        Map.of(),
+        rowType,
+        columns,
+        Meta.CursorFactory.ARRAY,
+        context.getRootSchema(),
+        List.of(),
+        -1,
+        rows,
+        Meta.StatementType.SELECT);
   }
 
-  /** A scalar column's metadata as Calcite gives it: the Java class of its values decides the representation. */
+  /**
+   * A scalar column's metadata as Calcite gives it: the Java class of its values decides the
+   * representation.
+   */
   private static ColumnMetaData column(JavaTypeFactory types, RelDataTypeField f, String table) {
     RelDataType t = f.getType();
-    ColumnMetaData.AvaticaType type = ColumnMetaData.scalar(t.getSqlTypeName().getJdbcOrdinal(),
-        t.getSqlTypeName().getName(), ColumnMetaData.Rep.of(types.getJavaClass(t)));
-    return new ColumnMetaData(f.getIndex(), false, true, false, false,
-        t.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, true, t.getPrecision(),
-        f.getName(), f.getName(), null, Math.max(t.getPrecision(), 0), Math.max(t.getScale(), 0), table, null, type,
-        true, false, false, type.columnClassName());
+    ColumnMetaData.AvaticaType type =
+        ColumnMetaData.scalar(
+            t.getSqlTypeName().getJdbcOrdinal(),
+            t.getSqlTypeName().getName(),
+            ColumnMetaData.Rep.of(types.getJavaClass(t)));
+    return new ColumnMetaData(
+        f.getIndex(),
+        false,
+        true,
+        false,
+        false,
+        t.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
+        true,
+        t.getPrecision(),
+        f.getName(),
+        f.getName(),
+        null,
+        Math.max(t.getPrecision(), 0),
+        Math.max(t.getScale(), 0),
+        table,
+        null,
+        type,
+        true,
+        false,
+        false,
+        type.columnClassName());
   }
 }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * A timestamp as Delta stores it and as statements compute it here: microseconds since
- * 1970-01-01 00:00:00 on the UTC wall clock, in the proleptic Gregorian calendar. The text form is
- * Spark's: {@code 2024-01-01 10:00:00.123456}, trailing zeros of the fraction dropped.
+ * A timestamp as Delta stores it and as statements compute it here: microseconds since 1970-01-01
+ * 00:00:00 on the UTC wall clock, in the proleptic Gregorian calendar. The text form is Spark's:
+ * {@code 2024-01-01 10:00:00.123456}, trailing zeros of the fraction dropped.
  */
 public final class Micros {
   public static final long PER_MILLI = 1_000L;
@@ -24,10 +24,11 @@ public final class Micros {
    * What CAST(text AS TIMESTAMP) accepts, as Spark does: a date, optionally a time (T or a space),
    * a fraction of up to 9 digits (cut to microseconds), optionally Z or an offset.
    */
-  private static final Pattern TEXT = Pattern.compile(
-      "([+-]?\\d{4,6})-(\\d{1,2})-(\\d{1,2})"
-          + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{0,9}))?)?)?"
-          + "\\s*(Z|UTC|[+-]\\d{1,2}(?::?\\d{2})?)?");
+  private static final Pattern TEXT =
+      Pattern.compile(
+          "([+-]?\\d{4,6})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{0,9}))?)?)?"
+              + "\\s*(Z|UTC|[+-]\\d{1,2}(?::?\\d{2})?)?");
 
   private Micros() {}
 
@@ -43,25 +44,37 @@ public final class Micros {
     return Math.addExact(Math.multiplyExact(epochSecond, PER_SECOND), nanos / 1_000);
   }
 
-  /** The microseconds of a literal's value; digits below the microsecond are cut, as Spark cuts them. */
+  /**
+   * The microseconds of a literal's value; digits below the microsecond are cut, as Spark cuts
+   * them.
+   */
   public static long of(TimestampString ts) {
     return of(LocalDateTime.parse(ts.toString().replace(' ', 'T')));
   }
 
   public static LocalDateTime toLocalDateTime(long micros) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, PER_SECOND),
-        (int) Math.floorMod(micros, PER_SECOND) * 1_000, ZoneOffset.UTC);
+    return LocalDateTime.ofEpochSecond(
+        Math.floorDiv(micros, PER_SECOND),
+        (int) Math.floorMod(micros, PER_SECOND) * 1_000,
+        ZoneOffset.UTC);
   }
 
   public static Instant toInstant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, PER_SECOND), Math.floorMod(micros, PER_SECOND) * 1_000);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, PER_SECOND), Math.floorMod(micros, PER_SECOND) * 1_000);
   }
 
   /** The literal of a value, to the microsecond. */
   public static TimestampString timestampString(long micros) {
     LocalDateTime t = toLocalDateTime(micros);
-    TimestampString ts = new TimestampString(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-        t.getMinute(), t.getSecond());
+    TimestampString ts =
+        new TimestampString(
+            t.getYear(),
+            t.getMonthValue(),
+            t.getDayOfMonth(),
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond());
     return t.getNano() == 0 ? ts : ts.withNanos(t.getNano());
   }
 
@@ -112,20 +125,32 @@ public final class Micros {
       throw invalid(text, "expected yyyy-MM-dd[ HH:mm[:ss[.ffffff]]]");
     }
     try {
-      LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)));
+      LocalDate day =
+          LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
       LocalTime time = LocalTime.MIDNIGHT;
       if (m.group(4) != null) {
         String fraction = m.group(7) == null ? "" : m.group(7);
-        int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
-        time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos / 1_000 * 1_000);
+        int nanos =
+            fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+        time =
+            LocalTime.of(
+                Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)),
+                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                nanos / 1_000 * 1_000);
       }
       LocalDateTime t = LocalDateTime.of(day, time);
       String zone = m.group(8);
       if (zone != null && !zone.equals("Z") && !zone.equals("UTC")) {
-        t = t.atOffset(ZoneOffset.of(zone.length() == 2 ? zone.charAt(0) + "0" + zone.charAt(1) : zone))
-            .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        t =
+            t.atOffset(
+                    ZoneOffset.of(
+                        zone.length() == 2 ? zone.charAt(0) + "0" + zone.charAt(1) : zone))
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime();
       }
       return of(t);
     } catch (DateTimeException | ArithmeticException e) {

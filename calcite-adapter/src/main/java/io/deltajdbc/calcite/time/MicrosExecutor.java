@@ -10,11 +10,11 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Folds constant expressions as the statement would compute them: an expression with a
- * timestamp in it is evaluated in its {@link MicrosRex} form, and a timestamp result becomes a
- * literal to the microsecond. Calcite's own executor would compute
- * {@code CAST('2024-01-01 10:00:00.123456' AS TIMESTAMP)} with milliseconds and fold it to
- * {@code .123}. Other expressions go to Calcite's executor unchanged.
+ * Folds constant expressions as the statement would compute them: an expression with a timestamp in
+ * it is evaluated in its {@link MicrosRex} form, and a timestamp result becomes a literal to the
+ * microsecond. Calcite's own executor would compute {@code CAST('2024-01-01 10:00:00.123456' AS
+ * TIMESTAMP)} with milliseconds and fold it to {@code .123}. Other expressions go to Calcite's
+ * executor unchanged.
  */
 final class MicrosExecutor implements RexExecutor {
   private final RexExecutor calcite;
@@ -26,7 +26,8 @@ final class MicrosExecutor implements RexExecutor {
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
     for (RexNode e : constExps) {
-      reducedValues.add(MicrosRex.involvesTimestamp(e) ? reduceMicros(rexBuilder, e) : reduceOne(rexBuilder, e));
+      reducedValues.add(
+          MicrosRex.involvesTimestamp(e) ? reduceMicros(rexBuilder, e) : reduceOne(rexBuilder, e));
     }
   }
 
@@ -43,19 +44,27 @@ final class MicrosExecutor implements RexExecutor {
     RexNode rewritten = MicrosRex.rewrite(rexBuilder, e);
     boolean timestamp = MicrosRex.isTimestamp(e.getType());
     if (timestamp) {
-      rewritten = rexBuilder.makeCall(rexBuilder.getTypeFactory().createTypeWithNullability(
-          rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), e.getType().isNullable()),
-          MicrosOperators.BIGINT, List.of(rewritten));
+      rewritten =
+          rexBuilder.makeCall(
+              rexBuilder
+                  .getTypeFactory()
+                  .createTypeWithNullability(
+                      rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+                      e.getType().isNullable()),
+              MicrosOperators.BIGINT,
+              List.of(rewritten));
     }
     RexNode reduced = reduceOne(rexBuilder, rewritten);
     if (!(reduced instanceof RexLiteral lit)) {
-      return e; // not reducible (it failed, or is not constant): left as it was, to run with the statement
+      return e; // not reducible (it failed, or is not constant): left as it was, to run with the
+      // statement
     }
     if (!timestamp) {
       return lit;
     }
     Long micros = lit.getValueAs(Long.class);
-    return micros == null ? rexBuilder.makeNullLiteral(e.getType())
+    return micros == null
+        ? rexBuilder.makeNullLiteral(e.getType())
         : rexBuilder.makeLiteral(Micros.timestampString(micros), e.getType(), false);
   }
 }

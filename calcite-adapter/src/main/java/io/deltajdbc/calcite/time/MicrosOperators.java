@@ -32,13 +32,18 @@ final class MicrosOperators {
   private MicrosOperators() {}
 
   static boolean isOwn(org.apache.calcite.sql.SqlOperator op) {
-    return op instanceof SqlUserDefinedFunction f && f.getFunction() instanceof ScalarFunctionImpl impl
+    return op instanceof SqlUserDefinedFunction f
+        && f.getFunction() instanceof ScalarFunctionImpl impl
         && impl.method.getDeclaringClass() == MicrosFunctions.class;
   }
 
   private static SqlFunction of(String name, String method) {
-    return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-        ReturnTypes.ARG0, InferTypes.RETURN_TYPE, null,
+    return new SqlUserDefinedFunction(
+        new SqlIdentifier(name, SqlParserPos.ZERO),
+        SqlKind.OTHER_FUNCTION,
+        ReturnTypes.ARG0,
+        InferTypes.RETURN_TYPE,
+        null,
         Objects.requireNonNull(ScalarFunctionImpl.create(MicrosFunctions.class, method), method));
   }
 }

@@ -26,13 +26,16 @@ import org.apache.calcite.util.TimestampString;
  * The planning of a query with timestamps of microseconds: Calcite's standard program, with
  * constants folded by {@link MicrosExecutor}, then every expression of the physical plan rewritten
  * by {@link MicrosRex}. The rewrite comes last so that the planner's rules, and the pushdown of
- * filters into Delta scans, see Calcite's own expressions and literals at full precision; the
- * plan below a Delta scan's converter is the adapter's and is left alone.
+ * filters into Delta scans, see Calcite's own expressions and literals at full precision; the plan
+ * below a Delta scan's converter is the adapter's and is left alone.
  */
 public final class MicrosPlans {
   private MicrosPlans() {}
 
-  /** The program a Delta statement is planned with: {@code planning}, then the rewrite to microseconds. */
+  /**
+   * The program a Delta statement is planned with: {@code planning}, then the rewrite to
+   * microseconds.
+   */
   public static Program program(Program planning) {
     return (planner, rel, traits, materializations, lattices) -> {
       useMicrosExecutor(planner);
@@ -55,23 +58,24 @@ public final class MicrosPlans {
 
   /** A physical plan whose expressions compute with timestamps of microseconds. */
   public static RelNode rewrite(RelNode plan) {
-    return plan.accept(new RelHomogeneousShuttle() {
-      @Override
-      public RelNode visit(RelNode other) {
-        if (other.getConvention() != EnumerableConvention.INSTANCE) {
-          return other; // a Delta scan's own nodes: their conditions become engine predicates
-        }
-        RelNode node = super.visit(other);
-        RexBuilder rexBuilder = node.getCluster().getRexBuilder();
-        if (node instanceof EnumerableValues values && hasTimestamp(values.getRowType())) {
-          return values(values, rexBuilder);
-        }
-        if (node instanceof Calc calc) {
-          return calc(calc, rexBuilder);
-        }
-        return node.accept(MicrosRex.shuttle(rexBuilder));
-      }
-    });
+    return plan.accept(
+        new RelHomogeneousShuttle() {
+          @Override
+          public RelNode visit(RelNode other) {
+            if (other.getConvention() != EnumerableConvention.INSTANCE) {
+              return other; // a Delta scan's own nodes: their conditions become engine predicates
+            }
+            RelNode node = super.visit(other);
+            RexBuilder rexBuilder = node.getCluster().getRexBuilder();
+            if (node instanceof EnumerableValues values && hasTimestamp(values.getRowType())) {
+              return values(values, rexBuilder);
+            }
+            if (node instanceof Calc calc) {
+              return calc(calc, rexBuilder);
+            }
+            return node.accept(MicrosRex.shuttle(rexBuilder));
+          }
+        });
   }
 
   private static boolean hasTimestamp(RelDataType rowType) {
@@ -90,24 +94,30 @@ public final class MicrosPlans {
     for (var ref : program.getProjectList()) {
       projects.add(program.expandLocalRef(ref).accept(shuttle));
     }
-    RexNode condition = program.getCondition() == null ? null
-        : program.expandLocalRef(program.getCondition()).accept(shuttle);
-    RexProgram rewritten = RexProgram.create(program.getInputRowType(), projects, condition,
-        program.getOutputRowType(), rexBuilder);
+    RexNode condition =
+        program.getCondition() == null
+            ? null
+            : program.expandLocalRef(program.getCondition()).accept(shuttle);
+    RexProgram rewritten =
+        RexProgram.create(
+            program.getInputRowType(), projects, condition, program.getOutputRowType(), rexBuilder);
     return calc.copy(calc.getTraitSet(), calc.getInput(), rewritten);
   }
 
   /**
-   * VALUES with timestamps: Calcite writes its literals into the generated code as milliseconds,
-   * so the rows hold the microseconds as numbers and a Calc above types them as timestamps.
+   * VALUES with timestamps: Calcite writes its literals into the generated code as milliseconds, so
+   * the rows hold the microseconds as numbers and a Calc above types them as timestamps.
    */
   private static RelNode values(EnumerableValues values, RexBuilder rexBuilder) {
     RelDataTypeFactory types = rexBuilder.getTypeFactory();
     RelDataType bigint = types.createSqlType(SqlTypeName.BIGINT);
     RelDataTypeFactory.Builder row = types.builder();
     for (RelDataTypeField f : values.getRowType().getFieldList()) {
-      row.add(f.getName(), MicrosRex.isTimestamp(f.getType())
-          ? types.createTypeWithNullability(bigint, f.getType().isNullable()) : f.getType());
+      row.add(
+          f.getName(),
+          MicrosRex.isTimestamp(f.getType())
+              ? types.createTypeWithNullability(bigint, f.getType().isNullable())
+              : f.getType());
     }
     RelDataType numbers = row.build();
     ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
@@ -116,9 +126,14 @@ public final class MicrosPlans {
       for (int i = 0; i < tuple.size(); i++) {
         RexLiteral lit = tuple.get(i);
         RelDataType type = numbers.getFieldList().get(i).getType();
-        t.add(!MicrosRex.isTimestamp(lit.getType()) ? lit
-            : lit.isNull() ? (RexLiteral) rexBuilder.makeNullLiteral(type)
-            : (RexLiteral) rexBuilder.makeLiteral(Micros.of(lit.getValueAs(TimestampString.class)), type, false));
+        t.add(
+            !MicrosRex.isTimestamp(lit.getType())
+                ? lit
+                : lit.isNull()
+                    ? (RexLiteral) rexBuilder.makeNullLiteral(type)
+                    : (RexLiteral)
+                        rexBuilder.makeLiteral(
+                            Micros.of(lit.getValueAs(TimestampString.class)), type, false));
       }
       tuples.add(t.build());
     }
@@ -126,9 +141,12 @@ public final class MicrosPlans {
     List<RexNode> projects = new ArrayList<>();
     for (RelDataTypeField f : values.getRowType().getFieldList()) {
       RexNode ref = rexBuilder.makeInputRef(input, f.getIndex());
-      projects.add(MicrosRex.isTimestamp(f.getType())
-          ? rexBuilder.makeCall(f.getType(), MicrosOperators.MICROS, List.of(ref)) : ref);
+      projects.add(
+          MicrosRex.isTimestamp(f.getType())
+              ? rexBuilder.makeCall(f.getType(), MicrosOperators.MICROS, List.of(ref))
+              : ref);
     }
-    return EnumerableCalc.create(input, RexProgram.create(numbers, projects, null, values.getRowType(), rexBuilder));
+    return EnumerableCalc.create(
+        input, RexProgram.create(numbers, projects, null, values.getRowType(), rexBuilder));
   }
 }

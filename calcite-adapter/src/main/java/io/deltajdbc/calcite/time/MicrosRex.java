@@ -25,17 +25,39 @@ import org.apache.calcite.util.TimestampString;
  * comparisons, CASE, COALESCE and the like take the values as they are; casts between timestamps
  * and text, dates and other timestamps, and timestamp plus or minus an interval, are our own;
  * operators on arrays, maps and structs move timestamps as they are; every other operator on a
- * timestamp gets milliseconds and its timestamp result is turned back into
- * microseconds (EXTRACT, FLOOR, date functions: their answer has millisecond precision, as
- * Calcite's).
+ * timestamp gets milliseconds and its timestamp result is turned back into microseconds (EXTRACT,
+ * FLOOR, date functions: their answer has millisecond precision, as Calcite's).
  */
 public final class MicrosRex extends RexShuttle {
-  /** Operators that only compare, choose or pass on values: the unit of a timestamp is theirs to ignore. */
-  private static final Set<SqlKind> AS_THEY_ARE = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
-      SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_NULL,
-      SqlKind.IS_NOT_NULL, SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM, SqlKind.CASE, SqlKind.COALESCE,
-      SqlKind.NULLIF, SqlKind.GREATEST, SqlKind.LEAST, SqlKind.ROW, SqlKind.AND, SqlKind.OR, SqlKind.NOT,
-      SqlKind.IN, SqlKind.NOT_IN, SqlKind.ARRAY_VALUE_CONSTRUCTOR, SqlKind.MAP_VALUE_CONSTRUCTOR);
+  /**
+   * Operators that only compare, choose or pass on values: the unit of a timestamp is theirs to
+   * ignore.
+   */
+  private static final Set<SqlKind> AS_THEY_ARE =
+      EnumSet.of(
+          SqlKind.EQUALS,
+          SqlKind.NOT_EQUALS,
+          SqlKind.LESS_THAN,
+          SqlKind.LESS_THAN_OR_EQUAL,
+          SqlKind.GREATER_THAN,
+          SqlKind.GREATER_THAN_OR_EQUAL,
+          SqlKind.IS_NULL,
+          SqlKind.IS_NOT_NULL,
+          SqlKind.IS_DISTINCT_FROM,
+          SqlKind.IS_NOT_DISTINCT_FROM,
+          SqlKind.CASE,
+          SqlKind.COALESCE,
+          SqlKind.NULLIF,
+          SqlKind.GREATEST,
+          SqlKind.LEAST,
+          SqlKind.ROW,
+          SqlKind.AND,
+          SqlKind.OR,
+          SqlKind.NOT,
+          SqlKind.IN,
+          SqlKind.NOT_IN,
+          SqlKind.ARRAY_VALUE_CONSTRUCTOR,
+          SqlKind.MAP_VALUE_CONSTRUCTOR);
 
   private final RexBuilder rexBuilder;
 
@@ -57,7 +79,8 @@ public final class MicrosRex extends RexShuttle {
     if (isTimestamp(e.getType())) {
       return true;
     }
-    return e instanceof RexCall call && call.getOperands().stream().anyMatch(MicrosRex::involvesTimestamp);
+    return e instanceof RexCall call
+        && call.getOperands().stream().anyMatch(MicrosRex::involvesTimestamp);
   }
 
   static boolean isTimestamp(RelDataType t) {
@@ -75,8 +98,8 @@ public final class MicrosRex extends RexShuttle {
 
   /** A BIGINT literal: what a timestamp of microseconds is made of. */
   RexLiteral bigint(long micros) {
-    return rexBuilder.makeExactLiteral(BigDecimal.valueOf(micros),
-        rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+    return rexBuilder.makeExactLiteral(
+        BigDecimal.valueOf(micros), rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
   }
 
   @Override
@@ -88,8 +111,11 @@ public final class MicrosRex extends RexShuttle {
     for (RexNode o : call.getOperands()) {
       operands.add(o.accept(this));
     }
-    if (call instanceof RexOver || MicrosOperators.isOwn(call.getOperator()) || AS_THEY_ARE.contains(call.getKind())
-        || !involvesTimestamp(call) || structural(call)) {
+    if (call instanceof RexOver
+        || MicrosOperators.isOwn(call.getOperator())
+        || AS_THEY_ARE.contains(call.getKind())
+        || !involvesTimestamp(call)
+        || structural(call)) {
       return call.clone(call.getType(), operands);
     }
     RelDataType type = call.getType();
@@ -99,7 +125,9 @@ public final class MicrosRex extends RexShuttle {
         return cast;
       }
     }
-    if (isTimestamp(type) && operands.size() == 2 && isTimestamp(operands.get(0).getType())
+    if (isTimestamp(type)
+        && operands.size() == 2
+        && isTimestamp(operands.get(0).getType())
         && SqlTypeFamily.DATETIME_INTERVAL.contains(operands.get(1).getType())) {
       RexNode shifted = shift(call.getKind(), type, operands.get(0), operands.get(1));
       if (shifted != null) {
@@ -120,7 +148,8 @@ public final class MicrosRex extends RexShuttle {
    * functions): it moves values without computing with them, so a timestamp stays as it is.
    */
   private static boolean structural(RexCall call) {
-    return isContainer(call.getType()) || call.getOperands().stream().anyMatch(o -> isContainer(o.getType()));
+    return isContainer(call.getType())
+        || call.getOperands().stream().anyMatch(o -> isContainer(o.getType()));
   }
 
   private static boolean isContainer(RelDataType t) {
@@ -133,8 +162,13 @@ public final class MicrosRex extends RexShuttle {
     SqlTypeName to = type.getSqlTypeName();
     if (isTimestamp(from) && isTimestamp(type)) {
       int precision = type.getPrecision();
-      return precision >= 6 || precision < 0 ? call(type, MicrosOperators.MICROS, operand)
-          : call(type, MicrosOperators.TRUNCATE, operand, bigint(BigDecimal.TEN.pow(6 - precision).longValue()));
+      return precision >= 6 || precision < 0
+          ? call(type, MicrosOperators.MICROS, operand)
+          : call(
+              type,
+              MicrosOperators.TRUNCATE,
+              operand,
+              bigint(BigDecimal.TEN.pow(6 - precision).longValue()));
     }
     if (isTimestamp(type) && SqlTypeFamily.CHARACTER.contains(from)) {
       return call(type, MicrosOperators.PARSE, operand);
@@ -146,11 +180,16 @@ public final class MicrosRex extends RexShuttle {
       return call(type, MicrosOperators.TO_DATE, operand);
     }
     if (isTimestamp(from) && (to == SqlTypeName.VARCHAR || to == SqlTypeName.CHAR)) {
-      RelDataType text = rexBuilder.getTypeFactory().createTypeWithNullability(
-          rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), type.isNullable());
+      RelDataType text =
+          rexBuilder
+              .getTypeFactory()
+              .createTypeWithNullability(
+                  rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR),
+                  type.isNullable());
       RexNode formatted = call(text, MicrosOperators.FORMAT, operand);
       // CHAR(n) and VARCHAR(n) keep Calcite's padding and cutting of the text.
-      return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED && to == SqlTypeName.VARCHAR ? formatted
+      return type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED && to == SqlTypeName.VARCHAR
+          ? formatted
           : call.clone(type, List.of(formatted));
     }
     return null;
@@ -160,13 +199,20 @@ public final class MicrosRex extends RexShuttle {
   private RexNode shift(SqlKind kind, RelDataType type, RexNode timestamp, RexNode interval) {
     boolean months = SqlTypeFamily.INTERVAL_YEAR_MONTH.contains(interval.getType());
     if (kind == SqlKind.PLUS) {
-      return months ? call(type, MicrosOperators.PLUS_MONTHS, timestamp, interval)
+      return months
+          ? call(type, MicrosOperators.PLUS_MONTHS, timestamp, interval)
           : call(type, MicrosOperators.PLUS_MILLIS, timestamp, interval);
     }
     if (kind == SqlKind.MINUS) {
-      return months ? call(type, MicrosOperators.PLUS_MONTHS, timestamp,
-          rexBuilder.makeCall(interval.getType(), org.apache.calcite.sql.fun.SqlStdOperatorTable.UNARY_MINUS,
-              List.of(interval)))
+      return months
+          ? call(
+              type,
+              MicrosOperators.PLUS_MONTHS,
+              timestamp,
+              rexBuilder.makeCall(
+                  interval.getType(),
+                  org.apache.calcite.sql.fun.SqlStdOperatorTable.UNARY_MINUS,
+                  List.of(interval)))
           : call(type, MicrosOperators.MINUS_MILLIS, timestamp, interval);
     }
     return null;

@@ -21,18 +21,29 @@ public final class NestedTimestamps {
   /** {@code signature}, its rows' nested timestamps in milliseconds; itself when it has none. */
   public static <T> CalciteSignature<T> inMillis(CalciteSignature<T> signature) {
     RelDataType rowType = signature.rowType;
-    if (rowType == null || !rowType.isStruct()
+    if (rowType == null
+        || !rowType.isStruct()
         || rowType.getFieldList().stream().noneMatch(f -> nested(f.getType()))) {
       return signature;
     }
     List<RelDataType> columns = rowType.getFieldList().stream().map(f -> f.getType()).toList();
-    Bindable<T> bindable = dataContext -> {
-      Enumerable<T> rows = signature.enumerable(dataContext);
-      return rows.select(row -> convertRow(row, columns));
-    };
-    return new CalciteSignature<>(signature.sql, signature.parameters, signature.internalParameters, rowType,
-        signature.columns, signature.cursorFactory, signature.rootSchema, signature.getCollationList(), -1,
-        bindable, signature.statementType);
+    Bindable<T> bindable =
+        dataContext -> {
+          Enumerable<T> rows = signature.enumerable(dataContext);
+          return rows.select(row -> convertRow(row, columns));
+        };
+    return new CalciteSignature<>(
+        signature.sql,
+        signature.parameters,
+        signature.internalParameters,
+        rowType,
+        signature.columns,
+        signature.cursorFactory,
+        signature.rootSchema,
+        signature.getCollationList(),
+        -1,
+        bindable,
+        signature.statementType);
   }
 
   @SuppressWarnings("unchecked")
@@ -50,7 +61,9 @@ public final class NestedTimestamps {
 
   /** True for a type with a timestamp inside an array, map or struct. */
   private static boolean nested(RelDataType t) {
-    return contains(t.getComponentType()) || contains(t.getKeyType()) || contains(t.getValueType())
+    return contains(t.getComponentType())
+        || contains(t.getKeyType())
+        || contains(t.getValueType())
         || t.isStruct() && t.getFieldList().stream().anyMatch(f -> contains(f.getType()));
   }
 
@@ -72,7 +85,9 @@ public final class NestedTimestamps {
     }
     if (type.getKeyType() != null && v instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      map.forEach((k, x) -> out.put(convert(k, type.getKeyType(), true), convert(x, type.getValueType(), true)));
+      map.forEach(
+          (k, x) ->
+              out.put(convert(k, type.getKeyType(), true), convert(x, type.getValueType(), true)));
       return out;
     }
     if (type.isStruct() && v instanceof Object[] fields) {

@@ -7,6 +7,9 @@ import java.util.List;
  * of executions is written without executing the statement once per row.
  */
 public interface BatchInsert {
-  /** Inserts one row per parameter list (values in Avatica's local representation); returns the rows inserted. */
+  /**
+   * Inserts one row per parameter list (values in Avatica's local representation); returns the rows
+   * inserted.
+   */
   long insertAll(List<List<Object>> parameterRows);
 }

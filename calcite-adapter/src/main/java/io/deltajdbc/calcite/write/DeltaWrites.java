@@ -22,20 +22,29 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The runtime of INSERT: the generated code of {@code DeltaTableModify} hands the rows Calcite
  * computed (already cast to the table's column types) to {@link #insert}, which writes them as
- * Parquet files with statistics and commits one Delta version ({@code WRITE}, mode Append).
- * Inside {@link #batch} (a JDBC {@code executeBatch}), rows of all executions are collected and
- * committed once per table when the batch ends: a batch is one commit, or none when it fails.
+ * Parquet files with statistics and commits one Delta version ({@code WRITE}, mode Append). Inside
+ * {@link #batch} (a JDBC {@code executeBatch}), rows of all executions are collected and committed
+ * once per table when the batch ends: a batch is one commit, or none when it fails.
  */
 public final class DeltaWrites {
   private static final ThreadLocal<Map<String, Pending>> BATCH = new ThreadLocal<>();
 
   private DeltaWrites() {}
 
-  /** Called by generated code: inserts the rows (arrays in the table's column order), returns their count. */
+  /**
+   * Called by generated code: inserts the rows (arrays in the table's column order), returns their
+   * count.
+   */
   public static Enumerable<Long> insert(DeltaCalciteTable table, Enumerable<Object[]> rows) {
     if (!table.version().isLatest()) {
-      throw DeltaErrors.invalidArgument("Cannot write to " + table.name() + "@" + table.version().suffix()
-          + ": an old version of a table is read-only; write to " + table.name() + ".");
+      throw DeltaErrors.invalidArgument(
+          "Cannot write to "
+              + table.name()
+              + "@"
+              + table.version().suffix()
+              + ": an old version of a table is read-only; write to "
+              + table.name()
+              + ".");
     }
     Map<String, Pending> batch = BATCH.get();
     if (batch != null) {
@@ -49,15 +58,16 @@ public final class DeltaWrites {
     }
     Transaction txn = table.table().startTransaction();
     StructType schema = txn.readSnapshot().schema();
-    CalciteRows.Counted<Row> converted = new CalciteRows.Counted<>(rows.iterator(), r -> CalciteRows.toEngine((Object[]) r, schema));
+    CalciteRows.Counted<Row> converted =
+        new CalciteRows.Counted<>(rows.iterator(), r -> CalciteRows.toEngine((Object[]) r, schema));
     commit(table, txn, converted);
     return Linq4j.singletonEnumerable(converted.count());
   }
 
   /**
-   * Inserts rows given as parameter values (Calcite's representation: DATE as days,
-   * TIMESTAMP as microseconds, binary as ByteString), converted to the columns' types; strings are
-   * accepted for numeric, date and time columns. Inside a batch the rows join the batch's commit.
+   * Inserts rows given as parameter values (Calcite's representation: DATE as days, TIMESTAMP as
+   * microseconds, binary as ByteString), converted to the columns' types; strings are accepted for
+   * numeric, date and time columns. Inside a batch the rows join the batch's commit.
    */
   public static long insertRows(DeltaCalciteTable table, List<Object[]> rows) {
     StructType schema = table.schema();
@@ -71,7 +81,10 @@ public final class DeltaWrites {
     }
     Map<String, Pending> batch = BATCH.get();
     if (batch != null) {
-      batch.computeIfAbsent(table.table().root().toString(), k -> new Pending(table)).rows.addAll(converted);
+      batch
+          .computeIfAbsent(table.table().root().toString(), k -> new Pending(table))
+          .rows
+          .addAll(converted);
     } else {
       commit(table, table.table().startTransaction(), converted.iterator());
     }
@@ -79,8 +92,8 @@ public final class DeltaWrites {
   }
 
   /**
-   * Runs {@code body} (the executions of a batch) with inserts collected, then commits the rows
-   * of each table in one transaction. When the body fails nothing is committed.
+   * Runs {@code body} (the executions of a batch) with inserts collected, then commits the rows of
+   * each table in one transaction. When the body fails nothing is committed.
    */
   public static <T> T batch(Callable<T> body) throws Exception {
     if (BATCH.get() != null) {
@@ -112,7 +125,8 @@ public final class DeltaWrites {
    */
   public static Iterator<Row> checked(Configuration conf, Transaction txn, Iterator<Row> rows) {
     Snapshot snapshot = txn.readSnapshot();
-    boolean constrained = snapshot.properties().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."));
+    boolean constrained =
+        snapshot.properties().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."));
     if (!constrained) {
       return rows;
     }

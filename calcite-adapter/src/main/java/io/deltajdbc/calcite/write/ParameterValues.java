@@ -8,8 +8,6 @@ import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -35,14 +33,21 @@ final class ParameterValues {
         return integral(n, p);
       }
       return CalciteValues.toEngine(v, type);
-    } catch (ClassCastException | IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+    } catch (ClassCastException
+        | IllegalArgumentException
+        | DateTimeParseException
+        | ArithmeticException e) {
       throw DeltaErrors.valueDoesNotFit(table, column.name(), v, type);
     }
   }
 
   private static Object integral(Number n, PrimitiveType type) {
-    long v = n instanceof BigDecimal b ? b.longValueExact()
-        : n instanceof Double || n instanceof Float ? new BigDecimal(n.toString()).longValueExact() : n.longValue();
+    long v =
+        n instanceof BigDecimal b
+            ? b.longValueExact()
+            : n instanceof Double || n instanceof Float
+                ? new BigDecimal(n.toString()).longValueExact()
+                : n.longValue();
     return switch (type) {
       case LONG -> v;
       case INTEGER -> Math.toIntExact(v);
@@ -69,11 +74,12 @@ final class ParameterValues {
     return switch (p) {
       case LONG, INTEGER, SHORT, BYTE -> new BigDecimal(s);
       case FLOAT, DOUBLE -> Double.parseDouble(s);
-      case BOOLEAN -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        default -> throw new NumberFormatException(s);
-      };
+      case BOOLEAN ->
+          switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new NumberFormatException(s);
+          };
       case DATE -> LocalDate.parse(s).toEpochDay();
       case TIMESTAMP, TIMESTAMP_NTZ -> io.deltajdbc.calcite.time.Micros.parse(s);
       default -> s;

@@ -34,8 +34,10 @@ class SparkSqlTextTest {
 
   @Test
   void qualifiersAreDroppedForSingleTableStatements() throws Exception {
-    SqlNode e = SqlParser.create("t.amount * 2 + ?",
-        SqlParser.config().withUnquotedCasing(Casing.UNCHANGED)).parseExpression();
+    SqlNode e =
+        SqlParser.create(
+                "t.amount * 2 + ?", SqlParser.config().withUnquotedCasing(Casing.UNCHANGED))
+            .parseExpression();
     assertEquals("`amount` * 2 + 7", SparkSqlText.of(e, List.of(7), true));
     assertEquals("`t`.`amount` * 2 + 7", SparkSqlText.of(e, List.of(7), false));
   }

@@ -17,12 +17,18 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
 
-/** The grammar of Spark's SHOW and DESCRIBE statements, and the words it adds staying usable as names. */
+/**
+ * The grammar of Spark's SHOW and DESCRIBE statements, and the words it adds staying usable as
+ * names.
+ */
 class ShowStatementParseTest {
   private static SqlNode parse(String sql) throws SqlParseException {
-    return SqlParser.create(DeltaSqlRewriter.rewrite(sql),
-        SqlParser.config().withParserFactory(DeltaSqlParserImpl.FACTORY)
-        .withUnquotedCasing(Casing.UNCHANGED)).parseStmt();
+    return SqlParser.create(
+            DeltaSqlRewriter.rewrite(sql),
+            SqlParser.config()
+                .withParserFactory(DeltaSqlParserImpl.FACTORY)
+                .withUnquotedCasing(Casing.UNCHANGED))
+        .parseStmt();
   }
 
   private static SqlDeltaShow show(String sql) throws SqlParseException {
@@ -38,8 +44,10 @@ class ShowStatementParseTest {
     assertEquals("o*", ((SqlLiteral) show("SHOW TABLES 'o*'").pattern).getValueAs(String.class));
     assertEquals(Kind.SCHEMAS, show("SHOW DATABASES").kind);
     assertEquals(List.of("sales", "events"), show("SHOW COLUMNS FROM events IN sales").name.names);
-    assertEquals("delta.appendOnly",
-        ((SqlLiteral) show("SHOW TBLPROPERTIES t (delta.appendOnly)").pattern).getValueAs(String.class));
+    assertEquals(
+        "delta.appendOnly",
+        ((SqlLiteral) show("SHOW TBLPROPERTIES t (delta.appendOnly)").pattern)
+            .getValueAs(String.class));
     assertEquals(Kind.CREATE_TABLE, show("SHOW CREATE TABLE default.t").kind);
     assertEquals(List.of("default", "t"), show("SHOW CREATE TABLE default.t").name.names);
   }
@@ -55,7 +63,8 @@ class ShowStatementParseTest {
     // Tables and columns may still be called history, detail, tables, schemas.
     assertEquals(List.of("history"), show("DESCRIBE history").name.names);
     assertEquals(Kind.DESCRIBE, show("DESCRIBE detail").kind);
-    SqlSelect select = assertInstanceOf(SqlSelect.class, parse("SELECT tables, schemas, history FROM detail"));
+    SqlSelect select =
+        assertInstanceOf(SqlSelect.class, parse("SELECT tables, schemas, history FROM detail"));
     assertEquals(3, select.getSelectList().size());
   }
 

@@ -5,5 +5,11 @@ package io.deltajdbc.engine.actions;
  * a single-key JSON object; {@link ActionJson} reads and writes that form.
  */
 public sealed interface Action
-    permits Protocol, Metadata, FileAction, SetTransaction, CommitInfo, DomainMetadata,
-        CheckpointMetadata, Sidecar {}
+    permits Protocol,
+        Metadata,
+        FileAction,
+        SetTransaction,
+        CommitInfo,
+        DomainMetadata,
+        CheckpointMetadata,
+        Sidecar {}

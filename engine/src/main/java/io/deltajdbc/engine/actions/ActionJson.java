@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSON form of actions: one single-key object per line of a commit file (protocol: "Delta Log
- * Entries"). Unknown action kinds and unknown fields are ignored, as the protocol requires of readers.
+ * Entries"). Unknown action kinds and unknown fields are ignored, as the protocol requires of
+ * readers.
  */
 public final class ActionJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
   private static final ObjectReader READER = MAPPER.readerFor(Envelope.class);
   private static final ObjectWriter WRITER = MAPPER.writerFor(Envelope.class);
 
@@ -28,8 +30,8 @@ public final class ActionJson {
   }
 
   /**
-   * Parses one line of a commit file. Returns null for an empty line or an action kind this
-   * version does not know (to be ignored). Throws {@link IllegalArgumentException} on bad JSON.
+   * Parses one line of a commit file. Returns null for an empty line or an action kind this version
+   * does not know (to be ignored). Throws {@link IllegalArgumentException} on bad JSON.
    */
   public static Action parse(String line) {
     if (line.isBlank()) {

@@ -9,13 +9,19 @@ import java.util.Map;
 
 /** The {@code cdc} action: a change data file of one commit (protocol: "Add CDC File"). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AddCDCFile(String path, Map<String, String> partitionValues, long size, boolean dataChange,
-    Map<String, String> tags) implements FileAction {
+public record AddCDCFile(
+    String path,
+    Map<String, String> partitionValues,
+    long size,
+    boolean dataChange,
+    Map<String, String> tags)
+    implements FileAction {
   public AddCDCFile {
     requireNonNull(path, "path");
-    partitionValues = partitionValues == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
+    partitionValues =
+        partitionValues == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
     tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 }

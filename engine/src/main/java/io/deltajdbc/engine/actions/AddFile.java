@@ -9,18 +9,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code add} action (protocol: "Add File and Remove File"). {@code partitionValues} keeps
- * null values (a null partition); {@code stats} is the JSON statistics string, when present.
+ * The {@code add} action (protocol: "Add File and Remove File"). {@code partitionValues} keeps null
+ * values (a null partition); {@code stats} is the JSON statistics string, when present.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AddFile(String path, Map<String, String> partitionValues, long size, long modificationTime,
-    boolean dataChange, String stats, Map<String, String> tags, DeletionVectorDescriptor deletionVector,
-    Long baseRowId, Long defaultRowCommitVersion, String clusteringProvider) implements FileAction {
+public record AddFile(
+    String path,
+    Map<String, String> partitionValues,
+    long size,
+    long modificationTime,
+    boolean dataChange,
+    String stats,
+    Map<String, String> tags,
+    DeletionVectorDescriptor deletionVector,
+    Long baseRowId,
+    Long defaultRowCommitVersion,
+    String clusteringProvider)
+    implements FileAction {
   public AddFile {
     requireNonNull(path, "path");
-    partitionValues = partitionValues == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
+    partitionValues =
+        partitionValues == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
     tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
@@ -32,7 +43,17 @@ public record AddFile(String path, Map<String, String> partitionValues, long siz
 
   /** The same file with new statistics (used when a checkpoint carries them as a struct). */
   public AddFile withStats(String newStats) {
-    return new AddFile(path, partitionValues, size, modificationTime, dataChange, newStats, tags,
-        deletionVector, baseRowId, defaultRowCommitVersion, clusteringProvider);
+    return new AddFile(
+        path,
+        partitionValues,
+        size,
+        modificationTime,
+        dataChange,
+        newStats,
+        tags,
+        deletionVector,
+        baseRowId,
+        defaultRowCommitVersion,
+        clusteringProvider);
   }
 }

@@ -4,15 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code commitInfo} action (protocol: "Commit Provenance Information"). Its content is free-form,
- * so it is kept as JSON values with typed accessors for the fields readers use.
+ * The {@code commitInfo} action (protocol: "Commit Provenance Information"). Its content is
+ * free-form, so it is kept as JSON values with typed accessors for the fields readers use.
  */
 public record CommitInfo(@JsonValue Map<String, Object> values) implements Action {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

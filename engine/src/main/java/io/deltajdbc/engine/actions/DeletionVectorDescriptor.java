@@ -6,18 +6,24 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Where a file's deletion vector lives (protocol: "Deletion Vector Descriptor Schema").
- * {@code storageType} is {@code u} (relative path, Z85-encoded UUID with optional prefix),
- * {@code p} (absolute path) or {@code i} (inline, Z85-encoded bitmap).
+ * Where a file's deletion vector lives (protocol: "Deletion Vector Descriptor Schema"). {@code
+ * storageType} is {@code u} (relative path, Z85-encoded UUID with optional prefix), {@code p}
+ * (absolute path) or {@code i} (inline, Z85-encoded bitmap).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeletionVectorDescriptor(String storageType, String pathOrInlineDv, Integer offset,
-    int sizeInBytes, long cardinality, Long maxRowIndex) {
+public record DeletionVectorDescriptor(
+    String storageType,
+    String pathOrInlineDv,
+    Integer offset,
+    int sizeInBytes,
+    long cardinality,
+    Long maxRowIndex) {
   public DeletionVectorDescriptor {
     requireNonNull(storageType, "storageType");
     requireNonNull(pathOrInlineDv, "pathOrInlineDv");
     if (!storageType.equals("u") && !storageType.equals("p") && !storageType.equals("i")) {
-      throw new IllegalArgumentException("unknown deletion vector storageType '" + storageType + "'");
+      throw new IllegalArgumentException(
+          "unknown deletion vector storageType '" + storageType + "'");
     }
   }
 

@@ -7,15 +7,22 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A file's statistics as written in {@code add.stats}. Values stay JSON until a column's type
- * reads them; columns are addressed by their physical path.
+ * A file's statistics as written in {@code add.stats}. Values stay JSON until a column's type reads
+ * them; columns are addressed by their physical path.
  */
-public record FileStats(Long numRecords, JsonNode minValues, JsonNode maxValues, JsonNode nullCount,
+public record FileStats(
+    Long numRecords,
+    JsonNode minValues,
+    JsonNode maxValues,
+    JsonNode nullCount,
     boolean tightBounds) {
   private static final ObjectMapper JSON = new ObjectMapper();
   public static final FileStats NONE = new FileStats(null, null, null, null, true);
 
-  /** Parses {@code add.stats}; missing or unreadable statistics give {@link #NONE} (the file is always read). */
+  /**
+   * Parses {@code add.stats}; missing or unreadable statistics give {@link #NONE} (the file is
+   * always read).
+   */
   /**
    * The statistics JSON of a file some of whose rows a deletion vector now deletes: the same, with
    * {@code tightBounds} false (numRecords stays physical; min/max may be wider than the live rows).
@@ -48,8 +55,12 @@ public record FileStats(Long numRecords, JsonNode minValues, JsonNode maxValues,
       }
       JsonNode num = n.get("numRecords");
       JsonNode tight = n.get("tightBounds");
-      return new FileStats(num != null && num.canConvertToLong() ? num.asLong() : null, n.get("minValues"),
-          n.get("maxValues"), n.get("nullCount"), tight == null || !tight.isBoolean() || tight.asBoolean());
+      return new FileStats(
+          num != null && num.canConvertToLong() ? num.asLong() : null,
+          n.get("minValues"),
+          n.get("maxValues"),
+          n.get("nullCount"),
+          tight == null || !tight.isBoolean() || tight.asBoolean());
     } catch (IOException e) {
       return NONE;
     }

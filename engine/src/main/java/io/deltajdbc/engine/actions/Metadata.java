@@ -14,16 +14,24 @@ import java.util.Optional;
 
 /** The {@code metaData} action (protocol: "Change Metadata"). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Metadata(String id, String name, String description, Format format, String schemaString,
-    List<String> partitionColumns, Long createdTime, Map<String, String> configuration)
+public record Metadata(
+    String id,
+    String name,
+    String description,
+    Format format,
+    String schemaString,
+    List<String> partitionColumns,
+    Long createdTime,
+    Map<String, String> configuration)
     implements Action {
   public Metadata {
     requireNonNull(id, "id");
     format = format == null ? Format.PARQUET : format;
     partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
-    configuration = configuration == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+    configuration =
+        configuration == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -18,17 +17,24 @@ import java.time.temporal.ChronoField;
 
 /**
  * Decodes and encodes partition values as the protocol serializes them: null (or an empty string)
- * is SQL NULL; timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in UTC or ISO-8601 with an offset.
+ * is SQL NULL; timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in UTC or ISO-8601 with an
+ * offset.
  */
 public final class PartitionValues {
-  private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter();
-  private static final DateTimeFormatter WRITE = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter();
+  private static final DateTimeFormatter WRITE =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+          .optionalEnd()
+          .toFormatter();
 
   private PartitionValues() {}
 
@@ -57,7 +63,8 @@ public final class PartitionValues {
         case DATE -> LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
         case TIMESTAMP -> timestamp(raw, zone);
         case TIMESTAMP_NTZ -> timestampNtz(raw);
-        case VARIANT, VOID -> throw new IllegalArgumentException("type " + type + " cannot be a partition column");
+        case VARIANT, VOID ->
+            throw new IllegalArgumentException("type " + type + " cannot be a partition column");
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException("partition value '" + raw + "' is not a valid " + type, e);

@@ -6,16 +6,23 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code protocol} action (protocol: "Protocol Evolution"). Reader features exist only at reader
- * version 3, writer features only at writer version 7; otherwise the sets are null.
+ * The {@code protocol} action (protocol: "Protocol Evolution"). Reader features exist only at
+ * reader version 3, writer features only at writer version 7; otherwise the sets are null.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Protocol(int minReaderVersion, int minWriterVersion, Set<String> readerFeatures,
-    Set<String> writerFeatures) implements Action {
+public record Protocol(
+    int minReaderVersion,
+    int minWriterVersion,
+    Set<String> readerFeatures,
+    Set<String> writerFeatures)
+    implements Action {
   public Protocol {
     if (minReaderVersion < 1 || minWriterVersion < 1) {
-      throw new IllegalArgumentException("protocol versions must be >= 1: reader " + minReaderVersion
-          + ", writer " + minWriterVersion);
+      throw new IllegalArgumentException(
+          "protocol versions must be >= 1: reader "
+              + minReaderVersion
+              + ", writer "
+              + minWriterVersion);
     }
     readerFeatures = readerFeatures == null ? null : Set.copyOf(new TreeSet<>(readerFeatures));
     writerFeatures = writerFeatures == null ? null : Set.copyOf(new TreeSet<>(writerFeatures));

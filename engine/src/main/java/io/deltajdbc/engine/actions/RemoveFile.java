@@ -10,15 +10,25 @@ import java.util.Map;
 
 /** The {@code remove} action: a tombstone for a file (protocol: "Add File and Remove File"). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RemoveFile(String path, Long deletionTimestamp, boolean dataChange,
-    Boolean extendedFileMetadata, Map<String, String> partitionValues, Long size, String stats,
-    Map<String, String> tags, DeletionVectorDescriptor deletionVector, Long baseRowId,
-    Long defaultRowCommitVersion) implements FileAction {
+public record RemoveFile(
+    String path,
+    Long deletionTimestamp,
+    boolean dataChange,
+    Boolean extendedFileMetadata,
+    Map<String, String> partitionValues,
+    Long size,
+    String stats,
+    Map<String, String> tags,
+    DeletionVectorDescriptor deletionVector,
+    Long baseRowId,
+    Long defaultRowCommitVersion)
+    implements FileAction {
   public RemoveFile {
     requireNonNull(path, "path");
-    partitionValues = partitionValues == null
-        ? null
-        : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
+    partitionValues =
+        partitionValues == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(partitionValues));
     tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * file of add/remove actions under {@code _delta_log/_sidecars/}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Sidecar(String path, long sizeInBytes, long modificationTime, Map<String, String> tags)
+public record Sidecar(
+    String path, long sizeInBytes, long modificationTime, Map<String, String> tags)
     implements Action {
   public Sidecar {
     requireNonNull(path, "path");

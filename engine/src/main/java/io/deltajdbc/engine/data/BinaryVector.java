@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A column of strings (UTF-8) or binary values: the bytes of all rows one after the other, and
- * each row's start offset. Rows are appended in order ({@link #append}, {@link #appendNull}).
+ * A column of strings (UTF-8) or binary values: the bytes of all rows one after the other, and each
+ * row's start offset. Rows are appended in order ({@link #append}, {@link #appendNull}).
  */
 public final class BinaryVector implements ColumnVector {
   private final DataType type;
@@ -98,6 +98,8 @@ public final class BinaryVector implements ColumnVector {
     if (nulls.get(i)) {
       return null;
     }
-    return type == PrimitiveType.STRING ? string(i) : Arrays.copyOfRange(bytes, offsets[i], offsets[i + 1]);
+    return type == PrimitiveType.STRING
+        ? string(i)
+        : Arrays.copyOfRange(bytes, offsets[i], offsets[i + 1]);
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A batch of rows as columns: {@link #size()} rows in each vector, of which the live ones are
- * {@code selection()[0 .. selectedCount())} when a selection is set (rows of a deletion vector
- * left out), or all of them. Reused by its reader: valid until the next batch is read.
+ * {@code selection()[0 .. selectedCount())} when a selection is set (rows of a deletion vector left
+ * out), or all of them. Reused by its reader: valid until the next batch is read.
  */
 public final class ColumnBatch {
   private final List<ColumnVector> columns;
@@ -47,7 +47,9 @@ public final class ColumnBatch {
     this.selectedCount = size;
   }
 
-  /** Keeps only the rows {@code selection[0 .. count)} (ascending positions below {@link #size()}). */
+  /**
+   * Keeps only the rows {@code selection[0 .. count)} (ascending positions below {@link #size()}).
+   */
   public void select(int[] selection, int count) {
     this.selection = selection;
     this.selectedCount = count;

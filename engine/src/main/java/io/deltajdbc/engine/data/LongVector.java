@@ -81,9 +81,13 @@ public final class LongVector implements ColumnVector {
       case BYTE -> (byte) v;
       case BOOLEAN -> v != 0;
       case DATE -> LocalDate.ofEpochDay(v);
-      case TIMESTAMP -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000L);
-      case TIMESTAMP_NTZ -> LocalDateTime.ofEpochSecond(Math.floorDiv(v, 1_000_000L),
-          (int) (Math.floorMod(v, 1_000_000L) * 1000L), ZoneOffset.UTC);
+      case TIMESTAMP ->
+          Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000L);
+      case TIMESTAMP_NTZ ->
+          LocalDateTime.ofEpochSecond(
+              Math.floorDiv(v, 1_000_000L),
+              (int) (Math.floorMod(v, 1_000_000L) * 1000L),
+              ZoneOffset.UTC);
       default -> throw new IllegalStateException("no long representation of " + type);
     };
   }

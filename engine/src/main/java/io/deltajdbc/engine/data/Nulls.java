@@ -3,9 +3,9 @@ package io.deltajdbc.engine.data;
 import java.util.Arrays;
 
 /**
- * The null flags of a vector: an array grown on demand, cleared only when a batch had nulls.
- * Flags at or past the current batch's size are always clear, so a larger batch after a smaller
- * one never sees a flag of an earlier, larger batch.
+ * The null flags of a vector: an array grown on demand, cleared only when a batch had nulls. Flags
+ * at or past the current batch's size are always clear, so a larger batch after a smaller one never
+ * sees a flag of an earlier, larger batch.
  */
 final class Nulls {
   private boolean[] flags = new boolean[0];

@@ -4,8 +4,8 @@ import io.deltajdbc.engine.types.DataType;
 import java.util.Arrays;
 
 /**
- * A column of values in {@link Row}'s Java representation: decimals wider than 18 digits,
- * nested values, variants.
+ * A column of values in {@link Row}'s Java representation: decimals wider than 18 digits, nested
+ * values, variants.
  */
 public final class ObjectVector implements ColumnVector {
   private final DataType type;

@@ -6,12 +6,12 @@ import java.util.Arrays;
  * One row of values, in the order of the schema it was read with. Immutable.
  *
  * <p>Java representation of each Delta type: string {@link String}; long {@link Long}; integer
- * {@link Integer}; short {@link Short}; byte {@link Byte}; float {@link Float}; double
- * {@link Double}; boolean {@link Boolean}; binary {@code byte[]}; decimal
- * {@link java.math.BigDecimal} with the column's scale; date {@link java.time.LocalDate};
- * timestamp {@link java.time.Instant}; timestamp_ntz {@link java.time.LocalDateTime}; array
- * {@link java.util.List}; map {@link java.util.Map} (insertion-ordered); struct {@link Row};
- * variant {@link io.deltajdbc.engine.data.VariantValue}. SQL NULL is {@code null}.
+ * {@link Integer}; short {@link Short}; byte {@link Byte}; float {@link Float}; double {@link
+ * Double}; boolean {@link Boolean}; binary {@code byte[]}; decimal {@link java.math.BigDecimal}
+ * with the column's scale; date {@link java.time.LocalDate}; timestamp {@link java.time.Instant};
+ * timestamp_ntz {@link java.time.LocalDateTime}; array {@link java.util.List}; map {@link
+ * java.util.Map} (insertion-ordered); struct {@link Row}; variant {@link
+ * io.deltajdbc.engine.data.VariantValue}. SQL NULL is {@code null}.
  */
 public final class Row {
   private final Object[] values;

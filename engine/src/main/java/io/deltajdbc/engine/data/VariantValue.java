@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 
 /**
- * A Variant value in its binary encoding (protocol: "Variant Data Type"; Parquet's variant
- * spec): the metadata dictionary and the value bytes.
+ * A Variant value in its binary encoding (protocol: "Variant Data Type"; Parquet's variant spec):
+ * the metadata dictionary and the value bytes.
  */
 public record VariantValue(byte[] metadata, byte[] value) {
   public VariantValue {
@@ -16,7 +16,9 @@ public record VariantValue(byte[] metadata, byte[] value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VariantValue v && Arrays.equals(metadata, v.metadata) && Arrays.equals(value, v.value);
+    return o instanceof VariantValue v
+        && Arrays.equals(metadata, v.metadata)
+        && Arrays.equals(value, v.value);
   }
 
   @Override

@@ -15,7 +15,8 @@ import java.util.List;
 public record DeleteSpec(Predicate pruning, String condition, List<DmlFunction> functions) {
   public DeleteSpec {
     if (condition == null && pruning != null) {
-      throw new IllegalArgumentException("a DELETE without condition deletes every row; it takes no pruning predicate");
+      throw new IllegalArgumentException(
+          "a DELETE without condition deletes every row; it takes no pruning predicate");
     }
     functions = List.copyOf(functions);
   }

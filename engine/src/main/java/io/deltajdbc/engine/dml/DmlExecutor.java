@@ -10,9 +10,9 @@ import java.util.List;
  * Runs row-level DML on a Delta table: each statement reads the table's latest snapshot, rewrites
  * only the files holding affected rows (or writes deletion vectors where the table enables them)
  * and commits one version through the engine's transaction, with the statement's reads registered
- * for conflict detection. Table rules hold on every write (NOT NULL, CHECK constraints,
- * {@code delta.appendOnly}, column types). A statement that fails commits nothing: the table keeps
- * its version and rows. Errors are {@link io.deltajdbc.engine.DeltaException}s. Thread-safe.
+ * for conflict detection. Table rules hold on every write (NOT NULL, CHECK constraints, {@code
+ * delta.appendOnly}, column types). A statement that fails commits nothing: the table keeps its
+ * version and rows. Errors are {@link io.deltajdbc.engine.DeltaException}s. Thread-safe.
  */
 public interface DmlExecutor {
 
@@ -24,10 +24,10 @@ public interface DmlExecutor {
 
   /**
    * Evaluates the table's CHECK constraints ({@code delta.constraints.*}) on rows about to be
-   * written (values in {@code schema} order, which names the table's columns). Throws a
-   * {@link io.deltajdbc.engine.DeltaException} with code CONSTRAINT_VIOLATION naming the
-   * constraint, the table and the offending values when a row does not satisfy one (NULL fails, as
-   * in Delta). Returns at once when the table has no CHECK constraints.
+   * written (values in {@code schema} order, which names the table's columns). Throws a {@link
+   * io.deltajdbc.engine.DeltaException} with code CONSTRAINT_VIOLATION naming the constraint, the
+   * table and the offending values when a row does not satisfy one (NULL fails, as in Delta).
+   * Returns at once when the table has no CHECK constraints.
    */
   void checkConstraints(Snapshot snapshot, StructType schema, List<Row> rows);
 }

@@ -3,9 +3,9 @@ package io.deltajdbc.engine.dml;
 import java.util.Map;
 
 /**
- * A DML execution backend, found through {@link java.util.ServiceLoader} (a
- * {@code META-INF/services/io.deltajdbc.engine.dml.DmlExecutorProvider} entry in the backend's jar).
- * The engine knows no backend by name or class: {@link DmlExecutors} asks each provider on the class
+ * A DML execution backend, found through {@link java.util.ServiceLoader} (a {@code
+ * META-INF/services/io.deltajdbc.engine.dml.DmlExecutorProvider} entry in the backend's jar). The
+ * engine knows no backend by name or class: {@link DmlExecutors} asks each provider on the class
  * path. A provider's own class must load without its runtime (Spark), so that the engine can ask
  * {@link #unavailableReason()} of a backend whose runtime is missing.
  */

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Where DML executors come from: the {@link DmlExecutorProvider}s on the class path, through
- * {@link ServiceLoader}. The executor is created on the first statement that needs it, so that
- * connections that only read never load a backend class (nor Spark's).
+ * Where DML executors come from: the {@link DmlExecutorProvider}s on the class path, through {@link
+ * ServiceLoader}. The executor is created on the first statement that needs it, so that connections
+ * that only read never load a backend class (nor Spark's).
  */
 public final class DmlExecutors {
   static final String SPARK = "spark";
@@ -21,8 +21,8 @@ public final class DmlExecutors {
   private DmlExecutors() {}
 
   /**
-   * The Apache Spark executor ({@code delta-jdbc-engine-spark} and Spark on the class path).
-   * {@code sparkConf} holds {@code spark.*} settings ({@code spark.master}, default {@code local[*]});
+   * The Apache Spark executor ({@code delta-jdbc-engine-spark} and Spark on the class path). {@code
+   * sparkConf} holds {@code spark.*} settings ({@code spark.master}, default {@code local[*]});
    * they reach the JVM's one shared SparkSession when the first statement starts it. Fails at once,
    * without loading Spark, when the backend or Spark is not on the class path, or when a setting is
    * one a connection may not choose ({@link SparkConnectionSettings}).
@@ -45,8 +45,8 @@ public final class DmlExecutors {
         return p;
       }
     }
-    throw DeltaErrors.executionBackendUnavailable("no DML backend named " + name
-        + " on the class path (the jar delta-jdbc-engine-spark)");
+    throw DeltaErrors.executionBackendUnavailable(
+        "no DML backend named " + name + " on the class path (the jar delta-jdbc-engine-spark)");
   }
 
   private static ClassLoader loader() {

@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param name a name no other function of the JVM has
  * @param sql the expression as the caller's SQL, for the table's history and for messages
  * @param inputs the columns the function reads, in argument order
- * @param resultType the engine type of the result; for a value stored in a column, that column's type
+ * @param resultType the engine type of the result; for a value stored in a column, that column's
+ *     type
  * @param function the code
  */
-public record DmlFunction(String name, String sql, List<Input> inputs, DataType resultType, RowFunction function) {
+public record DmlFunction(
+    String name, String sql, List<Input> inputs, DataType resultType, RowFunction function) {
   private static final AtomicLong NEXT = new AtomicLong();
+
   /** The prefix of every function name; nothing else may use it. */
   public static final String PREFIX = "__deltajdbc_fn_";
 
@@ -30,16 +33,21 @@ public record DmlFunction(String name, String sql, List<Input> inputs, DataType 
     requireNonNull(resultType, "resultType");
     requireNonNull(function, "function");
     if (!name.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("a DML function's name starts with " + PREFIX + ", not " + name);
+      throw new IllegalArgumentException(
+          "a DML function's name starts with " + PREFIX + ", not " + name);
     }
   }
 
   /** A function under a new name. */
-  public static DmlFunction of(String sql, List<Input> inputs, DataType resultType, RowFunction function) {
+  public static DmlFunction of(
+      String sql, List<Input> inputs, DataType resultType, RowFunction function) {
     return new DmlFunction(PREFIX + NEXT.incrementAndGet(), sql, inputs, resultType, function);
   }
 
-  /** {@code text} with each call of one of {@code functions} replaced by the function's SQL, for the history. */
+  /**
+   * {@code text} with each call of one of {@code functions} replaced by the function's SQL, for the
+   * history.
+   */
   public static String describe(String text, List<DmlFunction> functions) {
     if (text == null) {
       return null;

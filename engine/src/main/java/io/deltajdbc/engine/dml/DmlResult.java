@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public record DmlResult(long rowsAffected, long version, Map<String, String> metrics) {
   public DmlResult {
-    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+    metrics =
+        Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
   }
 }

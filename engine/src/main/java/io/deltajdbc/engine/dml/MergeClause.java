@@ -20,7 +20,8 @@ public sealed interface MergeClause {
     public MatchedUpdate {
       requireNonNull(assignments, "assignments");
       if (assignments.isEmpty()) {
-        throw new IllegalArgumentException("WHEN MATCHED THEN UPDATE needs at least one assignment");
+        throw new IllegalArgumentException(
+            "WHEN MATCHED THEN UPDATE needs at least one assignment");
       }
       assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
     }

@@ -11,10 +11,10 @@ import java.io.Serializable;
 public interface RowFunction extends Serializable {
 
   /**
-   * The function's value for one row. {@code arguments} are engine values (see
-   * {@link io.deltajdbc.engine.data.Row}) in the order of {@link DmlFunction#inputs()}; the result
-   * is an engine value of {@link DmlFunction#resultType()}, or null. A failure is reported by
-   * throwing an {@link io.deltajdbc.engine.DeltaException}: the statement then commits nothing.
+   * The function's value for one row. {@code arguments} are engine values (see {@link
+   * io.deltajdbc.engine.data.Row}) in the order of {@link DmlFunction#inputs()}; the result is an
+   * engine value of {@link DmlFunction#resultType()}, or null. A failure is reported by throwing an
+   * {@link io.deltajdbc.engine.DeltaException}: the statement then commits nothing.
    */
   Object apply(Object[] arguments);
 }

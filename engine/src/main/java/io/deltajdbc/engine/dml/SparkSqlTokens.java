@@ -6,9 +6,9 @@ import java.util.Optional;
  * A scan of Spark SQL text with the rules of Spark's lexer for what hides other text: strings
  * ({@code '...'} and {@code "..."} with backslash escapes, raw {@code r'...'} without), backtick
  * identifiers ({@code ``} escapes a backtick) and comments. It finds comments outside those, and
- * quotes left open. Both matter because the engine splices texts into larger expressions: a
- * {@code --} at the end of one text would swallow the rest of its line, and an open quote would
- * join the next text to a string, so that what each text means alone is not what runs.
+ * quotes left open. Both matter because the engine splices texts into larger expressions: a {@code
+ * --} at the end of one text would swallow the rest of its line, and an open quote would join the
+ * next text to a string, so that what each text means alone is not what runs.
  */
 final class SparkSqlTokens {
   private SparkSqlTokens() {}
@@ -24,8 +24,11 @@ final class SparkSqlTokens {
         end = raw(text, i) ? text.indexOf(c, i + 1) : escapedEnd(text, i + 1, c);
       } else if (c == '`') {
         end = backtickEnd(text, i + 1);
-      } else if ((c == '-' || c == '/') && i + 1 < n && text.charAt(i + 1) == (c == '-' ? '-' : '*')) {
-        return Optional.of("it holds a comment (-- or /* */), which is not allowed in an expression");
+      } else if ((c == '-' || c == '/')
+          && i + 1 < n
+          && text.charAt(i + 1) == (c == '-' ? '-' : '*')) {
+        return Optional.of(
+            "it holds a comment (-- or /* */), which is not allowed in an expression");
       } else {
         i++;
         continue;
@@ -38,7 +41,10 @@ final class SparkSqlTokens {
     return Optional.empty();
   }
 
-  /** Whether the quote at {@code i} opens a raw string: {@code r} or {@code R} starting a token before it. */
+  /**
+   * Whether the quote at {@code i} opens a raw string: {@code r} or {@code R} starting a token
+   * before it.
+   */
   private static boolean raw(String text, int i) {
     if (i == 0 || Character.toLowerCase(text.charAt(i - 1)) != 'r') {
       return false;

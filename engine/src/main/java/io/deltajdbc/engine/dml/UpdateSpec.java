@@ -16,9 +16,13 @@ import java.util.Map;
  * @param condition Spark SQL boolean expression over the table's columns; null updates every row
  * @param assignments logical column name to Spark SQL expression over the row's old values, in
  *     statement order
- * @param functions the caller's functions the condition and assignments call ({@link DmlFunction#call()})
+ * @param functions the caller's functions the condition and assignments call ({@link
+ *     DmlFunction#call()})
  */
-public record UpdateSpec(Predicate pruning, String condition, Map<String, String> assignments,
+public record UpdateSpec(
+    Predicate pruning,
+    String condition,
+    Map<String, String> assignments,
     List<DmlFunction> functions) {
   public UpdateSpec {
     requireNonNull(assignments, "assignments");
@@ -26,7 +30,8 @@ public record UpdateSpec(Predicate pruning, String condition, Map<String, String
       throw new IllegalArgumentException("an UPDATE needs at least one assignment");
     }
     if (condition == null && pruning != null) {
-      throw new IllegalArgumentException("an UPDATE without condition updates every row; it takes no pruning predicate");
+      throw new IllegalArgumentException(
+          "an UPDATE without condition updates every row; it takes no pruning predicate");
     }
     assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
     functions = List.copyOf(functions);

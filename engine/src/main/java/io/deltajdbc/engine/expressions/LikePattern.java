@@ -6,18 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SQL LIKE pattern without an escape character: {@code %} matches any run of characters
- * (none included), {@code _} exactly one character (a code point), everything else itself. It is
- * split once into the literal pieces between the {@code %}s, which match left to right, each at
- * its first place after the previous one: a piece has a fixed length, so the first place is as
- * good as any later one.
+ * A SQL LIKE pattern without an escape character: {@code %} matches any run of characters (none
+ * included), {@code _} exactly one character (a code point), everything else itself. It is split
+ * once into the literal pieces between the {@code %}s, which match left to right, each at its first
+ * place after the previous one: a piece has a fixed length, so the first place is as good as any
+ * later one.
  *
  * @param text the pattern as written
  * @param pieces the text between the {@code %}s, empty pieces left out
  * @param anchoredStart true when the pattern does not begin with {@code %}
  * @param anchoredEnd true when the pattern does not end with {@code %}
  */
-public record LikePattern(String text, List<String> pieces, boolean anchoredStart, boolean anchoredEnd) {
+public record LikePattern(
+    String text, List<String> pieces, boolean anchoredStart, boolean anchoredEnd) {
   private static final int ANY_ONE = '_';
 
   public LikePattern {
@@ -34,11 +35,16 @@ public record LikePattern(String text, List<String> pieces, boolean anchoredStar
       }
     }
     boolean wildcardOnly = text.chars().allMatch(c -> c == '%');
-    return new LikePattern(text, pieces, wildcardOnly ? text.isEmpty() : !text.startsWith("%"),
+    return new LikePattern(
+        text,
+        pieces,
+        wildcardOnly ? text.isEmpty() : !text.startsWith("%"),
         wildcardOnly ? text.isEmpty() : !text.endsWith("%"));
   }
 
-  /** The literal text every match begins with (up to the first wildcard); empty when there is none. */
+  /**
+   * The literal text every match begins with (up to the first wildcard); empty when there is none.
+   */
   public String prefix() {
     int end = 0;
     while (end < text.length() && text.charAt(end) != '%' && text.charAt(end) != ANY_ONE) {
@@ -61,7 +67,8 @@ public record LikePattern(String text, List<String> pieces, boolean anchoredStar
         int at = endPlace(s, piece, from);
         return at >= 0 && (!first || !anchoredStart || at == 0);
       }
-      int at = first && anchoredStart ? (matchesAt(s, 0, piece) >= 0 ? 0 : -1) : find(s, piece, from);
+      int at =
+          first && anchoredStart ? (matchesAt(s, 0, piece) >= 0 ? 0 : -1) : find(s, piece, from);
       if (at < 0) {
         return false;
       }
@@ -96,7 +103,10 @@ public record LikePattern(String text, List<String> pieces, boolean anchoredStar
     return piece.isEmpty() ? from : -1;
   }
 
-  /** The end in {@code s} of {@code piece} matched at {@code at}, or -1 when it does not match there. */
+  /**
+   * The end in {@code s} of {@code piece} matched at {@code at}, or -1 when it does not match
+   * there.
+   */
   private static int matchesAt(String s, int at, String piece) {
     int i = at;
     for (int j = 0; j < piece.length(); ) {

@@ -2,7 +2,8 @@ package io.deltajdbc.engine.expressions;
 
 /**
  * A constant, in the Java representation of {@link io.deltajdbc.engine.data.Row} (null is SQL
- * NULL). Numbers of different classes compare by value, so {@code Literal.of(5)} matches a long column.
+ * NULL). Numbers of different classes compare by value, so {@code Literal.of(5)} matches a long
+ * column.
  */
 public record Literal(Object value) implements Expression {
   public static Literal of(Object value) {

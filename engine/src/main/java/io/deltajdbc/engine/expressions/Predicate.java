@@ -5,14 +5,20 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A boolean expression with SQL's three-valued logic: a row matches when it evaluates to true,
- * not when it is false or unknown (null).
+ * A boolean expression with SQL's three-valued logic: a row matches when it evaluates to true, not
+ * when it is false or unknown (null).
  */
 public sealed interface Predicate extends Expression {
 
   /** A comparison operator. {@code NULL_SAFE_EQ} ({@code <=>}) is true when both sides are null. */
   enum Op {
-    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="), NULL_SAFE_EQ("<=>");
+    EQ("="),
+    NE("<>"),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    NULL_SAFE_EQ("<=>");
 
     private final String symbol;
 
@@ -57,9 +63,14 @@ public sealed interface Predicate extends Expression {
       requireNonNull(right, "right");
     }
 
-    /** The same comparison with a column compared to a literal written column first ({@code 5 < x} as {@code x > 5}). */
+    /**
+     * The same comparison with a column compared to a literal written column first ({@code 5 < x}
+     * as {@code x > 5}).
+     */
     public Comparison columnFirst() {
-      return left instanceof Literal && right instanceof Column ? new Comparison(op.flip(), right, left) : this;
+      return left instanceof Literal && right instanceof Column
+          ? new Comparison(op.flip(), right, left)
+          : this;
     }
 
     @Override

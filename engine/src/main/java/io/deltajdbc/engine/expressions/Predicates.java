@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds predicates: {@code and(eq(Column.of("id"), Literal.of(5)), isNotNull(Column.of("name")))}. */
+/**
+ * Builds predicates: {@code and(eq(Column.of("id"), Literal.of(5)), isNotNull(Column.of("name")))}.
+ */
 public final class Predicates {
   public static final Predicate TRUE = new Predicate.Constant(true);
   public static final Predicate FALSE = new Predicate.Constant(false);
@@ -56,7 +58,9 @@ public final class Predicates {
     return new Predicate.StartsWith(e, prefix);
   }
 
-  /** {@code e LIKE pattern}: {@code %} any run of characters, {@code _} one character, no escape. */
+  /**
+   * {@code e LIKE pattern}: {@code %} any run of characters, {@code _} one character, no escape.
+   */
   public static Predicate like(Expression e, String pattern) {
     return new Predicate.Like(e, LikePattern.of(pattern));
   }

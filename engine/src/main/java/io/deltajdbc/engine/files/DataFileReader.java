@@ -13,7 +13,10 @@ public interface DataFileReader {
   /** The read columns, in the order rows hold them. */
   StructType schema();
 
-  /** The file's partition values as typed values, in {@link #schema()} order (null for data columns). */
+  /**
+   * The file's partition values as typed values, in {@link #schema()} order (null for data
+   * columns).
+   */
   Object[] partitionValues(AddFile file);
 
   /** The file's live rows. */

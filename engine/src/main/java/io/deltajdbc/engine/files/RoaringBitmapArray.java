@@ -23,15 +23,20 @@ public final class RoaringBitmapArray {
     return b;
   }
 
-  /** Reads the serialized form at the buffer's position; IllegalArgumentException when it is not one. */
+  /**
+   * Reads the serialized form at the buffer's position; IllegalArgumentException when it is not
+   * one.
+   */
   public static RoaringBitmapArray deserialize(ByteBuffer in) {
     ByteBuffer buf = in.slice().order(ByteOrder.LITTLE_ENDIAN);
     if (buf.remaining() < 12) {
-      throw new IllegalArgumentException("a deletion vector needs at least 12 bytes, found " + buf.remaining());
+      throw new IllegalArgumentException(
+          "a deletion vector needs at least 12 bytes, found " + buf.remaining());
     }
     int magic = buf.getInt();
     if (magic != MAGIC) {
-      throw new IllegalArgumentException("deletion vector magic number is " + magic + ", expected " + MAGIC);
+      throw new IllegalArgumentException(
+          "deletion vector magic number is " + magic + ", expected " + MAGIC);
     }
     long count = buf.getLong();
     if (count < 0 || count > Integer.MAX_VALUE) {
@@ -47,7 +52,8 @@ public final class RoaringBitmapArray {
       try {
         bucket.deserialize(buf.slice().order(ByteOrder.LITTLE_ENDIAN));
       } catch (java.io.IOException | RuntimeException e) {
-        throw new IllegalArgumentException("deletion vector bucket " + key + " is not a RoaringBitmap: " + e, e);
+        throw new IllegalArgumentException(
+            "deletion vector bucket " + key + " is not a RoaringBitmap: " + e, e);
       }
       buf.position(buf.position() + bucket.serializedSizeInBytes());
       out.buckets.put(key, bucket);

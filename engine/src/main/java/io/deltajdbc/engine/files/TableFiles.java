@@ -17,15 +17,20 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The files of one table version, in serializable form, for code that reads or writes them where
- * there is no snapshot (a Spark task): the table root, its Hadoop settings (a
- * {@link Configuration} is not serializable), the metadata as its log JSON, and whether the
- * protocol has deletion vectors. Obtained from {@link io.deltajdbc.engine.Snapshot#tableFiles()}.
+ * there is no snapshot (a Spark task): the table root, its Hadoop settings (a {@link Configuration}
+ * is not serializable), the metadata as its log JSON, and whether the protocol has deletion
+ * vectors. Obtained from {@link io.deltajdbc.engine.Snapshot#tableFiles()}.
  *
  * @param tablePath the table as the user named it, for messages
  * @param root the table root URI
  */
-public record TableFiles(String tablePath, String root, Map<String, String> hadoopConf, String metadataJson,
-    boolean deletionVectorsSupported) implements Serializable {
+public record TableFiles(
+    String tablePath,
+    String root,
+    Map<String, String> hadoopConf,
+    String metadataJson,
+    boolean deletionVectorsSupported)
+    implements Serializable {
 
   public TableFiles {
     requireNonNull(tablePath, "tablePath");
@@ -57,13 +62,16 @@ public record TableFiles(String tablePath, String root, Map<String, String> hado
 
   /** A writer of new data files; with deletion vectors, their statistics say bounds are tight. */
   public DataFileWriter writer() {
-    return new TableFileWriter(configuration(), new Path(root), tablePath, metadata(), deletionVectorsSupported);
+    return new TableFileWriter(
+        configuration(), new Path(root), tablePath, metadata(), deletionVectorsSupported);
   }
 
   /** The rows the file's deletion vector deletes (a new, empty bitmap when it has none). */
   public RoaringBitmapArray deletedRows(AddFile file) {
-    return file.deletionVector() == null ? new RoaringBitmapArray()
-        : DeletionVectorLoader.load(configuration(), new Path(root), file.deletionVector(), tablePath);
+    return file.deletionVector() == null
+        ? new RoaringBitmapArray()
+        : DeletionVectorLoader.load(
+            configuration(), new Path(root), file.deletionVector(), tablePath);
   }
 
   /** A writer of deletion vectors into one new file under the table root. */

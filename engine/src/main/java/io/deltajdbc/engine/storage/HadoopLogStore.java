@@ -28,9 +28,9 @@ import org.apache.hadoop.fs.Path;
  * A log store over any Hadoop FileSystem. Reads and lists go straight to the file system. A
  * create-without-overwrite writes a hidden temporary file first and then publishes it under the
  * final name in one step that fails if the name exists: a hard link on the local file system,
- * {@code FileContext.rename(NONE)} on HDFS (both atomic); ABFS and GCS create the file
- * directly with a conditional put. On stores where neither is atomic,
- * {@link #isAtomicCreateSafe()} is false and callers must keep to a single writer.
+ * {@code FileContext.rename(NONE)} on HDFS (both atomic); ABFS and GCS create the file directly
+ * with a conditional put. On stores where neither is atomic, {@link #isAtomicCreateSafe()} is false
+ * and callers must keep to a single writer.
  */
 public final class HadoopLogStore implements LogStore {
   private final Configuration conf;
@@ -86,17 +86,24 @@ public final class HadoopLogStore implements LogStore {
   private static Iterator<FileInfo> listLocalFrom(Path dir, String from) throws IOException {
     java.nio.file.Path local = java.nio.file.Paths.get(dir.toUri());
     List<FileInfo> out = new java.util.ArrayList<>();
-    try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = java.nio.file.Files.newDirectoryStream(local,
-        p -> p.getFileName().toString().compareTo(from) >= 0)) {
+    try (java.nio.file.DirectoryStream<java.nio.file.Path> entries =
+        java.nio.file.Files.newDirectoryStream(
+            local, p -> p.getFileName().toString().compareTo(from) >= 0)) {
       for (java.nio.file.Path p : entries) {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
-          a = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          a =
+              java.nio.file.Files.readAttributes(
+                  p, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (java.nio.file.NoSuchFileException gone) {
           continue; // deleted since the directory was read (log cleanup, a temporary file)
         }
         if (a.isRegularFile()) {
-          out.add(new FileInfo(new Path(dir, p.getFileName().toString()), a.size(), a.lastModifiedTime().toMillis()));
+          out.add(
+              new FileInfo(
+                  new Path(dir, p.getFileName().toString()),
+                  a.size(),
+                  a.lastModifiedTime().toMillis()));
         }
       }
     } catch (java.nio.file.NoSuchFileException e) {

@@ -13,15 +13,16 @@ public final class Locations {
   private Locations() {}
 
   /**
-   * The location made absolute and given its file system's scheme and authority; a location
-   * without a scheme is a local path.
+   * The location made absolute and given its file system's scheme and authority; a location without
+   * a scheme is a local path.
    *
    * @throws IllegalArgumentException when the text is not a path
    * @throws IOException when its file system cannot be reached
    */
   public static Path qualify(String location, Configuration conf) throws IOException {
     Path p = new Path(location);
-    FileSystem fs = p.toUri().getScheme() == null ? FileSystem.get(LOCAL, conf) : p.getFileSystem(conf);
+    FileSystem fs =
+        p.toUri().getScheme() == null ? FileSystem.get(LOCAL, conf) : p.getFileSystem(conf);
     return fs.makeQualified(p);
   }
 }

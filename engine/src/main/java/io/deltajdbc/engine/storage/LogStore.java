@@ -8,9 +8,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The three storage operations the Delta log needs (after delta-storage's LogStore): read a
- * file's lines, list a directory from a name onwards, and create a file only if it does not
- * exist. Implementations are chosen per URI scheme by {@link LogStores}.
+ * The three storage operations the Delta log needs (after delta-storage's LogStore): read a file's
+ * lines, list a directory from a name onwards, and create a file only if it does not exist.
+ * Implementations are chosen per URI scheme by {@link LogStores}.
  */
 public interface LogStore {
 

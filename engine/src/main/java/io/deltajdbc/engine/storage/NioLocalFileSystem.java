@@ -11,20 +11,32 @@ import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * The local file system without Hadoop's checksum side files, and with file permissions set
- * through java.nio. Without Hadoop's native library, {@link RawLocalFileSystem} runs a
- * {@code chmod} process for every file it creates, which made each commit tens of milliseconds slower.
+ * The local file system without Hadoop's checksum side files, and with file permissions set through
+ * java.nio. Without Hadoop's native library, {@link RawLocalFileSystem} runs a {@code chmod}
+ * process for every file it creates, which made each commit tens of milliseconds slower.
  */
 public class NioLocalFileSystem extends RawLocalFileSystem {
 
   @Override
   public void setPermission(Path p, FsPermission permission) throws IOException {
     Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-    add(perms, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+    add(
+        perms,
+        permission.getUserAction(),
+        PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE,
         PosixFilePermission.OWNER_EXECUTE);
-    add(perms, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+    add(
+        perms,
+        permission.getGroupAction(),
+        PosixFilePermission.GROUP_READ,
+        PosixFilePermission.GROUP_WRITE,
         PosixFilePermission.GROUP_EXECUTE);
-    add(perms, permission.getOtherAction(), PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+    add(
+        perms,
+        permission.getOtherAction(),
+        PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.OTHERS_WRITE,
         PosixFilePermission.OTHERS_EXECUTE);
     try {
       Files.setPosixFilePermissions(pathToFile(p).toPath(), perms);
@@ -33,8 +45,12 @@ public class NioLocalFileSystem extends RawLocalFileSystem {
     }
   }
 
-  private static void add(Set<PosixFilePermission> perms, FsAction action, PosixFilePermission read,
-      PosixFilePermission write, PosixFilePermission execute) {
+  private static void add(
+      Set<PosixFilePermission> perms,
+      FsAction action,
+      PosixFilePermission read,
+      PosixFilePermission write,
+      PosixFilePermission execute) {
     if (action.implies(FsAction.READ)) {
       perms.add(read);
     }

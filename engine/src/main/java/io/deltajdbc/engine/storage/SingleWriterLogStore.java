@@ -60,7 +60,9 @@ public final class SingleWriterLogStore implements LogStore {
     }
   }
 
-  /** The configuration key by which a user declares that only one process writes tables of a scheme. */
+  /**
+   * The configuration key by which a user declares that only one process writes tables of a scheme.
+   */
   public static String singleWriterKey(String scheme) {
     return "deltajdbc.storage." + scheme + ".singleWriter";
   }

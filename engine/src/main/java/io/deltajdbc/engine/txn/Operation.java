@@ -9,13 +9,17 @@ import java.util.Map;
 /**
  * What a commit does, as recorded in {@code commitInfo}: Delta's operation name ({@code WRITE},
  * {@code CREATE TABLE}, {@code DELETE}, ...), its parameters, and metrics beyond the file and row
- * counts the transaction computes itself. Parameter values are written as JSON strings, as Delta does.
+ * counts the transaction computes itself. Parameter values are written as JSON strings, as Delta
+ * does.
  */
 public record Operation(String name, Map<String, String> parameters, Map<String, String> metrics) {
   public Operation {
     requireNonNull(name, "name");
-    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
-    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+    parameters =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
+    metrics =
+        Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
   }
 
   public static Operation of(String name, Map<String, String> parameters) {

@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.txn;
 
 /**
- * The operations this engine commits, with the names Delta Lake records for them in
- * {@code commitInfo.operation} (delta-spark's {@code DeltaOperations}), which DESCRIBE HISTORY shows.
+ * The operations this engine commits, with the names Delta Lake records for them in {@code
+ * commitInfo.operation} (delta-spark's {@code DeltaOperations}), which DESCRIBE HISTORY shows.
  */
 public enum OperationName {
   WRITE("WRITE"),

@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A table to create: its schema, partition columns, name, description and properties
- * ({@code delta.*} properties are validated; others are kept as user properties).
+ * A table to create: its schema, partition columns, name, description and properties ({@code
+ * delta.*} properties are validated; others are kept as user properties).
  */
-public record TableSpec(StructType schema, List<String> partitionColumns, String name, String description,
+public record TableSpec(
+    StructType schema,
+    List<String> partitionColumns,
+    String name,
+    String description,
     Map<String, String> properties) {
   public TableSpec {
     requireNonNull(schema, "schema");
     partitionColumns = List.copyOf(partitionColumns == null ? List.of() : partitionColumns);
-    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties == null ? Map.of() : properties));
+    properties =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(properties == null ? Map.of() : properties));
   }
 
   public static TableSpec of(StructType schema, String... partitionColumns) {

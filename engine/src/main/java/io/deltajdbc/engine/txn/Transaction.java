@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * An optimistic transaction on one table (protocol: "Optimistic Concurrency Control"). It starts
- * from a snapshot, records what it read, stages actions, and commits them as the next version.
- * When another writer committed first, the winning commits are checked against what this one read
- * and changed; without a logical conflict it commits on top of them, otherwise a
- * {@link ConcurrentModificationException} names the rule and the winning version. Not thread-safe.
+ * from a snapshot, records what it read, stages actions, and commits them as the next version. When
+ * another writer committed first, the winning commits are checked against what this one read and
+ * changed; without a logical conflict it commits on top of them, otherwise a {@link
+ * ConcurrentModificationException} names the rule and the winning version. Not thread-safe.
  */
 public interface Transaction {
 
@@ -29,7 +29,9 @@ public interface Transaction {
   /** Records that the whole table was read: any concurrent change of data conflicts. */
   void readWholeTable();
 
-  /** Records a read of the rows matching {@code predicate}: concurrent appends matching it conflict. */
+  /**
+   * Records a read of the rows matching {@code predicate}: concurrent appends matching it conflict.
+   */
   void readPredicate(Predicate predicate);
 
   /** Records that these files were read: their concurrent removal conflicts. */
@@ -72,10 +74,10 @@ public interface Transaction {
   void setDomainMetadata(DomainMetadata domain);
 
   /**
-   * Declares that the rows this transaction adds satisfy the table's CHECK constraints
-   * ({@code delta.constraints.*} properties), because the caller evaluated them (the DML backend
-   * does, see {@code io.deltajdbc.engine.dml.DmlExecutor#checkConstraints}). Without it a commit that
-   * adds rows to a table with CHECK constraints is refused: the engine cannot evaluate Spark SQL itself.
+   * Declares that the rows this transaction adds satisfy the table's CHECK constraints ({@code
+   * delta.constraints.*} properties), because the caller evaluated them (the DML backend does, see
+   * {@code io.deltajdbc.engine.dml.DmlExecutor#checkConstraints}). Without it a commit that adds
+   * rows to a table with CHECK constraints is refused: the engine cannot evaluate Spark SQL itself.
    */
   void constraintsChecked();
 

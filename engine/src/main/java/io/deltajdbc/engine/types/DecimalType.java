@@ -7,7 +7,11 @@ public record DecimalType(int precision, int scale) implements DataType {
   public DecimalType {
     if (precision < 1 || precision > MAX_PRECISION || scale < 0 || scale > precision) {
       throw new IllegalArgumentException(
-          "invalid decimal(" + precision + "," + scale + "): precision must be 1..38 and scale 0..precision");
+          "invalid decimal("
+              + precision
+              + ","
+              + scale
+              + "): precision must be 1..38 and scale 0..precision");
     }
   }
 

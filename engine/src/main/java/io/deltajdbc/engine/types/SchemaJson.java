@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class SchemaJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
+  private static final Pattern DECIMAL =
+      Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
 
   private SchemaJson() {}
 
@@ -46,20 +47,25 @@ public final class SchemaJson {
     }
     String type = node.path("type").asText();
     switch (type) {
-      case "struct": {
-        List<StructField> fields = new ArrayList<>();
-        for (JsonNode f : node.path("fields")) {
-          fields.add(parseField(f));
+      case "struct":
+        {
+          List<StructField> fields = new ArrayList<>();
+          for (JsonNode f : node.path("fields")) {
+            fields.add(parseField(f));
+          }
+          return new StructType(fields);
         }
-        return new StructType(fields);
-      }
       case "array":
-        return new ArrayType(parseType(node.path("elementType")), node.path("containsNull").asBoolean(true));
+        return new ArrayType(
+            parseType(node.path("elementType")), node.path("containsNull").asBoolean(true));
       case "map":
-        return new MapType(parseType(node.path("keyType")), parseType(node.path("valueType")),
+        return new MapType(
+            parseType(node.path("keyType")),
+            parseType(node.path("valueType")),
             node.path("valueContainsNull").asBoolean(true));
       default:
-        throw new IllegalArgumentException("unknown complex type '" + type + "' in schema: " + node);
+        throw new IllegalArgumentException(
+            "unknown complex type '" + type + "' in schema: " + node);
     }
   }
 
@@ -67,11 +73,13 @@ public final class SchemaJson {
     if (!f.hasNonNull("name") || !f.has("type")) {
       throw new IllegalArgumentException("struct field lacks name or type: " + f);
     }
-    Map<String, Object> metadata = f.has("metadata") && f.get("metadata").isObject()
-        ? toJavaMap(f.get("metadata"))
-        : Map.of();
-    return new StructField(f.get("name").asText(), parseType(f.get("type")),
-        f.path("nullable").asBoolean(true), new StructField.FieldMetadata(metadata));
+    Map<String, Object> metadata =
+        f.has("metadata") && f.get("metadata").isObject() ? toJavaMap(f.get("metadata")) : Map.of();
+    return new StructField(
+        f.get("name").asText(),
+        parseType(f.get("type")),
+        f.path("nullable").asBoolean(true),
+        new StructField.FieldMetadata(metadata));
   }
 
   private static DataType parsePrimitive(String name) {

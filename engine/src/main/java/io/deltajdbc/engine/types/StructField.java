@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One field of a struct: its logical name, type, nullability and the free-form metadata the protocol
- * keeps beside it (column mapping ids and physical names, comments, type-change history, ...).
+ * One field of a struct: its logical name, type, nullability and the free-form metadata the
+ * protocol keeps beside it (column mapping ids and physical names, comments, type-change history,
+ * ...).
  */
 public record StructField(String name, DataType type, boolean nullable, FieldMetadata metadata)
     implements java.io.Serializable {

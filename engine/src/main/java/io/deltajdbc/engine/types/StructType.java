@@ -75,8 +75,10 @@ public final class StructType implements DataType {
   public StructType select(List<String> names) {
     List<StructField> out = new ArrayList<>(names.size());
     for (String n : names) {
-      out.add(get(n).orElseThrow(
-          () -> new IllegalArgumentException("no field " + n + " in " + typeName())));
+      out.add(
+          get(n)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("no field " + n + " in " + typeName())));
     }
     return new StructType(out);
   }

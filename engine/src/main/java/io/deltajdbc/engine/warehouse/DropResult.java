@@ -10,7 +10,8 @@ import org.apache.hadoop.fs.Path;
  * gone, and the entries it {@code left} because the table does not own them (paths relative to
  * {@code root}, sorted; at most {@link #MAX_LISTED}, with {@code leftCount} the full number).
  */
-public record DropResult(Path root, long deleted, boolean directoryRemoved, List<String> left, long leftCount) {
+public record DropResult(
+    Path root, long deleted, boolean directoryRemoved, List<String> left, long leftCount) {
   public static final int MAX_LISTED = 20;
 
   public DropResult {
@@ -24,8 +25,20 @@ public record DropResult(Path root, long deleted, boolean directoryRemoved, List
       return "";
     }
     String more = leftCount > left.size() ? " and " + (leftCount - left.size()) + " more" : "";
-    return "DROP TABLE " + table + " deleted the table's " + deleted + " file(s) but left " + leftCount
-        + " entr" + (leftCount == 1 ? "y" : "ies") + " in " + root + " that the table does not own (not named by its "
-        + "log): " + String.join(", ", left) + more + ". They were not deleted.";
+    return "DROP TABLE "
+        + table
+        + " deleted the table's "
+        + deleted
+        + " file(s) but left "
+        + leftCount
+        + " entr"
+        + (leftCount == 1 ? "y" : "ies")
+        + " in "
+        + root
+        + " that the table does not own (not named by its "
+        + "log): "
+        + String.join(", ", left)
+        + more
+        + ". They were not deleted.";
   }
 }

@@ -27,7 +27,10 @@ public final class WarehouseRoot {
   private final Configuration conf;
   private final java.nio.file.Path realRoot; // null unless the root is on the local file system
 
-  /** {@code root} must be fully qualified (scheme and authority), as the driver's connection makes it. */
+  /**
+   * {@code root} must be fully qualified (scheme and authority), as the driver's connection makes
+   * it.
+   */
   public WarehouseRoot(Path root, Configuration conf) {
     this.root = requireNonNull(root, "root");
     this.conf = requireNonNull(conf, "conf");
@@ -44,8 +47,8 @@ public final class WarehouseRoot {
 
   /**
    * The location of {@code name} (a plain name, checked) in folder {@code dir} of this warehouse,
-   * checked to lie inside the root. Fails with 42602 for a name that is not plain, with 42501 for
-   * a location outside the warehouse.
+   * checked to lie inside the root. Fails with 42602 for a name that is not plain, with 42501 for a
+   * location outside the warehouse.
    */
   public Path resolve(Path dir, String kind, String name) {
     TableNames.requirePlain(kind, name);
@@ -72,15 +75,25 @@ public final class WarehouseRoot {
         return;
       }
       for (FileStatus s : entries) {
-        boolean emptyLog = s.getPath().getName().equals(OwnedFiles.LOG_DIR) && s.isDirectory()
-            && fs.listStatus(s.getPath()).length == 0;
+        boolean emptyLog =
+            s.getPath().getName().equals(OwnedFiles.LOG_DIR)
+                && s.isDirectory()
+                && fs.listStatus(s.getPath()).length == 0;
         if (!emptyLog) {
-          throw DeltaErrors.locationNotEmpty(table, location.toString(), entries.length + " entr"
-              + (entries.length == 1 ? "y" : "ies") + " (such as " + s.getPath().getName() + ")");
+          throw DeltaErrors.locationNotEmpty(
+              table,
+              location.toString(),
+              entries.length
+                  + " entr"
+                  + (entries.length == 1 ? "y" : "ies")
+                  + " (such as "
+                  + s.getPath().getName()
+                  + ")");
         }
       }
     } catch (IOException e) {
-      throw DeltaErrors.storage("checking the directory of new table " + table + " at", location.toString(), e);
+      throw DeltaErrors.storage(
+          "checking the directory of new table " + table + " at", location.toString(), e);
     }
   }
 

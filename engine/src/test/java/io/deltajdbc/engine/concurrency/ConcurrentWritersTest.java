@@ -45,14 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  * delete removed it, and delta-spark reads the same table.
  */
 class ConcurrentWritersTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void threadsOfOneJvm() throws Exception {
     String path = dir.resolve("threads").toString();
-    DeltaTable.create(path, DeltaTable.defaultConfiguration(), TableSpec.of(CommitWorker.SCHEMA)
-        .withProperty("delta.checkpointInterval", "7"));
+    DeltaTable.create(
+        path,
+        DeltaTable.defaultConfiguration(),
+        TableSpec.of(CommitWorker.SCHEMA).withProperty("delta.checkpointInterval", "7"));
     List<String> outcomes = runThreads(path, DeltaTable.defaultConfiguration(), 6, 12);
     verify(path, DeltaTable.defaultConfiguration(), outcomes, true);
   }
@@ -60,8 +61,10 @@ class ConcurrentWritersTest {
   @Test
   void separateProcesses() throws Exception {
     String path = dir.resolve("processes").toString();
-    DeltaTable.create(path, DeltaTable.defaultConfiguration(), TableSpec.of(CommitWorker.SCHEMA)
-        .withProperty("delta.checkpointInterval", "5"));
+    DeltaTable.create(
+        path,
+        DeltaTable.defaultConfiguration(),
+        TableSpec.of(CommitWorker.SCHEMA).withProperty("delta.checkpointInterval", "5"));
     List<Process> processes = new ArrayList<>();
     for (int w = 1; w <= 3; w++) {
       processes.add(worker(path, w, 12, w * 31L));
@@ -79,12 +82,15 @@ class ConcurrentWritersTest {
   @Test
   void aWriterKilledDuringCommitsLeavesAReadableTable() throws Exception {
     String path = dir.resolve("killed").toString();
-    DeltaTable.create(path, DeltaTable.defaultConfiguration(), TableSpec.of(CommitWorker.SCHEMA)
-        .withProperty("delta.checkpointInterval", "4"));
+    DeltaTable.create(
+        path,
+        DeltaTable.defaultConfiguration(),
+        TableSpec.of(CommitWorker.SCHEMA).withProperty("delta.checkpointInterval", "4"));
     java.util.Random rnd = new java.util.Random(7);
     for (int round = 0; round < 3; round++) {
       Process p = worker(path, round + 1, -1, round);
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       for (int i = 0; i < 3; i++) {
         assertTrue(out.readLine() != null, "the worker commits before it is killed");
       }
@@ -94,9 +100,13 @@ class ConcurrentWritersTest {
       DeltaTable fresh = DeltaTable.forPath(path, DeltaTable.defaultConfiguration());
       Snapshot s = fresh.latestSnapshot();
       assertContiguousAndComplete(path, DeltaTable.defaultConfiguration(), s.version());
-      assertEquals(sorted(ids(s)), sorted(sparkIds(path)), "delta-spark reads what we read after kill " + round);
+      assertEquals(
+          sorted(ids(s)),
+          sorted(sparkIds(path)),
+          "delta-spark reads what we read after kill " + round);
     }
-    assertTrue(DeltaTable.forPath(path, DeltaTable.defaultConfiguration()).latestSnapshot().version() > 0);
+    assertTrue(
+        DeltaTable.forPath(path, DeltaTable.defaultConfiguration()).latestSnapshot().version() > 0);
   }
 
   @Test
@@ -108,7 +118,10 @@ class ConcurrentWritersTest {
       cluster.waitActive();
       Configuration conf = new Configuration(cluster.getConfiguration(0));
       String path = cluster.getURI() + "/warehouse/t";
-      DeltaTable.create(path, conf, TableSpec.of(CommitWorker.SCHEMA).withProperty("delta.checkpointInterval", "6"));
+      DeltaTable.create(
+          path,
+          conf,
+          TableSpec.of(CommitWorker.SCHEMA).withProperty("delta.checkpointInterval", "6"));
       List<String> outcomes = runThreads(path, conf, 4, 8);
       verify(path, conf, outcomes, false);
     } finally {
@@ -116,15 +129,23 @@ class ConcurrentWritersTest {
     }
   }
 
-  private static List<String> runThreads(String path, Configuration conf, int writers, int commits) throws Exception {
+  private static List<String> runThreads(String path, Configuration conf, int writers, int commits)
+      throws Exception {
     List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 1; w <= writers; w++) {
         int writer = w;
-        futures.add(pool.submit(() -> CommitWorker.run(DeltaTable.forPath(path, conf), writer, commits, writer * 17L,
-            outcomes::add)));
+        futures.add(
+            pool.submit(
+                () ->
+                    CommitWorker.run(
+                        DeltaTable.forPath(path, conf),
+                        writer,
+                        commits,
+                        writer * 17L,
+                        outcomes::add)));
       }
       for (Future<?> f : futures) {
         f.get(300, TimeUnit.SECONDS); // an exception other than a typed conflict fails here
@@ -135,7 +156,8 @@ class ConcurrentWritersTest {
     return outcomes;
   }
 
-  private static void verify(String path, Configuration conf, List<String> outcomes, boolean withSpark) throws Exception {
+  private static void verify(
+      String path, Configuration conf, List<String> outcomes, boolean withSpark) throws Exception {
     Map<String, List<Long>> appended = new HashMap<>();
     Set<String> deleted = new HashSet<>();
     int successes = 0;
@@ -152,23 +174,29 @@ class ConcurrentWritersTest {
           successes++;
         }
         case "DELETE" -> {
-          assertTrue(deleted.add(parts[1]), "a file is deleted by at most one committed transaction: " + parts[1]);
+          assertTrue(
+              deleted.add(parts[1]),
+              "a file is deleted by at most one committed transaction: " + parts[1]);
           successes++;
         }
         case "CONFLICT" -> conflicts++;
         default -> throw new AssertionError("unexpected outcome " + line);
       }
     }
-    assertTrue(successes > outcomes.size() / 2, successes + " of " + outcomes.size() + " commits succeeded");
+    assertTrue(
+        successes > outcomes.size() / 2,
+        successes + " of " + outcomes.size() + " commits succeeded");
     Snapshot s = DeltaTable.forPath(path, conf).latestSnapshot();
-    assertEquals(successes, s.version(), "one version per successful commit (" + conflicts + " conflicts)");
+    assertEquals(
+        successes, s.version(), "one version per successful commit (" + conflicts + " conflicts)");
     assertContiguousAndComplete(path, conf, s.version());
     List<Long> expected = new ArrayList<>();
-    appended.forEach((file, ids) -> {
-      if (!deleted.contains(file)) {
-        expected.addAll(ids);
-      }
-    });
+    appended.forEach(
+        (file, ids) -> {
+          if (!deleted.contains(file)) {
+            expected.addAll(ids);
+          }
+        });
     assertEquals(sorted(expected), sorted(ids(s)), "every committed row, minus committed deletes");
     if (withSpark) {
       assertEquals(sorted(expected), sorted(sparkIds(path)), "delta-spark reads the same rows");
@@ -176,7 +204,8 @@ class ConcurrentWritersTest {
   }
 
   /** Commit files 0..latest all exist and every line of every one is a whole action. */
-  private static void assertContiguousAndComplete(String path, Configuration conf, long latest) throws Exception {
+  private static void assertContiguousAndComplete(String path, Configuration conf, long latest)
+      throws Exception {
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
     FileSystem fs = log.getFileSystem(conf);
     TreeSet<Long> versions = new TreeSet<>();
@@ -184,7 +213,9 @@ class ConcurrentWritersTest {
       LogFileName n = FileNames.parse(st.getPath().getName());
       if (n != null && n.kind() == LogFileName.Kind.DELTA) {
         versions.add(n.version());
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(st.getPath()), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+            new BufferedReader(
+                new InputStreamReader(fs.open(st.getPath()), StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
             ActionJson.parse(line);
@@ -207,8 +238,15 @@ class ConcurrentWritersTest {
   }
 
   private static List<Long> sparkIds(String path) {
-    return SparkOracle.spark().read().format("delta").load(path).select("id").collectAsList().stream()
-        .map(r -> r.getLong(0)).toList();
+    return SparkOracle.spark()
+        .read()
+        .format("delta")
+        .load(path)
+        .select("id")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getLong(0))
+        .toList();
   }
 
   private static List<Long> sorted(List<Long> ids) {
@@ -218,16 +256,27 @@ class ConcurrentWritersTest {
   }
 
   private static Process worker(String path, int writer, int commits, long seed) throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        CommitWorker.class.getName(), path, Integer.toString(writer), Integer.toString(commits), Long.toString(seed));
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            CommitWorker.class.getName(),
+            path,
+            Integer.toString(writer),
+            Integer.toString(commits),
+            Long.toString(seed));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     return pb.start();
   }
 
   private static List<String> readLines(Process p) throws Exception {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         out.add(line);

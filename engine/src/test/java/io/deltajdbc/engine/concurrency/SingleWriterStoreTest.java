@@ -29,18 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
  * whose threads are then serialized per commit file.
  */
 class SingleWriterStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void refusedByDefaultAndSafeForTheThreadsOfOneDeclaredWriter() throws Exception {
     Configuration conf = CountingFileSystem.configuration();
     String path = CountingFileSystem.uri(dir.resolve("t"));
-    DeltaException refused = assertThrows(DeltaException.class,
-        () -> DeltaTable.create(path, conf, TableSpec.of(CommitWorker.SCHEMA)));
+    DeltaException refused =
+        assertThrows(
+            DeltaException.class,
+            () -> DeltaTable.create(path, conf, TableSpec.of(CommitWorker.SCHEMA)));
     assertEquals(ErrorCode.UNSUPPORTED_TABLE_FEATURE, refused.code());
     String key = SingleWriterLogStore.singleWriterKey(CountingFileSystem.SCHEME);
-    assertTrue(refused.getMessage().contains(key) && refused.getMessage().contains("put-if-absent"),
+    assertTrue(
+        refused.getMessage().contains(key) && refused.getMessage().contains("put-if-absent"),
         refused.getMessage());
 
     conf.setBoolean(key, true);
@@ -50,7 +52,11 @@ class SingleWriterStoreTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 1; w <= 4; w++) {
       int writer = w;
-      futures.add(pool.submit(() -> CommitWorker.run(DeltaTable.forPath(path, conf), writer, 6, writer, outcomes::add)));
+      futures.add(
+          pool.submit(
+              () ->
+                  CommitWorker.run(
+                      DeltaTable.forPath(path, conf), writer, 6, writer, outcomes::add)));
     }
     for (Future<?> f : futures) {
       f.get(120, TimeUnit.SECONDS);

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Collects per-case outcomes of the conformance suite and writes a Markdown summary (pass count
- * per folder, and every case that did not pass with its reason) to
- * {@code target/conformance-report.md}.
+ * Collects per-case outcomes of the conformance suite and writes a Markdown summary (pass count per
+ * folder, and every case that did not pass with its reason) to {@code
+ * target/conformance-report.md}.
  */
 final class ConformanceReport {
   private static final Map<String, List<String[]>> RESULTS = new TreeMap<>();
@@ -20,18 +20,34 @@ final class ConformanceReport {
   private ConformanceReport() {}
 
   static synchronized void record(String folder, String testCase, boolean passed, String detail) {
-    RESULTS.computeIfAbsent(folder, k -> new ArrayList<>()).add(new String[] {testCase, passed ? "pass" : "FAIL", detail});
+    RESULTS
+        .computeIfAbsent(folder, k -> new ArrayList<>())
+        .add(new String[] {testCase, passed ? "pass" : "FAIL", detail});
   }
 
   static synchronized void write() throws IOException {
-    StringBuilder sb = new StringBuilder("# Conformance report\n\n| folder | passed | total |\n|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder("# Conformance report\n\n| folder | passed | total |\n|---|---|---|\n");
     StringBuilder failures = new StringBuilder();
     for (var e : RESULTS.entrySet()) {
       long passed = e.getValue().stream().filter(r -> r[1].equals("pass")).count();
-      sb.append("| ").append(e.getKey()).append(" | ").append(passed).append(" | ").append(e.getValue().size()).append(" |\n");
+      sb.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(passed)
+          .append(" | ")
+          .append(e.getValue().size())
+          .append(" |\n");
       for (String[] r : e.getValue()) {
         if (!r[1].equals("pass")) {
-          failures.append("- ").append(e.getKey()).append('/').append(r[0]).append(": ").append(r[2]).append('\n');
+          failures
+              .append("- ")
+              .append(e.getKey())
+              .append('/')
+              .append(r[0])
+              .append(": ")
+              .append(r[2])
+              .append('\n');
         }
       }
     }

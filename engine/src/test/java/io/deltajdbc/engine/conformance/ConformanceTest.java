@@ -33,14 +33,15 @@ class ConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Golden tables that a correct reader must refuse, with the error kind. */
-  static final Map<String, ErrorCode> GOLDEN_NEGATIVE = Map.of(
-      "deltalog-invalid-protocol-version", ErrorCode.UNSUPPORTED_TABLE_FEATURE,
-      "deltalog-state-reconstruction-from-checkpoint-missing-metadata", ErrorCode.CORRUPT_LOG,
-      "deltalog-state-reconstruction-from-checkpoint-missing-protocol", ErrorCode.CORRUPT_LOG,
-      "deltalog-state-reconstruction-without-metadata", ErrorCode.CORRUPT_LOG,
-      "deltalog-state-reconstruction-without-protocol", ErrorCode.CORRUPT_LOG,
-      "no-delta-log-folder", ErrorCode.TABLE_NOT_FOUND,
-      "versions-not-contiguous", ErrorCode.CORRUPT_LOG);
+  static final Map<String, ErrorCode> GOLDEN_NEGATIVE =
+      Map.of(
+          "deltalog-invalid-protocol-version", ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+          "deltalog-state-reconstruction-from-checkpoint-missing-metadata", ErrorCode.CORRUPT_LOG,
+          "deltalog-state-reconstruction-from-checkpoint-missing-protocol", ErrorCode.CORRUPT_LOG,
+          "deltalog-state-reconstruction-without-metadata", ErrorCode.CORRUPT_LOG,
+          "deltalog-state-reconstruction-without-protocol", ErrorCode.CORRUPT_LOG,
+          "no-delta-log-folder", ErrorCode.TABLE_NOT_FOUND,
+          "versions-not-contiguous", ErrorCode.CORRUPT_LOG);
 
   @AfterAll
   static void writeReport() throws IOException {
@@ -58,14 +59,25 @@ class ConformanceTest {
         JsonNode meta = JSON.readTree(expected.resolve("table_version_metadata.json").toFile());
         long version = meta.path("version").asLong();
         boolean latest = expected.getFileName().toString().equals("latest");
-        tests.add(recorded("dat", name, () -> {
-          DeltaTable t = TestData.open(table);
-          Snapshot s = latest ? t.latestSnapshot() : t.snapshotAtVersion(version);
-          assertEquals(version, s.version(), "version");
-          assertEquals(meta.path("min_reader_version").asInt(), s.protocol().minReaderVersion(), "min reader version");
-          assertEquals(meta.path("min_writer_version").asInt(), s.protocol().minWriterVersion(), "min writer version");
-          assertRows(TableReads.expected(expected.resolve("table_content")), TableReads.actual(s));
-        }));
+        tests.add(
+            recorded(
+                "dat",
+                name,
+                () -> {
+                  DeltaTable t = TestData.open(table);
+                  Snapshot s = latest ? t.latestSnapshot() : t.snapshotAtVersion(version);
+                  assertEquals(version, s.version(), "version");
+                  assertEquals(
+                      meta.path("min_reader_version").asInt(),
+                      s.protocol().minReaderVersion(),
+                      "min reader version");
+                  assertEquals(
+                      meta.path("min_writer_version").asInt(),
+                      s.protocol().minWriterVersion(),
+                      "min writer version");
+                  assertRows(
+                      TableReads.expected(expected.resolve("table_content")), TableReads.actual(s));
+                }));
       }
     }
     return tests.stream();
@@ -79,29 +91,43 @@ class ConformanceTest {
       if (!Files.isDirectory(expected)) {
         continue;
       }
-      tests.add(recorded("golden/connectors", dir.getFileName().toString(), () -> {
-        Snapshot s = TestData.open(dir.resolve("delta")).latestSnapshot();
-        assertRows(TableReads.expected(expected), TableReads.actual(s));
-      }));
+      tests.add(
+          recorded(
+              "golden/connectors",
+              dir.getFileName().toString(),
+              () -> {
+                Snapshot s = TestData.open(dir.resolve("delta")).latestSnapshot();
+                assertRows(TableReads.expected(expected), TableReads.actual(s));
+              }));
     }
     return tests.stream();
   }
 
   @TestFactory
   Stream<DynamicTest> goldenTablesThatMustBeRefused() {
-    return GOLDEN_NEGATIVE.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
-      Path dir = TestData.resolve("golden/connectors/" + e.getKey() + "/delta");
-      return recorded("golden/connectors (must fail)", e.getKey(), () -> assertRefused(dir, e.getValue()));
-    });
+    return GOLDEN_NEGATIVE.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(
+            e -> {
+              Path dir = TestData.resolve("golden/connectors/" + e.getKey() + "/delta");
+              return recorded(
+                  "golden/connectors (must fail)",
+                  e.getKey(),
+                  () -> assertRefused(dir, e.getValue()));
+            });
   }
 
   static void assertRefused(Path table, ErrorCode code) {
-    DeltaException ex = assertThrows(DeltaException.class, () -> {
-      Snapshot s = TestData.open(table).latestSnapshot();
-      TableReads.actual(s);
-    });
+    DeltaException ex =
+        assertThrows(
+            DeltaException.class,
+            () -> {
+              Snapshot s = TestData.open(table).latestSnapshot();
+              TableReads.actual(s);
+            });
     assertEquals(code, ex.code(), ex.getMessage());
-    assertTrue(ex.getMessage().contains(table.toString()), "message names the table: " + ex.getMessage());
+    assertTrue(
+        ex.getMessage().contains(table.toString()), "message names the table: " + ex.getMessage());
   }
 
   static void assertRows(List<String> expected, List<String> actual) {
@@ -111,15 +137,17 @@ class ConformanceTest {
   }
 
   static DynamicTest recorded(String folder, String name, Executable body) {
-    return DynamicTest.dynamicTest(folder + ": " + name, () -> {
-      try {
-        body.execute();
-        ConformanceReport.record(folder, name, true, "");
-      } catch (Throwable t) {
-        ConformanceReport.record(folder, name, false, firstLine(t));
-        throw t;
-      }
-    });
+    return DynamicTest.dynamicTest(
+        folder + ": " + name,
+        () -> {
+          try {
+            body.execute();
+            ConformanceReport.record(folder, name, true, "");
+          } catch (Throwable t) {
+            ConformanceReport.record(folder, name, false, firstLine(t));
+            throw t;
+          }
+        });
   }
 
   private static String firstLine(Throwable t) {

@@ -30,22 +30,43 @@ import org.junit.jupiter.api.TestFactory;
 class EveryTableTest {
 
   /** Tables a correct reader must refuse, and why. */
-  static final Map<String, ErrorCode> MUST_REFUSE = Map.ofEntries(
-      Map.entry("deltars/simple_table_features", ErrorCode.UNSUPPORTED_TABLE_FEATURE), // reader feature "blahabl"
-      Map.entry("golden/kernel-defaults/catalog-owned-preview", ErrorCode.CATALOG_MANAGED_TABLE),
-      Map.entry("kernelrs/table-with-geo", ErrorCode.UNSUPPORTED_TABLE_FEATURE), // reader feature geospatial
-      Map.entry("golden/connectors/data-reader-absolute-paths-escaped-chars", ErrorCode.CORRUPT_LOG), // no protocol
-      Map.entry("kernelrs/crc-malformed", ErrorCode.TABLE_NOT_FOUND), // a .crc file and no commits
-      // Delta's test suite substitutes {{FOLDER_WITH_SPECIAL_CHAR}} in this absolute DV path before reading
-      Map.entry("golden/spark-test-resources/table-with-dv-special-char", ErrorCode.CORRUPT_DATA),
-      // Reader feature variantShredding(-preview): shredded variants are not reassembled yet
-      Map.entry("deltars/spark-shredded-variant-preview-delta", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
-      Map.entry("golden/kernel-defaults/spark-shredded-variant-preview-delta", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
-      Map.entry("golden/spark-test-resources/variant-stats-nested-no-checkpoint", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
-      Map.entry("golden/spark-test-resources/variant-stats-no-checkpoint", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
-      Map.entry("golden/spark-test-resources/variant-stats-state-reconstruction", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
-      Map.entry("golden/spark-test-resources/variant-stats-with-struct-no-checkpoint",
-          ErrorCode.UNSUPPORTED_TABLE_FEATURE));
+  static final Map<String, ErrorCode> MUST_REFUSE =
+      Map.ofEntries(
+          Map.entry(
+              "deltars/simple_table_features",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE), // reader feature "blahabl"
+          Map.entry(
+              "golden/kernel-defaults/catalog-owned-preview", ErrorCode.CATALOG_MANAGED_TABLE),
+          Map.entry(
+              "kernelrs/table-with-geo",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE), // reader feature geospatial
+          Map.entry(
+              "golden/connectors/data-reader-absolute-paths-escaped-chars",
+              ErrorCode.CORRUPT_LOG), // no protocol
+          Map.entry(
+              "kernelrs/crc-malformed", ErrorCode.TABLE_NOT_FOUND), // a .crc file and no commits
+          // Delta's test suite substitutes {{FOLDER_WITH_SPECIAL_CHAR}} in this absolute DV path
+          // before reading
+          Map.entry(
+              "golden/spark-test-resources/table-with-dv-special-char", ErrorCode.CORRUPT_DATA),
+          // Reader feature variantShredding(-preview): shredded variants are not reassembled yet
+          Map.entry(
+              "deltars/spark-shredded-variant-preview-delta", ErrorCode.UNSUPPORTED_TABLE_FEATURE),
+          Map.entry(
+              "golden/kernel-defaults/spark-shredded-variant-preview-delta",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE),
+          Map.entry(
+              "golden/spark-test-resources/variant-stats-nested-no-checkpoint",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE),
+          Map.entry(
+              "golden/spark-test-resources/variant-stats-no-checkpoint",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE),
+          Map.entry(
+              "golden/spark-test-resources/variant-stats-state-reconstruction",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE),
+          Map.entry(
+              "golden/spark-test-resources/variant-stats-with-struct-no-checkpoint",
+              ErrorCode.UNSUPPORTED_TABLE_FEATURE));
 
   @AfterAll
   static void writeReport() throws IOException {
@@ -55,13 +76,19 @@ class EveryTableTest {
   @TestFactory
   Stream<DynamicTest> everyTableReadsOrIsRefusedClearly() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
-    for (String folder : List.of("deltars", "kernelrs", "golden/kernel-defaults", "golden/spark-test-resources",
-        "golden/connectors")) {
+    for (String folder :
+        List.of(
+            "deltars",
+            "kernelrs",
+            "golden/kernel-defaults",
+            "golden/spark-test-resources",
+            "golden/connectors")) {
       for (Path dir : ConformanceTest.list(TestData.resolve(folder))) {
         String name = folder + "/" + dir.getFileName();
         boolean golden = folder.equals("golden/connectors");
-        if (golden && (Files.isDirectory(dir.resolve("expected"))
-            || ConformanceTest.GOLDEN_NEGATIVE.containsKey(dir.getFileName().toString()))) {
+        if (golden
+            && (Files.isDirectory(dir.resolve("expected"))
+                || ConformanceTest.GOLDEN_NEGATIVE.containsKey(dir.getFileName().toString()))) {
           continue; // covered by ConformanceTest
         }
         Path table = golden ? dir.resolve("delta") : dir;
@@ -69,33 +96,44 @@ class EveryTableTest {
           continue; // not a table (raw Parquet files, placeholders, folders of tables)
         }
         ErrorCode refusal = MUST_REFUSE.get(name);
-        tests.add(ConformanceTest.recorded(folder, dir.getFileName().toString(), () -> {
-          if (refusal != null) {
-            ConformanceTest.assertRefused(table, refusal);
-          } else {
-            Snapshot s = TestData.open(table).latestSnapshot();
-            if (dataFilesShipped(s)) {
-              TableReads.actual(s);
-            } else {
-              assertMissingFileNamed(s);
-            }
-          }
-        }));
+        tests.add(
+            ConformanceTest.recorded(
+                folder,
+                dir.getFileName().toString(),
+                () -> {
+                  if (refusal != null) {
+                    ConformanceTest.assertRefused(table, refusal);
+                  } else {
+                    Snapshot s = TestData.open(table).latestSnapshot();
+                    if (dataFilesShipped(s)) {
+                      TableReads.actual(s);
+                    } else {
+                      assertMissingFileNamed(s);
+                    }
+                  }
+                }));
       }
     }
     return tests.stream();
   }
 
-  /** Some source repositories keep only the log of a table (their tests replay it and read no row). */
+  /**
+   * Some source repositories keep only the log of a table (their tests replay it and read no row).
+   */
   private static boolean dataFilesShipped(Snapshot s) {
     var paths = ((SnapshotImpl) s).paths();
-    return s.files().stream().allMatch(f -> Files.exists(Paths.get(paths.absolute(f.path()).toUri())));
+    return s.files().stream()
+        .allMatch(f -> Files.exists(Paths.get(paths.absolute(f.path()).toUri())));
   }
 
-  /** Reading such a table fails with an error naming the missing file, and its table and version. */
+  /**
+   * Reading such a table fails with an error naming the missing file, and its table and version.
+   */
   private static void assertMissingFileNamed(Snapshot s) {
     DeltaException e = assertThrows(DeltaException.class, () -> TableReads.actual(s));
     assertEquals(ErrorCode.CORRUPT_DATA, e.code(), e.getMessage());
-    assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains(s.tablePath()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("does not exist") && e.getMessage().contains(s.tablePath()),
+        e.getMessage());
   }
 }

@@ -28,12 +28,17 @@ class KnownAnswersTest {
 
   @Test
   void basicDeletionVectorWithoutCheckpoint() {
-    assertIds("golden/kernel-defaults/basic-dv-no-checkpoint", -1, "id", range(0, 10, id -> id >= 2));
+    assertIds(
+        "golden/kernel-defaults/basic-dv-no-checkpoint", -1, "id", range(0, 10, id -> id >= 2));
   }
 
   @Test
   void deletionVectorsAcrossFourCheckpoints() {
-    assertIds("golden/kernel-defaults/basic-dv-with-checkpoint", -1, "id", range(0, 500, id -> id % 11 != 0));
+    assertIds(
+        "golden/kernel-defaults/basic-dv-with-checkpoint",
+        -1,
+        "id",
+        range(0, 500, id -> id % 11 != 0));
   }
 
   @Test
@@ -43,8 +48,13 @@ class KnownAnswersTest {
 
   @Test
   void deletionVectorWithColumnMappingPerVersion() {
-    assertIds("golden/spark-test-resources/table-with-dv-small", 0, "value", range(0, 10, v -> true));
-    assertIds("golden/spark-test-resources/table-with-dv-small", 1, "value", range(0, 10, v -> v >= 1 && v <= 8));
+    assertIds(
+        "golden/spark-test-resources/table-with-dv-small", 0, "value", range(0, 10, v -> true));
+    assertIds(
+        "golden/spark-test-resources/table-with-dv-small",
+        1,
+        "value",
+        range(0, 10, v -> v >= 1 && v <= 8));
     assertIds("deltars/table-with-dv-small", 1, "value", range(0, 10, v -> v >= 1 && v <= 8));
   }
 
@@ -83,7 +93,9 @@ class KnownAnswersTest {
 
   @Test
   void fileRemovedAndReAddedInLaterCommit() {
-    Snapshot s = open("golden/connectors/delete-re-add-same-file-different-transactions/delta").latestSnapshot();
+    Snapshot s =
+        open("golden/connectors/delete-re-add-same-file-different-transactions/delta")
+            .latestSnapshot();
     Map<String, Long> files = new TreeMap<>();
     for (AddFile f : s.files()) {
       files.put(f.path(), f.modificationTime());
@@ -96,7 +108,9 @@ class KnownAnswersTest {
   void specialCharactersInPathsAreDecoded() {
     Snapshot s = open("golden/connectors/log-replay-special-characters-b/delta").latestSnapshot();
     var paths = ((io.deltajdbc.engine.internal.snapshot.SnapshotImpl) s).paths();
-    assertEquals(List.of("special p@#h"), s.files().stream().map(f -> paths.absolute(f.path()).getName()).toList());
+    assertEquals(
+        List.of("special p@#h"),
+        s.files().stream().map(f -> paths.absolute(f.path()).getName()).toList());
   }
 
   @Test
@@ -133,8 +147,18 @@ class KnownAnswersTest {
       missing.removeAll(actual);
       Set<Long> extra = new TreeSet<>(actual);
       extra.removeAll(want);
-      throw new AssertionError(table + " v" + version + ": expected " + want.size() + " rows, read "
-          + actual.size() + "; missing " + missing + "; unexpected " + extra);
+      throw new AssertionError(
+          table
+              + " v"
+              + version
+              + ": expected "
+              + want.size()
+              + " rows, read "
+              + actual.size()
+              + "; missing "
+              + missing
+              + "; unexpected "
+              + extra);
     }
   }
 

@@ -29,15 +29,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScanFilterTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"basic_partitioned", "multi_partitioned", "multi_partitioned_2", "partitioned_with_null",
-      "column_mapping", "deletion_vectors", "all_primitive_types", "with_checkpoint", "timestamp_ntz"})
+  @ValueSource(
+      strings = {
+        "basic_partitioned",
+        "multi_partitioned",
+        "multi_partitioned_2",
+        "partitioned_with_null",
+        "column_mapping",
+        "deletion_vectors",
+        "all_primitive_types",
+        "with_checkpoint",
+        "timestamp_ntz"
+      })
   void filteredScansKeepExactlyTheMatchingRows(String dat) {
-    Snapshot s = TestData.open(TestData.resolve("dat/out/reader_tests/generated/" + dat + "/delta")).latestSnapshot();
+    Snapshot s =
+        TestData.open(TestData.resolve("dat/out/reader_tests/generated/" + dat + "/delta"))
+            .latestSnapshot();
     List<Row> all = rows(s.scanBuilder().build());
     int pruned = 0;
     for (int c = 0; c < s.schema().size(); c++) {
       StructField f = s.schema().field(c);
-      if (!(f.type() instanceof PrimitiveType) || f.type() == PrimitiveType.BINARY || f.type() == PrimitiveType.BOOLEAN) {
+      if (!(f.type() instanceof PrimitiveType)
+          || f.type() == PrimitiveType.BINARY
+          || f.type() == PrimitiveType.BOOLEAN) {
         continue;
       }
       int col = c;
@@ -51,9 +65,21 @@ class ScanFilterTest {
       Object v = values.get(values.size() / 2);
       Column ref = Column.of(f.name());
       pruned += check(s, all, Predicates.eq(ref, Literal.of(v)), r -> v.equals(r.get(col)));
-      check(s, all, Predicates.lt(ref, Literal.of(v)), r -> r.get(col) != null && compare(r.get(col), v) < 0);
-      check(s, all, Predicates.ge(ref, Literal.of(v)), r -> r.get(col) != null && compare(r.get(col), v) >= 0);
-      check(s, all, Predicates.not(Predicates.eq(ref, Literal.of(v))), r -> r.get(col) != null && !v.equals(r.get(col)));
+      check(
+          s,
+          all,
+          Predicates.lt(ref, Literal.of(v)),
+          r -> r.get(col) != null && compare(r.get(col), v) < 0);
+      check(
+          s,
+          all,
+          Predicates.ge(ref, Literal.of(v)),
+          r -> r.get(col) != null && compare(r.get(col), v) >= 0);
+      check(
+          s,
+          all,
+          Predicates.not(Predicates.eq(ref, Literal.of(v))),
+          r -> r.get(col) != null && !v.equals(r.get(col)));
       check(s, all, Predicates.isNull(ref), r -> r.get(col) == null);
     }
     if (!s.partitionColumns().isEmpty() && s.files().size() > 1) {
@@ -66,12 +92,16 @@ class ScanFilterTest {
     return ((Comparable) a).compareTo(b);
   }
 
-  private static int check(Snapshot s, List<Row> all, Predicate filter, java.util.function.Predicate<Row> expected) {
+  private static int check(
+      Snapshot s, List<Row> all, Predicate filter, java.util.function.Predicate<Row> expected) {
     Scan scan = s.scanBuilder().withFilter(filter).build();
     List<String> want = text(all.stream().filter(expected).toList(), s);
     assertEquals(want, text(rows(scan), s), s.tablePath() + " WHERE " + filter);
     Scan.ScanMetrics m = scan.metrics();
-    assertEquals(m.filesInSnapshot(), m.prunedByPartition() + m.skippedByStats() + m.filesToRead(), filter.toString());
+    assertEquals(
+        m.filesInSnapshot(),
+        m.prunedByPartition() + m.skippedByStats() + m.filesToRead(),
+        filter.toString());
     return m.prunedByPartition();
   }
 

@@ -45,17 +45,25 @@ final class TableReads {
     actual.forEach(r -> counts.merge(r, -1, Integer::sum));
     List<String> missing = new ArrayList<>();
     List<String> extra = new ArrayList<>();
-    counts.forEach((r, c) -> {
-      if (c > 0) {
-        missing.add(r);
-      } else if (c < 0) {
-        extra.add(r);
-      }
-    });
+    counts.forEach(
+        (r, c) -> {
+          if (c > 0) {
+            missing.add(r);
+          } else if (c < 0) {
+            extra.add(r);
+          }
+        });
     Collections.sort(missing);
     Collections.sort(extra);
-    return "expected " + expected.size() + " rows, read " + actual.size() + "; missing "
-        + missing.subList(0, Math.min(3, missing.size())) + (missing.size() > 3 ? " ..." : "")
-        + "; unexpected " + extra.subList(0, Math.min(3, extra.size())) + (extra.size() > 3 ? " ..." : "");
+    return "expected "
+        + expected.size()
+        + " rows, read "
+        + actual.size()
+        + "; missing "
+        + missing.subList(0, Math.min(3, missing.size()))
+        + (missing.size() > 3 ? " ..." : "")
+        + "; unexpected "
+        + extra.subList(0, Math.min(3, extra.size()))
+        + (extra.size() > 3 ? " ..." : "");
   }
 }

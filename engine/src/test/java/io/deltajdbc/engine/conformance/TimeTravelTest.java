@@ -26,14 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class TimeTravelTest {
   static final Instant START = Instant.ofEpochMilli(1540415658000L);
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
   static DeltaTable table;
 
   @BeforeAll
   static void copyWithCommitTimes() throws Exception {
-    Path copy = TestData.copy(TestData.resolve("golden/connectors/time-travel-start-start20-start40/delta"),
-        temp.resolve("tt"));
+    Path copy =
+        TestData.copy(
+            TestData.resolve("golden/connectors/time-travel-start-start20-start40/delta"),
+            temp.resolve("tt"));
     for (int v = 0; v <= 2; v++) {
       Path commit = copy.resolve(String.format("_delta_log/%020d.json", v));
       Files.setLastModifiedTime(commit, FileTime.from(START.plus(Duration.ofMinutes(20L * v))));
@@ -44,7 +45,8 @@ class TimeTravelTest {
   @Test
   void byVersion() {
     for (int v = 0; v <= 2; v++) {
-      KnownAnswersTest.assertIds(table.path(), v, "id", KnownAnswersTest.range(0, 10L * (v + 1), x -> true));
+      KnownAnswersTest.assertIds(
+          table.path(), v, "id", KnownAnswersTest.range(0, 10L * (v + 1), x -> true));
     }
   }
 
@@ -61,13 +63,14 @@ class TimeTravelTest {
 
   @Test
   void timestampsOutsideTheLogAreRefusedWithTheRange() {
-    DeltaException before = assertThrows(DeltaException.class,
-        () -> table.snapshotAtTimestamp(START.minusSeconds(1)));
+    DeltaException before =
+        assertThrows(DeltaException.class, () -> table.snapshotAtTimestamp(START.minusSeconds(1)));
     assertEquals(ErrorCode.TIMESTAMP_OUT_OF_RANGE, before.code());
     assertTrue(before.getMessage().contains("before the earliest"), before.getMessage());
     assertTrue(before.getMessage().contains(START.toString()), before.getMessage());
-    DeltaException after = assertThrows(DeltaException.class,
-        () -> table.snapshotAtTimestamp(START.plus(Duration.ofHours(1))));
+    DeltaException after =
+        assertThrows(
+            DeltaException.class, () -> table.snapshotAtTimestamp(START.plus(Duration.ofHours(1))));
     assertEquals(ErrorCode.TIMESTAMP_OUT_OF_RANGE, after.code());
     assertTrue(after.getMessage().contains("after the latest commit"), after.getMessage());
   }

@@ -26,8 +26,10 @@ class DmlExecutorsTest {
 
   @Test
   void aForbiddenSettingIsRefusedBeforeAnyBackendIsLookedFor() {
-    DeltaException e = assertThrows(DeltaException.class,
-        () -> DmlExecutors.spark(Map.of("spark.sql.warehouse.dir", "/elsewhere")));
+    DeltaException e =
+        assertThrows(
+            DeltaException.class,
+            () -> DmlExecutors.spark(Map.of("spark.sql.warehouse.dir", "/elsewhere")));
     assertEquals(ErrorCode.ACCESS_RULE_VIOLATION, e.code(), e.getMessage());
   }
 }

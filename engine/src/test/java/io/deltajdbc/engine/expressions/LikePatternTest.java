@@ -22,7 +22,9 @@ class LikePatternTest {
     for (int round = 0; round < 20_000; round++) {
       String pattern = random(random, 6, true);
       String s = random(random, 8, false);
-      assertEquals(regex(pattern).matcher(s).matches(), LikePattern.of(pattern).matches(s),
+      assertEquals(
+          regex(pattern).matcher(s).matches(),
+          LikePattern.of(pattern).matches(s),
           () -> "'" + s + "' LIKE '" + pattern + "'");
     }
   }
@@ -54,15 +56,17 @@ class LikePatternTest {
 
   private static Pattern regex(String like) {
     StringBuilder r = new StringBuilder();
-    like.codePoints().forEach(c -> {
-      if (c == '%') {
-        r.append(".*");
-      } else if (c == '_') {
-        r.append('.');
-      } else {
-        r.append(Pattern.quote(new String(Character.toChars(c))));
-      }
-    });
+    like.codePoints()
+        .forEach(
+            c -> {
+              if (c == '%') {
+                r.append(".*");
+              } else if (c == '_') {
+                r.append('.');
+              } else {
+                r.append(Pattern.quote(new String(Character.toChars(c))));
+              }
+            });
     return Pattern.compile(r.toString(), Pattern.DOTALL);
   }
 }

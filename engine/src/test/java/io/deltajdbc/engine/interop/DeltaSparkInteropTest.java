@@ -34,10 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * column mapping, checkpoint intervals and commit counts (the seed reproduces a case).
  */
 class DeltaSparkInteropTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** Tables we create, append to, delete from and checkpoint read the same in delta-spark, at every version. */
+  /**
+   * Tables we create, append to, delete from and checkpoint read the same in delta-spark, at every
+   * version.
+   */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void tablesWeWriteReadTheSameInDeltaSpark(long seed) {
@@ -46,8 +48,9 @@ class DeltaSparkInteropTest {
     StructType schema = gen.schema(rnd.nextInt(3));
     List<String> partitions = schema.fieldNames().stream().filter(n -> n.startsWith("p")).toList();
     String path = dir.resolve("ours-" + seed).toString();
-    TableSpec spec = new TableSpec(schema, partitions, null, "seed " + seed, Map.of())
-        .withProperty("delta.checkpointInterval", Integer.toString(2 + rnd.nextInt(3)));
+    TableSpec spec =
+        new TableSpec(schema, partitions, null, "seed " + seed, Map.of())
+            .withProperty("delta.checkpointInterval", Integer.toString(2 + rnd.nextInt(3)));
     if (seed % 2 == 0) {
       spec = spec.withProperty("delta.columnMapping.mode", "name");
     }
@@ -63,7 +66,11 @@ class DeltaSparkInteropTest {
       Transaction txn = table.startTransaction();
       if (!liveFiles.isEmpty() && rnd.nextInt(4) == 0) {
         String victim = new ArrayList<>(liveFiles.keySet()).get(rnd.nextInt(liveFiles.size()));
-        AddFile file = txn.readSnapshot().files().stream().filter(f -> f.path().equals(victim)).findFirst().orElseThrow();
+        AddFile file =
+            txn.readSnapshot().files().stream()
+                .filter(f -> f.path().equals(victim))
+                .findFirst()
+                .orElseThrow();
         txn.readFiles(List.of(file));
         txn.remove(List.of(file));
         txn.commit(Operation.of("DELETE", Map.of("predicate", "[]")));
@@ -83,23 +90,36 @@ class DeltaSparkInteropTest {
 
     Snapshot latest = table.latestSnapshot();
     assertEquals(commits, latest.version());
-    List<Integer> sparkVersions = List.of(commits, 1 + rnd.nextInt(commits), rnd.nextInt(commits + 1));
+    List<Integer> sparkVersions =
+        List.of(commits, 1 + rnd.nextInt(commits), rnd.nextInt(commits + 1));
     for (int v = 0; v <= commits; v++) {
       List<String> model = text(modelByVersion.get(v), schema);
-      assertEquals(model, text(ours(table.snapshotAtVersion(v)), schema), "seed " + seed + ": our read of v" + v);
+      assertEquals(
+          model,
+          text(ours(table.snapshotAtVersion(v)), schema),
+          "seed " + seed + ": our read of v" + v);
       if (sparkVersions.contains(v)) {
-        assertEquals(model, text(SparkOracle.read(path, v, schema), schema), "seed " + seed + ": delta-spark v" + v);
+        assertEquals(
+            model,
+            text(SparkOracle.read(path, v, schema), schema),
+            "seed " + seed + ": delta-spark v" + v);
       }
     }
     var df = SparkOracle.spark().read().format("delta").load(path);
-    assertEquals(sparkType(schema).simpleString(), df.schema().simpleString(), "seed " + seed + ": schema");
-    List<String> history = SparkOracle.spark().sql("DESCRIBE HISTORY delta.`" + path + "`").collectAsList().stream()
-        .sorted((a, b) -> Long.compare(a.getLong(0), b.getLong(0))).map(r -> r.getString(r.fieldIndex("operation")))
-        .toList();
+    assertEquals(
+        sparkType(schema).simpleString(), df.schema().simpleString(), "seed " + seed + ": schema");
+    List<String> history =
+        SparkOracle.spark().sql("DESCRIBE HISTORY delta.`" + path + "`").collectAsList().stream()
+            .sorted((a, b) -> Long.compare(a.getLong(0), b.getLong(0)))
+            .map(r -> r.getString(r.fieldIndex("operation")))
+            .toList();
     assertEquals(operations, history, "seed " + seed + ": history");
   }
 
-  /** Tables delta-spark writes (with its deletes and checkpoints) we append to, and delta-spark reads back. */
+  /**
+   * Tables delta-spark writes (with its deletes and checkpoints) we append to, and delta-spark
+   * reads back.
+   */
   @ParameterizedTest
   @ValueSource(longs = {11, 12, 13})
   void tablesDeltaSparkWritesWeAppendTo(long seed) {
@@ -116,13 +136,20 @@ class DeltaSparkInteropTest {
       SparkOracle.append(path, rows, schema, partitions);
       expected.addAll(rows);
     }
-    SparkOracle.spark().sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('delta.checkpointInterval' = '3')");
+    SparkOracle.spark()
+        .sql(
+            "ALTER TABLE delta.`"
+                + path
+                + "` SET TBLPROPERTIES ('delta.checkpointInterval' = '3')");
     long cut = nextId / 2;
     SparkOracle.spark().sql("DELETE FROM delta.`" + path + "` WHERE id < " + cut);
     expected.removeIf(r -> (Long) r.get(0) < cut);
 
     DeltaTable table = DeltaTable.forPath(path, DeltaTable.defaultConfiguration());
-    assertEquals(text(expected, schema), text(ours(table.latestSnapshot()), schema), "seed " + seed + ": our read");
+    assertEquals(
+        text(expected, schema),
+        text(ours(table.latestSnapshot()), schema),
+        "seed " + seed + ": our read");
     for (int c = 0; c < 4; c++) {
       List<Row> rows = gen.rows(schema, nextId, 1 + rnd.nextInt(10));
       nextId += rows.size();
@@ -131,32 +158,45 @@ class DeltaSparkInteropTest {
       txn.commit(Operation.append());
       expected.addAll(rows);
     }
-    assertEquals(text(expected, schema), text(SparkOracle.read(path, -1, schema), schema), "seed " + seed + ": spark");
-    assertEquals(text(expected, schema), text(ours(DeltaTable.forPath(path, DeltaTable.defaultConfiguration())
-        .latestSnapshot()), schema), "seed " + seed + ": our cold read");
+    assertEquals(
+        text(expected, schema),
+        text(SparkOracle.read(path, -1, schema), schema),
+        "seed " + seed + ": spark");
+    assertEquals(
+        text(expected, schema),
+        text(
+            ours(DeltaTable.forPath(path, DeltaTable.defaultConfiguration()).latestSnapshot()),
+            schema),
+        "seed " + seed + ": our cold read");
   }
 
   /** The rows of {@code written} that went to file {@code f}: those with its partition values. */
-  private static List<Row> rowsOf(List<Row> written, AddFile f, StructType schema, List<String> partitions,
-      DeltaTable table) {
+  private static List<Row> rowsOf(
+      List<Row> written, AddFile f, StructType schema, List<String> partitions, DeltaTable table) {
     if (partitions.isEmpty()) {
       return written;
     }
     Snapshot s = table.latestSnapshot();
     Map<String, String> wanted = new HashMap<>(f.partitionValues());
-    return written.stream().filter(r -> {
-      for (String p : partitions) {
-        StructField field = schema.get(p).orElseThrow();
-        String key = s.metadata().parseSchema().get(p).map(x -> x.physicalName()).orElse(p);
-        String raw = wanted.containsKey(key) ? wanted.get(key) : wanted.get(field.name());
-        Object v = r.get(schema.indexOf(p));
-        String enc = io.deltajdbc.engine.actions.PartitionValues.encode(v, java.time.ZoneOffset.UTC);
-        if (!java.util.Objects.equals(enc == null || enc.isEmpty() ? null : enc, raw == null || raw.isEmpty() ? null : raw)) {
-          return false;
-        }
-      }
-      return true;
-    }).collect(Collectors.toList());
+    return written.stream()
+        .filter(
+            r -> {
+              for (String p : partitions) {
+                StructField field = schema.get(p).orElseThrow();
+                String key = s.metadata().parseSchema().get(p).map(x -> x.physicalName()).orElse(p);
+                String raw = wanted.containsKey(key) ? wanted.get(key) : wanted.get(field.name());
+                Object v = r.get(schema.indexOf(p));
+                String enc =
+                    io.deltajdbc.engine.actions.PartitionValues.encode(v, java.time.ZoneOffset.UTC);
+                if (!java.util.Objects.equals(
+                    enc == null || enc.isEmpty() ? null : enc,
+                    raw == null || raw.isEmpty() ? null : raw)) {
+                  return false;
+                }
+              }
+              return true;
+            })
+        .collect(Collectors.toList());
   }
 
   private static List<Row> ours(Snapshot s) {
@@ -175,6 +215,7 @@ class DeltaSparkInteropTest {
   }
 
   private static org.apache.spark.sql.types.StructType sparkType(StructType schema) {
-    return (org.apache.spark.sql.types.StructType) org.apache.spark.sql.types.DataType.fromJson(SchemaJson.toJson(schema));
+    return (org.apache.spark.sql.types.StructType)
+        org.apache.spark.sql.types.DataType.fromJson(SchemaJson.toJson(schema));
   }
 }

@@ -19,17 +19,23 @@ import java.util.stream.Collectors;
 
 /**
  * A writer for the concurrency tests: blind appends of rows with unique ids, and deletes of one
- * file it read. It reports each outcome as a line ({@code APPEND <file> <ids>},
- * {@code DELETE <file>}, {@code CONFLICT <exception>}); run as a process, it prints them.
+ * file it read. It reports each outcome as a line ({@code APPEND <file> <ids>}, {@code DELETE
+ * <file>}, {@code CONFLICT <exception>}); run as a process, it prints them.
  */
 public final class CommitWorker {
-  public static final StructType SCHEMA = StructType.of(new StructField("id", PrimitiveType.LONG, false),
-      new StructField("writer", PrimitiveType.STRING, true));
+  public static final StructType SCHEMA =
+      StructType.of(
+          new StructField("id", PrimitiveType.LONG, false),
+          new StructField("writer", PrimitiveType.STRING, true));
 
   private CommitWorker() {}
 
-  /** {@code commits} transactions; ids are {@code writer * 1_000_000 + n}. Loops forever when commits < 0. */
-  public static void run(DeltaTable table, int writer, int commits, long seed, Consumer<String> report) {
+  /**
+   * {@code commits} transactions; ids are {@code writer * 1_000_000 + n}. Loops forever when
+   * commits < 0.
+   */
+  public static void run(
+      DeltaTable table, int writer, int commits, long seed, Consumer<String> report) {
     Random rnd = new Random(seed);
     long nextId = writer * 1_000_000L;
     for (int c = 0; commits < 0 || c < commits; c++) {
@@ -49,8 +55,11 @@ public final class CommitWorker {
           }
           List<AddFile> added = txn.write(rows.iterator());
           txn.commit(Operation.append());
-          report.accept("APPEND " + added.get(0).path() + " "
-              + rows.stream().map(r -> r.get(0).toString()).collect(Collectors.joining(",")));
+          report.accept(
+              "APPEND "
+                  + added.get(0).path()
+                  + " "
+                  + rows.stream().map(r -> r.get(0).toString()).collect(Collectors.joining(",")));
         }
       } catch (ConcurrentModificationException e) {
         report.accept("CONFLICT " + e.getClass().getSimpleName());
@@ -62,9 +71,14 @@ public final class CommitWorker {
   public static void main(String[] args) {
     PrintStream out = System.out;
     DeltaTable table = DeltaTable.forPath(args[0], DeltaTable.defaultConfiguration());
-    run(table, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), line -> {
-      out.println(line);
-      out.flush();
-    });
+    run(
+        table,
+        Integer.parseInt(args[1]),
+        Integer.parseInt(args[2]),
+        Long.parseLong(args[3]),
+        line -> {
+          out.println(line);
+          out.flush();
+        });
   }
 }

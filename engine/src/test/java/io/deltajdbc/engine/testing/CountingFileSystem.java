@@ -13,14 +13,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
- * The real local file system under the scheme {@code counting:}, recording every open, listing
- * and status call, so tests can assert which files a query touches (as Trino's
+ * The real local file system under the scheme {@code counting:}, recording every open, listing and
+ * status call, so tests can assert which files a query touches (as Trino's
  * TestDeltaLakeFileOperations does). Operations are recorded per JVM; reset between tests.
  */
 public final class CountingFileSystem extends RawLocalFileSystem {
   public static final String SCHEME = "counting";
   private static final List<String> OPERATIONS = Collections.synchronizedList(new ArrayList<>());
-  /** Calls the local file system makes to itself (a listing stats each entry) are not the caller's. */
+
+  /**
+   * Calls the local file system makes to itself (a listing stats each entry) are not the caller's.
+   */
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   /** A configuration where {@code counting:} paths go through this file system. */

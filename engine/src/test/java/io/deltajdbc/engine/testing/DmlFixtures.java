@@ -28,38 +28,57 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Small tables for DML tests, written by us or by delta-spark, with the oracle's view of them:
- * rows as sorted normalized text, history, and the actions of one commit.
+ * Small tables for DML tests, written by us or by delta-spark, with the oracle's view of them: rows
+ * as sorted normalized text, history, and the actions of one commit.
  */
 public final class DmlFixtures {
-  /** id, name, amount, ts, day, tags, info struct, attrs map, grp (the partition column when partitioned). */
-  public static final StructType SCHEMA = new StructType(List.of(
-      new StructField("id", PrimitiveType.LONG, false),
-      new StructField("name", PrimitiveType.STRING, true),
-      new StructField("amount", new DecimalType(10, 2), true),
-      new StructField("ts", PrimitiveType.TIMESTAMP, true),
-      new StructField("day", PrimitiveType.DATE, true),
-      new StructField("tags", new ArrayType(PrimitiveType.INTEGER, true), true),
-      new StructField("info", new StructType(List.of(new StructField("a", PrimitiveType.INTEGER, true),
-          new StructField("b", PrimitiveType.STRING, true))), true),
-      new StructField("attrs", new MapType(PrimitiveType.STRING, PrimitiveType.INTEGER, true), true),
-      new StructField("grp", PrimitiveType.STRING, true)));
+  /**
+   * id, name, amount, ts, day, tags, info struct, attrs map, grp (the partition column when
+   * partitioned).
+   */
+  public static final StructType SCHEMA =
+      new StructType(
+          List.of(
+              new StructField("id", PrimitiveType.LONG, false),
+              new StructField("name", PrimitiveType.STRING, true),
+              new StructField("amount", new DecimalType(10, 2), true),
+              new StructField("ts", PrimitiveType.TIMESTAMP, true),
+              new StructField("day", PrimitiveType.DATE, true),
+              new StructField("tags", new ArrayType(PrimitiveType.INTEGER, true), true),
+              new StructField(
+                  "info",
+                  new StructType(
+                      List.of(
+                          new StructField("a", PrimitiveType.INTEGER, true),
+                          new StructField("b", PrimitiveType.STRING, true))),
+                  true),
+              new StructField(
+                  "attrs", new MapType(PrimitiveType.STRING, PrimitiveType.INTEGER, true), true),
+              new StructField("grp", PrimitiveType.STRING, true)));
 
   private DmlFixtures() {}
 
   public static Row row(long id) {
     Map<String, Integer> attrs = new LinkedHashMap<>();
     attrs.put("k" + id % 3, (int) id);
-    return Row.of(id, id % 7 == 0 ? null : "name-" + id, new BigDecimal(id * 3 + ".25"),
-        Instant.parse("2024-01-01T00:00:00Z").plusSeconds(id * 3_600 + 1), LocalDate.of(2024, 1, 1).plusDays(id),
-        List.of((int) id, (int) id + 1), Row.of((int) id * 10, "b" + id), attrs, "g" + id % 3);
+    return Row.of(
+        id,
+        id % 7 == 0 ? null : "name-" + id,
+        new BigDecimal(id * 3 + ".25"),
+        Instant.parse("2024-01-01T00:00:00Z").plusSeconds(id * 3_600 + 1),
+        LocalDate.of(2024, 1, 1).plusDays(id),
+        List.of((int) id, (int) id + 1),
+        Row.of((int) id * 10, "b" + id),
+        attrs,
+        "g" + id % 3);
   }
 
   /**
-   * A table written by this engine in {@code files} commits of {@code perFile} rows each (ids from 0),
-   * optionally partitioned by grp, with extra table properties.
+   * A table written by this engine in {@code files} commits of {@code perFile} rows each (ids from
+   * 0), optionally partitioned by grp, with extra table properties.
    */
-  public static DeltaTable ours(Path dir, boolean partitioned, int files, int perFile, Map<String, String> props) {
+  public static DeltaTable ours(
+      Path dir, boolean partitioned, int files, int perFile, Map<String, String> props) {
     TableSpec spec = partitioned ? TableSpec.of(SCHEMA, "grp") : TableSpec.of(SCHEMA);
     for (Map.Entry<String, String> e : props.entrySet()) {
       spec = spec.withProperty(e.getKey(), e.getValue());
@@ -79,22 +98,40 @@ public final class DmlFixtures {
   }
 
   /** The same rows written by delta-spark through SQL (CREATE TABLE, then one INSERT per file). */
-  public static DeltaTable theirs(Path dir, boolean partitioned, int files, int perFile, Map<String, String> props) {
+  public static DeltaTable theirs(
+      Path dir, boolean partitioned, int files, int perFile, Map<String, String> props) {
     StringBuilder tblProps = new StringBuilder();
-    props.forEach((k, v) -> tblProps.append(tblProps.length() == 0 ? "" : ", ").append("'").append(k).append("' = '")
-        .append(v).append("'"));
-    SparkOracle.spark().sql("CREATE TABLE delta.`" + dir + "` (id BIGINT NOT NULL, name STRING, amount DECIMAL(10,2), "
-        + "ts TIMESTAMP, day DATE, tags ARRAY<INT>, info STRUCT<a: INT, b: STRING>, attrs MAP<STRING, INT>, grp STRING) "
-        + "USING delta" + (partitioned ? " PARTITIONED BY (grp)" : "")
-        + (tblProps.length() == 0 ? "" : " TBLPROPERTIES (" + tblProps + ")"));
+    props.forEach(
+        (k, v) ->
+            tblProps
+                .append(tblProps.length() == 0 ? "" : ", ")
+                .append("'")
+                .append(k)
+                .append("' = '")
+                .append(v)
+                .append("'"));
+    SparkOracle.spark()
+        .sql(
+            "CREATE TABLE delta.`"
+                + dir
+                + "` (id BIGINT NOT NULL, name STRING, amount DECIMAL(10,2), "
+                + "ts TIMESTAMP, day DATE, tags ARRAY<INT>, info STRUCT<a: INT, b: STRING>, attrs MAP<STRING, INT>, grp STRING) "
+                + "USING delta"
+                + (partitioned ? " PARTITIONED BY (grp)" : "")
+                + (tblProps.length() == 0 ? "" : " TBLPROPERTIES (" + tblProps + ")"));
     long id = 0;
     for (int f = 0; f < files; f++) {
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < perFile; i++) {
         rows.add(row(id++));
       }
-      SparkOracle.spark().createDataFrame(sparkRows(rows), sparkSchema()).coalesce(1).write().format("delta")
-          .mode("append").save(dir.toString());
+      SparkOracle.spark()
+          .createDataFrame(sparkRows(rows), sparkSchema())
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(dir.toString());
     }
     return DeltaTable.forPath(dir.toString());
   }
@@ -113,8 +150,9 @@ public final class DmlFixtures {
   }
 
   private static org.apache.spark.sql.types.StructType sparkSchema() {
-    return (org.apache.spark.sql.types.StructType) org.apache.spark.sql.types.DataType.fromJson(
-        io.deltajdbc.engine.types.SchemaJson.toJson(SCHEMA));
+    return (org.apache.spark.sql.types.StructType)
+        org.apache.spark.sql.types.DataType.fromJson(
+            io.deltajdbc.engine.types.SchemaJson.toJson(SCHEMA));
   }
 
   /** A copy of a table directory beside it. */
@@ -139,8 +177,11 @@ public final class DmlFixtures {
   /** delta-spark's DESCRIBE HISTORY, newest first: operation names. */
   public static List<String> operations(Path table) {
     List<String> out = new ArrayList<>();
-    for (org.apache.spark.sql.Row r : SparkOracle.spark().sql("DESCRIBE HISTORY delta.`" + table + "`")
-        .select("operation").collectAsList()) {
+    for (org.apache.spark.sql.Row r :
+        SparkOracle.spark()
+            .sql("DESCRIBE HISTORY delta.`" + table + "`")
+            .select("operation")
+            .collectAsList()) {
       out.add(r.getString(0));
     }
     return out;
@@ -150,7 +191,9 @@ public final class DmlFixtures {
   public static List<Action> commit(Path table, long version) {
     try {
       List<Action> out = new ArrayList<>();
-      for (String line : Files.readAllLines(table.resolve("_delta_log").resolve(String.format("%020d.json", version)))) {
+      for (String line :
+          Files.readAllLines(
+              table.resolve("_delta_log").resolve(String.format("%020d.json", version)))) {
         Action a = ActionJson.parse(line);
         if (a != null) {
           out.add(a);
@@ -171,6 +214,9 @@ public final class DmlFixtures {
   }
 
   public static List<RemoveFile> removes(List<Action> actions) {
-    return actions.stream().filter(RemoveFile.class::isInstance).map(RemoveFile.class::cast).toList();
+    return actions.stream()
+        .filter(RemoveFile.class::isInstance)
+        .map(RemoveFile.class::cast)
+        .toList();
   }
 }

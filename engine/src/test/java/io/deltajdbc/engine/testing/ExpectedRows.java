@@ -26,9 +26,9 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads expected answers (Parquet files Spark wrote) through parquet-mr's example Group API, a
- * path independent of the engine's own Parquet reader, into plain Java values by column name:
- * the same value classes as the engine's Row, with structs as name-to-value maps.
+ * Reads expected answers (Parquet files Spark wrote) through parquet-mr's example Group API, a path
+ * independent of the engine's own Parquet reader, into plain Java values by column name: the same
+ * value classes as the engine's Row, with structs as name-to-value maps.
  */
 public final class ExpectedRows {
   private ExpectedRows() {}
@@ -37,7 +37,8 @@ public final class ExpectedRows {
   public static List<Map<String, Object>> readDirectory(Path dir) {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
         rows.addAll(readFile(f));
       }
     } catch (IOException e) {
@@ -48,8 +49,10 @@ public final class ExpectedRows {
 
   public static List<Map<String, Object>> readFile(Path file) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-        new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).build()) {
+    try (ParquetReader<Group> reader =
+        ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+            .withConf(new Configuration())
+            .build()) {
       Group g;
       while ((g = reader.read()) != null) {
         rows.add(struct(g, g.getType()));
@@ -91,8 +94,11 @@ public final class ExpectedRows {
     Type repeated = listType.getType(0);
     int n = g.getFieldRepetitionCount(0);
     for (int i = 0; i < n; i++) {
-      boolean elementIsRepeated = repeated.isPrimitive() || repeated.asGroupType().getFieldCount() > 1
-          || repeated.getName().equals("array") || repeated.getName().endsWith("_tuple");
+      boolean elementIsRepeated =
+          repeated.isPrimitive()
+              || repeated.asGroupType().getFieldCount() > 1
+              || repeated.getName().equals("array")
+              || repeated.getName().endsWith("_tuple");
       if (elementIsRepeated) {
         out.add(value(g, 0, i, repeated));
       } else {
@@ -111,8 +117,10 @@ public final class ExpectedRows {
     for (int i = 0; i < n; i++) {
       Group entry = g.getGroup(0, i);
       Object key = value(entry, 0, 0, kv.getType(0));
-      Object val = kv.getFieldCount() < 2 || entry.getFieldRepetitionCount(1) == 0
-          ? null : value(entry, 1, 0, kv.getType(1));
+      Object val =
+          kv.getFieldCount() < 2 || entry.getFieldRepetitionCount(1) == 0
+              ? null
+              : value(entry, 1, 0, kv.getType(1));
       out.put(key, val);
     }
     return out;
@@ -123,62 +131,74 @@ public final class ExpectedRows {
     switch (t.getPrimitiveTypeName()) {
       case BOOLEAN:
         return g.getBoolean(field, index);
-      case INT32: {
-        int v = g.getInteger(field, index);
-        if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
-          return LocalDate.ofEpochDay(v);
+      case INT32:
+        {
+          int v = g.getInteger(field, index);
+          if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+            return LocalDate.ofEpochDay(v);
+          }
+          if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+            return BigDecimal.valueOf(v, d.getScale());
+          }
+          if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+              && i.getBitWidth() == 8) {
+            return (byte) v;
+          }
+          if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+              && i.getBitWidth() == 16) {
+            return (short) v;
+          }
+          return v;
         }
-        if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return BigDecimal.valueOf(v, d.getScale());
+      case INT64:
+        {
+          long v = g.getLong(field, index);
+          if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+            return BigDecimal.valueOf(v, d.getScale());
+          }
+          if (a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+            long micros =
+                switch (ts.getUnit()) {
+                  case MILLIS -> v * 1000;
+                  case MICROS -> v;
+                  case NANOS -> Math.floorDiv(v, 1000);
+                };
+            Instant instant =
+                Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
+            return ts.isAdjustedToUTC()
+                ? instant
+                : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+          }
+          return v;
         }
-        if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.getBitWidth() == 8) {
-          return (byte) v;
+      case INT96:
+        {
+          ByteBuffer buf =
+              ByteBuffer.wrap(g.getInt96(field, index).getBytes()).order(ByteOrder.LITTLE_ENDIAN);
+          long nanosOfDay = buf.getLong();
+          int julianDay = buf.getInt();
+          long seconds = (julianDay - 2440588L) * 86400L;
+          return Instant.ofEpochSecond(seconds, 0).plusNanos(nanosOfDay);
         }
-        if (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.getBitWidth() == 16) {
-          return (short) v;
-        }
-        return v;
-      }
-      case INT64: {
-        long v = g.getLong(field, index);
-        if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return BigDecimal.valueOf(v, d.getScale());
-        }
-        if (a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-          long micros = switch (ts.getUnit()) {
-            case MILLIS -> v * 1000;
-            case MICROS -> v;
-            case NANOS -> Math.floorDiv(v, 1000);
-          };
-          Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
-          return ts.isAdjustedToUTC() ? instant : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-        }
-        return v;
-      }
-      case INT96: {
-        ByteBuffer buf = ByteBuffer.wrap(g.getInt96(field, index).getBytes()).order(ByteOrder.LITTLE_ENDIAN);
-        long nanosOfDay = buf.getLong();
-        int julianDay = buf.getInt();
-        long seconds = (julianDay - 2440588L) * 86400L;
-        return Instant.ofEpochSecond(seconds, 0).plusNanos(nanosOfDay);
-      }
       case FLOAT:
         return g.getFloat(field, index);
       case DOUBLE:
         return g.getDouble(field, index);
       case BINARY:
-      case FIXED_LEN_BYTE_ARRAY: {
-        Binary b = g.getBinary(field, index);
-        if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return new BigDecimal(new BigInteger(b.getBytes()), d.getScale());
+      case FIXED_LEN_BYTE_ARRAY:
+        {
+          Binary b = g.getBinary(field, index);
+          if (a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+            return new BigDecimal(new BigInteger(b.getBytes()), d.getScale());
+          }
+          if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+              || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+              || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
+            return b.toStringUsingUTF8();
+          }
+          return b.getBytes();
         }
-        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
-          return b.toStringUsingUTF8();
-        }
-        return b.getBytes();
-      }
       default:
         throw new IllegalStateException("unexpected type " + t);
     }

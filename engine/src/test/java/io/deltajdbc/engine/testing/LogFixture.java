@@ -25,12 +25,14 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Builds small real tables for log tests: commit 0 creates an (id long, part string) table, and
- * each further commit appends one real Parquet file of ids. Stands in for the transaction API
- * where a test must control the log file by file.
+ * each further commit appends one real Parquet file of ids. Stands in for the transaction API where
+ * a test must control the log file by file.
  */
 public final class LogFixture {
-  public static final StructType SCHEMA = StructType.of(
-      new StructField("id", PrimitiveType.LONG, true), new StructField("part", PrimitiveType.STRING, true));
+  public static final StructType SCHEMA =
+      StructType.of(
+          new StructField("id", PrimitiveType.LONG, true),
+          new StructField("part", PrimitiveType.STRING, true));
 
   private final Path root;
   private final Configuration conf;
@@ -43,29 +45,62 @@ public final class LogFixture {
   }
 
   public void create() throws IOException {
-    commit(0, List.of(new CommitInfo(Map.of("timestamp", System.currentTimeMillis(), "operation", "CREATE TABLE")),
-        new Protocol(1, 2),
-        new Metadata("fixture-table", null, null, null, SchemaJson.toJson(SCHEMA), List.of("part"),
-            System.currentTimeMillis(), Map.of())));
+    commit(
+        0,
+        List.of(
+            new CommitInfo(
+                Map.of("timestamp", System.currentTimeMillis(), "operation", "CREATE TABLE")),
+            new Protocol(1, 2),
+            new Metadata(
+                "fixture-table",
+                null,
+                null,
+                null,
+                SchemaJson.toJson(SCHEMA),
+                List.of("part"),
+                System.currentTimeMillis(),
+                Map.of())));
   }
 
-  /** Commits {@code version} adding one file with ids [from, from + count) in partition {@code part}. */
+  /**
+   * Commits {@code version} adding one file with ids [from, from + count) in partition {@code
+   * part}.
+   */
   public void append(long version, long from, int count, String part) throws IOException {
     String rel = "part=" + part + "/part-" + version + ".parquet";
     Path file = new Path(root, rel);
     StructType dataSchema = StructType.of(SCHEMA.field(0));
-    try (ParquetWriter<Row> w = ParquetRowWriter.create(conf, file, dataSchema, false, CompressionCodecName.SNAPPY)) {
+    try (ParquetWriter<Row> w =
+        ParquetRowWriter.create(conf, file, dataSchema, false, CompressionCodecName.SNAPPY)) {
       for (long i = from; i < from + count; i++) {
         w.write(Row.of(i));
       }
     }
     long size = file.getFileSystem(conf).getFileStatus(file).getLen();
-    String stats = "{\"numRecords\":" + count + ",\"minValues\":{\"id\":" + from + "},\"maxValues\":{\"id\":"
-        + (from + count - 1) + "},\"nullCount\":{\"id\":0}}";
-    commit(version, List.of(
-        new CommitInfo(Map.of("timestamp", System.currentTimeMillis(), "operation", "WRITE")),
-        new AddFile(rel, Map.of("part", part), size, System.currentTimeMillis(), true, stats, null, null, null, null,
-            null)));
+    String stats =
+        "{\"numRecords\":"
+            + count
+            + ",\"minValues\":{\"id\":"
+            + from
+            + "},\"maxValues\":{\"id\":"
+            + (from + count - 1)
+            + "},\"nullCount\":{\"id\":0}}";
+    commit(
+        version,
+        List.of(
+            new CommitInfo(Map.of("timestamp", System.currentTimeMillis(), "operation", "WRITE")),
+            new AddFile(
+                rel,
+                Map.of("part", part),
+                size,
+                System.currentTimeMillis(),
+                true,
+                stats,
+                null,
+                null,
+                null,
+                null,
+                null)));
   }
 
   public void commit(long version, List<Action> actions) throws IOException {
@@ -73,6 +108,7 @@ public final class LogFixture {
     for (Action a : actions) {
       lines.add(ActionJson.toJson(a));
     }
-    store.write(FileNames.deltaFile(new Path(root, FileNames.LOG_DIR), version), lines.iterator(), false);
+    store.write(
+        FileNames.deltaFile(new Path(root, FileNames.LOG_DIR), version), lines.iterator(), false);
   }
 }

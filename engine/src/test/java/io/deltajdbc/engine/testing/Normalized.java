@@ -1,11 +1,11 @@
 package io.deltajdbc.engine.testing;
 
 import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.types.ArrayType;
+import io.deltajdbc.engine.types.DataType;
+import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
-import io.deltajdbc.engine.types.DataType;
-import io.deltajdbc.engine.types.ArrayType;
-import io.deltajdbc.engine.types.MapType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A canonical text form of values, so rows read by the engine and expected rows read by
- * {@link ExpectedRows} compare exactly: numbers by value, instants in UTC with microseconds,
- * structs by field name, maps by sorted key, binary as hex.
+ * A canonical text form of values, so rows read by the engine and expected rows read by {@link
+ * ExpectedRows} compare exactly: numbers by value, instants in UTC with microseconds, structs by
+ * field name, maps by sorted key, binary as hex.
  */
 public final class Normalized {
   private Normalized() {}
@@ -51,11 +51,15 @@ public final class Normalized {
       StructType st = (StructType) type;
       return row(r, st);
     }
-    if (v instanceof Map<?, ?> m && type == null && !(m.isEmpty()) && m.keySet().iterator().next() instanceof String
+    if (v instanceof Map<?, ?> m
+        && type == null
+        && !(m.isEmpty())
+        && m.keySet().iterator().next() instanceof String
         && isStructMap(m)) {
       // An expected struct: name -> value.
       TreeMap<String, String> cells = new TreeMap<>();
-      ((Map<String, Object>) m).forEach((k, x) -> cells.put(k.toLowerCase(Locale.ROOT), value(x, null)));
+      ((Map<String, Object>) m)
+          .forEach((k, x) -> cells.put(k.toLowerCase(Locale.ROOT), value(x, null)));
       return cells.toString();
     }
     if (v instanceof Map<?, ?> m) {
@@ -74,10 +78,13 @@ public final class Normalized {
       return out.toString();
     }
     if (v instanceof Float f) {
-      return f.isNaN() ? "NaN" : new BigDecimal(Double.toString(f.doubleValue())).stripTrailingZeros().toPlainString();
+      return f.isNaN()
+          ? "NaN"
+          : new BigDecimal(Double.toString(f.doubleValue())).stripTrailingZeros().toPlainString();
     }
     if (v instanceof Double d) {
-      return d.isNaN() || d.isInfinite() ? d.toString()
+      return d.isNaN() || d.isInfinite()
+          ? d.toString()
           : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
     if (v instanceof BigDecimal d) {

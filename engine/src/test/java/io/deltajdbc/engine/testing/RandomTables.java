@@ -20,14 +20,35 @@ import java.util.Random;
 
 /** Random schemas, partitionings and rows for the interop tests; a seed reproduces a case. */
 public final class RandomTables {
-  private static final List<DataType> PARTITION_TYPES = List.of(PrimitiveType.STRING, PrimitiveType.INTEGER,
-      PrimitiveType.DATE, PrimitiveType.BOOLEAN, PrimitiveType.LONG);
-  private static final List<DataType> DATA_TYPES = List.of(PrimitiveType.LONG, PrimitiveType.INTEGER,
-      PrimitiveType.STRING, PrimitiveType.DOUBLE, new DecimalType(10, 2), new DecimalType(30, 5), PrimitiveType.DATE,
-      PrimitiveType.TIMESTAMP, PrimitiveType.BOOLEAN, PrimitiveType.BINARY, PrimitiveType.SHORT, PrimitiveType.FLOAT,
-      new ArrayType(PrimitiveType.INTEGER, true), new MapType(PrimitiveType.STRING, PrimitiveType.LONG, true),
-      StructType.of(new StructField("a", PrimitiveType.INTEGER, true), new StructField("b", PrimitiveType.STRING, true)));
-  private static final String[] WORDS = {"alpha", "beta", "gamma", "a b", "x/y", "é ü", "with=eq", "percent%", "", "z"};
+  private static final List<DataType> PARTITION_TYPES =
+      List.of(
+          PrimitiveType.STRING,
+          PrimitiveType.INTEGER,
+          PrimitiveType.DATE,
+          PrimitiveType.BOOLEAN,
+          PrimitiveType.LONG);
+  private static final List<DataType> DATA_TYPES =
+      List.of(
+          PrimitiveType.LONG,
+          PrimitiveType.INTEGER,
+          PrimitiveType.STRING,
+          PrimitiveType.DOUBLE,
+          new DecimalType(10, 2),
+          new DecimalType(30, 5),
+          PrimitiveType.DATE,
+          PrimitiveType.TIMESTAMP,
+          PrimitiveType.BOOLEAN,
+          PrimitiveType.BINARY,
+          PrimitiveType.SHORT,
+          PrimitiveType.FLOAT,
+          new ArrayType(PrimitiveType.INTEGER, true),
+          new MapType(PrimitiveType.STRING, PrimitiveType.LONG, true),
+          StructType.of(
+              new StructField("a", PrimitiveType.INTEGER, true),
+              new StructField("b", PrimitiveType.STRING, true)));
+  private static final String[] WORDS = {
+    "alpha", "beta", "gamma", "a b", "x/y", "é ü", "with=eq", "percent%", "", "z"
+  };
 
   private final Random random;
 
@@ -39,7 +60,9 @@ public final class RandomTables {
     return random;
   }
 
-  /** A schema: an id column, 2..6 data columns, and {@code partitions} partition columns at the end. */
+  /**
+   * A schema: an id column, 2..6 data columns, and {@code partitions} partition columns at the end.
+   */
   public StructType schema(int partitions) {
     List<StructField> fields = new ArrayList<>();
     fields.add(new StructField("id", PrimitiveType.LONG, false));
@@ -50,7 +73,9 @@ public final class RandomTables {
       fields.add(new StructField("c" + i, data.get(i), true));
     }
     for (int i = 0; i < partitions; i++) {
-      fields.add(new StructField("p" + i, PARTITION_TYPES.get(random.nextInt(PARTITION_TYPES.size())), true));
+      fields.add(
+          new StructField(
+              "p" + i, PARTITION_TYPES.get(random.nextInt(PARTITION_TYPES.size())), true));
     }
     return new StructType(fields);
   }
@@ -92,7 +117,8 @@ public final class RandomTables {
       return m;
     }
     if (t instanceof StructType) {
-      return Row.of(random.nextInt(1000), random.nextBoolean() ? null : WORDS[random.nextInt(WORDS.length)]);
+      return Row.of(
+          random.nextInt(1000), random.nextBoolean() ? null : WORDS[random.nextInt(WORDS.length)]);
     }
     int small = partition ? 3 : Integer.MAX_VALUE;
     return switch ((PrimitiveType) t) {
@@ -102,10 +128,14 @@ public final class RandomTables {
       case FLOAT -> random.nextFloat() * 100;
       case DOUBLE -> random.nextGaussian() * 1e6;
       case BOOLEAN -> random.nextBoolean();
-      case STRING -> WORDS[random.nextInt(partition ? 5 : WORDS.length)] + (partition ? "" : random.nextInt(100));
+      case STRING ->
+          WORDS[random.nextInt(partition ? 5 : WORDS.length)]
+              + (partition ? "" : random.nextInt(100));
       case BINARY -> new byte[] {(byte) random.nextInt(), (byte) random.nextInt()};
       case DATE -> LocalDate.of(2020, 1, 1).plusDays(random.nextInt(partition ? 3 : 2000));
-      case TIMESTAMP -> Instant.ofEpochSecond(1_600_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1000L);
+      case TIMESTAMP ->
+          Instant.ofEpochSecond(
+              1_600_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1000L);
       default -> throw new IllegalArgumentException(t.toString());
     };
   }

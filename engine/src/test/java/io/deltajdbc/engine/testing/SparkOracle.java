@@ -23,19 +23,24 @@ public final class SparkOracle {
 
   public static synchronized SparkSession spark() {
     if (session == null) {
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("delta-jdbc-oracle")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "2")
-          .config("spark.default.parallelism", "2")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.sql.datetime.java8API.enabled", "true")
-          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-          .config("spark.databricks.delta.snapshotPartitions", "2")
-          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/delta-jdbc-spark-warehouse")
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("delta-jdbc-oracle")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.default.parallelism", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.datetime.java8API.enabled", "true")
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config(
+                  "spark.sql.warehouse.dir",
+                  System.getProperty("java.io.tmpdir") + "/delta-jdbc-spark-warehouse")
+              .getOrCreate();
     }
     return session;
   }
@@ -48,7 +53,8 @@ public final class SparkOracle {
     }
     Dataset<org.apache.spark.sql.Row> df = reader.load(path);
     List<String> names = schema.fieldNames();
-    Dataset<org.apache.spark.sql.Row> ordered = df.selectExpr(names.stream().map(n -> "`" + n + "`").toArray(String[]::new));
+    Dataset<org.apache.spark.sql.Row> ordered =
+        df.selectExpr(names.stream().map(n -> "`" + n + "`").toArray(String[]::new));
     List<Row> out = new ArrayList<>();
     for (org.apache.spark.sql.Row r : ordered.collectAsList()) {
       out.add(toEngine(r, schema));
@@ -57,23 +63,31 @@ public final class SparkOracle {
   }
 
   /** Appends engine rows to a Delta table through delta-spark (creating it when absent). */
-  public static void append(String path, List<Row> rows, StructType schema, List<String> partitionColumns) {
+  public static void append(
+      String path, List<Row> rows, StructType schema, List<String> partitionColumns) {
     org.apache.spark.sql.types.StructType sparkSchema =
-        (org.apache.spark.sql.types.StructType) org.apache.spark.sql.types.DataType.fromJson(
-            io.deltajdbc.engine.types.SchemaJson.toJson(schema));
+        (org.apache.spark.sql.types.StructType)
+            org.apache.spark.sql.types.DataType.fromJson(
+                io.deltajdbc.engine.types.SchemaJson.toJson(schema));
     List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
     for (Row r : rows) {
       sparkRows.add(toSpark(r, schema));
     }
-    spark().createDataFrame(sparkRows, sparkSchema).write().format("delta").mode("append")
-        .partitionBy(partitionColumns.toArray(String[]::new)).save(path);
+    spark()
+        .createDataFrame(sparkRows, sparkSchema)
+        .write()
+        .format("delta")
+        .mode("append")
+        .partitionBy(partitionColumns.toArray(String[]::new))
+        .save(path);
   }
 
   private static org.apache.spark.sql.Row toSpark(Row r, StructType schema) {
     Object[] values = new Object[schema.size()];
     for (int i = 0; i < values.length; i++) {
       Object v = r.get(i);
-      values[i] = v instanceof Row nested ? toSpark(nested, (StructType) schema.field(i).type()) : v;
+      values[i] =
+          v instanceof Row nested ? toSpark(nested, (StructType) schema.field(i).type()) : v;
     }
     return org.apache.spark.sql.RowFactory.create(values);
   }
@@ -104,7 +118,8 @@ public final class SparkOracle {
     }
     if (type instanceof MapType m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      scala.collection.Iterator<? extends scala.Tuple2<?, ?>> it = ((scala.collection.Map<?, ?>) v).iterator();
+      scala.collection.Iterator<? extends scala.Tuple2<?, ?>> it =
+          ((scala.collection.Map<?, ?>) v).iterator();
       while (it.hasNext()) {
         scala.Tuple2<?, ?> e = it.next();
         out.put(value(e._1(), m.keyType()), value(e._2(), m.valueType()));

@@ -34,9 +34,9 @@ public final class TestData {
   /**
    * Opens a conformance table. Tables from Delta Lake's Spark test resources were written with its
    * test-only deletion vector file name prefix, which their reader must be told. Zone-less
-   * timestamp partition values are in the writer's zone: the golden table data-reader-partition-values
-   * was written by Spark in America/Los_Angeles (its expected answer has 11:11:11 as 18:11:11Z), the
-   * kernel-timestamp-* tables in UTC.
+   * timestamp partition values are in the writer's zone: the golden table
+   * data-reader-partition-values was written by Spark in America/Los_Angeles (its expected answer
+   * has 11:11:11 as 18:11:11Z), the kernel-timestamp-* tables in UTC.
    */
   public static DeltaTable open(Path table) {
     Configuration conf = DeltaTable.defaultConfiguration();
@@ -52,19 +52,26 @@ public final class TestData {
   /** Copies a table directory (with hidden files) into {@code target}, for tests that change it. */
   public static Path copy(Path source, Path target) {
     try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          source,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(
+                  file,
+                  target.resolve(source.relativize(file).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES);
+              return FileVisitResult.CONTINUE;
+            }
+          });
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

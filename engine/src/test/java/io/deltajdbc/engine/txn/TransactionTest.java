@@ -28,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Commits, idempotent writes, checkpoints and the conflict rules, on local tables. */
 class TransactionTest {
-  private static final StructType SCHEMA = StructType.of(
-      new StructField("id", PrimitiveType.LONG, false),
-      new StructField("name", PrimitiveType.STRING, true),
-      new StructField("part", PrimitiveType.STRING, true));
+  private static final StructType SCHEMA =
+      StructType.of(
+          new StructField("id", PrimitiveType.LONG, false),
+          new StructField("name", PrimitiveType.STRING, true),
+          new StructField("part", PrimitiveType.STRING, true));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DeltaTable create(String... props) {
     TableSpec spec = TableSpec.of(SCHEMA, "part");
@@ -77,8 +77,10 @@ class TransactionTest {
     assertTrue(Files.exists(dir.resolve("t/_delta_log/00000000000000000005.checkpoint.parquet")));
     assertTrue(Files.isDirectory(dir.resolve("t/part=even")));
     assertTrue(Files.isDirectory(dir.resolve("t/part=__HIVE_DEFAULT_PARTITION__")));
-    DeltaTable fresh = DeltaTable.forPath(dir.resolve("t").toString(), DeltaTable.defaultConfiguration());
-    assertEquals(ids(s), ids(fresh.latestSnapshot()), "a cold load from the checkpoint reads the same rows");
+    DeltaTable fresh =
+        DeltaTable.forPath(dir.resolve("t").toString(), DeltaTable.defaultConfiguration());
+    assertEquals(
+        ids(s), ids(fresh.latestSnapshot()), "a cold load from the checkpoint reads the same rows");
     var scan = s.scanBuilder().withFilter(Predicates.lt(Column.of("id"), Literal.of(20))).build();
     assertEquals(11, scan.metrics().skippedByStats(), "statistics skip every file but the first");
     assertEquals(120L, s.scanBuilder().build().rowCountFromLog().orElseThrow());
@@ -89,7 +91,8 @@ class TransactionTest {
     DeltaTable t = create("parquet.compression", "zstd");
     append(t, rows(0, 50, "a"));
     Snapshot s = t.latestSnapshot();
-    assertTrue(s.files().stream().allMatch(f -> f.path().endsWith(".zstd.parquet")), s.files().toString());
+    assertTrue(
+        s.files().stream().allMatch(f -> f.path().endsWith(".zstd.parquet")), s.files().toString());
     assertEquals(LongStream.range(0, 50).boxed().toList(), ids(s));
   }
 
@@ -122,7 +125,11 @@ class TransactionTest {
     assertEquals(2, rb.attempts());
 
     Snapshot s = t.latestSnapshot();
-    AddFile first = s.files().stream().filter(f -> f.partitionValues().get("part").equals("a")).findFirst().orElseThrow();
+    AddFile first =
+        s.files().stream()
+            .filter(f -> f.partitionValues().get("part").equals("a"))
+            .findFirst()
+            .orElseThrow();
     Transaction d1 = t.startTransaction();
     Transaction d2 = t.startTransaction();
     d1.readFiles(List.of(first));
@@ -130,8 +137,10 @@ class TransactionTest {
     d2.readFiles(List.of(first));
     d2.remove(List.of(first));
     d1.commit(Operation.of("DELETE", java.util.Map.of()));
-    ConcurrentModificationException e = assertThrows(ConcurrentDeleteReadException.class,
-        () -> d2.commit(Operation.of("DELETE", java.util.Map.of())));
+    ConcurrentModificationException e =
+        assertThrows(
+            ConcurrentDeleteReadException.class,
+            () -> d2.commit(Operation.of("DELETE", java.util.Map.of())));
     assertEquals(4, e.winningVersion());
     assertTrue(e.getMessage().contains("version 4"), e.getMessage());
     assertEquals(4, t.latestSnapshot().version(), "the loser left the table as it was");
@@ -157,28 +166,47 @@ class TransactionTest {
     winner.write(rows(300, 301, "a").iterator());
     winner.commit(Operation.of("MERGE", java.util.Map.of()));
     loser.write(rows(400, 401, "a").iterator());
-    assertThrows(ConcurrentAppendException.class, () -> loser.commit(Operation.of("MERGE", java.util.Map.of())));
+    assertThrows(
+        ConcurrentAppendException.class,
+        () -> loser.commit(Operation.of("MERGE", java.util.Map.of())));
   }
 
   @Test
   void badInputIsRefusedAndNothingIsCommitted() {
     DeltaTable t = create("delta.appendOnly", "true");
     Transaction txn = t.startTransaction();
-    DeltaException nn = assertThrows(DeltaException.class,
-        () -> txn.write(List.of(Row.of(null, "x", "a")).iterator()));
+    DeltaException nn =
+        assertThrows(
+            DeltaException.class, () -> txn.write(List.of(Row.of(null, "x", "a")).iterator()));
     assertEquals(ErrorCode.CONSTRAINT_VIOLATION, nn.code());
     assertTrue(nn.getMessage().contains("id"), nn.getMessage());
     append(t, rows(0, 3, "a"));
     Transaction del = t.startTransaction();
     del.remove(t.latestSnapshot().files());
-    assertEquals(ErrorCode.CONSTRAINT_VIOLATION,
-        assertThrows(DeltaException.class, () -> del.commit(Operation.of("DELETE", java.util.Map.of()))).code());
+    assertEquals(
+        ErrorCode.CONSTRAINT_VIOLATION,
+        assertThrows(
+                DeltaException.class, () -> del.commit(Operation.of("DELETE", java.util.Map.of())))
+            .code());
     assertEquals(1, t.latestSnapshot().version());
-    DeltaException bad = assertThrows(DeltaException.class, () -> DeltaTable.create(dir.resolve("u").toString(),
-        DeltaTable.defaultConfiguration(), TableSpec.of(SCHEMA).withProperty("delta.checkpointInterva", "3")));
+    DeltaException bad =
+        assertThrows(
+            DeltaException.class,
+            () ->
+                DeltaTable.create(
+                    dir.resolve("u").toString(),
+                    DeltaTable.defaultConfiguration(),
+                    TableSpec.of(SCHEMA).withProperty("delta.checkpointInterva", "3")));
     assertTrue(bad.getMessage().contains("delta.checkpointInterva"), bad.getMessage());
-    assertEquals(ErrorCode.TABLE_ALREADY_EXISTS, assertThrows(DeltaException.class,
-        () -> DeltaTable.create(dir.resolve("t").toString(), DeltaTable.defaultConfiguration(), TableSpec.of(SCHEMA)))
-        .code());
+    assertEquals(
+        ErrorCode.TABLE_ALREADY_EXISTS,
+        assertThrows(
+                DeltaException.class,
+                () ->
+                    DeltaTable.create(
+                        dir.resolve("t").toString(),
+                        DeltaTable.defaultConfiguration(),
+                        TableSpec.of(SCHEMA)))
+            .code());
   }
 }

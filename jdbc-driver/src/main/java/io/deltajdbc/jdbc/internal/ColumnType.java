@@ -4,13 +4,13 @@ import java.util.Locale;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A column's type as JDBC describes it, the same in {@code DatabaseMetaData.getColumns},
- * {@code getTypeInfo} and {@code ResultSetMetaData}: the bare type name ({@code DECIMAL}, never
- * {@code DECIMAL(12, 2)} or {@code BIGINT NOT NULL}: tools append precision and nullability
- * themselves), the column size JDBC defines (digits of a number, characters of a date or timestamp
- * as text, {@code Integer.MAX_VALUE} for Delta's unbounded strings and binaries, as drivers report
- * unbounded text), the decimal digits (a decimal's scale, a timestamp's fractional seconds) and
- * the display size. Precision comes from the SQL type, so a TIMESTAMP(6) is 26 characters wide.
+ * A column's type as JDBC describes it, the same in {@code DatabaseMetaData.getColumns}, {@code
+ * getTypeInfo} and {@code ResultSetMetaData}: the bare type name ({@code DECIMAL}, never {@code
+ * DECIMAL(12, 2)} or {@code BIGINT NOT NULL}: tools append precision and nullability themselves),
+ * the column size JDBC defines (digits of a number, characters of a date or timestamp as text,
+ * {@code Integer.MAX_VALUE} for Delta's unbounded strings and binaries, as drivers report unbounded
+ * text), the decimal digits (a decimal's scale, a timestamp's fractional seconds) and the display
+ * size. Precision comes from the SQL type, so a TIMESTAMP(6) is 26 characters wide.
  */
 public record ColumnType(SqlTypeName sqlType, int precision, int scale) {
   /** A size for strings and binaries that Delta does not bound. */
@@ -21,7 +21,10 @@ public record ColumnType(SqlTypeName sqlType, int precision, int scale) {
     return sqlType.getName().toUpperCase(Locale.ROOT);
   }
 
-  /** COLUMN_SIZE of getColumns and precision of ResultSetMetaData; null where JDBC says none applies. */
+  /**
+   * COLUMN_SIZE of getColumns and precision of ResultSetMetaData; null where JDBC says none
+   * applies.
+   */
   public Integer columnSize() {
     return switch (sqlType) {
       case BOOLEAN -> 1;
@@ -59,7 +62,15 @@ public record ColumnType(SqlTypeName sqlType, int precision, int scale) {
       case DECIMAL -> precision + (scale > 0 ? 2 : 1);
       case REAL -> 15;
       case FLOAT, DOUBLE -> 24;
-      case DATE, TIME, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, CHAR, BINARY, VARCHAR, VARBINARY -> columnSize();
+      case DATE,
+          TIME,
+          TIMESTAMP,
+          TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+          CHAR,
+          BINARY,
+          VARCHAR,
+          VARBINARY ->
+          columnSize();
       default -> UNBOUNDED;
     };
   }

@@ -27,13 +27,21 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+  public MetaResultSet getTables(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
       List<String> typeList) {
     return delegate.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList);
   }
 
   @Override
-  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+  public MetaResultSet getColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
       Pat columnNamePattern) {
     return delegate.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
   }
@@ -54,60 +62,80 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public MetaResultSet getProcedures(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat procedureNamePattern) {
+  public MetaResultSet getProcedures(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat procedureNamePattern) {
     return delegate.getProcedures(ch, catalog, schemaPattern, procedureNamePattern);
   }
 
   @Override
-  public MetaResultSet getProcedureColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat procedureNamePattern, Pat columnNamePattern) {
-    return delegate.getProcedureColumns(ch, catalog, schemaPattern, procedureNamePattern, columnNamePattern);
+  public MetaResultSet getProcedureColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat procedureNamePattern,
+      Pat columnNamePattern) {
+    return delegate.getProcedureColumns(
+        ch, catalog, schemaPattern, procedureNamePattern, columnNamePattern);
   }
 
   @Override
-  public MetaResultSet getColumnPrivileges(ConnectionHandle ch, String catalog, String schema, String table,
-      Pat columnNamePattern) {
+  public MetaResultSet getColumnPrivileges(
+      ConnectionHandle ch, String catalog, String schema, String table, Pat columnNamePattern) {
     return delegate.getColumnPrivileges(ch, catalog, schema, table, columnNamePattern);
   }
 
   @Override
-  public MetaResultSet getTablePrivileges(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat tableNamePattern) {
+  public MetaResultSet getTablePrivileges(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern) {
     return delegate.getTablePrivileges(ch, catalog, schemaPattern, tableNamePattern);
   }
 
   @Override
-  public MetaResultSet getBestRowIdentifier(ConnectionHandle ch, String catalog, String schema, String table,
-      int scope, boolean nullable) {
+  public MetaResultSet getBestRowIdentifier(
+      ConnectionHandle ch,
+      String catalog,
+      String schema,
+      String table,
+      int scope,
+      boolean nullable) {
     return delegate.getBestRowIdentifier(ch, catalog, schema, table, scope, nullable);
   }
 
   @Override
-  public MetaResultSet getVersionColumns(ConnectionHandle ch, String catalog, String schema, String table) {
+  public MetaResultSet getVersionColumns(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return delegate.getVersionColumns(ch, catalog, schema, table);
   }
 
   @Override
-  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+  public MetaResultSet getPrimaryKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return delegate.getPrimaryKeys(ch, catalog, schema, table);
   }
 
   @Override
-  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+  public MetaResultSet getImportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return delegate.getImportedKeys(ch, catalog, schema, table);
   }
 
   @Override
-  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+  public MetaResultSet getExportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return delegate.getExportedKeys(ch, catalog, schema, table);
   }
 
   @Override
-  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
-      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
-    return delegate.getCrossReference(ch, parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema,
-        foreignTable);
+  public MetaResultSet getCrossReference(
+      ConnectionHandle ch,
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable) {
+    return delegate.getCrossReference(
+        ch, parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
   }
 
   @Override
@@ -116,32 +144,43 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema, String table, boolean unique,
+  public MetaResultSet getIndexInfo(
+      ConnectionHandle ch,
+      String catalog,
+      String schema,
+      String table,
+      boolean unique,
       boolean approximate) {
     return delegate.getIndexInfo(ch, catalog, schema, table, unique, approximate);
   }
 
   @Override
-  public MetaResultSet getUDTs(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat typeNamePattern,
-      int[] types) {
+  public MetaResultSet getUDTs(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat typeNamePattern, int[] types) {
     return delegate.getUDTs(ch, catalog, schemaPattern, typeNamePattern, types);
   }
 
   @Override
-  public MetaResultSet getSuperTypes(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat typeNamePattern) {
+  public MetaResultSet getSuperTypes(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat typeNamePattern) {
     return delegate.getSuperTypes(ch, catalog, schemaPattern, typeNamePattern);
   }
 
   @Override
-  public MetaResultSet getSuperTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat tableNamePattern) {
+  public MetaResultSet getSuperTables(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern) {
     return delegate.getSuperTables(ch, catalog, schemaPattern, tableNamePattern);
   }
 
   @Override
-  public MetaResultSet getAttributes(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat typeNamePattern,
+  public MetaResultSet getAttributes(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat typeNamePattern,
       Pat attributeNamePattern) {
-    return delegate.getAttributes(ch, catalog, schemaPattern, typeNamePattern, attributeNamePattern);
+    return delegate.getAttributes(
+        ch, catalog, schemaPattern, typeNamePattern, attributeNamePattern);
   }
 
   @Override
@@ -150,26 +189,40 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat functionNamePattern) {
+  public MetaResultSet getFunctions(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
     return delegate.getFunctions(ch, catalog, schemaPattern, functionNamePattern);
   }
 
   @Override
-  public MetaResultSet getFunctionColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat functionNamePattern, Pat columnNamePattern) {
-    return delegate.getFunctionColumns(ch, catalog, schemaPattern, functionNamePattern, columnNamePattern);
+  public MetaResultSet getFunctionColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat functionNamePattern,
+      Pat columnNamePattern) {
+    return delegate.getFunctionColumns(
+        ch, catalog, schemaPattern, functionNamePattern, columnNamePattern);
   }
 
   @Override
-  public MetaResultSet getPseudoColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat tableNamePattern, Pat columnNamePattern) {
-    return delegate.getPseudoColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
+  public MetaResultSet getPseudoColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      Pat columnNamePattern) {
+    return delegate.getPseudoColumns(
+        ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
   }
 
   @Override
-  public Iterable<Object> createIterable(StatementHandle h, QueryState state, Signature signature,
-      List<TypedValue> parameters, Frame firstFrame) {
+  public Iterable<Object> createIterable(
+      StatementHandle h,
+      QueryState state,
+      Signature signature,
+      List<TypedValue> parameters,
+      Frame firstFrame) {
     return delegate.createIterable(h, state, signature, parameters, firstFrame);
   }
 
@@ -180,14 +233,20 @@ abstract class DelegatingMeta implements Meta {
 
   @SuppressWarnings("deprecation")
   @Override
-  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, PrepareCallback callback)
+  public ExecuteResult prepareAndExecute(
+      StatementHandle h, String sql, long maxRowCount, PrepareCallback callback)
       throws NoSuchStatementException {
     return delegate.prepareAndExecute(h, sql, maxRowCount, callback);
   }
 
   @Override
-  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
-      PrepareCallback callback) throws NoSuchStatementException {
+  public ExecuteResult prepareAndExecute(
+      StatementHandle h,
+      String sql,
+      long maxRowCount,
+      int maxRowsInFirstFrame,
+      PrepareCallback callback)
+      throws NoSuchStatementException {
     return delegate.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
   }
 
@@ -198,7 +257,8 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValueLists)
+  public ExecuteBatchResult executeBatch(
+      StatementHandle h, List<List<TypedValue>> parameterValueLists)
       throws NoSuchStatementException {
     return delegate.executeBatch(h, parameterValueLists);
   }
@@ -211,13 +271,15 @@ abstract class DelegatingMeta implements Meta {
 
   @SuppressWarnings("deprecation")
   @Override
-  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+  public ExecuteResult execute(
+      StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
       throws NoSuchStatementException {
     return delegate.execute(h, parameterValues, maxRowCount);
   }
 
   @Override
-  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+  public ExecuteResult execute(
+      StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
     return delegate.execute(h, parameterValues, maxRowsInFirstFrame);
   }
@@ -243,7 +305,8 @@ abstract class DelegatingMeta implements Meta {
   }
 
   @Override
-  public boolean syncResults(StatementHandle h, QueryState state, long offset) throws NoSuchStatementException {
+  public boolean syncResults(StatementHandle h, QueryState state, long offset)
+      throws NoSuchStatementException {
     return delegate.syncResults(h, state, offset);
   }
 

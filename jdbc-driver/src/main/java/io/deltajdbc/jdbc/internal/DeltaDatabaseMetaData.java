@@ -10,10 +10,10 @@ import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
  * Avatica's {@code DatabaseMetaData} (Calcite's JDBC factory adds nothing to it) with the answers
  * its defaults get wrong for Delta. Every statement is its own Delta commit (auto-commit): there
  * are no transactions over several statements, {@code commit()} has nothing to do, and a statement
- * meets the isolation levels {@link AutoCommitConnection} lists. There are no catalogs:
- * {@code getCatalogs} is empty and tables are named {@code schema.table}. Identifiers keep their
- * case and match without it. {@code getURL} is the URL the client connected with (the driver
- * opens Calcite's connection with it).
+ * meets the isolation levels {@link AutoCommitConnection} lists. There are no catalogs: {@code
+ * getCatalogs} is empty and tables are named {@code schema.table}. Identifiers keep their case and
+ * match without it. {@code getURL} is the URL the client connected with (the driver opens Calcite's
+ * connection with it).
  */
 final class DeltaDatabaseMetaData extends AvaticaDatabaseMetaData {
   DeltaDatabaseMetaData(AvaticaConnection connection) {

@@ -23,18 +23,23 @@ public final class DeltaFunctions {
 
   private DeltaFunctions() {}
 
-  public static List<MetaImpl.MetaFunction> builtIn(SqlOperatorTable table, Predicate1<String> nameMatcher) {
+  public static List<MetaImpl.MetaFunction> builtIn(
+      SqlOperatorTable table, Predicate1<String> nameMatcher) {
     TreeSet<String> names = new TreeSet<>();
     for (SqlOperator op : table.getOperatorList()) {
-      if (SqlKind.FUNCTION.contains(op.getKind()) && !(op instanceof SqlGroupedWindowFunction)
-          && !(op instanceof SqlWindowTableFunction) && CALLABLE.matcher(op.getName()).matches()
+      if (SqlKind.FUNCTION.contains(op.getKind())
+          && !(op instanceof SqlGroupedWindowFunction)
+          && !(op instanceof SqlWindowTableFunction)
+          && CALLABLE.matcher(op.getName()).matches()
           && nameMatcher.apply(op.getName())) {
         names.add(op.getName());
       }
     }
     List<MetaImpl.MetaFunction> rows = new ArrayList<>();
     for (String name : names) {
-      rows.add(new MetaImpl.MetaFunction(null, null, name, (short) DatabaseMetaData.functionResultUnknown, name));
+      rows.add(
+          new MetaImpl.MetaFunction(
+              null, null, name, (short) DatabaseMetaData.functionResultUnknown, name));
     }
     return rows;
   }

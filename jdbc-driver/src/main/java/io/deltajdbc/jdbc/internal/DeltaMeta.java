@@ -21,12 +21,12 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Calcite's metadata and execution ({@code CalciteMetaImpl}, to which every other call goes), with
- * batches that commit once: the executions of a {@code PreparedStatement.executeBatch} (or
- * {@code Statement.executeBatch}) collect their INSERT rows and commit them together when the
- * batch ends, so a batch of a million rows is one Delta version, not a million. Catalog listings
- * ({@code getTables}, {@code getColumns}) read the matching tables' logs ahead, in parallel, instead
- * of one after the other as they are enumerated. The catalog lists only what a user has: tables
- * (no Calcite {@code metadata} schema, no SYSTEM TABLE type), no catalogs, the SQL types of Delta
+ * batches that commit once: the executions of a {@code PreparedStatement.executeBatch} (or {@code
+ * Statement.executeBatch}) collect their INSERT rows and commit them together when the batch ends,
+ * so a batch of a million rows is one Delta version, not a million. Catalog listings ({@code
+ * getTables}, {@code getColumns}) read the matching tables' logs ahead, in parallel, instead of one
+ * after the other as they are enumerated. The catalog lists only what a user has: tables (no
+ * Calcite {@code metadata} schema, no SYSTEM TABLE type), no catalogs, the SQL types of Delta
  * columns, callable built-in functions; columns have bare type names (see {@code ColumnType}).
  */
 public final class DeltaMeta extends DelegatingMeta {
@@ -34,7 +34,9 @@ public final class DeltaMeta extends DelegatingMeta {
   private final CalciteConnection calcite;
 
   private DeltaMeta(AvaticaConnection connection, CalciteConnection calcite) {
-    super(CalciteMetaImpl.create(calcite, DeltaMetaTableFactory.INSTANCE, DeltaMetaColumnFactory.INSTANCE));
+    super(
+        CalciteMetaImpl.create(
+            calcite, DeltaMetaTableFactory.INSTANCE, DeltaMetaColumnFactory.INSTANCE));
     this.connection = connection;
     this.calcite = calcite;
   }
@@ -45,21 +47,33 @@ public final class DeltaMeta extends DelegatingMeta {
   }
 
   @Override
-  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+  public MetaResultSet getTables(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
       List<String> typeList) {
     preload(schemaPattern, tableNamePattern);
     return delegate.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList);
   }
 
   @Override
-  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+  public MetaResultSet getColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
       Pat columnNamePattern) {
     preload(schemaPattern, tableNamePattern);
     Predicate1<String> columnMatcher = LikePattern.matcher(columnNamePattern.s);
-    Enumerable<MetaImpl.MetaColumn> columns = DeltaMetaTables.tables(root(), catalog, schemaPattern, tableNamePattern)
-        .selectMany(table -> DeltaMetaTables.columns(table, calcite.getTypeFactory()))
-        .where(column -> columnMatcher.apply(column.getName()));
-    return MetaResults.of(connection, columns, DeltaMetaColumnFactory.INSTANCE.getMetaColumnClass(),
+    Enumerable<MetaImpl.MetaColumn> columns =
+        DeltaMetaTables.tables(root(), catalog, schemaPattern, tableNamePattern)
+            .selectMany(table -> DeltaMetaTables.columns(table, calcite.getTypeFactory()))
+            .where(column -> columnMatcher.apply(column.getName()));
+    return MetaResults.of(
+        connection,
+        columns,
+        DeltaMetaColumnFactory.INSTANCE.getMetaColumnClass(),
         DeltaMetaColumnFactory.INSTANCE.getColumnNames());
   }
 
@@ -75,18 +89,21 @@ public final class DeltaMeta extends DelegatingMeta {
 
   @Override
   public MetaResultSet getTypeInfo(ConnectionHandle ch) {
-    return withRows(delegate.getTypeInfo(ch), DeltaTypeInfo.rows(calcite.getTypeFactory().getTypeSystem()));
+    return withRows(
+        delegate.getTypeInfo(ch), DeltaTypeInfo.rows(calcite.getTypeFactory().getTypeSystem()));
   }
 
   @Override
-  public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
+  public MetaResultSet getFunctions(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
     MetaResultSet own = delegate.getFunctions(ch, catalog, schemaPattern, functionNamePattern);
     if (schemaPattern.s != null && !schemaPattern.s.equals("%")) {
       return own; // built-in functions are in no schema
     }
     List<Object> rows = new ArrayList<>();
     own.firstFrame.rows.forEach(rows::add);
-    SqlOperatorTable table = calcite.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+    SqlOperatorTable table =
+        calcite.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
     rows.addAll(DeltaFunctions.builtIn(table, LikePattern.matcher(functionNamePattern.s)));
     return withRows(own, rows);
   }
@@ -95,7 +112,10 @@ public final class DeltaMeta extends DelegatingMeta {
   private MetaResultSet withRows(MetaResultSet listing, List<?> rows) {
     @SuppressWarnings("unchecked")
     Iterable<Object> iterable = (Iterable<Object>) rows;
-    return MetaResults.of(connection, listing.signature.columns, listing.signature.cursorFactory,
+    return MetaResults.of(
+        connection,
+        listing.signature.columns,
+        listing.signature.cursorFactory,
         new Frame(0, true, iterable));
   }
 
@@ -104,11 +124,14 @@ public final class DeltaMeta extends DelegatingMeta {
   }
 
   private void preload(Pat schemaPattern, Pat tableNamePattern) {
-    if (tableNamePattern.s != null && tableNamePattern.s.indexOf('%') < 0 && tableNamePattern.s.indexOf('_') < 0) {
+    if (tableNamePattern.s != null
+        && tableNamePattern.s.indexOf('%') < 0
+        && tableNamePattern.s.indexOf('_') < 0) {
       return; // one table: nothing to overlap, and no listing of the warehouse to pay for
     }
     var schemaMatcher = LikePattern.matcher(schemaPattern.s);
-    LikePattern tables = tableNamePattern.s == null ? LikePattern.any() : new LikePattern(tableNamePattern.s);
+    LikePattern tables =
+        tableNamePattern.s == null ? LikePattern.any() : new LikePattern(tableNamePattern.s);
     for (CalciteSchema s : root().getSubSchemaMap().values()) {
       if (s.schema instanceof DeltaWarehouseSchema w && schemaMatcher.apply(s.name)) {
         w.preloadInfos(tables);
@@ -122,7 +145,8 @@ public final class DeltaMeta extends DelegatingMeta {
    * parameter lists as its rows, with no execution per row.
    */
   @Override
-  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValueLists)
+  public ExecuteBatchResult executeBatch(
+      StatementHandle h, List<List<TypedValue>> parameterValueLists)
       throws NoSuchStatementException {
     if (h.signature instanceof BatchInsert insert) {
       List<List<Object>> rows = new ArrayList<>(parameterValueLists.size());
@@ -131,10 +155,11 @@ public final class DeltaMeta extends DelegatingMeta {
         values.forEach(v -> row.add(v.toLocal()));
         rows.add(row);
       }
-      inBatch(() -> {
-        insert.insertAll(rows);
-        return null;
-      });
+      inBatch(
+          () -> {
+            insert.insertAll(rows);
+            return null;
+          });
       long[] counts = new long[rows.size()];
       Arrays.fill(counts, 1L);
       return new ExecuteBatchResult(counts);

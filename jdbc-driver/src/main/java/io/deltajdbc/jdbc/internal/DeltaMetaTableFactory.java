@@ -14,7 +14,11 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
   /** A table row of getTables; {@code remarks} is read lazily from the table's metadata. */
   public static final class DeltaMetaTable extends CalciteMetaImpl.CalciteMetaTable {
     public final String remarks;
-    /** The table itself, for its columns; not a column of getTables (only the names listed below are). */
+
+    /**
+     * The table itself, for its columns; not a column of getTables (only the names listed below
+     * are).
+     */
     final Table table;
 
     DeltaMetaTable(Table table, String cat, String schem, String name, String remarks) {
@@ -39,8 +43,17 @@ final class DeltaMetaTableFactory implements CalciteMetaTableFactory {
 
   @Override
   public List<String> getColumnNames() {
-    return List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT", "TYPE_SCHEM",
-        "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
+    return List.of(
+        "TABLE_CAT",
+        "TABLE_SCHEM",
+        "TABLE_NAME",
+        "TABLE_TYPE",
+        "REMARKS",
+        "TYPE_CAT",
+        "TYPE_SCHEM",
+        "TYPE_NAME",
+        "SELF_REFERENCING_COL_NAME",
+        "REF_GENERATION");
   }
 
   @Override

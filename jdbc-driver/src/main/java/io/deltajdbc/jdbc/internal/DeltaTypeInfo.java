@@ -9,15 +9,28 @@ import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The rows of {@code DatabaseMetaData.getTypeInfo}: the SQL types a Delta column has (see
- * {@code DeltaTypes}), not Calcite's internal ones (CURSOR, COLUMN_LIST, SARG, intervals...),
- * with the maximum sizes {@link ColumnType} reports for their columns.
+ * The rows of {@code DatabaseMetaData.getTypeInfo}: the SQL types a Delta column has (see {@code
+ * DeltaTypes}), not Calcite's internal ones (CURSOR, COLUMN_LIST, SARG, intervals...), with the
+ * maximum sizes {@link ColumnType} reports for their columns.
  */
 public final class DeltaTypeInfo {
-  private static final List<SqlTypeName> TYPES = List.of(SqlTypeName.BOOLEAN, SqlTypeName.TINYINT,
-      SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT, SqlTypeName.DECIMAL, SqlTypeName.REAL,
-      SqlTypeName.DOUBLE, SqlTypeName.VARCHAR, SqlTypeName.VARBINARY, SqlTypeName.DATE, SqlTypeName.TIMESTAMP,
-      SqlTypeName.ARRAY, SqlTypeName.MAP, SqlTypeName.ROW);
+  private static final List<SqlTypeName> TYPES =
+      List.of(
+          SqlTypeName.BOOLEAN,
+          SqlTypeName.TINYINT,
+          SqlTypeName.SMALLINT,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
+          SqlTypeName.REAL,
+          SqlTypeName.DOUBLE,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.VARBINARY,
+          SqlTypeName.DATE,
+          SqlTypeName.TIMESTAMP,
+          SqlTypeName.ARRAY,
+          SqlTypeName.MAP,
+          SqlTypeName.ROW);
 
   private DeltaTypeInfo() {}
 
@@ -25,17 +38,39 @@ public final class DeltaTypeInfo {
     List<MetaImpl.MetaTypeInfo> rows = new ArrayList<>();
     for (SqlTypeName name : TYPES) {
       int max = name.allowsPrec() ? typeSystem.getMaxPrecision(name) : -1;
-      int maxScale = name == SqlTypeName.DECIMAL ? typeSystem.getMaxScale(name)
-          : name == SqlTypeName.TIMESTAMP ? max : 0;
-      ColumnType widest = new ColumnType(name, name == SqlTypeName.VARCHAR || name == SqlTypeName.VARBINARY ? -1 : max,
-          maxScale);
+      int maxScale =
+          name == SqlTypeName.DECIMAL
+              ? typeSystem.getMaxScale(name)
+              : name == SqlTypeName.TIMESTAMP ? max : 0;
+      ColumnType widest =
+          new ColumnType(
+              name,
+              name == SqlTypeName.VARCHAR || name == SqlTypeName.VARBINARY ? -1 : max,
+              maxScale);
       boolean text = name == SqlTypeName.VARCHAR;
-      String prefix = text ? "'" : name == SqlTypeName.VARBINARY ? "X'" : typeSystem.getLiteral(name, true);
-      String suffix = text || name == SqlTypeName.VARBINARY ? "'" : typeSystem.getLiteral(name, false);
-      rows.add(new MetaImpl.MetaTypeInfo(widest.typeName(), name.getJdbcOrdinal(), widest.columnSize(), prefix, suffix,
-          (short) DatabaseMetaData.typeNullable, text,
-          (short) (widest.searchable() ? DatabaseMetaData.typeSearchable : DatabaseMetaData.typePredNone),
-          false, false, false, (short) 0, (short) maxScale, typeSystem.getNumTypeRadix(name)));
+      String prefix =
+          text ? "'" : name == SqlTypeName.VARBINARY ? "X'" : typeSystem.getLiteral(name, true);
+      String suffix =
+          text || name == SqlTypeName.VARBINARY ? "'" : typeSystem.getLiteral(name, false);
+      rows.add(
+          new MetaImpl.MetaTypeInfo(
+              widest.typeName(),
+              name.getJdbcOrdinal(),
+              widest.columnSize(),
+              prefix,
+              suffix,
+              (short) DatabaseMetaData.typeNullable,
+              text,
+              (short)
+                  (widest.searchable()
+                      ? DatabaseMetaData.typeSearchable
+                      : DatabaseMetaData.typePredNone),
+              false,
+              false,
+              false,
+              (short) 0,
+              (short) maxScale,
+              typeSystem.getNumTypeRadix(name)));
     }
     rows.sort(Comparator.comparingInt(r -> r.dataType));
     return rows;

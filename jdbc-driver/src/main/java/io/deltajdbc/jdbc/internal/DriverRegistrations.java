@@ -8,8 +8,8 @@ import java.util.Collections;
 /**
  * Keeps the standalone jar's relocated Calcite from answering {@code jdbc:calcite:} URLs. Calcite's
  * driver class registers itself with {@link DriverManager} when it is initialised, which happens as
- * the superclass of ours; in the standalone jar that class is a private copy (under
- * {@code io.deltajdbc.shaded}) and must not serve an application that carries its own Calcite. On an
+ * the superclass of ours; in the standalone jar that class is a private copy (under {@code
+ * io.deltajdbc.shaded}) and must not serve an application that carries its own Calcite. On an
  * ordinary class path Calcite is the application's, and its registration stays.
  */
 public final class DriverRegistrations {

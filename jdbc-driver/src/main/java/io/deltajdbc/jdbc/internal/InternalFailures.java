@@ -23,14 +23,25 @@ final class InternalFailures {
   static SQLException limit(Throwable t, String statement) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof StackOverflowError || isCodeTooLarge(c)) {
-        return new SQLException("The statement is too complex to compile: its expressions are nested too deeply "
-            + "or are too large" + statement + ". Simplify it, e.g. use IN (...) instead of many ORs, or split it "
-            + "into several statements.", TOO_COMPLEX, c);
+        return new SQLException(
+            "The statement is too complex to compile: its expressions are nested too deeply "
+                + "or are too large"
+                + statement
+                + ". Simplify it, e.g. use IN (...) instead of many ORs, or split it "
+                + "into several statements.",
+            TOO_COMPLEX,
+            c);
       }
       if (c instanceof OutOfMemoryError) {
         // SQL:2011 class 53 "insufficient resources": out of memory.
-        return new SQLException("Out of memory while executing the statement" + statement + ": " + message(c)
-            + ". Reduce the data it reads (a filter, a LIMIT), or give the JVM more memory (-Xmx).", "53200", c);
+        return new SQLException(
+            "Out of memory while executing the statement"
+                + statement
+                + ": "
+                + message(c)
+                + ". Reduce the data it reads (a filter, a LIMIT), or give the JVM more memory (-Xmx).",
+            "53200",
+            c);
       }
     }
     return null;
@@ -40,20 +51,25 @@ final class InternalFailures {
   static SQLException conversion(Throwable t, String statement) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ArithmeticException) {
-        return new SQLDataException("Numeric value out of range" + statement + ": " + message(c), "22003", c);
+        return new SQLDataException(
+            "Numeric value out of range" + statement + ": " + message(c), "22003", c);
       }
       if (c instanceof NumberFormatException) {
         return new SQLDataException("Invalid number" + statement + ": " + message(c), "22018", c);
       }
       if (c instanceof java.time.DateTimeException) {
-        return new SQLDataException("Invalid date or time value" + statement + ": " + message(c), "22008", c);
+        return new SQLDataException(
+            "Invalid date or time value" + statement + ": " + message(c), "22008", c);
       }
       if (c instanceof java.net.URISyntaxException) {
-        return new SQLSyntaxErrorException("Invalid path or URI" + statement + ": " + message(c), "42000", c);
+        return new SQLSyntaxErrorException(
+            "Invalid path or URI" + statement + ": " + message(c), "42000", c);
       }
       String m = c.getMessage() == null ? "" : c.getMessage();
-      if (m.startsWith("Invalid DATE value") || m.startsWith("Invalid TIMESTAMP value")
-          || m.startsWith("Invalid TIME value") || m.matches("(?s)Illegal (DATE|TIME|TIMESTAMP) literal.*")) {
+      if (m.startsWith("Invalid DATE value")
+          || m.startsWith("Invalid TIMESTAMP value")
+          || m.startsWith("Invalid TIME value")
+          || m.matches("(?s)Illegal (DATE|TIME|TIMESTAMP) literal.*")) {
         return new SQLDataException(m + statement, "22007", c);
       }
     }
@@ -70,7 +86,9 @@ final class InternalFailures {
       String m = c.getMessage();
       if (m != null && m.startsWith(prefix)) {
         int end = m.indexOf("\":", prefix.length());
-        String sql = m.substring(prefix.length(), end < 0 ? Math.min(m.length(), prefix.length() + 120) : end);
+        String sql =
+            m.substring(
+                prefix.length(), end < 0 ? Math.min(m.length(), prefix.length() + 120) : end);
         return " (in: " + (sql.length() > 120 ? sql.substring(0, 120) + "..." : sql) + ")";
       }
     }
@@ -80,8 +98,10 @@ final class InternalFailures {
   private static boolean isCodeTooLarge(Throwable c) {
     // Janino: "Code grows beyond 64 KB" / "too many constants"; the JVM's own limit on a method.
     String m = c.getMessage();
-    return m != null && (m.contains("grows beyond 64 KB") || m.contains("Code too large")
-        || m.contains("too many constants"));
+    return m != null
+        && (m.contains("grows beyond 64 KB")
+            || m.contains("Code too large")
+            || m.contains("too many constants"));
   }
 
   /** A message for an exception that may have none (a StackOverflowError has none). */

@@ -10,10 +10,10 @@ import java.sql.SQLTransactionRollbackException;
 import java.util.regex.Pattern;
 
 /**
- * The driver's one error factory: every failure reaches the caller as an {@link SQLException}
- * with an SQLState, translated from the engine's {@link DeltaException} or Calcite's parse and
- * validation errors found anywhere in the cause chain; JVM limits and internal exceptions by
- * {@link InternalFailures}. Whatever is left is HY000, never an SQLException without a state.
+ * The driver's one error factory: every failure reaches the caller as an {@link SQLException} with
+ * an SQLState, translated from the engine's {@link DeltaException} or Calcite's parse and
+ * validation errors found anywhere in the cause chain; JVM limits and internal exceptions by {@link
+ * InternalFailures}. Whatever is left is HY000, never an SQLException without a state.
  */
 public final class JdbcErrors {
   private JdbcErrors() {}
@@ -34,11 +34,12 @@ public final class JdbcErrors {
       String name = c.getClass().getName();
       String msg = c.getMessage() == null ? "" : c.getMessage();
       if (name.equals("org.apache.calcite.sql.parser.SqlParseException")) {
-        return new SQLSyntaxErrorException(SyntaxErrors.message((org.apache.calcite.sql.parser.SqlParseException) c),
-            "42000", c);
+        return new SQLSyntaxErrorException(
+            SyntaxErrors.message((org.apache.calcite.sql.parser.SqlParseException) c), "42000", c);
       }
       if (name.equals("org.apache.calcite.sql.validate.SqlValidatorException")) {
-        String where = t.getMessage() != null && t.getMessage().contains("From line") ? position(t) : "";
+        String where =
+            t.getMessage() != null && t.getMessage().contains("From line") ? position(t) : "";
         if (msg.startsWith("Object '") && msg.contains("not found")) {
           return new SQLSyntaxErrorException("Table not found: " + msg + where, "42S02", t);
         }
@@ -72,9 +73,9 @@ public final class JdbcErrors {
 
   /**
    * {@link #translate} of a failure of {@code call} ({@code "Connection.setSavepoint()"}): where
-   * Avatica or Calcite gave no message (a bare {@code UnsupportedOperationException} or
-   * {@code SQLFeatureNotSupportedException}), the message names the call, with 0A000 when it is
-   * not supported.
+   * Avatica or Calcite gave no message (a bare {@code UnsupportedOperationException} or {@code
+   * SQLFeatureNotSupportedException}), the message names the call, with 0A000 when it is not
+   * supported.
    */
   public static SQLException translate(Throwable t, String call) {
     SQLException e = translate(t);
@@ -83,12 +84,15 @@ public final class JdbcErrors {
       return e;
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UnsupportedOperationException || c instanceof SQLFeatureNotSupportedException) {
-        return new SQLFeatureNotSupportedException(call + " is not supported by delta-jdbc.", "0A000", t);
+      if (c instanceof UnsupportedOperationException
+          || c instanceof SQLFeatureNotSupportedException) {
+        return new SQLFeatureNotSupportedException(
+            call + " is not supported by delta-jdbc.", "0A000", t);
       }
     }
     String state = e.getSQLState() == null ? "HY000" : e.getSQLState();
-    return new SQLException(call + " failed: " + t.getClass().getName() + " without a message.", state, t);
+    return new SQLException(
+        call + " failed: " + t.getClass().getName() + " without a message.", state, t);
   }
 
   private static final Pattern BARE_CLASS_NAME =

@@ -22,41 +22,62 @@ import java.util.List;
  * {@link JdbcErrors} with an SQLState, and statements, result sets and {@link DatabaseMetaData}
  * (which is {@link DeltaDatabaseMetaData}) lead back to the proxies. A statement's warnings (what
  * DROP TABLE left, see {@link StatementWarnings}) are its {@code getWarnings()} chain until its
- * next execution. The connection's transaction methods are
- * {@link AutoCommitConnection}'s, result set columns are described by {@link ResultColumns}, and
- * row-count parameters bound by {@link LimitParameters}. No SQLException leaves without a message:
- * one Avatica or Calcite threw without any names the method that was called.
+ * next execution. The connection's transaction methods are {@link AutoCommitConnection}'s, result
+ * set columns are described by {@link ResultColumns}, and row-count parameters bound by {@link
+ * LimitParameters}. No SQLException leaves without a message: one Avatica or Calcite threw without
+ * any names the method that was called.
  */
 public final class JdbcProxies {
   /** The JDBC objects that are proxied, most specific first. */
-  private static final List<Class<?>> WRAPPED = List.of(CallableStatement.class, PreparedStatement.class,
-      Statement.class, ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
+  private static final List<Class<?>> WRAPPED =
+      List.of(
+          CallableStatement.class,
+          PreparedStatement.class,
+          Statement.class,
+          ResultSet.class,
+          DatabaseMetaData.class,
+          ResultSetMetaData.class,
+          ParameterMetaData.class);
 
   private JdbcProxies() {}
 
   public static Connection connection(Connection target) {
-    return (Connection) wrap(target, Connection.class,
-        new Handler(target, Connection.class, null, null, new AutoCommitConnection()));
+    return (Connection)
+        wrap(
+            target,
+            Connection.class,
+            new Handler(target, Connection.class, null, null, new AutoCommitConnection()));
   }
 
   private static Object wrap(Object target, Class<?> api, Handler handler) {
-    return Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {api}, handler);
+    return Proxy.newProxyInstance(
+        JdbcProxies.class.getClassLoader(), new Class<?>[] {api}, handler);
   }
 
   private static final class Handler implements InvocationHandler {
     private final Object target;
     private final Class<?> api;
     private final Object connectionProxyOrNull;
-    /** Cancel, timeout and resource errors of a statement and its result sets; null for other objects. */
+
+    /**
+     * Cancel, timeout and resource errors of a statement and its result sets; null for other
+     * objects.
+     */
     private final StatementGuard guard;
+
     /** The connection's auto-commit and read-only state, shared by everything it made. */
     private final AutoCommitConnection transactions;
+
     private LimitParameters limits;
     private Object self;
     private TemporalResults temporal;
     private SQLWarning warnings;
 
-    Handler(Object target, Class<?> api, Object connectionProxy, StatementGuard guard,
+    Handler(
+        Object target,
+        Class<?> api,
+        Object connectionProxy,
+        StatementGuard guard,
         AutoCommitConnection transactions) {
       this.target = target;
       this.api = api;
@@ -72,7 +93,8 @@ public final class JdbcProxies {
       } catch (SQLException e) {
         String m = e.getMessage();
         throw m == null || m.isBlank() || e.getSQLState() == null
-            ? JdbcErrors.translate(e, describe(method)) : e;
+            ? JdbcErrors.translate(e, describe(method))
+            : e;
       }
     }
 
@@ -126,9 +148,10 @@ public final class JdbcProxies {
       }
       Object result;
       try {
-        if (target instanceof PreparedStatement ps && (name.equals("setObject")
-            ? TemporalParameters.setObject(ps, args) : name.equals("setTimestamp")
-            && TemporalParameters.setTimestamp(ps, args))) {
+        if (target instanceof PreparedStatement ps
+            && (name.equals("setObject")
+                ? TemporalParameters.setObject(ps, args)
+                : name.equals("setTimestamp") && TemporalParameters.setTimestamp(ps, args))) {
           return null;
         }
         if (target instanceof ResultSet rs && TemporalResults.handles(name)) {
@@ -150,9 +173,12 @@ public final class JdbcProxies {
         if (resource != null) {
           throw resource;
         }
-        // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and the
+        // Errors too (a StackOverflowError of a deep expression): the client sees an SQLState, and
+        // the
         // connection stays usable, the failed statement having changed nothing.
-        if (cause instanceof java.sql.SQLException || cause instanceof RuntimeException || cause instanceof Error) {
+        if (cause instanceof java.sql.SQLException
+            || cause instanceof RuntimeException
+            || cause instanceof Error) {
           throw JdbcErrors.translate(cause, describe(method));
         }
         throw cause;
@@ -172,12 +198,17 @@ public final class JdbcProxies {
         }
       }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
-      // The most specific API the result has and the method returns: Avatica's prepared statement is
-      // its own ResultSetMetaData and ParameterMetaData, and getMetaData() must still lead to a proxy.
+      // The most specific API the result has and the method returns: Avatica's prepared statement
+      // is
+      // its own ResultSetMetaData and ParameterMetaData, and getMetaData() must still lead to a
+      // proxy.
       for (Class<?> resultApi : WRAPPED) {
         if (resultApi.isInstance(result) && method.getReturnType().isAssignableFrom(resultApi)) {
-          return wrap(result, resultApi, new Handler(result, resultApi, connectionProxy, guardOf(result, name, args),
-              transactions));
+          return wrap(
+              result,
+              resultApi,
+              new Handler(
+                  result, resultApi, connectionProxy, guardOf(result, name, args), transactions));
         }
       }
       return result;
@@ -185,7 +216,8 @@ public final class JdbcProxies {
 
     /** {@code "Statement.executeUpdate(String, int)"}: the call an error names. */
     private String describe(Method method) {
-      StringBuilder sb = new StringBuilder(api.getSimpleName()).append('.').append(method.getName()).append('(');
+      StringBuilder sb =
+          new StringBuilder(api.getSimpleName()).append('.').append(method.getName()).append('(');
       Class<?>[] types = method.getParameterTypes();
       for (int i = 0; i < types.length; i++) {
         sb.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
@@ -195,8 +227,10 @@ public final class JdbcProxies {
 
     /** 25006 for an execution that writes (not a query) on a read-only connection. */
     private void refuseWrites(String name, Object[] args) throws SQLException {
-      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text
-          : guard != null ? guard.sql() : null;
+      String sql =
+          args != null && args.length > 0 && args[0] instanceof String text
+              ? text
+              : guard != null ? guard.sql() : null;
       if (name.endsWith("Batch") || !StatementGuard.isQuery(sql)) {
         throw AutoCommitConnection.readOnlyViolation(sql == null ? "a batch" : sql);
       }
@@ -205,7 +239,8 @@ public final class JdbcProxies {
     /** Starts guarding an execution or a fetch; false for other methods. */
     private boolean begin(String name, Object[] args) throws SQLException {
       if (target instanceof Statement && name.startsWith("execute")) {
-        guard.beginExecute(args != null && args.length > 0 && args[0] instanceof String sql ? sql : null,
+        guard.beginExecute(
+            args != null && args.length > 0 && args[0] instanceof String sql ? sql : null,
             name.endsWith("Batch"));
         return true;
       }
@@ -216,14 +251,18 @@ public final class JdbcProxies {
       return false;
     }
 
-    /** 57014 for a canceled or timed-out statement, 53200 for one that ran out of memory; else null. */
+    /**
+     * 57014 for a canceled or timed-out statement, 53200 for one that ran out of memory; else null.
+     */
     private SQLException resourceFailure(Throwable cause, Object[] args) {
       SQLException stopped = guard == null ? null : guard.stoppedFailure(cause);
       if (stopped != null) {
         return stopped;
       }
-      String sql = guard != null ? guard.sql()
-          : args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+      String sql =
+          guard != null
+              ? guard.sql()
+              : args != null && args.length > 0 && args[0] instanceof String text ? text : null;
       SQLException oom = ResourceErrors.outOfMemory(cause, sql);
       if (oom != null && target instanceof ResultSet rs) {
         try {
@@ -238,8 +277,11 @@ public final class JdbcProxies {
     /** A new statement's guard; a statement's result set shares it; none for metadata. */
     private StatementGuard guardOf(Object result, String name, Object[] args) {
       if (result instanceof Statement st && target instanceof Connection) {
-        return new StatementGuard(st, name.startsWith("prepare") && args != null && args[0] instanceof String sql
-            ? sql : null);
+        return new StatementGuard(
+            st,
+            name.startsWith("prepare") && args != null && args[0] instanceof String sql
+                ? sql
+                : null);
       }
       boolean ownResult = result instanceof ResultSet && target instanceof Statement;
       boolean ownStatement = result instanceof Statement && target instanceof ResultSet;

@@ -22,15 +22,15 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * The parameters of a prepared statement that are a row count, {@code LIMIT ?}, {@code FETCH NEXT
- * ? ROWS} or {@code OFFSET ? ROWS}, and the binding of a value to one. Calcite's generated code
- * casts such a parameter to {@code Integer}, so a {@code setLong} (as jOOQ's {@code limit()}
- * binds) failed with a ClassCastException. Any integral value is taken here and bound as an int;
- * a negative count fails with 2201W (LIMIT) or 2201X (OFFSET), one beyond an int with 22003.
+ * The parameters of a prepared statement that are a row count, {@code LIMIT ?}, {@code FETCH NEXT ?
+ * ROWS} or {@code OFFSET ? ROWS}, and the binding of a value to one. Calcite's generated code casts
+ * such a parameter to {@code Integer}, so a {@code setLong} (as jOOQ's {@code limit()} binds)
+ * failed with a ClassCastException. Any integral value is taken here and bound as an int; a
+ * negative count fails with 2201W (LIMIT) or 2201X (OFFSET), one beyond an int with 22003.
  */
 final class LimitParameters {
-  private static final Pattern ROW_COUNT_WORD = Pattern.compile("\\b(LIMIT|OFFSET|FETCH)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROW_COUNT_WORD =
+      Pattern.compile("\\b(LIMIT|OFFSET|FETCH)\\b", Pattern.CASE_INSENSITIVE);
 
   /** The clause of each row-count parameter, by its 1-based index. */
   private final Map<Integer, String> clauses;
@@ -45,30 +45,37 @@ final class LimitParameters {
       return new LimitParameters(clauses);
     }
     try {
-      CalciteConnectionConfig cfg = statement.getConnection().unwrap(CalciteConnection.class).config();
-      SqlParser.Config config = SqlParser.config().withParserFactory(DeltaSqlParserImpl.FACTORY)
-          .withQuoting(cfg.quoting()).withQuotedCasing(cfg.quotedCasing()).withUnquotedCasing(cfg.unquotedCasing())
-          .withCaseSensitive(cfg.caseSensitive()).withConformance(cfg.conformance());
+      CalciteConnectionConfig cfg =
+          statement.getConnection().unwrap(CalciteConnection.class).config();
+      SqlParser.Config config =
+          SqlParser.config()
+              .withParserFactory(DeltaSqlParserImpl.FACTORY)
+              .withQuoting(cfg.quoting())
+              .withQuotedCasing(cfg.quotedCasing())
+              .withUnquotedCasing(cfg.unquotedCasing())
+              .withCaseSensitive(cfg.caseSensitive())
+              .withConformance(cfg.conformance());
       SqlNode node = SqlParser.create(DeltaSqlRewriter.rewrite(sql), config).parseStmt();
-      node.accept(new SqlBasicVisitor<Void>() {
-        @Override
-        public Void visit(SqlCall call) {
-          if (call instanceof SqlSelect s) {
-            note(s.getFetch(), "LIMIT");
-            note(s.getOffset(), "OFFSET");
-          } else if (call instanceof SqlOrderBy o) {
-            note(o.fetch, "LIMIT");
-            note(o.offset, "OFFSET");
-          }
-          return super.visit(call);
-        }
+      node.accept(
+          new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+              if (call instanceof SqlSelect s) {
+                note(s.getFetch(), "LIMIT");
+                note(s.getOffset(), "OFFSET");
+              } else if (call instanceof SqlOrderBy o) {
+                note(o.fetch, "LIMIT");
+                note(o.offset, "OFFSET");
+              }
+              return super.visit(call);
+            }
 
-        private void note(SqlNode n, String clause) {
-          if (n instanceof SqlDynamicParam p) {
-            clauses.put(p.getIndex() + 1, clause);
-          }
-        }
-      });
+            private void note(SqlNode n, String clause) {
+              if (n instanceof SqlDynamicParam p) {
+                clauses.put(p.getIndex() + 1, clause);
+              }
+            }
+          });
     } catch (SqlParseException | SQLException | RuntimeException e) {
       // a statement that does not parse fails when it is executed, with Calcite's message
     }
@@ -80,14 +87,22 @@ final class LimitParameters {
    * false for other parameters and other calls.
    */
   boolean bind(PreparedStatement statement, String method, Object[] args) throws SQLException {
-    if (clauses.isEmpty() || args == null || args.length < 2 || !(args[0] instanceof Integer index)
-        || !clauses.containsKey(index) || !method.startsWith("set") || method.equals("setNull")) {
+    if (clauses.isEmpty()
+        || args == null
+        || args.length < 2
+        || !(args[0] instanceof Integer index)
+        || !clauses.containsKey(index)
+        || !method.startsWith("set")
+        || method.equals("setNull")) {
       return false;
     }
     String clause = clauses.get(index);
     Object value = args[1];
     BigInteger count;
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       count = BigInteger.valueOf(((Number) value).longValue());
     } else if (value instanceof BigInteger b) {
       count = b;
@@ -96,16 +111,40 @@ final class LimitParameters {
     } else if (value instanceof String s && s.trim().matches("[+-]?\\d+")) {
       count = new BigInteger(s.trim());
     } else {
-      throw new SQLDataException("Parameter " + index + " is the row count of " + clause + " and must be a whole "
-          + "number; got " + describe(value) + ".", "22023");
+      throw new SQLDataException(
+          "Parameter "
+              + index
+              + " is the row count of "
+              + clause
+              + " and must be a whole "
+              + "number; got "
+              + describe(value)
+              + ".",
+          "22023");
     }
     if (count.signum() < 0) {
-      throw new SQLDataException("Parameter " + index + " is the row count of " + clause + " and must be 0 or more; got "
-          + count + ".", clause.equals("LIMIT") ? "2201W" : "2201X");
+      throw new SQLDataException(
+          "Parameter "
+              + index
+              + " is the row count of "
+              + clause
+              + " and must be 0 or more; got "
+              + count
+              + ".",
+          clause.equals("LIMIT") ? "2201W" : "2201X");
     }
     if (count.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-      throw new SQLDataException("Parameter " + index + " is the row count of " + clause + " and must be at most "
-          + Integer.MAX_VALUE + "; got " + count + ".", "22003");
+      throw new SQLDataException(
+          "Parameter "
+              + index
+              + " is the row count of "
+              + clause
+              + " and must be at most "
+              + Integer.MAX_VALUE
+              + "; got "
+              + count
+              + ".",
+          "22003");
     }
     statement.setInt(index, count.intValue());
     return true;

@@ -1,7 +1,7 @@
 package io.deltajdbc.jdbc.internal;
 
-import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaException;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -10,15 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * The statement-boundary form of running out of resources: an {@link OutOfMemoryError} of a
- * statement (a sort or hash aggregate Calcite holds in memory) reaches the caller as an
- * {@link SQLException} with SQLState 53200 naming the statement's tables and what to do, instead
- * of an {@code Error} that ends the client's thread. By the time it is thrown here the statement's
- * rows are unreachable (its frames have unwound), so the JVM has its memory back. This is the one
+ * statement (a sort or hash aggregate Calcite holds in memory) reaches the caller as an {@link
+ * SQLException} with SQLState 53200 naming the statement's tables and what to do, instead of an
+ * {@code Error} that ends the client's thread. By the time it is thrown here the statement's rows
+ * are unreachable (its frames have unwound), so the JVM has its memory back. This is the one
  * specific mapping {@link JdbcErrors} defers to; other {@code Error}s are its business.
  */
 final class ResourceErrors {
-  private static final Pattern TABLE = Pattern.compile(
-      "(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\"[^\"]+\"(?:\\.\"[^\"]+\")?|`[^`]+`|[A-Za-z_][\\w.@]*)");
+  private static final Pattern TABLE =
+      Pattern.compile(
+          "(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\"[^\"]+\"(?:\\.\"[^\"]+\")?|`[^`]+`|[A-Za-z_][\\w.@]*)");
   private static final int SHOWN = 200;
 
   private ResourceErrors() {}
@@ -27,7 +28,9 @@ final class ResourceErrors {
   static SQLException outOfMemory(Throwable t, String sql) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof OutOfMemoryError oom) {
-        DeltaException d = DeltaErrors.outOfMemory(tables(sql), "java.lang.OutOfMemoryError: " + oom.getMessage(), oom);
+        DeltaException d =
+            DeltaErrors.outOfMemory(
+                tables(sql), "java.lang.OutOfMemoryError: " + oom.getMessage(), oom);
         return new SQLException(d.getMessage(), d.sqlState(), d);
       }
       if (c.getCause() == c) {

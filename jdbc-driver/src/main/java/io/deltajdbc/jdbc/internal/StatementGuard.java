@@ -15,15 +15,18 @@ import org.apache.calcite.avatica.NoSuchStatementException;
  * Cancel and query timeout of one statement, answered at once whatever the statement is doing.
  * Avatica's {@code cancel()} waits for the lock a statement holds while it is prepared (where the
  * first statement of a JVM loads classes and replays logs) and sets a flag that neither the scans
- * nor the planner read. Here a cancel, or the timeout's timer, sets the flag the scans read
- * ({@code DataContext.Variable.CANCEL_FLAG}) and interrupts the thread running a query, which
- * stops the engine's log replay and scans ({@code Cancellation}); the statement then fails with
- * SQLState 57014, and its result set does too. Writes are not interrupted (an interrupt after the
- * commit would report a committed INSERT as failed): they stop at their next scan check.
+ * nor the planner read. Here a cancel, or the timeout's timer, sets the flag the scans read ({@code
+ * DataContext.Variable.CANCEL_FLAG}) and interrupts the thread running a query, which stops the
+ * engine's log replay and scans ({@code Cancellation}); the statement then fails with SQLState
+ * 57014, and its result set does too. Writes are not interrupted (an interrupt after the commit
+ * would report a committed INSERT as failed): they stop at their next scan check.
  */
 final class StatementGuard {
   /** Why the statement was stopped. */
-  private enum Stop { CANCELED, TIMED_OUT }
+  private enum Stop {
+    CANCELED,
+    TIMED_OUT
+  }
 
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
@@ -70,7 +73,10 @@ final class StatementGuard {
     running = Thread.currentThread();
   }
 
-  /** The end of an execution or fetch: the timer stops, and an interrupt that came too late is cleared. */
+  /**
+   * The end of an execution or fetch: the timer stops, and an interrupt that came too late is
+   * cleared.
+   */
   synchronized void end() {
     if (timeout != null) {
       timeout.cancel(false);
@@ -87,7 +93,10 @@ final class StatementGuard {
     stop(Stop.CANCELED);
   }
 
-  /** The error a failure of a stopped statement is reported as (its cause shown), or null when it was not stopped. */
+  /**
+   * The error a failure of a stopped statement is reported as (its cause shown), or null when it
+   * was not stopped.
+   */
   synchronized SQLException stoppedFailure(Throwable cause) {
     if (stop == null) {
       return null;
@@ -116,8 +125,12 @@ final class StatementGuard {
 
   private SQLException stopped() {
     if (stop == Stop.TIMED_OUT) {
-      return new SQLTimeoutException("Query timeout: the statement ran longer than its query timeout of "
-          + timeoutSeconds + " s and was stopped: " + ResourceErrors.abbreviate(sql), "57014");
+      return new SQLTimeoutException(
+          "Query timeout: the statement ran longer than its query timeout of "
+              + timeoutSeconds
+              + " s and was stopped: "
+              + ResourceErrors.abbreviate(sql),
+          "57014");
     }
     return new SQLException("Statement canceled: " + ResourceErrors.abbreviate(sql), "57014");
   }
@@ -157,11 +170,14 @@ final class StatementGuard {
   }
 
   private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread thread = new Thread(r, "delta-jdbc-query-timeout");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor t =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "delta-jdbc-query-timeout");
+              thread.setDaemon(true);
+              return thread;
+            });
     t.setRemoveOnCancelPolicy(true);
     return t;
   }

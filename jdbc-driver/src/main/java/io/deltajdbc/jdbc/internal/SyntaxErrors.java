@@ -15,36 +15,91 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.SqlParserUtil;
 
 /**
- * One line for a syntax error, instead of Calcite's list of every token that could have come
- * next: where, what was found, and what was expected in brief ({@code an expression},
- * {@code a name}, or the few keywords and symbols that fit). A reserved word where a name fits
- * ({@code SELECT day FROM t}) says how to quote it.
+ * One line for a syntax error, instead of Calcite's list of every token that could have come next:
+ * where, what was found, and what was expected in brief ({@code an expression}, {@code a name}, or
+ * the few keywords and symbols that fit). A reserved word where a name fits ({@code SELECT day FROM
+ * t}) says how to quote it.
  */
 final class SyntaxErrors {
   private static final SqlAbstractParserImpl.Metadata METADATA =
       DeltaSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
   private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\" at line");
-  private static final Pattern NEAR_KEYWORD = Pattern.compile("Incorrect syntax near the keyword '(.*?)'");
+  private static final Pattern NEAR_KEYWORD =
+      Pattern.compile("Incorrect syntax near the keyword '(.*?)'");
   private static final int MAX_LISTED = 6;
+
   /** Words that begin a statement: what SELEC should have been. */
-  private static final String STATEMENTS = "SELECT, VALUES, WITH, INSERT, UPDATE, DELETE, MERGE, CREATE, ALTER, DROP, "
-      + "TRUNCATE, SHOW or DESCRIBE";
+  private static final String STATEMENTS =
+      "SELECT, VALUES, WITH, INSERT, UPDATE, DELETE, MERGE, CREATE, ALTER, DROP, "
+          + "TRUNCATE, SHOW or DESCRIBE";
 
   /** Reserved words that are the statement's structure, never a misplaced column name. */
-  private static final Set<String> CLAUSE_WORDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "ORDER", "BY", "HAVING",
-      "JOIN", "ON", "AND", "OR", "NOT", "AS", "UNION", "INTO", "VALUES", "SET", "WITH", "CASE", "WHEN", "THEN", "ELSE",
-      "END", "IN", "IS", "NULL", "LIKE", "BETWEEN", "LIMIT", "OFFSET", "FETCH", "INNER", "LEFT", "RIGHT", "FULL",
-      "OUTER", "CROSS", "DISTINCT", "ALL", "EXCEPT", "INTERSECT", "USING", "TABLE", "INSERT", "UPDATE", "DELETE",
-      "MERGE", "CREATE", "DROP", "ALTER");
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "SELECT",
+          "FROM",
+          "WHERE",
+          "GROUP",
+          "ORDER",
+          "BY",
+          "HAVING",
+          "JOIN",
+          "ON",
+          "AND",
+          "OR",
+          "NOT",
+          "AS",
+          "UNION",
+          "INTO",
+          "VALUES",
+          "SET",
+          "WITH",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "IN",
+          "IS",
+          "NULL",
+          "LIKE",
+          "BETWEEN",
+          "LIMIT",
+          "OFFSET",
+          "FETCH",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "OUTER",
+          "CROSS",
+          "DISTINCT",
+          "ALL",
+          "EXCEPT",
+          "INTERSECT",
+          "USING",
+          "TABLE",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "CREATE",
+          "DROP",
+          "ALTER");
 
   private SyntaxErrors() {}
 
   static String message(SqlParseException e) {
     SqlParserPos pos = e.getPos();
-    String where = pos == null ? "" : " (line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
+    String where =
+        pos == null ? "" : " (line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
     String raw = e.getMessage() == null ? "" : e.getMessage();
     if (raw.startsWith("Non-query expression encountered in illegal context")) {
-      return "Syntax error" + where + ": this is not a statement; a statement begins with " + STATEMENTS + ".";
+      return "Syntax error"
+          + where
+          + ": this is not a statement; a statement begins with "
+          + STATEMENTS
+          + ".";
     }
     String found = found(raw);
     int[][] expected = e.getExpectedTokenSequences();
@@ -56,17 +111,25 @@ final class SyntaxErrors {
     if (expected == null || images == null) {
       return "Syntax error" + where + ": " + firstLine(raw);
     }
-    String what = found == null ? "" : found.equals("<EOF>") ? " unexpected end of statement;"
-        : " unexpected " + first(found) + ";";
+    String what =
+        found == null
+            ? ""
+            : found.equals("<EOF>")
+                ? " unexpected end of statement;"
+                : " unexpected " + first(found) + ";";
     return "Syntax error" + where + ":" + what + " expected " + expected(expected, images) + ".";
   }
 
   /**
    * The message for a reserved word where a name fits, or as the start of a literal (DATE,
-   * TIMESTAMP) that did not follow: the word among the tokens the parser looked at, at its position.
+   * TIMESTAMP) that did not follow: the word among the tokens the parser looked at, at its
+   * position.
    */
-  private static String reservedName(SqlParseException e, String found, int[][] expected, String[] images) {
-    if (found == null || expected == null || images == null
+  private static String reservedName(
+      SqlParseException e, String found, int[][] expected, String[] images) {
+    if (found == null
+        || expected == null
+        || images == null
         || !(SqlParserUtil.allowsIdentifier(images, expected) || found.contains(" "))) {
       return null;
     }
@@ -80,7 +143,9 @@ final class SyntaxErrors {
       return null;
     }
     String word = found.split(" ", 2)[0];
-    return isName(word) && e.getPos() != null ? reserved(word, e.getPos().getLineNum(), e.getPos().getColumnNum()) : null;
+    return isName(word) && e.getPos() != null
+        ? reserved(word, e.getPos().getLineNum(), e.getPos().getColumnNum())
+        : null;
   }
 
   private static boolean isName(String word) {
@@ -89,8 +154,17 @@ final class SyntaxErrors {
   }
 
   private static String reserved(String word, int line, int column) {
-    return "`" + word + "` is a reserved word in SQL; quote it as \"" + word + "\" or `" + word + "` (line " + line
-        + ", column " + column + ")";
+    return "`"
+        + word
+        + "` is a reserved word in SQL; quote it as \""
+        + word
+        + "\" or `"
+        + word
+        + "` (line "
+        + line
+        + ", column "
+        + column
+        + ")";
   }
 
   /** The token Calcite's message says it found, or null. */
@@ -136,8 +210,10 @@ final class SyntaxErrors {
       return tokens.size() <= 3 ? String.join(", ", prepend("a name", tokens)) : "a name";
     }
     if (tokens.size() > MAX_LISTED) {
-      return String.join(", ", tokens.stream().limit(MAX_LISTED).toList()) + " or another of "
-          + (tokens.size() - MAX_LISTED) + " words and symbols";
+      return String.join(", ", tokens.stream().limit(MAX_LISTED).toList())
+          + " or another of "
+          + (tokens.size() - MAX_LISTED)
+          + " words and symbols";
     }
     return String.join(" or ", tokens);
   }

@@ -18,12 +18,12 @@ import java.time.temporal.Temporal;
 import java.util.Calendar;
 
 /**
- * {@code setObject} of a {@code java.time} value (JDBC 4.2), as the value Calcite computes with:
- * a DATE as days since the epoch, a TIMESTAMP as microseconds of the UTC wall clock (the
- * connection's time zone), a TIME as milliseconds of the day. Avatica hands such objects on
- * unchanged, and Calcite's generated code then fails with a ClassCastException. A
- * {@code java.sql.Timestamp} ({@code setTimestamp}, {@code setObject}) is bound the same way, to the
- * microsecond: Avatica would cut it to milliseconds.
+ * {@code setObject} of a {@code java.time} value (JDBC 4.2), as the value Calcite computes with: a
+ * DATE as days since the epoch, a TIMESTAMP as microseconds of the UTC wall clock (the connection's
+ * time zone), a TIME as milliseconds of the day. Avatica hands such objects on unchanged, and
+ * Calcite's generated code then fails with a ClassCastException. A {@code java.sql.Timestamp}
+ * ({@code setTimestamp}, {@code setObject}) is bound the same way, to the microsecond: Avatica
+ * would cut it to milliseconds.
  *
  * <p>Values are converted exactly (proleptic Gregorian, so {@code LocalDate.of(-5000, 1, 1)} stays
  * that day; digits below the microsecond are cut, as Spark cuts them) or refused with SQLState
@@ -53,12 +53,15 @@ final class TemporalParameters {
   /**
    * Binds {@code setTimestamp(index, ts[, calendar])} to the microsecond where the parameter is a
    * TIMESTAMP: the instant, moved by the calendar's offset as Avatica moves it (a calendar names
-   * the zone of the wall clock the value is meant in). A value beyond Delta's range is bound as
-   * its {@code Instant}, for the statement to refuse naming its column. False for a parameter of
+   * the zone of the wall clock the value is meant in). A value beyond Delta's range is bound as its
+   * {@code Instant}, for the statement to refuse naming its column. False for a parameter of
    * another type: Avatica binds it as it does.
    */
   static boolean setTimestamp(PreparedStatement statement, Object[] args) throws SQLException {
-    if (args == null || args.length < 2 || !(args[0] instanceof Integer index) || !(args[1] instanceof Timestamp ts)) {
+    if (args == null
+        || args.length < 2
+        || !(args[0] instanceof Integer index)
+        || !(args[1] instanceof Timestamp ts)) {
       return false;
     }
     int type = statement.getParameterMetaData().getParameterType(index);
@@ -69,7 +72,9 @@ final class TemporalParameters {
     try {
       long micros = Micros.of(instant);
       if (args.length > 2 && args[2] instanceof Calendar calendar) {
-        micros = Math.addExact(micros, calendar.getTimeZone().getOffset(ts.getTime()) * Micros.PER_MILLI);
+        micros =
+            Math.addExact(
+                micros, calendar.getTimeZone().getOffset(ts.getTime()) * Micros.PER_MILLI);
       }
       statement.setObject(index, micros);
     } catch (ArithmeticException e) {
@@ -78,7 +83,10 @@ final class TemporalParameters {
     return true;
   }
 
-  /** The value to bind for parameter {@code index}; {@code value} itself unless it is a java.time value. */
+  /**
+   * The value to bind for parameter {@code index}; {@code value} itself unless it is a java.time
+   * value.
+   */
   static Object convert(ParameterMetaData meta, int index, Object value) throws SQLException {
     if (!(value instanceof Temporal)) {
       return value;
@@ -146,11 +154,21 @@ final class TemporalParameters {
         throw refused(index, value, "it is out of the range of a TIMESTAMP");
       }
     }
-    throw refused(index, value, "a " + value.getClass().getSimpleName() + " is not a date or timestamp");
+    throw refused(
+        index, value, "a " + value.getClass().getSimpleName() + " is not a date or timestamp");
   }
 
   private static SQLException refused(int index, Object value, String why) {
-    return new SQLDataException("Parameter " + index + " (" + value + ", " + value.getClass().getSimpleName()
-        + ") cannot be bound: " + why + ".", "22008");
+    return new SQLDataException(
+        "Parameter "
+            + index
+            + " ("
+            + value
+            + ", "
+            + value.getClass().getSimpleName()
+            + ") cannot be bound: "
+            + why
+            + ".",
+        "22008");
   }
 }

@@ -18,13 +18,14 @@ import java.util.Set;
 /**
  * DATE and TIMESTAMP columns read from the number Calcite computes with (days, or microseconds
  * since the epoch on the UTC wall clock), in the proleptic Gregorian calendar Delta stores: as
- * {@code java.time} values ({@code getObject(i, LocalDateTime.class)}, JDBC 4.2), as
- * {@code java.sql.Timestamp} to the microsecond ({@code getTimestamp}, {@code getObject}), and as
- * text ({@code 2024-01-01 10:00:00.123456}, Spark's form). Avatica reads the number as
- * milliseconds, refuses the java.time classes and prints a year before 1 as garbage.
+ * {@code java.time} values ({@code getObject(i, LocalDateTime.class)}, JDBC 4.2), as {@code
+ * java.sql.Timestamp} to the microsecond ({@code getTimestamp}, {@code getObject}), and as text
+ * ({@code 2024-01-01 10:00:00.123456}, Spark's form). Avatica reads the number as milliseconds,
+ * refuses the java.time classes and prints a year before 1 as garbage.
  */
 final class TemporalResults {
-  private static final Set<String> METHODS = Set.of("getObject", "getString", "getTimestamp", "getDate");
+  private static final Set<String> METHODS =
+      Set.of("getObject", "getString", "getTimestamp", "getDate");
 
   /** The answer when Avatica's own is right: the caller invokes the result set itself. */
   static final Object AVATICA = new Object();
@@ -42,7 +43,10 @@ final class TemporalResults {
 
   /** The value of one of the {@link #handles handled} getters, or {@link #AVATICA}. */
   Object get(String method, Object[] args) throws SQLException {
-    if (args == null || args.length == 0 || args.length > 2 || !(args[0] instanceof Integer || args[0] instanceof String)) {
+    if (args == null
+        || args.length == 0
+        || args.length > 2
+        || !(args[0] instanceof Integer || args[0] instanceof String)) {
       return AVATICA;
     }
     int column = args[0] instanceof Integer i ? i : rs.findColumn((String) args[0]);
@@ -51,24 +55,36 @@ final class TemporalResults {
       return AVATICA;
     }
     Object second = args.length == 2 ? args[1] : null;
-    Class<?> type = switch (method) {
-      case "getObject" -> second instanceof Class<?> c ? c : second == null
-          ? (sqlType == Types.DATE ? Date.class : Timestamp.class) : null; // getObject(i, Map): Avatica's
-      case "getString" -> second == null ? String.class : null;
-      case "getTimestamp" -> Timestamp.class;
-      case "getDate" -> Date.class;
-      default -> null;
-    };
-    if (type == null || !(type == String.class || type == Timestamp.class || type == Date.class
-        || type == LocalDate.class || type == LocalDateTime.class || type == Instant.class
-        || type == OffsetDateTime.class || type == java.util.Date.class)) {
+    Class<?> type =
+        switch (method) {
+          case "getObject" ->
+              second instanceof Class<?> c
+                  ? c
+                  : second == null
+                      ? (sqlType == Types.DATE ? Date.class : Timestamp.class)
+                      : null; // getObject(i, Map): Avatica's
+          case "getString" -> second == null ? String.class : null;
+          case "getTimestamp" -> Timestamp.class;
+          case "getDate" -> Date.class;
+          default -> null;
+        };
+    if (type == null
+        || !(type == String.class
+            || type == Timestamp.class
+            || type == Date.class
+            || type == LocalDate.class
+            || type == LocalDateTime.class
+            || type == Instant.class
+            || type == OffsetDateTime.class
+            || type == java.util.Date.class)) {
       return AVATICA; // getObject(i, Map), getObject(i, Long.class): Avatica's answer
     }
     long n;
     try {
       n = rs.getLong(column);
     } catch (SQLException e) {
-      return AVATICA; // not a value Calcite computes as a number (a nested one): Avatica's answer stands
+      return AVATICA; // not a value Calcite computes as a number (a nested one): Avatica's answer
+      // stands
     }
     if (rs.wasNull()) {
       return null;
@@ -91,7 +107,8 @@ final class TemporalResults {
     return timestamp(Math.multiplyExact(days, Micros.PER_DAY), type, null);
   }
 
-  private static Object timestamp(long micros, Class<?> type, Calendar calendar) throws SQLException {
+  private static Object timestamp(long micros, Class<?> type, Calendar calendar)
+      throws SQLException {
     if (type == String.class) {
       return Micros.format(micros);
     }
@@ -105,8 +122,10 @@ final class TemporalResults {
       return Micros.toLocalDateTime(micros).atOffset(ZoneOffset.UTC);
     }
     if (type == LocalDate.class) {
-      throw new SQLDataException("This column is a TIMESTAMP; read it as a LocalDateTime, an Instant, an "
-          + "OffsetDateTime or a java.sql.Timestamp, not a LocalDate.", "22008");
+      throw new SQLDataException(
+          "This column is a TIMESTAMP; read it as a LocalDateTime, an Instant, an "
+              + "OffsetDateTime or a java.sql.Timestamp, not a LocalDate.",
+          "22008");
     }
     Instant instant = Micros.toInstant(micros);
     if (calendar != null) {

@@ -4,21 +4,32 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random decimal expressions over the columns of {@link DecimalExpressionsTest}'s table:
- * {@code + - * / %} nested up to three deep, casts of columns, of a double and of a string to
- * decimals, integer and decimal-literal operands. Casts are only to types with room for the
- * source's integer digits (an overflowing cast is an error here and NULL in Spark, a difference
- * this test does not cover); literals are decimals written without a leading zero (Calcite types
- * {@code 0.5} as DECIMAL(2,1), Spark as DECIMAL(1,1)); integer literals are left out (Spark gives
- * {@code 2} the type DECIMAL(1,0) next to a decimal, Calcite INT, i.e. DECIMAL(10,0)).
+ * Random decimal expressions over the columns of {@link DecimalExpressionsTest}'s table: {@code + -
+ * * / %} nested up to three deep, casts of columns, of a double and of a string to decimals,
+ * integer and decimal-literal operands. Casts are only to types with room for the source's integer
+ * digits (an overflowing cast is an error here and NULL in Spark, a difference this test does not
+ * cover); literals are decimals written without a leading zero (Calcite types {@code 0.5} as
+ * DECIMAL(2,1), Spark as DECIMAL(1,1)); integer literals are left out (Spark gives {@code 2} the
+ * type DECIMAL(1,0) next to a decimal, Calcite INT, i.e. DECIMAL(10,0)).
  */
 final class DecimalExpressions {
   /** Decimal columns and their (precision, scale). */
   static final List<String> COLUMNS = List.of("a", "b", "c", "d", "e");
+
   private static final int[][] TYPES = {{5, 2}, {12, 4}, {18, 0}, {38, 10}, {38, 18}};
   private static final List<String> OPERATORS = List.of("+", "-", "*", "/", "%");
-  private static final List<String> LITERALS = List.of("1.5", "2.25", "100.00", ".5", "7.0", "12345.678", ".001",
-      "3.14159265358979", "99999.99999", "1.000000000000000001");
+  private static final List<String> LITERALS =
+      List.of(
+          "1.5",
+          "2.25",
+          "100.00",
+          ".5",
+          "7.0",
+          "12345.678",
+          ".001",
+          "3.14159265358979",
+          "99999.99999",
+          "1.000000000000000001");
 
   private final Random random;
 
@@ -68,6 +79,12 @@ final class DecimalExpressions {
     }
     // x and s hold values below 1000 in magnitude: 4 integer digits are enough
     int scale = random.nextInt(8);
-    return "CAST(" + (kind == 10 ? "x" : "s") + " AS DECIMAL(" + (4 + scale + random.nextInt(3)) + "," + scale + "))";
+    return "CAST("
+        + (kind == 10 ? "x" : "s")
+        + " AS DECIMAL("
+        + (4 + scale + random.nextInt(3))
+        + ","
+        + scale
+        + "))";
   }
 }

@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructField;
 /**
  * One query's answer from delta-spark and from the driver, as text to compare: each decimal
  * column's declared type ({@code DECIMAL(p,s)}; other columns are "-") and each row's values, the
- * driver's read both with {@code getBigDecimal} and {@code getString}. A table is written {@code {t}} in the query:
- * {@code delta.`path`} for Spark, its name for the driver.
+ * driver's read both with {@code getBigDecimal} and {@code getString}. A table is written {@code
+ * {t}} in the query: {@code delta.`path`} for Spark, its name for the driver.
  */
 record SparkAnswers(List<String> types, List<List<String>> rows) {
   /** Column {@code i}: its type and its values, top to bottom. */
@@ -34,8 +34,10 @@ record SparkAnswers(List<String> types, List<List<String>> rows) {
     Dataset<Row> df = SparkOracle.spark().sql(query.replace("{t}", "delta.`" + path + "`"));
     List<String> types = new ArrayList<>();
     for (StructField f : df.schema().fields()) {
-      types.add(f.dataType() instanceof DecimalType d ? "DECIMAL(" + d.precision() + "," + d.scale() + ")"
-          : "-");
+      types.add(
+          f.dataType() instanceof DecimalType d
+              ? "DECIMAL(" + d.precision() + "," + d.scale() + ")"
+              : "-");
     }
     List<List<String>> rows = new ArrayList<>();
     for (Row r : df.collectAsList()) {
@@ -51,12 +53,15 @@ record SparkAnswers(List<String> types, List<List<String>> rows) {
 
   /** The driver's answer; getString and getBigDecimal must agree or the row shows both. */
   static SparkAnswers driver(Connection conn, String query, String table) throws SQLException {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(query.replace("{t}", table))) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(query.replace("{t}", table))) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> types = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        types.add(md.getColumnType(i) == java.sql.Types.DECIMAL
-            ? "DECIMAL(" + md.getPrecision(i) + "," + md.getScale(i) + ")" : "-");
+        types.add(
+            md.getColumnType(i) == java.sql.Types.DECIMAL
+                ? "DECIMAL(" + md.getPrecision(i) + "," + md.getScale(i) + ")"
+                : "-");
       }
       List<List<String>> rows = new ArrayList<>();
       while (rs.next()) {
@@ -81,7 +86,8 @@ record SparkAnswers(List<String> types, List<List<String>> rows) {
     }
   }
 
-  static void assertSame(Connection conn, String query, String table, String path) throws SQLException {
+  static void assertSame(Connection conn, String query, String table, String path)
+      throws SQLException {
     SparkAnswers expected = spark(query, table, path);
     SparkAnswers actual = driver(conn, query, table);
     assertEquals(expected.toString(), actual.toString(), query);

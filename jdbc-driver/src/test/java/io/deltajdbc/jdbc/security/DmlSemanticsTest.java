@@ -21,14 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 11, section 3: a DML statement's WHERE selects the rows the same WHERE selects in a
- * SELECT, and SET stores what the same expression yields in a SELECT, for each case where Spark's
- * semantics differ from the driver's (division, LIKE escapes, casts, errors, {@code ${...}} text);
- * MERGE into a column-mapped table; BETWEEN, CAST to VARCHAR and subqueries in DML.
+ * Issue 11, section 3: a DML statement's WHERE selects the rows the same WHERE selects in a SELECT,
+ * and SET stores what the same expression yields in a SELECT, for each case where Spark's semantics
+ * differ from the driver's (division, LIKE escapes, casts, errors, {@code ${...}} text); MERGE into
+ * a column-mapped table; BETWEEN, CAST to VARCHAR and subqueries in DML.
  */
 class DmlSemanticsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Connection conn;
   private Statement st;
 
@@ -42,8 +41,9 @@ class DmlSemanticsTest {
     conn = DriverManager.getConnection("jdbc:delta:" + dir);
     st = conn.createStatement();
     st.executeUpdate("CREATE TABLE t (id INT, n INT, s STRING, m DECIMAL(10,2), d DOUBLE)");
-    st.executeUpdate("INSERT INTO t VALUES (1, 2, 'x_y', 1.50, 3.7), (2, 3, 'x\\_y', 2.25, -3.7), "
-        + "(3, 0, 'xay', 0.00, 0.5), (4, NULL, '${env:HOME}', NULL, NULL), (5, 5, 'plain', 9.99, 2.5)");
+    st.executeUpdate(
+        "INSERT INTO t VALUES (1, 2, 'x_y', 1.50, 3.7), (2, 3, 'x\\_y', 2.25, -3.7), "
+            + "(3, 0, 'xay', 0.00, 0.5), (4, NULL, '${env:HOME}', NULL, NULL), (5, 5, 'plain', 9.99, 2.5)");
     st.executeUpdate("CREATE TABLE other (k INT, label STRING)");
     st.executeUpdate("INSERT INTO other VALUES (1, 'one'), (3, 'three'), (5, 'five')");
   }
@@ -68,7 +68,8 @@ class DmlSemanticsTest {
   /** UPDATE ... WHERE c changes exactly the rows SELECT ... WHERE c returns. */
   private void sameRows(String where) throws SQLException {
     List<Integer> selected = ids(where);
-    st.executeUpdate("UPDATE t SET n = -100 WHERE id > 100"); // nothing: a baseline that commits nothing
+    st.executeUpdate(
+        "UPDATE t SET n = -100 WHERE id > 100"); // nothing: a baseline that commits nothing
     int changed = st.executeUpdate("UPDATE t SET s = s || '!' WHERE " + where);
     assertEquals(selected.size(), changed, where);
     assertEquals(selected, ids("s LIKE '%!'"), where);
@@ -108,9 +109,12 @@ class DmlSemanticsTest {
   void divisionByZeroFailsAsInSelectAndChangesNothing() throws SQLException {
     SQLException select = assertThrows(SQLException.class, () -> ids("10 / n > 1"));
     long before = version();
-    SQLException update = assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE t SET n = 10 / n"));
+    SQLException update =
+        assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE t SET n = 10 / n"));
     assertNotNull(update.getSQLState(), update.getMessage());
-    assertTrue(update.getMessage().contains("default.t") || update.getMessage().contains("t"), update.getMessage());
+    assertTrue(
+        update.getMessage().contains("default.t") || update.getMessage().contains("t"),
+        update.getMessage());
     assertNotNull(select.getMessage());
     assertEquals(before, version());
     assertEquals(List.of(1, 2, 3, 4, 5), ids("TRUE"));
@@ -119,8 +123,10 @@ class DmlSemanticsTest {
   @Test
   void badCastFailsAndChangesNothing() throws SQLException {
     long before = version();
-    SQLException e = assertThrows(SQLException.class,
-        () -> st.executeUpdate("UPDATE t SET n = CAST(s AS INT) WHERE id = 1"));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> st.executeUpdate("UPDATE t SET n = CAST(s AS INT) WHERE id = 1"));
     assertNotNull(e.getSQLState(), e.getMessage());
     assertEquals(before, version());
   }
@@ -138,13 +144,19 @@ class DmlSemanticsTest {
 
   @Test
   void subqueriesInSetAndWhere() throws SQLException {
-    assertEquals(3, st.executeUpdate("UPDATE t SET s = (SELECT max(label) FROM other) "
-        + "WHERE id IN (SELECT k FROM other)"));
+    assertEquals(
+        3,
+        st.executeUpdate(
+            "UPDATE t SET s = (SELECT max(label) FROM other) "
+                + "WHERE id IN (SELECT k FROM other)"));
     assertEquals(List.of(1, 3, 5), ids("s = 'three'"));
-    assertEquals(2, st.executeUpdate("DELETE FROM t WHERE id NOT IN (SELECT k FROM other) AND id < 5"));
+    assertEquals(
+        2, st.executeUpdate("DELETE FROM t WHERE id NOT IN (SELECT k FROM other) AND id < 5"));
     assertEquals(List.of(1, 3, 5), ids("TRUE"));
-    SQLException correlated = assertThrows(SQLException.class, () -> st.executeUpdate(
-        "UPDATE t SET s = (SELECT label FROM other WHERE k = t.id)"));
+    SQLException correlated =
+        assertThrows(
+            SQLException.class,
+            () -> st.executeUpdate("UPDATE t SET s = (SELECT label FROM other WHERE k = t.id)"));
     assertEquals("0A000", correlated.getSQLState(), correlated.getMessage());
   }
 
@@ -161,10 +173,13 @@ class DmlSemanticsTest {
 
   @Test
   void mergeIntoColumnMappedTable() throws SQLException {
-    st.executeUpdate("CREATE TABLE cm (id INT, v STRING) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')");
+    st.executeUpdate(
+        "CREATE TABLE cm (id INT, v STRING) TBLPROPERTIES ('delta.columnMapping.mode' = 'name')");
     st.executeUpdate("INSERT INTO cm VALUES (1, 'a'), (2, 'b')");
-    int n = st.executeUpdate("MERGE INTO cm AS t USING (VALUES (2, 'B'), (3, 'C')) AS s(id, v) ON t.id = s.id "
-        + "WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)");
+    int n =
+        st.executeUpdate(
+            "MERGE INTO cm AS t USING (VALUES (2, 'B'), (3, 'C')) AS s(id, v) ON t.id = s.id "
+                + "WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v)");
     assertEquals(2, n);
     List<String> rows = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("SELECT id, v FROM cm ORDER BY id")) {
@@ -174,13 +189,16 @@ class DmlSemanticsTest {
     }
     assertEquals(List.of("1=a", "2=B", "3=C"), rows);
     // delta-spark reads what we wrote
-    assertEquals(3, SparkOracle.spark().sql("SELECT * FROM delta.`" + dir.resolve("cm") + "`").count());
+    assertEquals(
+        3, SparkOracle.spark().sql("SELECT * FROM delta.`" + dir.resolve("cm") + "`").count());
   }
 
   @Test
   void mergeConditionsMeanWhatSelectMeans() throws SQLException {
-    int n = st.executeUpdate("MERGE INTO t USING other AS o ON t.id = o.k AND t.n / 2 = 1 "
-        + "WHEN MATCHED AND o.label LIKE 'o%' THEN UPDATE SET s = o.label");
+    int n =
+        st.executeUpdate(
+            "MERGE INTO t USING other AS o ON t.id = o.k AND t.n / 2 = 1 "
+                + "WHEN MATCHED AND o.label LIKE 'o%' THEN UPDATE SET s = o.label");
     assertEquals(1, n);
     assertEquals(List.of(1), ids("s = 'one'"));
   }
@@ -189,6 +207,8 @@ class DmlSemanticsTest {
     try (ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
       rs.next();
     }
-    return io.deltajdbc.engine.DeltaTable.forPath(dir.resolve("t").toString()).latestSnapshot().version();
+    return io.deltajdbc.engine.DeltaTable.forPath(dir.resolve("t").toString())
+        .latestSnapshot()
+        .version();
   }
 }

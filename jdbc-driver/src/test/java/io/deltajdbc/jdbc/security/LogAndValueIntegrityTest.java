@@ -13,7 +13,6 @@ import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.Transaction;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,8 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogAndValueIntegrityTest {
   private static final String COMMIT_1 = "00000000000000000001.json";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:delta:" + dir);
@@ -75,7 +73,9 @@ class LogAndValueIntegrityTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(table)) {
       for (Path p : all.filter(Files::isRegularFile).toList()) {
-        out.put(table.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+        out.put(
+            table.relativize(p).toString(),
+            Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
       }
     }
     return out;
@@ -83,12 +83,15 @@ class LogAndValueIntegrityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"empty", "whitespace", "truncated"})
-  void aCorruptCommitIsRefusedOnReadAndOnWriteAndNothingIsWrittenOverIt(String damage) throws Exception {
+  void aCorruptCommitIsRefusedOnReadAndOnWriteAndNothingIsWrittenOverIt(String damage)
+      throws Exception {
     Path table = dir.resolve("orders");
     Path commit = table.resolve("_delta_log").resolve(COMMIT_1);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       // A checkpoint every 2 commits: the next INSERT would write one over the damaged version.
-      s.execute("CREATE TABLE orders (id INT, name STRING) TBLPROPERTIES ('delta.checkpointInterval' = '2')");
+      s.execute(
+          "CREATE TABLE orders (id INT, name STRING) TBLPROPERTIES ('delta.checkpointInterval' = '2')");
       s.executeUpdate("INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
       assertEquals(2, count(s, "SELECT count(*) FROM orders"));
     }
@@ -96,10 +99,13 @@ class LogAndValueIntegrityTest {
     switch (damage) {
       case "empty" -> Files.write(commit, new byte[0]);
       case "whitespace" -> Files.writeString(commit, " \n\n\t\n");
-      default -> Files.writeString(commit, content.substring(0, content.length() - 20)); // cut in the last line
+      default ->
+          Files.writeString(
+              commit, content.substring(0, content.length() - 20)); // cut in the last line
     }
     Map<String, String> before = files(table);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       SQLException read = fails(() -> count(s, "SELECT count(*) FROM orders"));
       assertEquals("XX001", read.getSQLState(), read.getMessage());
       assertTrue(read.getMessage().contains(COMMIT_1), read.getMessage());
@@ -107,41 +113,58 @@ class LogAndValueIntegrityTest {
       assertEquals("XX001", insert.getSQLState(), insert.getMessage());
       assertTrue(insert.getMessage().contains(COMMIT_1), insert.getMessage());
       // A batch INSERT reads the table when it is prepared: it fails there.
-      SQLException prepared = fails(() -> {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
-          ps.setInt(1, 4);
-          ps.setString(2, "d");
-          ps.executeUpdate();
-        }
-      });
+      SQLException prepared =
+          fails(
+              () -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
+                  ps.setInt(1, 4);
+                  ps.setString(2, "d");
+                  ps.executeUpdate();
+                }
+              });
       assertEquals("XX001", prepared.getSQLState(), prepared.getMessage());
       assertEquals(before, files(table), "no commit and no checkpoint over the damaged version");
-      assertEquals(0, count(s, "SELECT count(*) FROM orders VERSION AS OF 0"), "older versions stay readable");
-      assertEquals(0, count(s, "SELECT count(*) FROM orders VERSION AS OF 0"), "older versions stay readable");
+      assertEquals(
+          0,
+          count(s, "SELECT count(*) FROM orders VERSION AS OF 0"),
+          "older versions stay readable");
+      assertEquals(
+          0,
+          count(s, "SELECT count(*) FROM orders VERSION AS OF 0"),
+          "older versions stay readable");
     }
   }
 
-  /** delta-spark and delta-rs may end a commit without a newline: a complete last line is no damage. */
+  /**
+   * delta-spark and delta-rs may end a commit without a newline: a complete last line is no damage.
+   */
   @Test
   void aCompleteLastLineWithoutNewlineStillReads() throws Exception {
     Path commit = dir.resolve("orders").resolve("_delta_log").resolve(COMMIT_1);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id INT, name STRING)");
       s.executeUpdate("INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
     }
     Files.writeString(commit, Files.readString(commit).stripTrailing());
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       assertEquals(2, count(s, "SELECT count(*) FROM orders"));
       s.executeUpdate("INSERT INTO orders VALUES (3, 'c')");
       assertEquals(3, count(s, "SELECT count(*) FROM orders"));
     }
   }
 
-  /** A writer whose snapshot is older than the damaged version finds it when it reads on: same error. */
+  /**
+   * A writer whose snapshot is older than the damaged version finds it when it reads on: same
+   * error.
+   */
   @Test
   void aDamagedVersionAfterTheConnectionsSnapshotStopsTheNextWrite() throws Exception {
     Path table = dir.resolve("orders");
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id INT, name STRING)");
       s.executeUpdate("INSERT INTO orders VALUES (1, 'a')");
       assertEquals(1, count(s, "SELECT count(*) FROM orders"));
@@ -163,7 +186,8 @@ class LogAndValueIntegrityTest {
   @Test
   void aDamagedWinnerOfTheCommitRaceFailsTheCommit() throws Exception {
     Path table = dir.resolve("orders");
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id INT, name STRING)");
     }
     DeltaTable delta = DeltaTable.forPath(table.toString());
@@ -179,9 +203,15 @@ class LogAndValueIntegrityTest {
 
   @Test
   void datesBeforeYearOneAreStoredAsTheProlepticGregorianDate() throws Exception {
-    List<LocalDate> dates = List.of(LocalDate.of(-5000, 1, 1), LocalDate.of(0, 2, 29), LocalDate.of(1, 1, 1),
-        LocalDate.of(1582, 10, 4), LocalDate.of(9999, 12, 31));
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    List<LocalDate> dates =
+        List.of(
+            LocalDate.of(-5000, 1, 1),
+            LocalDate.of(0, 2, 29),
+            LocalDate.of(1, 1, 1),
+            LocalDate.of(1582, 10, 4),
+            LocalDate.of(9999, 12, 31));
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE old_dates (id INT, d DATE)");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO old_dates VALUES (?, ?)")) {
         for (int i = 0; i < dates.size(); i++) {
@@ -217,7 +247,9 @@ class LogAndValueIntegrityTest {
     spark.conf().set(mode, "CORRECTED");
     try {
       List<Object> sparkDates = new ArrayList<>();
-      spark.sql("SELECT d FROM delta.`" + dir.resolve("old_dates") + "` ORDER BY id").collectAsList()
+      spark
+          .sql("SELECT d FROM delta.`" + dir.resolve("old_dates") + "` ORDER BY id")
+          .collectAsList()
           .forEach(r -> sparkDates.add(r.get(0)));
       assertEquals(new ArrayList<Object>(dates), sparkDates);
     } finally {
@@ -229,7 +261,8 @@ class LogAndValueIntegrityTest {
   void javaTimeValuesBindAsParametersOfInsertsAndQueries() throws Exception {
     LocalDateTime wallClock = LocalDateTime.of(2024, 3, 1, 12, 30, 15, 250_000_000);
     Instant instant = wallClock.toInstant(ZoneOffset.UTC);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT, ts TIMESTAMP, ntz TIMESTAMP_NTZ, d DATE, txt STRING)");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?)")) {
         ps.setInt(1, 1);
@@ -254,16 +287,28 @@ class LogAndValueIntegrityTest {
       try (ResultSet rs = s.executeQuery("SELECT id, ts, ntz, d, txt FROM t ORDER BY id")) {
         List<String> rows = new ArrayList<>();
         while (rs.next()) {
-          rows.add(rs.getInt(1) + "|" + rs.getObject(2, Instant.class) + "|" + rs.getObject(3, LocalDateTime.class)
-              + "|" + rs.getObject(4, LocalDate.class) + "|" + rs.getString(5) + "|"
-              + rs.getObject(2, OffsetDateTime.class));
+          rows.add(
+              rs.getInt(1)
+                  + "|"
+                  + rs.getObject(2, Instant.class)
+                  + "|"
+                  + rs.getObject(3, LocalDateTime.class)
+                  + "|"
+                  + rs.getObject(4, LocalDate.class)
+                  + "|"
+                  + rs.getString(5)
+                  + "|"
+                  + rs.getObject(2, OffsetDateTime.class));
         }
-        assertEquals(List.of(
-            "1|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|12:30|2024-03-01T12:30:15.250Z",
-            "2|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|2024-03-01|2024-03-01T12:30:15.250Z",
-            "3|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|null|2024-03-01T12:30:15.250Z"), rows);
+        assertEquals(
+            List.of(
+                "1|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|12:30|2024-03-01T12:30:15.250Z",
+                "2|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|2024-03-01|2024-03-01T12:30:15.250Z",
+                "3|2024-03-01T12:30:15.250Z|2024-03-01T12:30:15.250|2024-03-01|null|2024-03-01T12:30:15.250Z"),
+            rows);
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM t WHERE ts = ? AND d = ? AND ntz >= ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT count(*) FROM t WHERE ts = ? AND d = ? AND ntz >= ?")) {
         ps.setObject(1, OffsetDateTime.of(wallClock.minusHours(5), ZoneOffset.ofHours(-5)));
         ps.setObject(2, LocalDate.of(2024, 3, 1));
         ps.setObject(3, wallClock);
@@ -277,14 +322,16 @@ class LogAndValueIntegrityTest {
         ps.setObject(2, wallClock.plusNanos(1_000)); // microseconds are Delta's precision: kept
         ps.executeUpdate();
       }
-      assertEquals(1, count(s, "SELECT count(*) FROM t WHERE ts = TIMESTAMP '2024-03-01 12:30:15.250001'"));
+      assertEquals(
+          1, count(s, "SELECT count(*) FROM t WHERE ts = TIMESTAMP '2024-03-01 12:30:15.250001'"));
     }
   }
 
   @Test
   void aTimestampBeyondDeltasRangeIs22008NamingTheColumn() throws Exception {
     Path table = dir.resolve("t");
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT, happened_at TIMESTAMP, amount DECIMAL(5,2))");
       Map<String, String> before = files(table);
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
@@ -300,7 +347,8 @@ class LogAndValueIntegrityTest {
         assertEquals("22003", numeric.getSQLState(), numeric.getMessage());
         assertTrue(numeric.getMessage().contains("amount"), numeric.getMessage());
       }
-      SQLException literal = fails(() -> s.executeUpdate("INSERT INTO t (id, amount) VALUES (2, 1234.5)"));
+      SQLException literal =
+          fails(() -> s.executeUpdate("INSERT INTO t (id, amount) VALUES (2, 1234.5)"));
       assertEquals("22003", literal.getSQLState(), literal.getMessage());
       assertTrue(literal.getMessage().contains("amount"), literal.getMessage());
       assertEquals(before, files(table), "nothing was written");
@@ -309,8 +357,8 @@ class LogAndValueIntegrityTest {
 
   /**
    * delta-spark 3.2.1 (Spark 3.5, store assignment ANSI, with or without spark.sql.ansi.enabled)
-   * rounds a decimal with more digits after the point half up to the column's scale, and fails
-   * when the rounded value has too many digits before it: so do we.
+   * rounds a decimal with more digits after the point half up to the column's scale, and fails when
+   * the rounded value has too many digits before it: so do we.
    */
   @Test
   void decimalRoundingOnInsertIsDeltaSparks() throws Exception {
@@ -320,11 +368,16 @@ class LogAndValueIntegrityTest {
     spark.sql("CREATE TABLE " + sparkTable + " (id INT, amount DECIMAL(5,2)) USING delta");
     spark.sql("INSERT INTO " + sparkTable + " VALUES " + values);
     List<String> expected = new ArrayList<>();
-    spark.sql("SELECT id, amount FROM " + sparkTable + " ORDER BY id").collectAsList()
+    spark
+        .sql("SELECT id, amount FROM " + sparkTable + " ORDER BY id")
+        .collectAsList()
         .forEach(r -> expected.add(r.get(0) + "|" + r.get(1)));
     assertEquals(List.of("1|1.24", "2|-1.24", "3|1.23", "4|0.01"), expected);
-    assertThrows(RuntimeException.class, () -> spark.sql("INSERT INTO " + sparkTable + " VALUES (5, 999.999)"));
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    assertThrows(
+        RuntimeException.class,
+        () -> spark.sql("INSERT INTO " + sparkTable + " VALUES (5, 999.999)"));
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE amounts (id INT, amount DECIMAL(5,2))");
       s.executeUpdate("INSERT INTO amounts VALUES " + values);
       List<String> ours = new ArrayList<>();
@@ -343,15 +396,20 @@ class LogAndValueIntegrityTest {
         assertEquals("22003", overflow.getSQLState(), overflow.getMessage());
         assertTrue(overflow.getMessage().contains("amount"), overflow.getMessage());
       }
-      SQLException literal = fails(() -> s.executeUpdate("INSERT INTO amounts VALUES (6, 999.999)"));
+      SQLException literal =
+          fails(() -> s.executeUpdate("INSERT INTO amounts VALUES (6, 999.999)"));
       assertEquals("22003", literal.getSQLState(), literal.getMessage());
-      assertEquals(1, count(s, "SELECT count(*) FROM amounts WHERE id = 5 AND amount = 1.24"), "a parameter rounds too");
+      assertEquals(
+          1,
+          count(s, "SELECT count(*) FROM amounts WHERE id = 5 AND amount = 1.24"),
+          "a parameter rounds too");
     }
   }
 
   @Test
   void deepExpressionsFailWithAnSqlStateAndTheConnectionStaysUsable() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT, name STRING)");
       s.executeUpdate("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
       StringBuilder nested = new StringBuilder("1");
@@ -368,33 +426,47 @@ class LogAndValueIntegrityTest {
         wide.append(", id * ").append(i).append(" + CHAR_LENGTH(name) AS c").append(i);
       }
       wide.append(" FROM t");
-      for (String sql : List.of("SELECT count(*) FROM t WHERE id < " + nested, "SELECT count(*) FROM t WHERE " + ors,
-          wide.toString())) {
+      for (String sql :
+          List.of(
+              "SELECT count(*) FROM t WHERE id < " + nested,
+              "SELECT count(*) FROM t WHERE " + ors,
+              wide.toString())) {
         SQLException e = fails(() -> count(s, sql));
         assertEquals("54001", e.getSQLState(), e.getMessage());
         assertTrue(e.getMessage().contains("too complex"), e.getMessage());
-        assertTrue(e.getMessage().length() < 2000, "no generated source, no megabyte of SQL in the message");
+        assertTrue(
+            e.getMessage().length() < 2000,
+            "no generated source, no megabyte of SQL in the message");
         assertEquals(2, count(s, "SELECT count(*) FROM t"), "the connection still works");
       }
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       assertEquals(2, count(s, "SELECT count(*) FROM t"), "and so do new ones");
     }
   }
 
-  /** Internal exceptions of value conversion become SQL errors: no ExceptionInInitializerError, no null state. */
+  /**
+   * Internal exceptions of value conversion become SQL errors: no ExceptionInInitializerError, no
+   * null state.
+   */
   @Test
   void internalExceptionsBecomeSqlErrors() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT, d DATE)");
-      SQLException cast = fails(() -> s.executeUpdate("INSERT INTO t VALUES (1, CAST('-5000-01-01' AS DATE))"));
+      SQLException cast =
+          fails(() -> s.executeUpdate("INSERT INTO t VALUES (1, CAST('-5000-01-01' AS DATE))"));
       assertEquals("22007", cast.getSQLState(), cast.getMessage());
-      SQLException literal = fails(() -> s.executeUpdate("INSERT INTO t VALUES (1, DATE '2024-13-01')"));
-      assertTrue(literal.getSQLState().startsWith("22") || literal.getSQLState().startsWith("42"),
+      SQLException literal =
+          fails(() -> s.executeUpdate("INSERT INTO t VALUES (1, DATE '2024-13-01')"));
+      assertTrue(
+          literal.getSQLState().startsWith("22") || literal.getSQLState().startsWith("42"),
           literal.getSQLState() + " " + literal.getMessage());
       s.executeUpdate("INSERT INTO t (id) VALUES (1)");
       SQLException number = fails(() -> count(s, "SELECT CAST('abc' AS INT) + id FROM t"));
-      assertTrue(number.getSQLState().startsWith("22"), number.getSQLState() + " " + number.getMessage());
+      assertTrue(
+          number.getSQLState().startsWith("22"), number.getSQLState() + " " + number.getMessage());
       assertEquals(1, count(s, "SELECT count(*) FROM t"));
     }
   }

@@ -17,7 +17,8 @@ public final class SmallHeapQueries {
   private SmallHeapQueries() {}
 
   public static void main(String[] args) throws SQLException, InterruptedException {
-    try (Connection c = DriverManager.getConnection("jdbc:delta:" + args[0]); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:delta:" + args[0]);
+        Statement s = c.createStatement()) {
       List<Long> top = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT * FROM big ORDER BY id DESC LIMIT 5")) {
         while (rs.next()) {

@@ -27,24 +27,29 @@ import org.junit.jupiter.api.io.TempDir;
  * names with the same SQLStates, and nothing beside the warehouse changes.
  */
 class StandaloneWarehouseEscapeIT {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void theJarAloneRefusesPathsAsNames() throws Exception {
     Path jar;
-    try (Stream<Path> files = Files.list(Paths.get(System.getProperty("deltajdbc.target.dir", "target")))) {
-      jar = files.filter(p -> p.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow();
+    try (Stream<Path> files =
+        Files.list(Paths.get(System.getProperty("deltajdbc.target.dir", "target")))) {
+      jar =
+          files
+              .filter(p -> p.getFileName().toString().endsWith("-standalone.jar"))
+              .findFirst()
+              .orElseThrow();
     }
     Path warehouse = Files.createDirectory(root.resolve("wh"));
     Path victim = root.resolve("victim");
     Path files = Files.createDirectories(root.resolve("files"));
     Files.writeString(files.resolve("notes.txt"), "not a table");
     DirectoryChecksum before;
-    try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader isolated =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> c = Class.forName("io.deltajdbc.jdbc.DeltaDriver", true, isolated);
-      assertEquals(isolated, c.getClassLoader(), "the driver comes from the jar, not the test class path");
+      assertEquals(
+          isolated, c.getClassLoader(), "the driver comes from the jar, not the test class path");
       Driver driver = (Driver) c.getDeclaredConstructor().newInstance();
       Thread.currentThread().setContextClassLoader(isolated);
       try {
@@ -60,16 +65,24 @@ class StandaloneWarehouseEscapeIT {
             Statement s = conn.createStatement()) {
           for (String name : List.of("../victim", victim.toString(), "file:" + victim, ".")) {
             String q = "\"" + name + "\"";
-            for (String sql : List.of("DROP TABLE " + q, "DROP TABLE IF EXISTS " + q, "SELECT * FROM " + q,
-                "CREATE TABLE " + q + " (id INT)", "INSERT INTO " + q + " VALUES (3, 'c')", "TRUNCATE TABLE " + q)) {
+            for (String sql :
+                List.of(
+                    "DROP TABLE " + q,
+                    "DROP TABLE IF EXISTS " + q,
+                    "SELECT * FROM " + q,
+                    "CREATE TABLE " + q + " (id INT)",
+                    "INSERT INTO " + q + " VALUES (3, 'c')",
+                    "TRUNCATE TABLE " + q)) {
               SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
               assertEquals("42602", e.getSQLState(), sql + ": " + e.getMessage());
             }
           }
-          SQLException abs = assertThrows(SQLException.class,
-              () -> s.execute("CREATE TABLE \"" + files + "\" (id INT)"));
+          SQLException abs =
+              assertThrows(
+                  SQLException.class, () -> s.execute("CREATE TABLE \"" + files + "\" (id INT)"));
           assertEquals("42602", abs.getSQLState(), abs.getMessage());
-          // Legitimate use from the jar: create, insert, read, and a DROP that reports a foreign file.
+          // Legitimate use from the jar: create, insert, read, and a DROP that reports a foreign
+          // file.
           s.execute("CREATE TABLE mine (id INT)");
           assertEquals(1, s.executeUpdate("INSERT INTO mine VALUES (1)"));
           try (ResultSet rs = s.executeQuery("SELECT count(*) FROM mine")) {
@@ -79,14 +92,18 @@ class StandaloneWarehouseEscapeIT {
           Files.writeString(warehouse.resolve("mine/keep.txt"), "mine");
           s.execute("DROP TABLE mine");
           assertNotNull(s.getWarnings(), "DROP reports the file it left");
-          assertTrue(s.getWarnings().getMessage().contains("keep.txt"), s.getWarnings().getMessage());
+          assertTrue(
+              s.getWarnings().getMessage().contains("keep.txt"), s.getWarnings().getMessage());
         }
       } finally {
-        Thread.currentThread().setContextClassLoader(StandaloneWarehouseEscapeIT.class.getClassLoader());
+        Thread.currentThread()
+            .setContextClassLoader(StandaloneWarehouseEscapeIT.class.getClassLoader());
       }
     }
-    assertEquals(before, DirectoryChecksum.of(root, warehouse), "files outside the warehouse changed");
-    assertEquals(List.of("keep.txt"), Files.list(warehouse.resolve("mine")).map(p -> p.getFileName().toString())
-        .toList());
+    assertEquals(
+        before, DirectoryChecksum.of(root, warehouse), "files outside the warehouse changed");
+    assertEquals(
+        List.of("keep.txt"),
+        Files.list(warehouse.resolve("mine")).map(p -> p.getFileName().toString()).toList());
   }
 }

@@ -27,16 +27,25 @@ import java.util.Set;
 
 /**
  * The benchmark suite: every workload against its peers in one JVM, then a report. Usage:
+ *
  * <pre>
  * BenchSuite [--quick | --full | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml]
  *            [--data DIR] [--out DIR] [--runs N] [--warmups N] [--seed N] [--tpch-scale SF,...] [--no-profile]
  * </pre>
+ *
  * Data sets are written once under {@code --data} (default {@code bench/data}) and reused; the
  * report goes to {@code --out} (default {@code bench/results/<size>}).
  */
 public final class BenchSuite {
-  static final List<Workload> WORKLOADS = List.of(new SnapshotLoad(), new CatalogMetadata(), new LineitemQueries(),
-      new FullScan(), new TpchQueries(), new Commits(), new Dml());
+  static final List<Workload> WORKLOADS =
+      List.of(
+          new SnapshotLoad(),
+          new CatalogMetadata(),
+          new LineitemQueries(),
+          new FullScan(),
+          new TpchQueries(),
+          new Commits(),
+          new Dml());
 
   private BenchSuite() {}
 
@@ -63,10 +72,20 @@ public final class BenchSuite {
     DataSets.deleteRecursively(work);
     Files.createDirectories(work);
     List<Comparison> results = new ArrayList<>();
-    Harness harness = new Harness(o.scale, Profiler.writingTo(o.profile ? o.out.resolve("profiles") : null),
-        results::add);
-    BenchContext ctx = new BenchContext(harness, new DataSets(o.data, o.seed), work, new SparkPeer(),
-        new KernelPeer(), new RawParquet(), new DuckDbPeer());
+    Harness harness =
+        new Harness(
+            o.scale,
+            Profiler.writingTo(o.profile ? o.out.resolve("profiles") : null),
+            results::add);
+    BenchContext ctx =
+        new BenchContext(
+            harness,
+            new DataSets(o.data, o.seed),
+            work,
+            new SparkPeer(),
+            new KernelPeer(),
+            new RawParquet(),
+            new DuckDbPeer());
     List<String> failed = new ArrayList<>();
     for (Workload w : WORKLOADS) {
       if (o.only.isEmpty() || o.only.contains(w.name())) {
@@ -80,7 +99,8 @@ public final class BenchSuite {
       }
     }
     DataSets.deleteRecursively(work);
-    RunInfo info = RunInfo.here(o.scale, started, (System.nanoTime() - start) / 1e9, Arrays.asList(args));
+    RunInfo info =
+        RunInfo.here(o.scale, started, (System.nanoTime() - start) / 1e9, Arrays.asList(args));
     String md = Report.write(o.out, info, results);
     System.out.println(md);
     System.err.println("[bench] report: " + o.out.toAbsolutePath());
@@ -91,7 +111,8 @@ public final class BenchSuite {
   }
 
   /** The parsed command line. */
-  private record Options(Scale scale, Set<String> only, Path data, Path out, long seed, boolean profile) {
+  private record Options(
+      Scale scale, Set<String> only, Path data, Path out, long seed, boolean profile) {
     static Options parse(String[] args) {
       Scale scale = Scale.named("full");
       Set<String> only = new LinkedHashSet<>();
@@ -113,26 +134,38 @@ public final class BenchSuite {
           case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
           case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, a));
           case "--no-profile" -> profile = false;
-          case "--tpch-scale" -> tpch = Arrays.stream(value(args, ++i, a).split(",")).map(Double::valueOf).toList();
-          default -> throw new IllegalArgumentException("Unknown option " + a + "; usage: BenchSuite [--quick | --full"
-              + " | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml] [--data DIR] [--out DIR]"
-              + " [--runs N] [--warmups N] [--seed N] [--tpch-scale SF,...] [--no-profile]");
+          case "--tpch-scale" ->
+              tpch = Arrays.stream(value(args, ++i, a).split(",")).map(Double::valueOf).toList();
+          default ->
+              throw new IllegalArgumentException(
+                  "Unknown option "
+                      + a
+                      + "; usage: BenchSuite [--quick | --full"
+                      + " | --smoke] [--only snapshot,metadata,queries,scan,tpch,commits,dml] [--data DIR] [--out DIR]"
+                      + " [--runs N] [--warmups N] [--seed N] [--tpch-scale SF,...] [--no-profile]");
         }
       }
       Set<String> known = new LinkedHashSet<>();
       WORKLOADS.forEach(w -> known.add(w.name()));
       if (!known.containsAll(only)) {
-        throw new IllegalArgumentException("Unknown workload in --only " + only + "; known: " + known);
+        throw new IllegalArgumentException(
+            "Unknown workload in --only " + only + "; known: " + known);
       }
       if (runs != null || warmups != null) {
-        scale = scale.withRounds(warmups != null ? warmups : scale.warmups(), runs != null ? runs : scale.runs());
+        scale =
+            scale.withRounds(
+                warmups != null ? warmups : scale.warmups(), runs != null ? runs : scale.runs());
       }
       if (tpch != null) {
         scale = scale.withTpchScaleFactors(tpch);
       }
       // absolute: delta-spark reads delta.`path` only for an absolute path
-      return new Options(scale, only, data.toAbsolutePath(),
-          (out != null ? out : Path.of("bench", "results", scale.name())).toAbsolutePath(), seed,
+      return new Options(
+          scale,
+          only,
+          data.toAbsolutePath(),
+          (out != null ? out : Path.of("bench", "results", scale.name())).toAbsolutePath(),
+          seed,
           profile);
     }
 

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param detail measured facts beside the times (rows/s, files, commits/s), may be empty
  * @param profile where the profile of our side is and what it says, or null when none was taken
  */
-public record Comparison(String workload, String dataset, String variant, SideResult ours, List<SideResult> peers,
-    String detail, Profile profile) {
+public record Comparison(
+    String workload,
+    String dataset,
+    String variant,
+    SideResult ours,
+    List<SideResult> peers,
+    String detail,
+    Profile profile) {
 
   public Comparison {
     Objects.requireNonNull(ours, "ours");

@@ -41,24 +41,33 @@ public final class Harness {
   }
 
   /** Measures the sides, reports the comparison to the sink and returns it. */
-  public Comparison compare(String workload, String dataset, String variant, Side ours, Side... peers)
-      throws Exception {
+  public Comparison compare(
+      String workload, String dataset, String variant, Side ours, Side... peers) throws Exception {
     return compare(workload, dataset, variant, c -> "", ours, peers);
   }
 
-  /** As {@link #compare(String, String, String, Side, Side...)}, with facts derived from the times. */
-  public Comparison compare(String workload, String dataset, String variant, Function<Comparison, String> detail,
-      Side ours, Side... peers) throws Exception {
+  /**
+   * As {@link #compare(String, String, String, Side, Side...)}, with facts derived from the times.
+   */
+  public Comparison compare(
+      String workload,
+      String dataset,
+      String variant,
+      Function<Comparison, String> detail,
+      Side ours,
+      Side... peers)
+      throws Exception {
     List<Side> sides = new ArrayList<>();
     sides.add(ours);
     sides.addAll(List.of(peers));
     List<List<Double>> seconds = new ArrayList<>();
     List<List<Double>> cpu = new ArrayList<>();
     String[] answers = new String[sides.size()];
-    sides.forEach(s -> {
-      seconds.add(new ArrayList<>());
-      cpu.add(new ArrayList<>());
-    });
+    sides.forEach(
+        s -> {
+          seconds.add(new ArrayList<>());
+          cpu.add(new ArrayList<>());
+        });
     System.err.printf("[bench] %s | %s | %s%n", workload, dataset, variant);
     for (int round = 0; round < scale.warmups() + scale.runs(); round++) {
       for (int k = 0; k < sides.size(); k++) {
@@ -81,12 +90,26 @@ public final class Harness {
     for (int i = 0; i < sides.size(); i++) {
       results.add(new SideResult(sides.get(i).name(), seconds.get(i), cpu.get(i), answers[i]));
     }
-    Comparison c = new Comparison(workload, dataset, variant, results.get(0), results.subList(1, results.size()),
-        "", null);
+    Comparison c =
+        new Comparison(
+            workload,
+            dataset,
+            variant,
+            results.get(0),
+            results.subList(1, results.size()),
+            "",
+            null);
     c = c.withDetail(detail.apply(c));
     for (SideResult p : c.peers()) {
-      System.err.printf("[bench]   %s %.3f s, %s %.3f s, ratio %.2f%s%n", c.ours().name(), c.ours().median(),
-          p.name(), p.median(), c.ratio(p), p.answer().equals(c.ours().answer()) ? ""
+      System.err.printf(
+          "[bench]   %s %.3f s, %s %.3f s, ratio %.2f%s%n",
+          c.ours().name(),
+          c.ours().median(),
+          p.name(),
+          p.median(),
+          c.ratio(p),
+          p.answer().equals(c.ours().answer())
+              ? ""
               : "  ANSWERS DIFFER: ours " + c.ours().answer() + ", theirs " + p.answer());
     }
     if (c.slowerThanAPeer()) {

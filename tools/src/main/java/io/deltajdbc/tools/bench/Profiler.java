@@ -18,11 +18,11 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where we are slower than a peer, runs our side again under a Java Flight Recorder recording
- * (the JDK's "profile" settings) for at least a few seconds, keeps the {@code .jfr} file for
- * {@code jfr print} or JDK Mission Control, and summarizes its execution samples: the methods
- * the CPU was in (self time), the packages they belong to, and the methods of the driver and its
- * libraries (not the JDK's) that were on the stack (inclusive time), which say whose work it was.
+ * Where we are slower than a peer, runs our side again under a Java Flight Recorder recording (the
+ * JDK's "profile" settings) for at least a few seconds, keeps the {@code .jfr} file for {@code jfr
+ * print} or JDK Mission Control, and summarizes its execution samples: the methods the CPU was in
+ * (self time), the packages they belong to, and the methods of the driver and its libraries (not
+ * the JDK's) that were on the stack (inclusive time), which say whose work it was.
  */
 public final class Profiler {
   private static final long MIN_NANOS = 5_000_000_000L;
@@ -49,7 +49,9 @@ public final class Profiler {
     try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
       recording.start();
       long start = System.nanoTime();
-      for (int round = 0; round < MAX_ROUNDS && (round < 1 || System.nanoTime() - start < MIN_NANOS); round++) {
+      for (int round = 0;
+          round < MAX_ROUNDS && (round < 1 || System.nanoTime() - start < MIN_NANOS);
+          round++) {
         ours.setup().run();
         ours.timed().run();
       }
@@ -61,14 +63,18 @@ public final class Profiler {
     return c.withProfile(new Comparison.Profile(file.toString(), hottest(file)));
   }
 
-  /** The most sampled methods (self time), then the most sampled packages, as percentages of all samples. */
+  /**
+   * The most sampled methods (self time), then the most sampled packages, as percentages of all
+   * samples.
+   */
   static List<String> hottest(Path file) throws IOException {
     Map<String, Integer> methods = new HashMap<>();
     Map<String, Integer> packages = new HashMap<>();
     Map<String, Integer> inclusive = new HashMap<>();
     int total = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+          || e.getStackTrace() == null
           || e.getStackTrace().getFrames().isEmpty()) {
         continue;
       }
@@ -80,7 +86,9 @@ public final class Profiler {
       Set<String> onStack = new HashSet<>();
       for (RecordedFrame f : e.getStackTrace().getFrames()) {
         String t = f.getMethod().getType().getName();
-        if (!t.startsWith("java.") && !t.startsWith("jdk.") && !t.startsWith("sun.")
+        if (!t.startsWith("java.")
+            && !t.startsWith("jdk.")
+            && !t.startsWith("sun.")
             && !t.startsWith(Profiler.class.getPackageName())) {
           onStack.add(t + "." + f.getMethod().getName());
         }
@@ -96,10 +104,20 @@ public final class Profiler {
     return lines;
   }
 
-  private static void addTop(List<String> lines, Map<String, Integer> counts, int total, String kind, int top) {
-    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-        .forEach(e -> lines.add(String.format(Locale.ROOT, "%5.1f%% %s %s", 100.0 * e.getValue() / total, kind,
-            e.getKey())));
+  private static void addTop(
+      List<String> lines, Map<String, Integer> counts, int total, String kind, int top) {
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(top)
+        .forEach(
+            e ->
+                lines.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%5.1f%% %s %s",
+                        100.0 * e.getValue() / total,
+                        kind,
+                        e.getKey())));
   }
 
   static String slug(String s) {

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param name who ran it ({@code delta-jdbc}, {@code delta-spark 3.2.1}, ...)
  * @param seconds wall-clock seconds of each measured round, in order
- * @param cpuSeconds process CPU seconds of each measured round (all threads of this JVM, native ones included)
+ * @param cpuSeconds process CPU seconds of each measured round (all threads of this JVM, native
+ *     ones included)
  * @param answer what the side computed, in a canonical text form, so sides can be checked to agree
  */
-public record SideResult(String name, List<Double> seconds, List<Double> cpuSeconds, String answer) {
+public record SideResult(
+    String name, List<Double> seconds, List<Double> cpuSeconds, String answer) {
   public SideResult {
     seconds = List.copyOf(seconds);
     cpuSeconds = List.copyOf(cpuSeconds);

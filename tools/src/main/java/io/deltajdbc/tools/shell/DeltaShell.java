@@ -9,11 +9,13 @@ import sqlline.SqlLine;
 
 /**
  * The SQL shell: sqlline connected to a {@code jdbc:delta:} URL.
+ *
  * <pre>
  *   delta-shell --demo                 # the demo warehouse (created once under ~/.delta-jdbc/demo)
  *   delta-shell /data/warehouse        # a warehouse path or URI
  *   delta-shell jdbc:delta:/data/w;k=v # a full URL
  * </pre>
+ *
  * Other arguments are sqlline's (for example {@code -f script.sql}, {@code --outputformat=csv}).
  */
 public final class DeltaShell {
@@ -45,7 +47,8 @@ public final class DeltaShell {
       }
     }
     if (System.console() == null && out.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
-      out.add("--maxWidth=" + System.getenv().getOrDefault("COLUMNS", "200")); // no terminal to measure
+      out.add(
+          "--maxWidth=" + System.getenv().getOrDefault("COLUMNS", "200")); // no terminal to measure
     }
     if (url != null) {
       out.add(0, "-u");
@@ -62,6 +65,8 @@ public final class DeltaShell {
 
   static Path demoDir() {
     String dir = System.getenv("DELTA_DEMO_DIR");
-    return dir != null ? Paths.get(dir) : Paths.get(System.getProperty("user.home"), ".delta-jdbc", "demo");
+    return dir != null
+        ? Paths.get(dir)
+        : Paths.get(System.getProperty("user.home"), ".delta-jdbc", "demo");
   }
 }

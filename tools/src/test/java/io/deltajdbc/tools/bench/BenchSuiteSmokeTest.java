@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deltajdbc.tools.bench.peer.DuckDbPeer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,33 +17,53 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import io.deltajdbc.tools.bench.peer.DuckDbPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The suite starts and finishes: {@code BenchSuite --smoke} in its own JVM (its own SparkSession,
- * as the command runs it) writes a JSON file with every workload's results, the Markdown table
- * and a PNG chart, and every peer computed the same answers as we did. No time is asserted.
+ * as the command runs it) writes a JSON file with every workload's results, the Markdown table and
+ * a PNG chart, and every peer computed the same answers as we did. No time is asserted.
  */
 class BenchSuiteSmokeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void smokeRunWritesTheReport() throws Exception {
     Path out = dir.resolve("out");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx3g"));
-    for (String p : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-        "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-        "sun.security.action", "sun.util.calendar")) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g"));
+    for (String p :
+        List.of(
+            "java.lang",
+            "java.lang.invoke",
+            "java.lang.reflect",
+            "java.io",
+            "java.net",
+            "java.nio",
+            "java.util",
+            "java.util.concurrent",
+            "java.util.concurrent.atomic",
+            "sun.nio.ch",
+            "sun.nio.cs",
+            "sun.security.action",
+            "sun.util.calendar")) {
       command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchSuite.class.getName(), "--smoke",
-        "--data", dir.resolve("data").toString(), "--out", out.toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchSuite.class.getName(),
+            "--smoke",
+            "--data",
+            dir.resolve("data").toString(),
+            "--out",
+            out.toString()));
     Path log = dir.resolve("bench.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the smoke run finishes");
     assertEquals(0, p.exitValue(), () -> "exit status; log:\n" + tail(log));
 
@@ -54,22 +75,45 @@ class BenchSuiteSmokeTest {
       workloads.add(r.at("/comparison/workload").asText());
       if (r.get("peers").has(DuckDbPeer.NAME)) {
         withDuckDb.add(r.at("/comparison/workload").asText());
-        // the process's CPU clock ticks in 10 ms: a query of the smoke scale may take less than one tick
+        // the process's CPU clock ticks in 10 ms: a query of the smoke scale may take less than one
+        // tick
         JsonNode cpu = r.get("peers").get(DuckDbPeer.NAME).get("medianCpuSeconds");
         assertTrue(cpu != null && cpu.isNumber() && cpu.asDouble() >= 0, "DuckDB's CPU seconds");
       }
       assertTrue(r.get("oursMedianSeconds").asDouble() > 0);
-      r.get("peers").fields().forEachRemaining(peer -> assertTrue(peer.getValue().get("sameAnswer").asBoolean(),
-          () -> r.at("/comparison/workload").asText() + " on " + r.at("/comparison/dataset").asText() + ": "
-              + peer.getKey() + " computed another answer"));
+      r.get("peers")
+          .fields()
+          .forEachRemaining(
+              peer ->
+                  assertTrue(
+                      peer.getValue().get("sameAnswer").asBoolean(),
+                      () ->
+                          r.at("/comparison/workload").asText()
+                              + " on "
+                              + r.at("/comparison/dataset").asText()
+                              + ": "
+                              + peer.getKey()
+                              + " computed another answer"));
     }
-    for (String expected : List.of("snapshot load", "list all tables and columns", "TPC-H Q1", "TPC-H Q6",
-        "full scan: count and two sums", "UPDATE 1% of the rows", "MERGE 1% updated, 1% inserted")) {
+    for (String expected :
+        List.of(
+            "snapshot load",
+            "list all tables and columns",
+            "TPC-H Q1",
+            "TPC-H Q6",
+            "full scan: count and two sums",
+            "UPDATE 1% of the rows",
+            "MERGE 1% updated, 1% inserted")) {
       assertTrue(workloads.contains(expected), () -> expected + " missing from " + workloads);
     }
     // DuckDB joins the scan and the scan-bound aggregates; its answers were checked above
-    assertEquals(Set.of("full scan: count and two sums", "TPC-H Q1", "TPC-H Q6",
-        "aggregate of one ship mode (partition pruning)"), withDuckDb);
+    assertEquals(
+        Set.of(
+            "full scan: count and two sums",
+            "TPC-H Q1",
+            "TPC-H Q6",
+            "aggregate of one ship mode (partition pruning)"),
+        withDuckDb);
     String md = Files.readString(out.resolve("results.md"));
     assertTrue(md.contains("| TPC-H Q1 | lineitem 20,000 rows, partitioned by l_shipmode |"), md);
     File png = out.resolve("ratios.png").toFile();

@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The run-time half of the decimal operators: called by the code Calcite generates for a query
- * (and by constant folding). Each result is exact before it is rounded half up to the call type's
- * scale, as Spark's {@code CheckOverflow} rounds; a result with more digits than the type's
- * precision is NULL, as in Spark without ANSI mode, and so is a division or remainder by zero.
- * Operands arrive as {@link BigDecimal} or, for an integer operand of a decimal operation, as a
- * boxed integer.
+ * The run-time half of the decimal operators: called by the code Calcite generates for a query (and
+ * by constant folding). Each result is exact before it is rounded half up to the call type's scale,
+ * as Spark's {@code CheckOverflow} rounds; a result with more digits than the type's precision is
+ * NULL, as in Spark without ANSI mode, and so is a division or remainder by zero. Operands arrive
+ * as {@link BigDecimal} or, for an integer operand of a decimal operation, as a boxed integer.
  */
 public final class DecimalArithmetic {
   private DecimalArithmetic() {}
@@ -50,15 +49,23 @@ public final class DecimalArithmetic {
   public static BigDecimal fit(Object value, int precision, int scale, boolean nullable) {
     BigDecimal result = fit(decimal(value), precision, scale);
     if (result == null && !nullable) {
-      throw new ArithmeticException("Value " + value + " cannot be represented as a DECIMAL(" + precision + ", "
-          + scale + ") (Spark's answer would be NULL; the expression's type is NOT NULL)");
+      throw new ArithmeticException(
+          "Value "
+              + value
+              + " cannot be represented as a DECIMAL("
+              + precision
+              + ", "
+              + scale
+              + ") (Spark's answer would be NULL; the expression's type is NOT NULL)");
     }
     return result;
   }
 
   private static BigDecimal fit(BigDecimal exact, int precision, int scale) {
     BigDecimal rounded = exact.setScale(scale, RoundingMode.HALF_UP);
-    return rounded.precision() - rounded.scale() > precision - scale && rounded.signum() != 0 ? null : rounded;
+    return rounded.precision() - rounded.scale() > precision - scale && rounded.signum() != 0
+        ? null
+        : rounded;
   }
 
   private static BigDecimal decimal(Object o) {
@@ -68,6 +75,7 @@ public final class DecimalArithmetic {
     if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
       return BigDecimal.valueOf(((Number) o).longValue());
     }
-    throw new IllegalArgumentException("not an exact number: " + o + " (" + o.getClass().getName() + ")");
+    throw new IllegalArgumentException(
+        "not an exact number: " + o + " (" + o.getClass().getName() + ")");
   }
 }

@@ -21,7 +21,8 @@ public final class DecimalRexBuilder extends RexBuilder {
   }
 
   @Override
-  public RexNode makeCall(SqlParserPos pos, RelDataType returnType, SqlOperator op, List<RexNode> exprs) {
+  public RexNode makeCall(
+      SqlParserPos pos, RelDataType returnType, SqlOperator op, List<RexNode> exprs) {
     DecimalOperator decimal = decimalOperator(returnType, op, exprs);
     return super.makeCall(pos, returnType, decimal != null ? decimal : op, exprs);
   }
@@ -31,7 +32,8 @@ public final class DecimalRexBuilder extends RexBuilder {
     return makeCall(pos, deriveReturnType(op, exprs), op, List.copyOf(exprs));
   }
 
-  private static DecimalOperator decimalOperator(RelDataType returnType, SqlOperator op, List<? extends RexNode> exprs) {
+  private static DecimalOperator decimalOperator(
+      RelDataType returnType, SqlOperator op, List<? extends RexNode> exprs) {
     if (exprs.size() != 2 || returnType.getSqlTypeName() != SqlTypeName.DECIMAL) {
       return null;
     }

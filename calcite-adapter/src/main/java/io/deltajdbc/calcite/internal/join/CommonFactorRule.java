@@ -11,9 +11,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Pulls the conjuncts every branch of an OR shares out of it, in a filter's or a join's condition:
- * {@code (a AND b) OR (a AND c)} becomes {@code a AND (b OR c)}. TPC-H Q19 repeats
- * {@code p_partkey = l_partkey} in each of its three branches; pulled out, it is the key of a hash
- * join instead of a condition tested on every pair of the two tables' rows.
+ * {@code (a AND b) OR (a AND c)} becomes {@code a AND (b OR c)}. TPC-H Q19 repeats {@code p_partkey
+ * = l_partkey} in each of its three branches; pulled out, it is the key of a hash join instead of a
+ * condition tested on every pair of the two tables' rows.
  */
 @SuppressWarnings("deprecation")
 public final class CommonFactorRule extends RelOptRule {
@@ -35,8 +35,14 @@ public final class CommonFactorRule extends RelOptRule {
     } else if (rel instanceof LogicalJoin join) {
       RexNode factored = factored(join.getCondition(), call);
       if (factored != null) {
-        call.transformTo(join.copy(join.getTraitSet(), factored, join.getLeft(), join.getRight(),
-            join.getJoinType(), join.isSemiJoinDone()));
+        call.transformTo(
+            join.copy(
+                join.getTraitSet(),
+                factored,
+                join.getLeft(),
+                join.getRight(),
+                join.getJoinType(),
+                join.isSemiJoinDone()));
       }
     }
   }

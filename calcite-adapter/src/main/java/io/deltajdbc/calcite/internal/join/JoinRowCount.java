@@ -21,10 +21,10 @@ import org.apache.calcite.util.ImmutableBitSet;
  * of two large tables look far larger than a join of two dimensions on a low-cardinality column,
  * and orders joins accordingly (TPC-H Q5 joined customers to suppliers by nation first).
  *
- * <p>Keys are not independent (an order's key and its customer's nation move together), so the
- * most selective key counts in full and each further one by a square root more weakly. Keys
- * whose distinct values neither side knows, other join types than inner and outer, and joins
- * without equalities keep Calcite's estimate.
+ * <p>Keys are not independent (an order's key and its customer's nation move together), so the most
+ * selective key counts in full and each further one by a square root more weakly. Keys whose
+ * distinct values neither side knows, other join types than inner and outer, and joins without
+ * equalities keep Calcite's estimate.
  */
 public final class JoinRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
   public static final JoinRowCount INSTANCE = new JoinRowCount();
@@ -69,15 +69,18 @@ public final class JoinRowCount implements MetadataHandler<BuiltInMetadata.RowCo
     }
     double inner = left * right / divisor;
     if (!info.nonEquiConditions.isEmpty()) {
-      inner *= RelMdUtil.guessSelectivity(
-          RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions));
+      inner *=
+          RelMdUtil.guessSelectivity(
+              RexUtil.composeConjunction(
+                  join.getCluster().getRexBuilder(), info.nonEquiConditions));
     }
-    double rows = switch (join.getJoinType()) {
-      case LEFT -> Math.max(inner, left);
-      case RIGHT -> Math.max(inner, right);
-      case FULL -> Math.max(inner, Math.max(left, right));
-      default -> inner;
-    };
+    double rows =
+        switch (join.getJoinType()) {
+          case LEFT -> Math.max(inner, left);
+          case RIGHT -> Math.max(inner, right);
+          case FULL -> Math.max(inner, Math.max(left, right));
+          default -> inner;
+        };
     return Math.max(1, rows);
   }
 

@@ -12,10 +12,10 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Distinct values of a Delta scan's columns from the log (see
- * {@code Scan.distinctValuesBound}): the product of the columns' bounds, at most the scan's rows,
- * then thinned as a filter thins the rows (Calcite's {@link RelMdUtil#numDistinctVals}). Unknown
- * (null, as Calcite has it) when a column's bound is. Converters pass their input's on.
+ * Distinct values of a Delta scan's columns from the log (see {@code Scan.distinctValuesBound}):
+ * the product of the columns' bounds, at most the scan's rows, then thinned as a filter thins the
+ * rows (Calcite's {@link RelMdUtil#numDistinctVals}). Unknown (null, as Calcite has it) when a
+ * column's bound is. Converters pass their input's on.
  */
 public final class ScanDistinctValues implements MetadataHandler<BuiltInMetadata.DistinctRowCount> {
   public static final ScanDistinctValues INSTANCE = new ScanDistinctValues();
@@ -29,14 +29,17 @@ public final class ScanDistinctValues implements MetadataHandler<BuiltInMetadata
   }
 
   /** A converter's rows are its input's (Calcite knows nothing of converters' distinct values). */
-  public Double getDistinctRowCount(ConverterImpl converter, RelMetadataQuery mq, ImmutableBitSet groupKey,
-      RexNode predicate) {
+  public Double getDistinctRowCount(
+      ConverterImpl converter, RelMetadataQuery mq, ImmutableBitSet groupKey, RexNode predicate) {
     return mq.getDistinctRowCount(converter.getInput(), groupKey, predicate);
   }
 
-  /** Distinct combinations of the columns in {@code groupKey} among the rows that pass {@code predicate}. */
-  public Double getDistinctRowCount(DeltaTableScan scan, RelMetadataQuery mq, ImmutableBitSet groupKey,
-      RexNode predicate) {
+  /**
+   * Distinct combinations of the columns in {@code groupKey} among the rows that pass {@code
+   * predicate}.
+   */
+  public Double getDistinctRowCount(
+      DeltaTableScan scan, RelMetadataQuery mq, ImmutableBitSet groupKey, RexNode predicate) {
     double rows = scan.estimateRowCount(mq);
     if (groupKey.isEmpty()) {
       return rows > 0 ? 1.0 : 0.0;

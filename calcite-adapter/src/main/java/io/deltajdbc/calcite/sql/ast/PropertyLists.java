@@ -9,7 +9,10 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlWriter;
 
-/** Property lists of DDL ({@code TBLPROPERTIES ('k' = 'v')}, {@code PARTITION (p = v)}): parsed as key, value, key, .... */
+/**
+ * Property lists of DDL ({@code TBLPROPERTIES ('k' = 'v')}, {@code PARTITION (p = v)}): parsed as
+ * key, value, key, ....
+ */
 public final class PropertyLists {
   private PropertyLists() {}
 
@@ -33,7 +36,9 @@ public final class PropertyLists {
 
   /** A key: a string literal's value, or a dotted name as written. */
   public static String key(SqlNode node) {
-    return node instanceof SqlIdentifier id ? String.join(".", id.names) : DeltaTypeNames.stringValue(node);
+    return node instanceof SqlIdentifier id
+        ? String.join(".", id.names)
+        : DeltaTypeNames.stringValue(node);
   }
 
   static void unparse(SqlWriter writer, SqlNodeList pairs) {

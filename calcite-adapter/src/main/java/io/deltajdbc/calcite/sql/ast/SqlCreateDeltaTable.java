@@ -13,11 +13,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.ImmutableNullableList;
 
 /**
- * {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t [(columns)] [USING DELTA] [PARTITIONED BY (...)]
- * [LOCATION '...'] [COMMENT '...'] [TBLPROPERTIES (...)] [AS query]}.
+ * {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t [(columns)] [USING DELTA] [PARTITIONED BY
+ * (...)] [LOCATION '...'] [COMMENT '...'] [TBLPROPERTIES (...)] [AS query]}.
  */
 public final class SqlCreateDeltaTable extends SqlCreate {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
 
   public final SqlIdentifier name;
   public final SqlNodeList columns;
@@ -28,9 +29,18 @@ public final class SqlCreateDeltaTable extends SqlCreate {
   public final SqlNodeList properties;
   public final SqlNode query;
 
-  public SqlCreateDeltaTable(SqlParserPos pos, boolean replace, boolean ifNotExists, SqlIdentifier name,
-      SqlNodeList columns, SqlIdentifier format, SqlNodeList partitionedBy, SqlNode location, SqlNode comment,
-      SqlNodeList properties, SqlNode query) {
+  public SqlCreateDeltaTable(
+      SqlParserPos pos,
+      boolean replace,
+      boolean ifNotExists,
+      SqlIdentifier name,
+      SqlNodeList columns,
+      SqlIdentifier format,
+      SqlNodeList partitionedBy,
+      SqlNode location,
+      SqlNode comment,
+      SqlNodeList properties,
+      SqlNode query) {
     super(OPERATOR, pos, replace, ifNotExists);
     this.name = name;
     this.columns = columns;
@@ -56,10 +66,11 @@ public final class SqlCreateDeltaTable extends SqlCreate {
     name.unparse(writer, 0, 0);
     if (columns != null) {
       SqlWriter.Frame frame = writer.startList("(", ")");
-      columns.forEach(c -> {
-        writer.sep(",");
-        c.unparse(writer, 0, 0);
-      });
+      columns.forEach(
+          c -> {
+            writer.sep(",");
+            c.unparse(writer, 0, 0);
+          });
       writer.endList(frame);
     }
     if (partitionedBy != null) {

@@ -15,16 +15,21 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.ImmutableNullableList;
 
-/** A column definition of CREATE TABLE or ALTER TABLE ADD COLUMNS: name, Delta type, NOT NULL, COMMENT. */
+/**
+ * A column definition of CREATE TABLE or ALTER TABLE ADD COLUMNS: name, Delta type, NOT NULL,
+ * COMMENT.
+ */
 public final class SqlDeltaColumn extends SqlCall {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("COLUMN_DECL", SqlKind.COLUMN_DECL);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("COLUMN_DECL", SqlKind.COLUMN_DECL);
 
   public final SqlIdentifier name;
   public final DataType type;
   public final boolean nullable;
   public final SqlNode comment;
 
-  public SqlDeltaColumn(SqlParserPos pos, SqlIdentifier name, DataType type, boolean nullable, SqlNode comment) {
+  public SqlDeltaColumn(
+      SqlParserPos pos, SqlIdentifier name, DataType type, boolean nullable, SqlNode comment) {
     super(pos);
     this.name = name;
     this.type = type;
@@ -35,8 +40,14 @@ public final class SqlDeltaColumn extends SqlCall {
   /** The column as a Delta schema field. */
   public StructField toField() {
     StructField f = new StructField(name.getSimple(), type, nullable);
-    return comment == null ? f : new StructField(f.name(), type, nullable,
-        new StructField.FieldMetadata(Map.of(StructField.COMMENT_KEY, DeltaTypeNames.stringValue(comment))));
+    return comment == null
+        ? f
+        : new StructField(
+            f.name(),
+            type,
+            nullable,
+            new StructField.FieldMetadata(
+                Map.of(StructField.COMMENT_KEY, DeltaTypeNames.stringValue(comment))));
   }
 
   @Override

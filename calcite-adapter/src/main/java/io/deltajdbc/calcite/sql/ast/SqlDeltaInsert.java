@@ -8,14 +8,18 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * {@code INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)] [(columns)] query}: replaces the rows of
- * the whole table, or with a partition spec only those of that partition (Delta's replaceWhere).
+ * {@code INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)] [(columns)] query}: replaces the rows
+ * of the whole table, or with a partition spec only those of that partition (Delta's replaceWhere).
  * The query gives the columns not fixed by the partition spec.
  */
 public final class SqlDeltaInsert extends SqlInsert {
   public final SqlNodeList partition;
 
-  public SqlDeltaInsert(SqlParserPos pos, SqlIdentifier table, SqlNodeList columns, SqlNode source,
+  public SqlDeltaInsert(
+      SqlParserPos pos,
+      SqlIdentifier table,
+      SqlNodeList columns,
+      SqlNode source,
       SqlNodeList partition) {
     super(pos, SqlNodeList.EMPTY, table, source, columns);
     this.partition = partition;

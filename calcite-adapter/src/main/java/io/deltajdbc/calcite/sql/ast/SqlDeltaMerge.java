@@ -26,7 +26,12 @@ public final class SqlDeltaMerge extends SqlCall {
   public final SqlNode on;
   public final SqlNodeList clauses;
 
-  public SqlDeltaMerge(SqlParserPos pos, SqlIdentifier target, SqlIdentifier targetAlias, SqlNode source, SqlNode on,
+  public SqlDeltaMerge(
+      SqlParserPos pos,
+      SqlIdentifier target,
+      SqlIdentifier targetAlias,
+      SqlNode source,
+      SqlNode on,
       SqlNodeList clauses) {
     super(pos);
     this.target = target;
@@ -66,16 +71,29 @@ public final class SqlDeltaMerge extends SqlCall {
     private static final SqlOperator CLAUSE = new SqlSpecialOperator("WHEN", SqlKind.OTHER);
 
     /** What the clause does. */
-    public enum Kind { UPDATE, UPDATE_ALL, DELETE, INSERT, INSERT_ALL }
+    public enum Kind {
+      UPDATE,
+      UPDATE_ALL,
+      DELETE,
+      INSERT,
+      INSERT_ALL
+    }
 
     public final Kind kind;
     public final SqlNode condition;
+
     /** Target columns (UPDATE SET, INSERT (...)); empty for DELETE and the {@code *} forms. */
     public final SqlNodeList columns;
+
     /** Their values, in the same order. */
     public final SqlNodeList values;
 
-    private Clause(SqlParserPos pos, Kind kind, SqlNode condition, List<SqlNode> columns, List<SqlNode> values) {
+    private Clause(
+        SqlParserPos pos,
+        Kind kind,
+        SqlNode condition,
+        List<SqlNode> columns,
+        List<SqlNode> values) {
       super(pos);
       this.kind = kind;
       this.condition = condition;
@@ -91,7 +109,8 @@ public final class SqlDeltaMerge extends SqlCall {
       return new Clause(pos, Kind.UPDATE_ALL, condition, List.of(), List.of());
     }
 
-    public static Clause update(SqlParserPos pos, SqlNode condition, List<SqlNode> columns, List<SqlNode> values) {
+    public static Clause update(
+        SqlParserPos pos, SqlNode condition, List<SqlNode> columns, List<SqlNode> values) {
       return new Clause(pos, Kind.UPDATE, condition, columns, values);
     }
 
@@ -99,7 +118,8 @@ public final class SqlDeltaMerge extends SqlCall {
       return new Clause(pos, Kind.INSERT_ALL, condition, List.of(), List.of());
     }
 
-    public static Clause insert(SqlParserPos pos, SqlNode condition, List<SqlNode> columns, List<SqlNode> values) {
+    public static Clause insert(
+        SqlParserPos pos, SqlNode condition, List<SqlNode> columns, List<SqlNode> values) {
       return new Clause(pos, Kind.INSERT, condition, columns, values);
     }
 

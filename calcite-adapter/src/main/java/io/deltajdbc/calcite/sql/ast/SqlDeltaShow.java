@@ -15,16 +15,22 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Spark's catalog statements that answer with rows: {@code SHOW TABLES [IN schema] [LIKE 'p']},
- * {@code SHOW SCHEMAS [LIKE 'p']}, {@code SHOW COLUMNS IN t}, {@code SHOW TBLPROPERTIES t [('key')]},
- * {@code SHOW CREATE TABLE t} and {@code DESCRIBE [TABLE] t}, {@code DESCRIBE HISTORY t},
- * {@code DESCRIBE DETAIL t}. {@code name} is the table (or, for SHOW TABLES, the schema), null when
- * the statement names none; {@code pattern} is the LIKE pattern or the one property key asked for.
+ * {@code SHOW SCHEMAS [LIKE 'p']}, {@code SHOW COLUMNS IN t}, {@code SHOW TBLPROPERTIES t
+ * [('key')]}, {@code SHOW CREATE TABLE t} and {@code DESCRIBE [TABLE] t}, {@code DESCRIBE HISTORY
+ * t}, {@code DESCRIBE DETAIL t}. {@code name} is the table (or, for SHOW TABLES, the schema), null
+ * when the statement names none; {@code pattern} is the LIKE pattern or the one property key asked
+ * for.
  */
 public final class SqlDeltaShow extends SqlCall {
   /** What the statement shows. */
   public enum Kind {
-    TABLES("SHOW TABLES"), SCHEMAS("SHOW SCHEMAS"), COLUMNS("SHOW COLUMNS IN"), TBLPROPERTIES("SHOW TBLPROPERTIES"),
-    CREATE_TABLE("SHOW CREATE TABLE"), DESCRIBE("DESCRIBE TABLE"), DESCRIBE_HISTORY("DESCRIBE HISTORY"),
+    TABLES("SHOW TABLES"),
+    SCHEMAS("SHOW SCHEMAS"),
+    COLUMNS("SHOW COLUMNS IN"),
+    TBLPROPERTIES("SHOW TBLPROPERTIES"),
+    CREATE_TABLE("SHOW CREATE TABLE"),
+    DESCRIBE("DESCRIBE TABLE"),
+    DESCRIBE_HISTORY("DESCRIBE HISTORY"),
     DESCRIBE_DETAIL("DESCRIBE DETAIL");
 
     /** The statement's words, for messages and unparsing. */

@@ -12,7 +12,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** {@code DROP TABLE [IF EXISTS] t}. */
 public final class SqlDropDeltaTable extends SqlDrop {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
 
   public final SqlIdentifier name;
 

@@ -12,7 +12,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** {@code TRUNCATE TABLE t}. */
 public final class SqlTruncateDeltaTable extends SqlTruncate {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("TRUNCATE TABLE", SqlKind.TRUNCATE_TABLE);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("TRUNCATE TABLE", SqlKind.TRUNCATE_TABLE);
 
   public final SqlIdentifier name;
 

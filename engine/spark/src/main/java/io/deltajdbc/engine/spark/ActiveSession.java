@@ -13,7 +13,8 @@ final class ActiveSession {
 
   /** Activates {@code spark}; returns the session that was active, or null. */
   static SparkSession enter(SparkSession spark) {
-    SparkSession previous = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get() : null;
+    SparkSession previous =
+        SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get() : null;
     SparkSession.setActiveSession(spark);
     return previous;
   }

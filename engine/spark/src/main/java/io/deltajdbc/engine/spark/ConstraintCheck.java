@@ -21,12 +21,16 @@ final class ConstraintCheck {
     Dataset<org.apache.spark.sql.Row> data = SparkRows.of(spark, schema, rows, table.tablePath());
     for (Map.Entry<String, String> c : constraints.entrySet()) {
       String expr = c.getValue();
-      Dataset<org.apache.spark.sql.Row> bad = SparkFailures.analyze(table.tablePath(),
-          "CHECK constraint " + c.getKey(), expr, () -> data.filter("NOT coalesce((" + expr + "), false)"));
+      Dataset<org.apache.spark.sql.Row> bad =
+          SparkFailures.analyze(
+              table.tablePath(),
+              "CHECK constraint " + c.getKey(),
+              expr,
+              () -> data.filter("NOT coalesce((" + expr + "), false)"));
       List<org.apache.spark.sql.Row> first = bad.limit(1).collectAsList();
       if (!first.isEmpty()) {
-        throw DeltaErrors.checkConstraintViolation(table.tablePath(), c.getKey(), expr,
-            SparkValues.describe(first.get(0), schema));
+        throw DeltaErrors.checkConstraintViolation(
+            table.tablePath(), c.getKey(), expr, SparkValues.describe(first.get(0), schema));
       }
     }
   }

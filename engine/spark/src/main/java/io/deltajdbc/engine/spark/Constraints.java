@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
-/** A table's CHECK constraints: {@code delta.constraints.<name>} properties, name to Spark SQL boolean expression. */
+/**
+ * A table's CHECK constraints: {@code delta.constraints.<name>} properties, name to Spark SQL
+ * boolean expression.
+ */
 final class Constraints {
   private static final String PREFIX = "delta.constraints.";
 
@@ -16,11 +19,14 @@ final class Constraints {
 
   static Map<String, String> of(Metadata metadata) {
     Map<String, String> out = new LinkedHashMap<>();
-    metadata.configuration().forEach((k, v) -> {
-      if (k.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-        out.put(k.substring(PREFIX.length()), v);
-      }
-    });
+    metadata
+        .configuration()
+        .forEach(
+            (k, v) -> {
+              if (k.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
+                out.put(k.substring(PREFIX.length()), v);
+              }
+            });
     return out;
   }
 
@@ -33,7 +39,8 @@ final class Constraints {
   static Map<String, String> checked(SparkSession spark, TableFiles table) {
     Map<String, String> constraints = of(table.metadata());
     SparkSqlGuard guard = new SparkSqlGuard(spark, Set.of());
-    constraints.forEach((name, text) -> guard.check(table.tablePath(), "CHECK constraint " + name, text));
+    constraints.forEach(
+        (name, text) -> guard.check(table.tablePath(), "CHECK constraint " + name, text));
     return constraints;
   }
 }

@@ -15,8 +15,8 @@ import org.apache.spark.sql.Dataset;
 
 /**
  * DELETE, copy-on-write (after delta-spark's DeleteCommand): without a condition, or with one on
- * partition columns only, whole files are removed from the log without being read; otherwise
- * Spark finds the files holding matching rows, and only those are rewritten without them.
+ * partition columns only, whole files are removed from the log without being read; otherwise Spark
+ * finds the files holding matching rows, and only those are rewritten without them.
  */
 record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
 
@@ -24,10 +24,16 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
     List<AddFile> candidates = ctx.rowLevelCandidates(spec.pruning());
     long scanStart = System.nanoTime();
     String cond = spec.condition();
-    Optional<Set<String>> whole = cond == null
-        ? Optional.of(paths(candidates))
-        : PartitionFrame.matchingFiles(ctx.spark, ctx.table, ctx.schema, ctx.snapshot.partitionColumns(), candidates,
-            cond);
+    Optional<Set<String>> whole =
+        cond == null
+            ? Optional.of(paths(candidates))
+            : PartitionFrame.matchingFiles(
+                ctx.spark,
+                ctx.table,
+                ctx.schema,
+                ctx.snapshot.partitionColumns(),
+                candidates,
+                cond);
     if (whole.isPresent()) {
       List<AddFile> removed = DmlContext.select(candidates, whole.get());
       long rows = DmlContext.rowsFromStats(removed);
@@ -35,7 +41,12 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
         rows = ctx.scan(removed).count();
       }
       Map<String, String> m = metrics(rows, 0, removed, List.of(), ms(scanStart), 0);
-      return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, removed, List.of(),
+      return ctx.commit(
+          OperationName.DELETE,
+          Map.of("predicate", ctx.predicateParameter(cond)),
+          m,
+          removed,
+          List.of(),
           rows);
     }
     Map<String, Long> matches = ctx.matchesByFile(candidates, "DELETE", cond);
@@ -44,26 +55,44 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
     long scanMs = ms(scanStart);
     long rewriteStart = System.nanoTime();
     if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
-      DeletionVectorMarks.Result dv = DeletionVectorMarks.mark(ctx, touched,
-          ctx.scanFor(touched, cond).filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
-      Map<String, String> m = metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
+      DeletionVectorMarks.Result dv =
+          DeletionVectorMarks.mark(
+              ctx,
+              touched,
+              ctx.scanFor(touched, cond).filter(cond).select(FileScan.FILE, FileScan.ROW_INDEX));
+      Map<String, String> m =
+          metrics(deleted, 0, dv.removed(), dv.added(), scanMs, ms(rewriteStart));
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");
       DeletionVectorMarks.metrics(m, dv, "num");
-      return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, dv.removed(),
-          dv.added(), deleted);
+      return ctx.commit(
+          OperationName.DELETE,
+          Map.of("predicate", ctx.predicateParameter(cond)),
+          m,
+          dv.removed(),
+          dv.added(),
+          deleted);
     }
     WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
     if (!touched.isEmpty()) {
-      Dataset<org.apache.spark.sql.Row> kept = ctx.scan(touched).filter("NOT ((" + cond + ") <=> true)");
+      Dataset<org.apache.spark.sql.Row> kept =
+          ctx.scan(touched).filter("NOT ((" + cond + ") <=> true)");
       List<StoreAssignment> same = new ArrayList<>();
       ctx.schema.fields().forEach(f -> same.add(StoreAssignment.same(f.name())));
-      out = WritePlan.write(ctx.table, ctx.schema,
-          WritePlan.project(kept, ctx.schema, same, Integer.toString(WritePlan.COPIED)));
+      out =
+          WritePlan.write(
+              ctx.table,
+              ctx.schema,
+              WritePlan.project(kept, ctx.schema, same, Integer.toString(WritePlan.COPIED)));
     }
-    Map<String, String> m = metrics(deleted, out.copied(), touched, out.adds(), scanMs,
-        ms(rewriteStart));
-    return ctx.commit(OperationName.DELETE, Map.of("predicate", ctx.predicateParameter(cond)), m, touched, out.adds(),
+    Map<String, String> m =
+        metrics(deleted, out.copied(), touched, out.adds(), scanMs, ms(rewriteStart));
+    return ctx.commit(
+        OperationName.DELETE,
+        Map.of("predicate", ctx.predicateParameter(cond)),
+        m,
+        touched,
+        out.adds(),
         deleted);
   }
 
@@ -78,8 +107,13 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
   }
 
   /** The operation metrics delta-spark records for DELETE. */
-  private static Map<String, String> metrics(long deletedRows, long copiedRows, List<AddFile> removed,
-      List<AddFile> added, long scanMs, long rewriteMs) {
+  private static Map<String, String> metrics(
+      long deletedRows,
+      long copiedRows,
+      List<AddFile> removed,
+      List<AddFile> added,
+      long scanMs,
+      long rewriteMs) {
     Map<String, String> m = new LinkedHashMap<>();
     DmlMetrics.files(m, removed, added);
     m.put("numDeletedRows", Long.toString(deletedRows));

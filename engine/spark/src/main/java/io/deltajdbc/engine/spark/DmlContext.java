@@ -74,7 +74,9 @@ final class DmlContext {
     return candidates(pruning);
   }
 
-  /** The files that may hold rows satisfying {@code pruning}; registers their read for conflicts. */
+  /**
+   * The files that may hold rows satisfying {@code pruning}; registers their read for conflicts.
+   */
   List<AddFile> candidates(Predicate pruning) {
     txn.readPredicate(pruning == null ? Predicates.TRUE : pruning);
     if (pruning == null) {
@@ -93,10 +95,15 @@ final class DmlContext {
    * statement). Finding them reads only the condition's columns.
    */
   Map<String, Long> matchesByFile(List<AddFile> candidates, String statement, String condition) {
-    SparkFailures.analyze(tablePath, statement + " condition", condition, () -> scan(candidates).filter(condition));
+    SparkFailures.analyze(
+        tablePath, statement + " condition", condition, () -> scan(candidates).filter(condition));
     Map<String, Long> matches = new HashMap<>();
-    for (org.apache.spark.sql.Row r : scanFor(candidates, condition).filter(condition).groupBy(FileScan.FILE).count()
-        .collectAsList()) {
+    for (org.apache.spark.sql.Row r :
+        scanFor(candidates, condition)
+            .filter(condition)
+            .groupBy(FileScan.FILE)
+            .count()
+            .collectAsList()) {
       matches.put(r.getString(0), r.getLong(1));
     }
     return matches;
@@ -141,7 +148,8 @@ final class DmlContext {
   }
 
   /** Adds the lower-cased name parts of the attributes; false when the columns cannot be told. */
-  private boolean collectNames(org.apache.spark.sql.catalyst.expressions.Expression e, Set<String> names) {
+  private boolean collectNames(
+      org.apache.spark.sql.catalyst.expressions.Expression e, Set<String> names) {
     if (e instanceof org.apache.spark.sql.catalyst.analysis.Star
         || e instanceof org.apache.spark.sql.catalyst.expressions.SubqueryExpression) {
       return false;
@@ -157,8 +165,8 @@ final class DmlContext {
       }
       return any;
     }
-    for (org.apache.spark.sql.catalyst.expressions.Expression c
-        : scala.collection.JavaConverters.seqAsJavaList(e.children())) {
+    for (org.apache.spark.sql.catalyst.expressions.Expression c :
+        scala.collection.JavaConverters.seqAsJavaList(e.children())) {
       if (!collectNames(c, names)) {
         return false;
       }
@@ -187,7 +195,9 @@ final class DmlContext {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
-  /** The caller's functions of the statement, whose SQL the history shows in place of their calls. */
+  /**
+   * The caller's functions of the statement, whose SQL the history shows in place of their calls.
+   */
   void functions(List<DmlFunction> statementFunctions) {
     this.functions = List.copyOf(statementFunctions);
   }
@@ -210,8 +220,13 @@ final class DmlContext {
    * Stages the removes and adds and commits them as one version with the statement's operation;
    * nothing is committed when nothing changes.
    */
-  DmlResult commit(OperationName operation, Map<String, String> parameters, Map<String, String> metrics,
-      Collection<AddFile> removed, Collection<AddFile> added, long rowsAffected) {
+  DmlResult commit(
+      OperationName operation,
+      Map<String, String> parameters,
+      Map<String, String> metrics,
+      Collection<AddFile> removed,
+      Collection<AddFile> added,
+      long rowsAffected) {
     Map<String, String> m = new LinkedHashMap<>(metrics);
     m.put("executionTimeMs", Long.toString(elapsedMs()));
     if (removed.isEmpty() && added.isEmpty()) {

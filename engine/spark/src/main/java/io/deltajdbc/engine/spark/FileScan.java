@@ -26,9 +26,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The rows of some data files of a table as a Spark Dataset, read in Spark tasks by the engine's
- * own reader (column mapping, partition values from the log, deletion vectors applied): the
- * table's columns under their logical names, then the file's path as the log names it
- * ({@link #FILE}) and the row's position in the file ({@link #ROW_INDEX}). One task per file.
+ * own reader (column mapping, partition values from the log, deletion vectors applied): the table's
+ * columns under their logical names, then the file's path as the log names it ({@link #FILE}) and
+ * the row's position in the file ({@link #ROW_INDEX}). One task per file.
  */
 final class FileScan {
   static final String FILE = "__delta_jdbc_file";
@@ -37,22 +37,27 @@ final class FileScan {
 
   private FileScan() {}
 
-  static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, TableFiles table, StructType schema,
-      Collection<AddFile> files) {
+  static Dataset<org.apache.spark.sql.Row> of(
+      SparkSession spark, TableFiles table, StructType schema, Collection<AddFile> files) {
     return of(spark, table, schema, files, null);
   }
 
   /**
    * As {@link #of(SparkSession, TableFiles, StructType, Collection)}, reading only the columns
-   * named in {@code columns} (schema order, as the schema spells them), or all when it is null.
-   * The rows are handed to Spark in its internal form: no external rows, no encoder.
+   * named in {@code columns} (schema order, as the schema spells them), or all when it is null. The
+   * rows are handed to Spark in its internal form: no external rows, no encoder.
    */
-  static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, TableFiles table, StructType schema,
-      Collection<AddFile> files, List<String> columns) {
+  static Dataset<org.apache.spark.sql.Row> of(
+      SparkSession spark,
+      TableFiles table,
+      StructType schema,
+      Collection<AddFile> files,
+      List<String> columns) {
     StructType read = columns == null ? schema : select(schema, columns);
     List<String> json = files.stream().map(ActionJson::toJson).toList();
-    JavaRDD<String> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(json, Math.max(1, Math.min(json.size(), MAX_TASKS)));
+    JavaRDD<String> rdd =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(json, Math.max(1, Math.min(json.size(), MAX_TASKS)));
     JavaRDD<InternalRow> rows = rdd.mapPartitions(new ReadFiles(table, columns));
     return spark.internalCreateDataFrame(rows.rdd(), schema(read, table.tablePath()), false);
   }
@@ -67,8 +72,12 @@ final class FileScan {
 
   static org.apache.spark.sql.types.StructType schema(StructType schema, String tablePath) {
     return SparkValues.schema(schema, tablePath)
-        .add(new StructField(FILE, DataTypes.StringType, false, org.apache.spark.sql.types.Metadata.empty()))
-        .add(new StructField(ROW_INDEX, DataTypes.LongType, false, org.apache.spark.sql.types.Metadata.empty()));
+        .add(
+            new StructField(
+                FILE, DataTypes.StringType, false, org.apache.spark.sql.types.Metadata.empty()))
+        .add(
+            new StructField(
+                ROW_INDEX, DataTypes.LongType, false, org.apache.spark.sql.types.Metadata.empty()));
   }
 
   /** The task: reads its files one after the other; the open file is closed when the task ends. */
@@ -88,7 +97,8 @@ final class FileScan {
       FileIterator it = new FileIterator(reader, files);
       TaskContext task = TaskContext.get();
       if (task != null) {
-        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> it.close());
+        task.addTaskCompletionListener(
+            (org.apache.spark.util.TaskCompletionListener) ctx -> it.close());
       }
       return it;
     }

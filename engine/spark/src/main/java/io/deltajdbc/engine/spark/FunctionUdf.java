@@ -8,8 +8,8 @@ import org.apache.spark.sql.api.java.UDF1;
 
 /**
  * A caller's {@link DmlFunction} as a Spark UDF: its one argument is the struct of the function's
- * inputs ({@link DmlFunction#call()}), whose Spark values become engine values; the result goes back
- * as Spark's value of the result type. Serialized to the tasks with the function's code.
+ * inputs ({@link DmlFunction#call()}), whose Spark values become engine values; the result goes
+ * back as Spark's value of the result type. Serialized to the tasks with the function's code.
  */
 final class FunctionUdf implements UDF1<org.apache.spark.sql.Row, Object> {
   private static final long serialVersionUID = 1L;

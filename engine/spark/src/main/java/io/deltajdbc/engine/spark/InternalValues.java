@@ -30,8 +30,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Engine values to Spark's internal (Catalyst) representation and back, without going through
  * Spark's external rows and encoders: strings are {@link UTF8String}, decimals {@link Decimal},
  * dates days since the epoch, timestamps microseconds since the epoch (timestamp_ntz: of the local
- * date-time taken as UTC), structs {@link InternalRow}, arrays {@link ArrayData}, maps
- * {@link MapData}. The conversions are chosen once per column type, not per value.
+ * date-time taken as UTC), structs {@link InternalRow}, arrays {@link ArrayData}, maps {@link
+ * MapData}. The conversions are chosen once per column type, not per value.
  */
 final class InternalValues {
   private InternalValues() {}
@@ -100,7 +100,10 @@ final class InternalValues {
     };
   }
 
-  /** An engine row as a Catalyst row of the same schema (converters from {@link #toInternal(StructType)}). */
+  /**
+   * An engine row as a Catalyst row of the same schema (converters from {@link
+   * #toInternal(StructType)}).
+   */
   static GenericInternalRow row(Row row, ToInternal[] fields) {
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -148,7 +151,9 @@ final class InternalValues {
         ArrayData values = map.valueArray();
         Map<Object, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < map.numElements(); k++) {
-          out.put(keys.isNullAt(k) ? null : key.get(keys, k), values.isNullAt(k) ? null : value.get(values, k));
+          out.put(
+              keys.isNullAt(k) ? null : key.get(keys, k),
+              values.isNullAt(k) ? null : value.get(values, k));
         }
         return out;
       };

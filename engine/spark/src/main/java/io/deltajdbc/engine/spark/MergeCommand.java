@@ -25,8 +25,8 @@ import org.apache.spark.storage.StorageLevel;
  * tried in order and the first whose condition holds applies; a target row that more than one
  * source row would update or delete fails the statement (unless the only MATCHED clause is an
  * unconditional DELETE). Only files with matched rows are rewritten; source rows without a match
- * are inserted. Without MATCHED clauses no target file is rewritten (an insert-only merge), but
- * the read of the target is still registered for conflicts.
+ * are inserted. Without MATCHED clauses no target file is rewritten (an insert-only merge), but the
+ * read of the target is still registered for conflicts.
  */
 final class MergeCommand {
   private static final String P_FILE = "__delta_jdbc_p_file";
@@ -59,11 +59,18 @@ final class MergeCommand {
     }
     List<AddFile> candidates = ctx.candidates(spec.targetPruning());
     long scanStart = System.nanoTime();
-    Dataset<org.apache.spark.sql.Row> source = SparkRows.of(ctx.spark, spec.sourceSchema(), spec.sourceRows(),
-        ctx.tablePath).as(spec.sourceAlias());
+    Dataset<org.apache.spark.sql.Row> source =
+        SparkRows.of(ctx.spark, spec.sourceSchema(), spec.sourceRows(), ctx.tablePath)
+            .as(spec.sourceAlias());
     Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates).as(spec.targetAlias());
-    Dataset<org.apache.spark.sql.Row> joined = SparkFailures.analyze(ctx.tablePath, "MERGE condition",
-        spec.onCondition(), () -> target.join(source, org.apache.spark.sql.functions.expr(spec.onCondition()), "inner"));
+    Dataset<org.apache.spark.sql.Row> joined =
+        SparkFailures.analyze(
+            ctx.tablePath,
+            "MERGE condition",
+            spec.onCondition(),
+            () ->
+                target.join(
+                    source, org.apache.spark.sql.functions.expr(spec.onCondition()), "inner"));
     List<Dataset<org.apache.spark.sql.Row>> outputs = new ArrayList<>();
     List<AddFile> touched = List.of();
     long updated = 0;
@@ -89,16 +96,22 @@ final class MergeCommand {
         touched = DmlContext.select(candidates, paths);
         if (!touched.isEmpty() && DeletionVectorMarks.enabled(ctx.snapshot)) {
           // Matched rows are deleted by deletion vectors; only the updated rows are written.
-          dv = DeletionVectorMarks.mark(ctx, touched,
-              pairs.select(pairs.col(P_FILE).as(FileScan.FILE), pairs.col(P_ROW).as(FileScan.ROW_INDEX)));
+          dv =
+              DeletionVectorMarks.mark(
+                  ctx,
+                  touched,
+                  pairs.select(
+                      pairs.col(P_FILE).as(FileScan.FILE),
+                      pairs.col(P_ROW).as(FileScan.ROW_INDEX)));
           outputs.add(updatedOnly(pairs));
         } else if (!touched.isEmpty()) {
           outputs.add(rewrite(ctx.scan(touched), pairs));
         }
       }
       if (!inserts.isEmpty()) {
-        Dataset<org.apache.spark.sql.Row> unmatched = source.join(target,
-            org.apache.spark.sql.functions.expr(spec.onCondition()), "left_anti");
+        Dataset<org.apache.spark.sql.Row> unmatched =
+            source.join(
+                target, org.apache.spark.sql.functions.expr(spec.onCondition()), "left_anti");
         outputs.add(inserted(unmatched));
       }
       long scanMs = DeleteCommand.ms(scanStart);
@@ -111,7 +124,8 @@ final class MergeCommand {
         }
         out = WritePlan.write(ctx.table, schema, all);
       }
-      Map<String, String> m = metrics(out, touched, deleted, scanMs, DeleteCommand.ms(rewriteStart));
+      Map<String, String> m =
+          metrics(out, touched, deleted, scanMs, DeleteCommand.ms(rewriteStart));
       List<AddFile> removed = touched;
       List<AddFile> added = new ArrayList<>(out.adds());
       if (dv != null) {
@@ -120,7 +134,13 @@ final class MergeCommand {
         m.put("numTargetFilesRemoved", Integer.toString(dv.filesRemoved()));
         DeletionVectorMarks.metrics(m, dv, "numTarget");
       }
-      return ctx.commit(OperationName.MERGE, parameters(), m, removed, added, out.updated() + deleted + out.inserted());
+      return ctx.commit(
+          OperationName.MERGE,
+          parameters(),
+          m,
+          removed,
+          added,
+          out.updated() + deleted + out.inserted());
     } finally {
       if (pairs != null) {
         pairs.unpersist();
@@ -149,56 +169,98 @@ final class MergeCommand {
     exprs.add(clause.append(" ELSE -1 END AS ").append(CLAUSE).toString());
     List<Map<Integer, StoreAssignment>> fitted = new ArrayList<>();
     for (MergeClause c : matched) {
-      fitted.add(c instanceof MatchedUpdate u
-          ? UpdateCommand.Assignments.fit(joined, schema, targetColumns(u.assignments()), ctx.tablePath)
-          : Map.of());
+      fitted.add(
+          c instanceof MatchedUpdate u
+              ? UpdateCommand.Assignments.fit(
+                  joined, schema, targetColumns(u.assignments()), ctx.tablePath)
+              : Map.of());
     }
     for (int i = 0; i < schema.size(); i++) {
       StringBuilder value = new StringBuilder("CASE");
       StringBuilder bad = new StringBuilder("CASE");
       for (int k = 0; k < matched.size(); k++) {
         StoreAssignment a = fitted.get(k).get(i);
-        String v = matched.get(k) instanceof MatchedDelete ? "NULL"
-            : a == null ? t + StoreAssignment.quote(schema.field(i).name()) : a.value();
+        String v =
+            matched.get(k) instanceof MatchedDelete
+                ? "NULL"
+                : a == null ? t + StoreAssignment.quote(schema.field(i).name()) : a.value();
         value.append(" WHEN ").append(conds.get(k)).append(" THEN ").append(v);
-        bad.append(" WHEN ").append(conds.get(k)).append(" THEN ")
+        bad.append(" WHEN ")
+            .append(conds.get(k))
+            .append(" THEN ")
             .append(a == null || a.bad() == null ? "CAST(NULL AS STRING)" : a.bad());
       }
       exprs.add(value.append(" END AS ").append(newColumn(i)).toString());
       exprs.add(bad.append(" END AS ").append(WritePlan.badColumn(i)).toString());
     }
-    Dataset<org.apache.spark.sql.Row> pairs = joined.selectExpr(exprs.toArray(String[]::new))
-        .filter(CLAUSE + " >= 0");
-    boolean deleteOnly = matched.size() == 1 && matched.get(0) instanceof MatchedDelete d && d.condition() == null;
+    Dataset<org.apache.spark.sql.Row> pairs =
+        joined.selectExpr(exprs.toArray(String[]::new)).filter(CLAUSE + " >= 0");
+    boolean deleteOnly =
+        matched.size() == 1 && matched.get(0) instanceof MatchedDelete d && d.condition() == null;
     if (deleteOnly) {
       pairs = pairs.dropDuplicates(P_FILE, P_ROW);
-    } else if (!pairs.groupBy(P_FILE, P_ROW).count().filter("count > 1").limit(1).collectAsList().isEmpty()) {
+    } else if (!pairs
+        .groupBy(P_FILE, P_ROW)
+        .count()
+        .filter("count > 1")
+        .limit(1)
+        .collectAsList()
+        .isEmpty()) {
       throw DeltaErrors.mergeCardinality(ctx.tablePath, ctx.version());
     }
     return pairs.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** The touched files' rows: unmatched ones copied, matched ones updated, deleted ones left out. */
-  private Dataset<org.apache.spark.sql.Row> rewrite(Dataset<org.apache.spark.sql.Row> files,
-      Dataset<org.apache.spark.sql.Row> pairs) {
-    Dataset<org.apache.spark.sql.Row> withPairs = files.join(pairs,
-        files.col(FileScan.FILE).equalTo(pairs.col(P_FILE)).and(files.col(FileScan.ROW_INDEX).equalTo(pairs.col(P_ROW))),
-        "left_outer");
+  /**
+   * The touched files' rows: unmatched ones copied, matched ones updated, deleted ones left out.
+   */
+  private Dataset<org.apache.spark.sql.Row> rewrite(
+      Dataset<org.apache.spark.sql.Row> files, Dataset<org.apache.spark.sql.Row> pairs) {
+    Dataset<org.apache.spark.sql.Row> withPairs =
+        files.join(
+            pairs,
+            files
+                .col(FileScan.FILE)
+                .equalTo(pairs.col(P_FILE))
+                .and(files.col(FileScan.ROW_INDEX).equalTo(pairs.col(P_ROW))),
+            "left_outer");
     List<String> updates = new ArrayList<>();
     for (int k = 0; k < matched.size(); k++) {
       if (matched.get(k) instanceof MatchedUpdate) {
         updates.add(Integer.toString(k));
       }
     }
-    Dataset<org.apache.spark.sql.Row> kept = withPairs.filter(CLAUSE + " IS NULL"
-        + (updates.isEmpty() ? "" : " OR " + CLAUSE + " IN (" + String.join(", ", updates) + ")"));
+    Dataset<org.apache.spark.sql.Row> kept =
+        withPairs.filter(
+            CLAUSE
+                + " IS NULL"
+                + (updates.isEmpty()
+                    ? ""
+                    : " OR " + CLAUSE + " IN (" + String.join(", ", updates) + ")"));
     List<StoreAssignment> values = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
-      values.add(new StoreAssignment("CASE WHEN " + CLAUSE + " IS NULL THEN "
-          + StoreAssignment.quote(schema.field(i).name()) + " ELSE " + newColumn(i) + " END", WritePlan.badColumn(i)));
+      values.add(
+          new StoreAssignment(
+              "CASE WHEN "
+                  + CLAUSE
+                  + " IS NULL THEN "
+                  + StoreAssignment.quote(schema.field(i).name())
+                  + " ELSE "
+                  + newColumn(i)
+                  + " END",
+              WritePlan.badColumn(i)));
     }
-    return WritePlan.project(kept, schema, values,
-        "CASE WHEN " + CLAUSE + " IS NULL THEN " + WritePlan.COPIED + " ELSE " + WritePlan.UPDATED + " END");
+    return WritePlan.project(
+        kept,
+        schema,
+        values,
+        "CASE WHEN "
+            + CLAUSE
+            + " IS NULL THEN "
+            + WritePlan.COPIED
+            + " ELSE "
+            + WritePlan.UPDATED
+            + " END");
   }
 
   /** The new rows of updated target rows, from the matched pairs alone (deletion vector mode). */
@@ -209,8 +271,9 @@ final class MergeCommand {
         updates.add(Integer.toString(k));
       }
     }
-    Dataset<org.apache.spark.sql.Row> rows = pairs.filter(updates.isEmpty() ? "false"
-        : CLAUSE + " IN (" + String.join(", ", updates) + ")");
+    Dataset<org.apache.spark.sql.Row> rows =
+        pairs.filter(
+            updates.isEmpty() ? "false" : CLAUSE + " IN (" + String.join(", ", updates) + ")");
     List<StoreAssignment> values = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
       values.add(new StoreAssignment(newColumn(i), WritePlan.badColumn(i)));
@@ -223,14 +286,26 @@ final class MergeCommand {
     StringBuilder clause = new StringBuilder("CASE");
     for (int k = 0; k < inserts.size(); k++) {
       String c = inserts.get(k).condition();
-      clause.append(" WHEN ").append(c == null ? "true" : "coalesce((" + c + "), false)").append(" THEN ").append(k);
+      clause
+          .append(" WHEN ")
+          .append(c == null ? "true" : "coalesce((" + c + "), false)")
+          .append(" THEN ")
+          .append(k);
     }
-    Dataset<org.apache.spark.sql.Row> chosen = SparkFailures.analyze(ctx.tablePath, "NOT MATCHED condition",
-        clause.toString(), () -> unmatched.withColumn(INSERT_CLAUSE,
-            org.apache.spark.sql.functions.expr(clause + " ELSE -1 END"))).filter(INSERT_CLAUSE + " >= 0");
+    Dataset<org.apache.spark.sql.Row> chosen =
+        SparkFailures.analyze(
+                ctx.tablePath,
+                "NOT MATCHED condition",
+                clause.toString(),
+                () ->
+                    unmatched.withColumn(
+                        INSERT_CLAUSE,
+                        org.apache.spark.sql.functions.expr(clause + " ELSE -1 END")))
+            .filter(INSERT_CLAUSE + " >= 0");
     List<Map<Integer, StoreAssignment>> fitted = new ArrayList<>();
     for (NotMatchedInsert i : inserts) {
-      fitted.add(UpdateCommand.Assignments.fit(chosen, schema, targetColumns(i.values()), ctx.tablePath));
+      fitted.add(
+          UpdateCommand.Assignments.fit(chosen, schema, targetColumns(i.values()), ctx.tablePath));
     }
     List<StoreAssignment> values = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
@@ -238,12 +313,22 @@ final class MergeCommand {
       StringBuilder bad = new StringBuilder("CASE");
       for (int k = 0; k < inserts.size(); k++) {
         StoreAssignment a = fitted.get(k).get(i);
-        value.append(" WHEN ").append(INSERT_CLAUSE).append(" = ").append(k).append(" THEN ")
+        value
+            .append(" WHEN ")
+            .append(INSERT_CLAUSE)
+            .append(" = ")
+            .append(k)
+            .append(" THEN ")
             .append(a == null ? "NULL" : a.value());
-        bad.append(" WHEN ").append(INSERT_CLAUSE).append(" = ").append(k).append(" THEN ")
+        bad.append(" WHEN ")
+            .append(INSERT_CLAUSE)
+            .append(" = ")
+            .append(k)
+            .append(" THEN ")
             .append(a == null || a.bad() == null ? "CAST(NULL AS STRING)" : a.bad());
       }
-      String type = SparkValues.type(schema.field(i).type(), schema.field(i).name(), ctx.tablePath).sql();
+      String type =
+          SparkValues.type(schema.field(i).type(), schema.field(i).name(), ctx.tablePath).sql();
       values.add(new StoreAssignment("CAST(" + value + " END AS " + type + ")", bad + " END"));
     }
     return WritePlan.project(chosen, schema, values, Integer.toString(WritePlan.INSERTED));
@@ -253,8 +338,11 @@ final class MergeCommand {
   private Map<String, String> targetColumns(Map<String, String> assignments) {
     String prefix = spec.targetAlias().toLowerCase(Locale.ROOT) + ".";
     Map<String, String> out = new LinkedHashMap<>();
-    assignments.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT).startsWith(prefix)
-        ? k.substring(prefix.length()) : k, v));
+    assignments.forEach(
+        (k, v) ->
+            out.put(
+                k.toLowerCase(Locale.ROOT).startsWith(prefix) ? k.substring(prefix.length()) : k,
+                v));
     return out;
   }
 
@@ -266,7 +354,8 @@ final class MergeCommand {
   private Map<String, String> parameters() {
     List<Map<String, String>> matchedPredicates = new ArrayList<>();
     for (MergeClause c : matched) {
-      matchedPredicates.add(clause(ctx.describe(c.condition()), c instanceof MatchedDelete ? "delete" : "update"));
+      matchedPredicates.add(
+          clause(ctx.describe(c.condition()), c instanceof MatchedDelete ? "delete" : "update"));
     }
     List<Map<String, String>> notMatched = new ArrayList<>();
     for (NotMatchedInsert i : inserts) {
@@ -290,8 +379,8 @@ final class MergeCommand {
   }
 
   /** The operation metrics delta-spark records for MERGE. */
-  private Map<String, String> metrics(WritePlan.Outcome out, List<AddFile> removed, long deleted, long scanMs,
-      long rewriteMs) {
+  private Map<String, String> metrics(
+      WritePlan.Outcome out, List<AddFile> removed, long deleted, long scanMs, long rewriteMs) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("numSourceRows", Integer.toString(spec.sourceRows().size()));
     m.put("numTargetRowsInserted", Long.toString(out.inserted()));

@@ -24,9 +24,17 @@ import org.apache.spark.sql.SparkSession;
 final class PartitionFrame {
   private PartitionFrame() {}
 
-  /** The paths of the files whose partition satisfies the condition, or empty when it names other columns. */
-  static Optional<Set<String>> matchingFiles(SparkSession spark, TableFiles table, StructType schema,
-      List<String> partitionColumns, List<AddFile> files, String condition) {
+  /**
+   * The paths of the files whose partition satisfies the condition, or empty when it names other
+   * columns.
+   */
+  static Optional<Set<String>> matchingFiles(
+      SparkSession spark,
+      TableFiles table,
+      StructType schema,
+      List<String> partitionColumns,
+      List<AddFile> files,
+      String condition) {
     if (partitionColumns.isEmpty() || files.isEmpty()) {
       return Optional.empty();
     }
@@ -53,13 +61,16 @@ final class PartitionFrame {
       rows.add(Row.wrap(values));
     }
     List<StructField> withFile = new ArrayList<>(fields);
-    withFile.add(new StructField(FileScan.FILE, io.deltajdbc.engine.types.PrimitiveType.STRING, true));
-    Dataset<org.apache.spark.sql.Row> frame = SparkRows.of(spark, new StructType(withFile), rows, table.tablePath());
+    withFile.add(
+        new StructField(FileScan.FILE, io.deltajdbc.engine.types.PrimitiveType.STRING, true));
+    Dataset<org.apache.spark.sql.Row> frame =
+        SparkRows.of(spark, new StructType(withFile), rows, table.tablePath());
     Dataset<org.apache.spark.sql.Row> matched;
     try {
       matched = frame.filter(condition);
     } catch (Exception e) {
-      if (e instanceof AnalysisException && !(e instanceof org.apache.spark.sql.catalyst.parser.ParseException)) {
+      if (e instanceof AnalysisException
+          && !(e instanceof org.apache.spark.sql.catalyst.parser.ParseException)) {
         return Optional.empty(); // names a data column
       }
       throw e;

@@ -4,15 +4,21 @@ import java.lang.reflect.Method;
 
 /**
  * Keeps Spark's own logging at WARN (it logs every stage at INFO), through Log4j 2, which Spark
- * ships with. Reflective, because Log4j's core is Spark's dependency, not ours; without it, nothing.
+ * ships with. Reflective, because Log4j's core is Spark's dependency, not ours; without it,
+ * nothing.
  */
 final class QuietLogging {
-  private static final String[] LOGGERS = {"org.apache.spark", "org.sparkproject", "org.apache.hadoop",
-      "org.apache.parquet"};
-  private static final String[] SILENT = {"org.apache.spark.util.ShutdownHookManager", "org.apache.spark.SparkEnv",
-      "org.apache.hadoop.util.NativeCodeLoader",
-      // a failed task is reported to the caller as the statement's error, not logged on the side
-      "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager"};
+  private static final String[] LOGGERS = {
+    "org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet"
+  };
+  private static final String[] SILENT = {
+    "org.apache.spark.util.ShutdownHookManager",
+    "org.apache.spark.SparkEnv",
+    "org.apache.hadoop.util.NativeCodeLoader",
+    // a failed task is reported to the caller as the statement's error, not logged on the side
+    "org.apache.spark.executor.Executor",
+    "org.apache.spark.scheduler.TaskSetManager"
+  };
 
   private QuietLogging() {}
 

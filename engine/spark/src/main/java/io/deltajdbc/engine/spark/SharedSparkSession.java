@@ -11,9 +11,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The JVM's one SparkSession for DML, started on first use with {@code getOrCreate} semantics: an
- * active or default session (an application's own, or a test's) is reused. Statements never run
- * on that session itself but on a {@link ClosedSession} child of it. A session started here runs
- * on {@code spark.master} (default {@code local[*]}) with the given {@code spark.*} settings (a
+ * active or default session (an application's own, or a test's) is reused. Statements never run on
+ * that session itself but on a {@link ClosedSession} child of it. A session started here runs on
+ * {@code spark.master} (default {@code local[*]}) with the given {@code spark.*} settings (a
  * connection's, checked by the dml package) over the JVM's {@code -Dspark.*} properties, no UI
  * unless a system property asks for one, the in-memory catalog with its warehouse in a temporary
  * folder of ours (nothing appears in the working directory), quiet logging, and is stopped at JVM
@@ -29,8 +29,12 @@ final class SharedSparkSession {
     if (session != null && !session.sparkContext().isStopped()) {
       return session;
     }
-    SparkSession existing = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get()
-        : SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get() : null;
+    SparkSession existing =
+        SparkSession.getActiveSession().isDefined()
+            ? SparkSession.getActiveSession().get()
+            : SparkSession.getDefaultSession().isDefined()
+                ? SparkSession.getDefaultSession().get()
+                : null;
     if (existing != null && existing.sparkContext().isStopped()) {
       existing = null;
     }
@@ -47,26 +51,32 @@ final class SharedSparkSession {
   private static SparkSession start(Map<String, String> conf) {
     QuietLogging.apply();
     Path warehouse = temporaryWarehouse();
-    SparkSession.Builder b = SparkSession.builder()
-        .appName("delta-jdbc")
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.sql.warehouse.dir", warehouse.toUri().toString());
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName("delta-jdbc")
+            .config("spark.sql.catalogImplementation", "in-memory")
+            .config("spark.sql.warehouse.dir", warehouse.toUri().toString());
     // Defaults, unless the JVM's -Dspark.* properties (read by Spark itself) say otherwise.
     defaultUnlessSystem(b, "spark.master", "local[*]");
     defaultUnlessSystem(b, "spark.ui.enabled", "false");
     defaultUnlessSystem(b, "spark.sql.shuffle.partitions", "8");
-    conf.forEach((k, v) -> {
-      if (k.startsWith("spark.")) {
-        b.config(k, v);
-      }
-    });
+    conf.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.")) {
+            b.config(k, v);
+          }
+        });
     // Last, so that neither a connection nor a system property can open them again.
     ClosedSession.SETTINGS.forEach(b::config);
     SparkSession created = b.getOrCreate();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      created.stop();
-      deleteRecursively(warehouse);
-    }, "delta-jdbc-spark-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  created.stop();
+                  deleteRecursively(warehouse);
+                },
+                "delta-jdbc-spark-stop"));
     return created;
   }
 

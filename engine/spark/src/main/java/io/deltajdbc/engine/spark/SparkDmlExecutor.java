@@ -12,24 +12,23 @@ import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
-import io.deltajdbc.engine.files.TableFiles;
 import io.deltajdbc.engine.types.StructType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * DML on Apache Spark. Created by {@link SparkDmlExecutorProvider}, which {@link io.deltajdbc.engine.dml.DmlExecutors#spark} finds; the
- * shared SparkSession starts on the first statement. Each statement runs in its own engine
- * transaction; any failure, on the driver or in a task, commits nothing. Every Spark SQL text of a
- * statement passes the {@link SparkSqlGuard} before anything runs, and the table's CHECK
- * constraints pass it before they are evaluated ({@link Constraints#checked}). While a statement
- * runs, the closed DML session is the thread's active one: Spark code that parses with "the active
- * session" ({@code functions.expr}) then reads with the same closed settings as the guard.
+ * DML on Apache Spark. Created by {@link SparkDmlExecutorProvider}, which {@link
+ * io.deltajdbc.engine.dml.DmlExecutors#spark} finds; the shared SparkSession starts on the first
+ * statement. Each statement runs in its own engine transaction; any failure, on the driver or in a
+ * task, commits nothing. Every Spark SQL text of a statement passes the {@link SparkSqlGuard}
+ * before anything runs, and the table's CHECK constraints pass it before they are evaluated ({@link
+ * Constraints#checked}). While a statement runs, the closed DML session is the thread's active one:
+ * Spark code that parses with "the active session" ({@code functions.expr}) then reads with the
+ * same closed settings as the guard.
  */
 public final class SparkDmlExecutor implements DmlExecutor {
   private final Map<String, String> sparkConf;
@@ -41,21 +40,33 @@ public final class SparkDmlExecutor implements DmlExecutor {
   @Override
   public DmlResult delete(DeltaTable table, DeleteSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "DELETE", spec.functions(), guard -> SpecTexts.check(guard, table.path(), spec),
+    return run(
+        table,
+        "DELETE",
+        spec.functions(),
+        guard -> SpecTexts.check(guard, table.path(), spec),
         ctx -> new DeleteCommand(ctx, spec).run());
   }
 
   @Override
   public DmlResult update(DeltaTable table, UpdateSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "UPDATE", spec.functions(), guard -> SpecTexts.check(guard, table.path(), spec),
+    return run(
+        table,
+        "UPDATE",
+        spec.functions(),
+        guard -> SpecTexts.check(guard, table.path(), spec),
         ctx -> new UpdateCommand(ctx, spec).run());
   }
 
   @Override
   public DmlResult merge(DeltaTable table, MergeSpec spec) {
     requireNonNull(spec, "spec");
-    return run(table, "MERGE", spec.functions(), guard -> SpecTexts.check(guard, table.path(), spec),
+    return run(
+        table,
+        "MERGE",
+        spec.functions(),
+        guard -> SpecTexts.check(guard, table.path(), spec),
         ctx -> new MergeCommand(ctx, spec).run());
   }
 
@@ -71,28 +82,38 @@ public final class SparkDmlExecutor implements DmlExecutor {
       ConstraintCheck.check(spark, snapshot.tableFiles(), schema, rows);
     } catch (DeltaException e) {
       throw e;
-    } catch (Exception e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
-      throw SparkFailures.translate(e, snapshot.tablePath(), snapshot.version(), "Checking constraints");
+    } catch (
+        Exception e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
+      throw SparkFailures.translate(
+          e, snapshot.tablePath(), snapshot.version(), "Checking constraints");
     } finally {
       ActiveSession.leave(previous);
     }
   }
 
-  private DmlResult run(DeltaTable table, String statement, List<DmlFunction> functions,
-      Consumer<SparkSqlGuard> texts, Function<DmlContext, DmlResult> command) {
+  private DmlResult run(
+      DeltaTable table,
+      String statement,
+      List<DmlFunction> functions,
+      Consumer<SparkSqlGuard> texts,
+      Function<DmlContext, DmlResult> command) {
     requireNonNull(table, "table");
     SparkSession spark = session();
-    // The texts may call the statement's own functions, and nothing else the allow-list does not name.
+    // The texts may call the statement's own functions, and nothing else the allow-list does not
+    // name.
     texts.accept(new SparkSqlGuard(spark, StatementFunctions.names(functions)));
     SparkSession previous = ActiveSession.enter(spark);
     try {
       DmlContext ctx = DmlContext.start(spark, table);
       ctx.functions(functions);
-      try (StatementFunctions registered = StatementFunctions.register(spark, functions, ctx.tablePath)) {
+      try (StatementFunctions registered =
+          StatementFunctions.register(spark, functions, ctx.tablePath)) {
         return command.apply(ctx);
       } catch (DeltaException e) {
         throw e;
-      } catch (Exception e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
+      } catch (
+          Exception
+              e) { // Spark's own exceptions (SparkException) are checked ones thrown undeclared
         throw SparkFailures.translate(e, ctx.tablePath, ctx.version(), statement);
       }
     } finally {

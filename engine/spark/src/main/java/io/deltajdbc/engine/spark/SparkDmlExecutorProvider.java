@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The Spark backend's entry in {@code META-INF/services}. This class names no Spark type, so that
- * the engine can load it and learn that Spark itself is missing without a {@link NoClassDefFoundError}.
+ * the engine can load it and learn that Spark itself is missing without a {@link
+ * NoClassDefFoundError}.
  */
 public final class SparkDmlExecutorProvider implements DmlExecutorProvider {
   private static final String SPARK_SESSION_CLASS_FILE = "org/apache/spark/sql/SparkSession.class";
@@ -23,7 +24,8 @@ public final class SparkDmlExecutorProvider implements DmlExecutorProvider {
       loader = ClassLoader.getSystemClassLoader();
     }
     return loader.getResource(SPARK_SESSION_CLASS_FILE) == null
-        ? "class org.apache.spark.sql.SparkSession not found (Apache Spark 3.5 is not on the class path)" : null;
+        ? "class org.apache.spark.sql.SparkSession not found (Apache Spark 3.5 is not on the class path)"
+        : null;
   }
 
   @Override

@@ -14,7 +14,9 @@ import org.apache.spark.sql.AnalysisException;
 final class SparkFailures {
   private SparkFailures() {}
 
-  /** Analyzes an expression (parses and resolves it) and maps Spark's refusal to the engine's error. */
+  /**
+   * Analyzes an expression (parses and resolves it) and maps Spark's refusal to the engine's error.
+   */
   static <T> T analyze(String tablePath, String what, String expression, Supplier<T> analysis) {
     try {
       return analysis.get();
@@ -29,16 +31,16 @@ final class SparkFailures {
     return translate(e, tablePath, version, statement, null);
   }
 
-  private static DeltaException translate(Throwable e, String tablePath, long version, String what,
-      String expression) {
+  private static DeltaException translate(
+      Throwable e, String tablePath, long version, String what, String expression) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DeltaException d) {
         return d;
       }
     }
     if (e instanceof AnalysisException a) {
-      return DeltaErrors.invalidDmlExpression(tablePath, what, expression == null ? "?" : expression,
-          a.getSimpleMessage(), e);
+      return DeltaErrors.invalidDmlExpression(
+          tablePath, what, expression == null ? "?" : expression, a.getSimpleMessage(), e);
     }
     return DeltaErrors.executionFailed(tablePath, version, what, e);
   }

@@ -22,12 +22,19 @@ final class SparkRows {
     return ExpressionEncoder.apply(RowEncoder.encoderFor(schema, true));
   }
 
-  static Dataset<org.apache.spark.sql.Row> of(SparkSession spark, StructType schema, List<Row> rows, String tablePath) {
+  static Dataset<org.apache.spark.sql.Row> of(
+      SparkSession spark, StructType schema, List<Row> rows, String tablePath) {
     List<org.apache.spark.sql.Row> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       if (r.size() != schema.size()) {
-        throw io.deltajdbc.engine.DeltaErrors.invalidArgument("A row of " + r.size() + " values was given for "
-            + schema.size() + " columns (" + String.join(", ", schema.fieldNames()) + ").");
+        throw io.deltajdbc.engine.DeltaErrors.invalidArgument(
+            "A row of "
+                + r.size()
+                + " values was given for "
+                + schema.size()
+                + " columns ("
+                + String.join(", ", schema.fieldNames())
+                + ").");
       }
       out.add(SparkValues.toSpark(r, schema));
     }

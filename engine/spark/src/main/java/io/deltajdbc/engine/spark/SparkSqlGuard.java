@@ -68,24 +68,69 @@ import org.apache.spark.sql.catalyst.parser.ParserInterface;
  * on an allow-list: column references, literals, the nodes the parser builds for SQL's operators
  * (comparison, AND/OR/NOT, arithmetic, IN lists, LIKE, CASE, CAST, IS [NOT] NULL, ...), lambdas,
  * and calls of the functions {@link SparkSqlAllowList} allows or the statement registered. Anything
- * else is refused: subqueries (which read any table or file path), stars, parameters,
- * {@code IDENTIFIER(...)}, window and aggregate calls, and functions not on the list, such as
- * {@code java_method} or {@code reflect}. Fail-closed: a node type the list does not know is refused.
+ * else is refused: subqueries (which read any table or file path), stars, parameters, {@code
+ * IDENTIFIER(...)}, window and aggregate calls, and functions not on the list, such as {@code
+ * java_method} or {@code reflect}. Fail-closed: a node type the list does not know is refused.
  */
 final class SparkSqlGuard {
-  private static final Set<Class<?>> NODES = Set.of(UnresolvedAttribute.class, UnresolvedExtractValue.class,
-      Literal.class, EqualTo.class, EqualNullSafe.class, LessThan.class, LessThanOrEqual.class, GreaterThan.class,
-      GreaterThanOrEqual.class, And.class, Or.class, Not.class, Add.class, Subtract.class, Multiply.class,
-      Divide.class, Remainder.class, IntegralDivide.class, UnaryMinus.class, UnaryPositive.class, BitwiseAnd.class,
-      BitwiseOr.class, BitwiseXor.class, BitwiseNot.class, In.class, Like.class, ILike.class, RLike.class,
-      LikeAny.class, NotLikeAny.class, LikeAll.class, NotLikeAll.class, IsNull.class, IsNotNull.class,
-      CaseWhen.class, Cast.class, Concat.class, CreateNamedStruct.class, Substring.class, StringTrim.class,
-      StringTrimLeft.class, StringTrimRight.class, StringLocate.class, Overlay.class, TimestampAdd.class,
-      TimestampDiff.class, CurrentDate.class, CurrentTimestamp.class, LambdaFunction.class,
-      UnresolvedNamedLambdaVariable.class);
+  private static final Set<Class<?>> NODES =
+      Set.of(
+          UnresolvedAttribute.class,
+          UnresolvedExtractValue.class,
+          Literal.class,
+          EqualTo.class,
+          EqualNullSafe.class,
+          LessThan.class,
+          LessThanOrEqual.class,
+          GreaterThan.class,
+          GreaterThanOrEqual.class,
+          And.class,
+          Or.class,
+          Not.class,
+          Add.class,
+          Subtract.class,
+          Multiply.class,
+          Divide.class,
+          Remainder.class,
+          IntegralDivide.class,
+          UnaryMinus.class,
+          UnaryPositive.class,
+          BitwiseAnd.class,
+          BitwiseOr.class,
+          BitwiseXor.class,
+          BitwiseNot.class,
+          In.class,
+          Like.class,
+          ILike.class,
+          RLike.class,
+          LikeAny.class,
+          NotLikeAny.class,
+          LikeAll.class,
+          NotLikeAll.class,
+          IsNull.class,
+          IsNotNull.class,
+          CaseWhen.class,
+          Cast.class,
+          Concat.class,
+          CreateNamedStruct.class,
+          Substring.class,
+          StringTrim.class,
+          StringTrimLeft.class,
+          StringTrimRight.class,
+          StringLocate.class,
+          Overlay.class,
+          TimestampAdd.class,
+          TimestampDiff.class,
+          CurrentDate.class,
+          CurrentTimestamp.class,
+          LambdaFunction.class,
+          UnresolvedNamedLambdaVariable.class);
+
   /** {@code IS [NOT] UNKNOWN} is an anonymous class of these factories. */
-  private static final List<String> ANONYMOUS_NODE_PREFIXES = List.of(
-      "org.apache.spark.sql.catalyst.expressions.IsUnknown$", "org.apache.spark.sql.catalyst.expressions.IsNotUnknown$");
+  private static final List<String> ANONYMOUS_NODE_PREFIXES =
+      List.of(
+          "org.apache.spark.sql.catalyst.expressions.IsUnknown$",
+          "org.apache.spark.sql.catalyst.expressions.IsNotUnknown$");
 
   private final ParserInterface parser;
   private final Set<String> registered;
@@ -112,7 +157,10 @@ final class SparkSqlGuard {
     try {
       tree = parser.parseExpression(text);
     } catch (Exception e) { // ParseException is checked for javac, yet thrown undeclared
-      String why = e instanceof org.apache.spark.sql.AnalysisException a ? a.getSimpleMessage() : e.toString();
+      String why =
+          e instanceof org.apache.spark.sql.AnalysisException a
+              ? a.getSimpleMessage()
+              : e.toString();
       throw DeltaErrors.invalidDmlExpression(tablePath, what, text, why, e);
     }
     Optional<String> refused = refusal(tree);

@@ -18,11 +18,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 
 /**
- * Engine types and values to Spark's and back. Spark's external row types are the engine's
- * ({@link Row}'s Java classes) except for collections: arrays are Scala sequences, maps Scala maps,
- * structs Spark rows; with Spark's Java 8 time API off, dates and timestamps arrive as
- * {@code java.sql} types and are converted too. Every Spark field is nullable: NOT NULL is the
- * engine writer's to enforce, with its own error.
+ * Engine types and values to Spark's and back. Spark's external row types are the engine's ({@link
+ * Row}'s Java classes) except for collections: arrays are Scala sequences, maps Scala maps, structs
+ * Spark rows; with Spark's Java 8 time API off, dates and timestamps arrive as {@code java.sql}
+ * types and are converted too. Every Spark field is nullable: NOT NULL is the engine writer's to
+ * enforce, with its own error.
  */
 final class SparkValues {
   private SparkValues() {}
@@ -30,10 +30,12 @@ final class SparkValues {
   static org.apache.spark.sql.types.StructType schema(StructType s, String tablePath) {
     List<org.apache.spark.sql.types.StructField> out = new ArrayList<>(s.size());
     for (StructField f : s.fields()) {
-      out.add(new org.apache.spark.sql.types.StructField(f.name(), type(f.type(), f.name(), tablePath), true,
-          Metadata.empty()));
+      out.add(
+          new org.apache.spark.sql.types.StructField(
+              f.name(), type(f.type(), f.name(), tablePath), true, Metadata.empty()));
     }
-    return new org.apache.spark.sql.types.StructType(out.toArray(new org.apache.spark.sql.types.StructField[0]));
+    return new org.apache.spark.sql.types.StructType(
+        out.toArray(new org.apache.spark.sql.types.StructField[0]));
   }
 
   static org.apache.spark.sql.types.DataType type(DataType t, String column, String tablePath) {
@@ -44,7 +46,8 @@ final class SparkValues {
       return DataTypes.createArrayType(type(a.elementType(), column, tablePath), true);
     }
     if (t instanceof MapType m) {
-      return DataTypes.createMapType(type(m.keyType(), column, tablePath), type(m.valueType(), column, tablePath), true);
+      return DataTypes.createMapType(
+          type(m.keyType(), column, tablePath), type(m.valueType(), column, tablePath), true);
     }
     if (t instanceof DecimalType d) {
       return DataTypes.createDecimalType(d.precision(), d.scale());
@@ -63,8 +66,13 @@ final class SparkValues {
       case TIMESTAMP -> DataTypes.TimestampType;
       case TIMESTAMP_NTZ -> DataTypes.TimestampNTZType;
       case VOID -> DataTypes.NullType;
-      case VARIANT -> throw DeltaErrors.unsupportedDml(tablePath, -1, "column " + column
-          + " is of type variant, which the Spark backend (Spark 3.5) cannot process.");
+      case VARIANT ->
+          throw DeltaErrors.unsupportedDml(
+              tablePath,
+              -1,
+              "column "
+                  + column
+                  + " is of type variant, which the Spark backend (Spark 3.5) cannot process.");
     };
   }
 
@@ -94,7 +102,8 @@ final class SparkValues {
     }
     if (t instanceof MapType m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) v).forEach((k, x) -> out.put(sparkValue(k, m.keyType()), sparkValue(x, m.valueType())));
+      ((Map<?, ?>) v)
+          .forEach((k, x) -> out.put(sparkValue(k, m.keyType()), sparkValue(x, m.valueType())));
       return scala.collection.JavaConverters.mapAsScalaMap(out);
     }
     return v;
@@ -126,7 +135,8 @@ final class SparkValues {
     }
     if (t instanceof MapType m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      scala.collection.Iterator<? extends scala.Tuple2<?, ?>> it = ((scala.collection.Map<?, ?>) v).iterator();
+      scala.collection.Iterator<? extends scala.Tuple2<?, ?>> it =
+          ((scala.collection.Map<?, ?>) v).iterator();
       while (it.hasNext()) {
         scala.Tuple2<?, ?> e = it.next();
         out.put(engineValue(e._1(), m.keyType()), engineValue(e._2(), m.valueType()));
@@ -154,7 +164,9 @@ final class SparkValues {
       if (i > 0) {
         b.append(", ");
       }
-      b.append(schema.field(i).name()).append(" = ").append(values.isNull(i) ? "NULL" : values.get(i));
+      b.append(schema.field(i).name())
+          .append(" = ")
+          .append(values.isNull(i) ? "NULL" : values.get(i));
     }
     return b.append(')').toString();
   }

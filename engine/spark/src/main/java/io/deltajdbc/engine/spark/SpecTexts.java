@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Every Spark SQL text of a DML statement, through the guard, before the statement runs: the
- * conditions, the assignments and the values of each MERGE clause. The first refused text fails
- * the statement, which has then read and committed nothing.
+ * conditions, the assignments and the values of each MERGE clause. The first refused text fails the
+ * statement, which has then read and committed nothing.
  */
 final class SpecTexts {
   private SpecTexts() {}
@@ -38,8 +38,9 @@ final class SpecTexts {
     }
   }
 
-  private static void assignments(SparkSqlGuard guard, String tablePath, String statement,
-      Map<String, String> assignments) {
-    assignments.forEach((column, text) -> guard.check(tablePath, statement + " value for column " + column, text));
+  private static void assignments(
+      SparkSqlGuard guard, String tablePath, String statement, Map<String, String> assignments) {
+    assignments.forEach(
+        (column, text) -> guard.check(tablePath, statement + " value for column " + column, text));
   }
 }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.catalyst.FunctionIdentifier;
 
 /**
  * The caller's functions of one statement, registered in the session's function registry under
- * their unique names while the statement runs and dropped when it ends, so that no other
- * statement (nor any text) can call them afterwards.
+ * their unique names while the statement runs and dropped when it ends, so that no other statement
+ * (nor any text) can call them afterwards.
  */
 final class StatementFunctions implements AutoCloseable {
   private final SparkSession spark;
@@ -21,11 +21,17 @@ final class StatementFunctions implements AutoCloseable {
     this.spark = spark;
   }
 
-  static StatementFunctions register(SparkSession spark, List<DmlFunction> functions, String tablePath) {
+  static StatementFunctions register(
+      SparkSession spark, List<DmlFunction> functions, String tablePath) {
     StatementFunctions registered = new StatementFunctions(spark);
     try {
       for (DmlFunction f : functions) {
-        spark.udf().register(f.name(), new FunctionUdf(f), SparkValues.type(f.resultType(), f.name(), tablePath));
+        spark
+            .udf()
+            .register(
+                f.name(),
+                new FunctionUdf(f),
+                SparkValues.type(f.resultType(), f.name(), tablePath));
         registered.names.add(f.name());
       }
     } catch (RuntimeException e) {

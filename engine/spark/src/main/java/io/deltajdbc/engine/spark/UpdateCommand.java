@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 
 /**
  * UPDATE, copy-on-write (after delta-spark's UpdateCommand): Spark finds the files holding rows
- * that satisfy the condition; only those are rewritten, each row either updated (assignments
- * fitted to their columns' types) or copied.
+ * that satisfy the condition; only those are rewritten, each row either updated (assignments fitted
+ * to their columns' types) or copied.
  */
 record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
 
@@ -23,12 +23,14 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
     long scanStart = System.nanoTime();
     String cond = spec.condition();
     Dataset<org.apache.spark.sql.Row> target = ctx.scan(candidates);
-    Map<Integer, StoreAssignment> assigned = Assignments.fit(target, ctx.schema, spec.assignments(), ctx.tablePath);
+    Map<Integer, StoreAssignment> assigned =
+        Assignments.fit(target, ctx.schema, spec.assignments(), ctx.tablePath);
     List<AddFile> touched;
     if (cond == null) {
       touched = candidates;
     } else {
-      touched = DmlContext.select(candidates, ctx.matchesByFile(candidates, "UPDATE", cond).keySet());
+      touched =
+          DmlContext.select(candidates, ctx.matchesByFile(candidates, "UPDATE", cond).keySet());
     }
     long scanMs = DeleteCommand.ms(scanStart);
     long rewriteStart = System.nanoTime();
@@ -46,12 +48,23 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
       for (int i = 0; i < ctx.schema.size(); i++) {
         String col = StoreAssignment.quote(ctx.schema.field(i).name());
         StoreAssignment a = assigned.get(i);
-        values.add(a == null ? StoreAssignment.same(ctx.schema.field(i).name())
-            : new StoreAssignment("CASE WHEN " + matched + " THEN " + a.value() + " ELSE " + col + " END",
-                a.bad() == null ? null : "CASE WHEN " + matched + " THEN " + a.bad() + " END"));
+        values.add(
+            a == null
+                ? StoreAssignment.same(ctx.schema.field(i).name())
+                : new StoreAssignment(
+                    "CASE WHEN " + matched + " THEN " + a.value() + " ELSE " + col + " END",
+                    a.bad() == null ? null : "CASE WHEN " + matched + " THEN " + a.bad() + " END"));
       }
-      String kind = "CASE WHEN " + matched + " THEN " + WritePlan.UPDATED + " ELSE " + WritePlan.COPIED + " END";
-      out = WritePlan.write(ctx.table, ctx.schema, WritePlan.project(rows, ctx.schema, values, kind));
+      String kind =
+          "CASE WHEN "
+              + matched
+              + " THEN "
+              + WritePlan.UPDATED
+              + " ELSE "
+              + WritePlan.COPIED
+              + " END";
+      out =
+          WritePlan.write(ctx.table, ctx.schema, WritePlan.project(rows, ctx.schema, values, kind));
     }
     List<AddFile> removed = dv == null ? touched : dv.removed();
     List<AddFile> added = new ArrayList<>(out.adds());
@@ -69,7 +82,12 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
     if (out.updated() == 0) {
       return ctx.commit(OperationName.UPDATE, Map.of(), m, List.of(), List.of(), 0);
     }
-    return ctx.commit(OperationName.UPDATE, Map.of("predicate", ctx.predicateParameter(cond)), m, removed, added,
+    return ctx.commit(
+        OperationName.UPDATE,
+        Map.of("predicate", ctx.predicateParameter(cond)),
+        m,
+        removed,
+        added,
         out.updated());
   }
 
@@ -77,16 +95,21 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
   static final class Assignments {
     private Assignments() {}
 
-    static Map<Integer, StoreAssignment> fit(Dataset<org.apache.spark.sql.Row> context,
-        io.deltajdbc.engine.types.StructType schema, Map<String, String> assignments, String tablePath) {
+    static Map<Integer, StoreAssignment> fit(
+        Dataset<org.apache.spark.sql.Row> context,
+        io.deltajdbc.engine.types.StructType schema,
+        Map<String, String> assignments,
+        String tablePath) {
       Map<Integer, StoreAssignment> out = new LinkedHashMap<>();
       for (Map.Entry<String, String> e : assignments.entrySet()) {
         int i = schema.indexOf(e.getKey());
         if (i < 0) {
           throw DeltaErrors.columnNotFound(tablePath, e.getKey(), schema.fieldNames());
         }
-        out.put(i, StoreAssignment.fit(context, e.getValue(), schema.field(i).name(), schema.field(i).type(),
-            tablePath));
+        out.put(
+            i,
+            StoreAssignment.fit(
+                context, e.getValue(), schema.field(i).name(), schema.field(i).type(), tablePath));
       }
       return out;
     }

@@ -17,12 +17,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Writes a statement's output rows into new data files inside Spark tasks, with the engine's
- * writer (partition directories, statistics, column mapping, NOT NULL). The rows come as the
- * table's columns already fitted to their types ({@link StoreAssignment}), one {@code bad} column
- * per table column, and a {@link #KIND} column (copied, updated or inserted row). The table's CHECK
+ * Writes a statement's output rows into new data files inside Spark tasks, with the engine's writer
+ * (partition directories, statistics, column mapping, NOT NULL). The rows come as the table's
+ * columns already fitted to their types ({@link StoreAssignment}), one {@code bad} column per table
+ * column, and a {@link #KIND} column (copied, updated or inserted row). The table's CHECK
  * constraints, once they passed the guard, are added as boolean columns and checked in the task, so
- * that a violation fails the statement before anything is committed. The tasks return their add actions and row counts.
+ * that a violation fails the statement before anything is committed. The tasks return their add
+ * actions and row counts.
  */
 final class WritePlan {
   static final String KIND = "__delta_jdbc_kind";
@@ -37,8 +38,11 @@ final class WritePlan {
   }
 
   /** Selects the output columns of a write: values, bad-value texts and the kind. */
-  static Dataset<org.apache.spark.sql.Row> project(Dataset<org.apache.spark.sql.Row> input, StructType schema,
-      List<StoreAssignment> values, String kindSql) {
+  static Dataset<org.apache.spark.sql.Row> project(
+      Dataset<org.apache.spark.sql.Row> input,
+      StructType schema,
+      List<StoreAssignment> values,
+      String kindSql) {
     List<String> exprs = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
       exprs.add(values.get(i).value() + " AS " + StoreAssignment.quote(schema.field(i).name()));
@@ -58,7 +62,8 @@ final class WritePlan {
     }
   }
 
-  static Outcome write(TableFiles table, StructType schema, Dataset<org.apache.spark.sql.Row> projected) {
+  static Outcome write(
+      TableFiles table, StructType schema, Dataset<org.apache.spark.sql.Row> projected) {
     Map<String, String> constraints = Constraints.checked(projected.sparkSession(), table);
     List<String> names = new ArrayList<>(constraints.keySet());
     List<String> exprs = new ArrayList<>(constraints.values());
@@ -67,16 +72,23 @@ final class WritePlan {
       List<String> cols = new ArrayList<>(List.of("*"));
       for (int k = 0; k < names.size(); k++) {
         String e = exprs.get(k);
-        SparkFailures.analyze(table.tablePath(), "CHECK constraint " + names.get(k), e,
+        SparkFailures.analyze(
+            table.tablePath(),
+            "CHECK constraint " + names.get(k),
+            e,
             () -> projected.selectExpr(e));
         cols.add("coalesce((" + e + "), false) AS __delta_jdbc_check_" + k);
       }
       checked = projected.selectExpr(cols.toArray(String[]::new));
     }
     // Spark's internal rows, not external ones: no conversion to Row objects and back.
-    List<TaskOutput> outputs = checked.queryExecution().toRdd().toJavaRDD()
-        .mapPartitions(new WriteFiles(table, names, exprs))
-        .collect();
+    List<TaskOutput> outputs =
+        checked
+            .queryExecution()
+            .toRdd()
+            .toJavaRDD()
+            .mapPartitions(new WriteFiles(table, names, exprs))
+            .collect();
     List<AddFile> adds = new ArrayList<>();
     long[] counts = new long[3];
     for (TaskOutput o : outputs) {
@@ -92,7 +104,8 @@ final class WritePlan {
   record TaskOutput(List<String> adds, long[] counts) implements Serializable {}
 
   /** The task: checks each row, converts it to the engine's values and writes it. */
-  private static final class WriteFiles implements FlatMapFunction<Iterator<InternalRow>, TaskOutput> {
+  private static final class WriteFiles
+      implements FlatMapFunction<Iterator<InternalRow>, TaskOutput> {
     private static final long serialVersionUID = 1L;
     private final TableFiles table;
     private final List<String> constraintNames;
@@ -110,33 +123,40 @@ final class WritePlan {
       StructType schema = table.metadata().parseSchema();
       int n = schema.size();
       InternalValues.FromInternal[] convert = InternalValues.fromInternal(schema);
-      Iterator<Row> checked = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
+      Iterator<Row> checked =
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return rows.hasNext();
+            }
 
-        @Override
-        public Row next() {
-          InternalRow r = rows.next();
-          for (int i = 0; i < n; i++) {
-            if (!r.isNullAt(n + i)) {
-              throw DeltaErrors.valueDoesNotFit(table.tablePath(), schema.field(i).name(),
-                  r.getUTF8String(n + i).toString(), schema.field(i).type());
+            @Override
+            public Row next() {
+              InternalRow r = rows.next();
+              for (int i = 0; i < n; i++) {
+                if (!r.isNullAt(n + i)) {
+                  throw DeltaErrors.valueDoesNotFit(
+                      table.tablePath(),
+                      schema.field(i).name(),
+                      r.getUTF8String(n + i).toString(),
+                      schema.field(i).type());
+                }
+              }
+              // The row's values are read before the next row is taken: Spark may reuse its buffer.
+              Row values = InternalValues.row(r, convert);
+              for (int k = 0; k < constraintNames.size(); k++) {
+                if (!r.getBoolean(2 * n + 1 + k)) {
+                  throw DeltaErrors.checkConstraintViolation(
+                      table.tablePath(),
+                      constraintNames.get(k),
+                      constraintExprs.get(k),
+                      SparkValues.describe(values, schema));
+                }
+              }
+              counts[r.getInt(2 * n)]++;
+              return values;
             }
-          }
-          // The row's values are read before the next row is taken: Spark may reuse its buffer.
-          Row values = InternalValues.row(r, convert);
-          for (int k = 0; k < constraintNames.size(); k++) {
-            if (!r.getBoolean(2 * n + 1 + k)) {
-              throw DeltaErrors.checkConstraintViolation(table.tablePath(), constraintNames.get(k),
-                  constraintExprs.get(k), SparkValues.describe(values, schema));
-            }
-          }
-          counts[r.getInt(2 * n)]++;
-          return values;
-        }
-      };
+          };
       DataFileWriter writer = table.writer();
       List<String> adds = writer.write(checked).stream().map(ActionJson::toJson).toList();
       return List.of(new TaskOutput(new ArrayList<>(adds), counts)).iterator();

@@ -38,7 +38,9 @@ class DeleteTest extends SparkDmlTestBase {
     assertEquals("DELETE", DmlFixtures.operations(ours).get(0));
 
     // One row of the first file (ids 0-7): that file alone is rewritten.
-    DmlResult one = executor.delete(table, new DeleteSpec(Predicates.eq(Column.of("id"), Literal.of(3L)), "id = 3"));
+    DmlResult one =
+        executor.delete(
+            table, new DeleteSpec(Predicates.eq(Column.of("id"), Literal.of(3L)), "id = 3"));
     DmlFixtures.sql("DELETE FROM delta.`" + oracle + "` WHERE id = 3");
     assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours));
     assertEquals(1, one.rowsAffected());
@@ -58,7 +60,9 @@ class DeleteTest extends SparkDmlTestBase {
       assertEquals(3, DmlFixtures.count(c, RemoveFile.class));
       assertTrue(part.rowsAffected() > 0);
     }
-    assertEquals(DmlFixtures.rows(oracle).size(), SparkOracle.spark().read().format("delta").load(ours.toString()).count());
+    assertEquals(
+        DmlFixtures.rows(oracle).size(),
+        SparkOracle.spark().read().format("delta").load(ours.toString()).count());
   }
 
   @Test

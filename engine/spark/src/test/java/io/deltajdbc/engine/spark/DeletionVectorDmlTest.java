@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DeletionVectorDmlTest extends SparkDmlTestBase {
   @ParameterizedTest
-  @EnumSource(value = DmlTables.class, names = {"PLAIN", "DELTA_SPARK"})
+  @EnumSource(
+      value = DmlTables.class,
+      names = {"PLAIN", "DELTA_SPARK"})
   void deletionVectorsInsteadOfRewrites(DmlTables kind) throws IOException {
     Path ours = dir.resolve("ours");
     DeltaTable table = kind.create(ours, Map.of("delta.enableDeletionVectors", "true"));
@@ -47,7 +49,8 @@ class DeletionVectorDmlTest extends SparkDmlTestBase {
     assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours));
     assertEquals(4, r.rowsAffected());
     List<Action> commit = DmlFixtures.commit(ours, r.version());
-    Set<String> removed = DmlFixtures.removes(commit).stream().map(f -> f.path()).collect(Collectors.toSet());
+    Set<String> removed =
+        DmlFixtures.removes(commit).stream().map(f -> f.path()).collect(Collectors.toSet());
     for (AddFile a : DmlFixtures.adds(commit)) {
       assertNotNull(a.deletionVector(), a.path());
       assertTrue(removed.contains(a.path()), a.path());
@@ -66,20 +69,36 @@ class DeletionVectorDmlTest extends SparkDmlTestBase {
       assertEquals(2, readded.get(0).deletionVector().cardinality()); // ids 2 and 5
     }
 
-    DmlResult u = executor.update(table, new UpdateSpec(null, "id % 4 = 1", Map.of("amount", "amount + 1")));
+    DmlResult u =
+        executor.update(table, new UpdateSpec(null, "id % 4 = 1", Map.of("amount", "amount + 1")));
     DmlFixtures.sql("UPDATE delta.`" + oracle + "` SET amount = amount + 1 WHERE id % 4 = 1");
     assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours));
     assertEquals(5, u.rowsAffected()); // 1, 9, 13, 17, 21
 
-    List<Row> source = List.of(Row.of(1L, "one", 1.5, "delete"), Row.of(3L, "three", 3.0, "update"),
-        Row.of(200L, "new", 2.0, "insert"));
-    executor.merge(table, new MergeSpec(MergeTest.SOURCE, source, "t", "s", "t.id = s.id",
-        List.of(new MatchedDelete("s.op = 'delete'"), new MatchedUpdate(null, Map.of("name", "s.name")),
-            new NotMatchedInsert(null, Map.of("id", "s.id", "name", "s.name")))));
+    List<Row> source =
+        List.of(
+            Row.of(1L, "one", 1.5, "delete"),
+            Row.of(3L, "three", 3.0, "update"),
+            Row.of(200L, "new", 2.0, "insert"));
+    executor.merge(
+        table,
+        new MergeSpec(
+            MergeTest.SOURCE,
+            source,
+            "t",
+            "s",
+            "t.id = s.id",
+            List.of(
+                new MatchedDelete("s.op = 'delete'"),
+                new MatchedUpdate(null, Map.of("name", "s.name")),
+                new NotMatchedInsert(null, Map.of("id", "s.id", "name", "s.name")))));
     MergeTest.view(source, "dv_source");
-    DmlFixtures.sql("MERGE INTO delta.`" + oracle + "` AS t USING dv_source AS s ON t.id = s.id "
-        + "WHEN MATCHED AND s.op = 'delete' THEN DELETE WHEN MATCHED THEN UPDATE SET name = s.name "
-        + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)");
+    DmlFixtures.sql(
+        "MERGE INTO delta.`"
+            + oracle
+            + "` AS t USING dv_source AS s ON t.id = s.id "
+            + "WHEN MATCHED AND s.op = 'delete' THEN DELETE WHEN MATCHED THEN UPDATE SET name = s.name "
+            + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)");
     assertEquals(DmlFixtures.rows(oracle), DmlFixtures.rows(ours));
     assertEquals(rowsReadByUs(table), DmlFixtures.rows(oracle).size());
   }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class SparkDmlTestBase {
   static DmlExecutor executor;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void sparkFirst() {

@@ -35,27 +35,44 @@ class TableRulesTest extends SparkDmlTestBase {
     DmlFixtures.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT positive CHECK (amount > 0)");
     DeltaTable table = DeltaTable.forPath(path.toString());
 
-    DeltaException e = unchanged(table, path, () -> executor.update(table,
-        new UpdateSpec(null, "id = 3", Map.of("amount", "-amount"))));
+    DeltaException e =
+        unchanged(
+            table,
+            path,
+            () ->
+                executor.update(
+                    table, new UpdateSpec(null, "id = 3", Map.of("amount", "-amount"))));
     assertEquals(ErrorCode.CONSTRAINT_VIOLATION, e.code());
-    assertTrue(e.getMessage().contains("positive") && e.getMessage().contains(path.toString())
-        && e.getMessage().contains("id = 3"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("positive")
+            && e.getMessage().contains(path.toString())
+            && e.getMessage().contains("id = 3"),
+        e.getMessage());
 
-    DmlResult ok = executor.update(table, new UpdateSpec(null, "id = 3", Map.of("amount", "amount + 1")));
+    DmlResult ok =
+        executor.update(table, new UpdateSpec(null, "id = 3", Map.of("amount", "amount + 1")));
     assertEquals(1, ok.rowsAffected());
 
-    Row bad = Row.of(99L, "n", new java.math.BigDecimal("-1.00"), null, null, null, null, null, "g0");
-    DeltaException c = assertThrows(DeltaException.class,
-        () -> executor.checkConstraints(table.latestSnapshot(), DmlFixtures.SCHEMA, List.of(bad)));
+    Row bad =
+        Row.of(99L, "n", new java.math.BigDecimal("-1.00"), null, null, null, null, null, "g0");
+    DeltaException c =
+        assertThrows(
+            DeltaException.class,
+            () ->
+                executor.checkConstraints(
+                    table.latestSnapshot(), DmlFixtures.SCHEMA, List.of(bad)));
     assertEquals(ErrorCode.CONSTRAINT_VIOLATION, c.code());
     assertTrue(c.getMessage().contains("amount > 0"), c.getMessage());
-    Row good = Row.of(99L, "n", new java.math.BigDecimal("1.00"), null, null, null, null, null, "g0");
+    Row good =
+        Row.of(99L, "n", new java.math.BigDecimal("1.00"), null, null, null, null, null, "g0");
     executor.checkConstraints(table.latestSnapshot(), DmlFixtures.SCHEMA, List.of(good));
 
-    // The engine's own write path refuses rows on a table with CHECK constraints unless they were checked.
+    // The engine's own write path refuses rows on a table with CHECK constraints unless they were
+    // checked.
     Transaction unchecked = table.startTransaction();
     unchecked.write(List.of(good).iterator());
-    assertEquals(ErrorCode.UNSUPPORTED_TABLE_FEATURE,
+    assertEquals(
+        ErrorCode.UNSUPPORTED_TABLE_FEATURE,
         assertThrows(DeltaException.class, () -> unchecked.commit(Operation.append())).code());
     Transaction checked = table.startTransaction();
     checked.write(List.of(good).iterator());
@@ -69,28 +86,53 @@ class TableRulesTest extends SparkDmlTestBase {
     Path path = dir.resolve("t");
     DeltaTable table = DmlTables.PARTITIONED.create(path, Map.of());
 
-    DeltaException notNull = unchanged(table, path, () -> executor.update(table,
-        new UpdateSpec(null, "id = 4", Map.of("id", "NULL"))));
+    DeltaException notNull =
+        unchanged(
+            table,
+            path,
+            () -> executor.update(table, new UpdateSpec(null, "id = 4", Map.of("id", "NULL"))));
     assertEquals(ErrorCode.CONSTRAINT_VIOLATION, notNull.code());
     assertTrue(notNull.getMessage().contains("column id"), notNull.getMessage());
 
-    DeltaException notANumber = unchanged(table, path, () -> executor.update(table,
-        new UpdateSpec(null, "id = 4", Map.of("amount", "'abc'"))));
+    DeltaException notANumber =
+        unchanged(
+            table,
+            path,
+            () ->
+                executor.update(table, new UpdateSpec(null, "id = 4", Map.of("amount", "'abc'"))));
     assertEquals(ErrorCode.INVALID_ARGUMENT, notANumber.code());
-    assertTrue(notANumber.getMessage().contains("column amount") && notANumber.getMessage().contains("abc"),
+    assertTrue(
+        notANumber.getMessage().contains("column amount")
+            && notANumber.getMessage().contains("abc"),
         notANumber.getMessage());
 
-    DeltaException overflow = unchanged(table, path, () -> executor.update(table,
-        new UpdateSpec(null, null, Map.of("amount", "amount * 1e12"))));
+    DeltaException overflow =
+        unchanged(
+            table,
+            path,
+            () ->
+                executor.update(
+                    table, new UpdateSpec(null, null, Map.of("amount", "amount * 1e12"))));
     assertEquals(ErrorCode.INVALID_ARGUMENT, overflow.code());
 
     // A task fails while files are being written: the log is untouched.
-    DeltaException failed = unchanged(table, path, () -> executor.update(table, new UpdateSpec(null, "id > 2",
-        Map.of("name", "CASE WHEN id = 20 THEN raise_error('boom') ELSE name END"))));
+    DeltaException failed =
+        unchanged(
+            table,
+            path,
+            () ->
+                executor.update(
+                    table,
+                    new UpdateSpec(
+                        null,
+                        "id > 2",
+                        Map.of(
+                            "name", "CASE WHEN id = 20 THEN raise_error('boom') ELSE name END"))));
     assertEquals(ErrorCode.EXECUTION_FAILED, failed.code());
     assertTrue(failed.getMessage().contains("boom"), failed.getMessage());
 
-    DeltaException badExpression = unchanged(table, path, () -> executor.delete(table, DeleteSpec.where("nope = 1")));
+    DeltaException badExpression =
+        unchanged(table, path, () -> executor.delete(table, DeleteSpec.where("nope = 1")));
     assertEquals(ErrorCode.INVALID_ARGUMENT, badExpression.code());
   }
 
@@ -98,12 +140,26 @@ class TableRulesTest extends SparkDmlTestBase {
   void appendOnlyTablesRefuseDeletesAndUpdatesButTakeInserts() {
     Path path = dir.resolve("appendOnly");
     DeltaTable table = DmlTables.PLAIN.create(path, Map.of("delta.appendOnly", "true"));
-    assertEquals(ErrorCode.CONSTRAINT_VIOLATION,
+    assertEquals(
+        ErrorCode.CONSTRAINT_VIOLATION,
         unchanged(table, path, () -> executor.delete(table, DeleteSpec.where("id = 1"))).code());
-    assertEquals(ErrorCode.CONSTRAINT_VIOLATION, unchanged(table, path,
-        () -> executor.update(table, new UpdateSpec(null, "id = 1", Map.of("name", "'x'")))).code());
-    DmlResult r = executor.merge(table, new MergeSpec(MergeTest.SOURCE, List.of(Row.of(77L, "n", 1.0, "i")), "t", "s",
-        "t.id = s.id", List.of(new NotMatchedInsert(null, Map.of("id", "s.id", "name", "s.name")))));
+    assertEquals(
+        ErrorCode.CONSTRAINT_VIOLATION,
+        unchanged(
+                table,
+                path,
+                () -> executor.update(table, new UpdateSpec(null, "id = 1", Map.of("name", "'x'"))))
+            .code());
+    DmlResult r =
+        executor.merge(
+            table,
+            new MergeSpec(
+                MergeTest.SOURCE,
+                List.of(Row.of(77L, "n", 1.0, "i")),
+                "t",
+                "s",
+                "t.id = s.id",
+                List.of(new NotMatchedInsert(null, Map.of("id", "s.id", "name", "s.name")))));
     assertEquals(1, r.rowsAffected());
   }
 

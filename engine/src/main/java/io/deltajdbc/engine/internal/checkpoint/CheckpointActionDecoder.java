@@ -61,35 +61,70 @@ final class CheckpointActionDecoder {
   }
 
   static AddFile add(Row r) {
-    return new AddFile(str(r, 0), map(r, 1), lng(r, 2, 0), lng(r, 3, 0), bool(r, 4), str(r, 5), map(r, 6),
-        dv((Row) r.get(7)), (Long) r.get(8), (Long) r.get(9), str(r, 10));
+    return new AddFile(
+        str(r, 0),
+        map(r, 1),
+        lng(r, 2, 0),
+        lng(r, 3, 0),
+        bool(r, 4),
+        str(r, 5),
+        map(r, 6),
+        dv((Row) r.get(7)),
+        (Long) r.get(8),
+        (Long) r.get(9),
+        str(r, 10));
   }
 
   private static RemoveFile remove(Row r) {
-    return new RemoveFile(str(r, 0), (Long) r.get(1), bool(r, 2), (Boolean) r.get(3), map(r, 4),
-        (Long) r.get(5), str(r, 6), map(r, 7), dv((Row) r.get(8)), (Long) r.get(9), (Long) r.get(10));
+    return new RemoveFile(
+        str(r, 0),
+        (Long) r.get(1),
+        bool(r, 2),
+        (Boolean) r.get(3),
+        map(r, 4),
+        (Long) r.get(5),
+        str(r, 6),
+        map(r, 7),
+        dv((Row) r.get(8)),
+        (Long) r.get(9),
+        (Long) r.get(10));
   }
 
   private static Metadata metadata(Row r) {
     Row fmt = (Row) r.get(3);
     Format format = fmt == null ? Format.PARQUET : new Format(str(fmt, 0), map(fmt, 1));
-    return new Metadata(str(r, 0), str(r, 1), str(r, 2), format, str(r, 4), strings(r, 5), (Long) r.get(7),
+    return new Metadata(
+        str(r, 0),
+        str(r, 1),
+        str(r, 2),
+        format,
+        str(r, 4),
+        strings(r, 5),
+        (Long) r.get(7),
         map(r, 6));
   }
 
   private static Protocol protocol(Row r) {
     List<String> rf = strings(r, 2);
     List<String> wf = strings(r, 3);
-    return new Protocol(r.get(0) == null ? 1 : (Integer) r.get(0), r.get(1) == null ? 1 : (Integer) r.get(1),
-        rf == null ? null : new LinkedHashSet<>(rf), wf == null ? null : new LinkedHashSet<>(wf));
+    return new Protocol(
+        r.get(0) == null ? 1 : (Integer) r.get(0),
+        r.get(1) == null ? 1 : (Integer) r.get(1),
+        rf == null ? null : new LinkedHashSet<>(rf),
+        wf == null ? null : new LinkedHashSet<>(wf));
   }
 
   static DeletionVectorDescriptor dv(Row r) {
     if (r == null || r.get(0) == null) {
       return null;
     }
-    return new DeletionVectorDescriptor(str(r, 0), str(r, 1), (Integer) r.get(2),
-        r.get(3) == null ? 0 : (Integer) r.get(3), lng(r, 4, 0), (Long) r.get(5));
+    return new DeletionVectorDescriptor(
+        str(r, 0),
+        str(r, 1),
+        (Integer) r.get(2),
+        r.get(3) == null ? 0 : (Integer) r.get(3),
+        lng(r, 4, 0),
+        (Long) r.get(5));
   }
 
   private static String str(Row r, int i) {

@@ -11,7 +11,9 @@ import io.deltajdbc.engine.data.Row;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns actions into rows of {@link CheckpointSchema#WRITE_SCHEMA}: one non-null column per row. */
+/**
+ * Turns actions into rows of {@link CheckpointSchema#WRITE_SCHEMA}: one non-null column per row.
+ */
 final class CheckpointActionEncoder {
   private static final int COLUMNS = CheckpointSchema.WRITE_SCHEMA.size();
 
@@ -22,28 +24,65 @@ final class CheckpointActionEncoder {
   }
 
   static Row add(AddFile a) {
-    return column(CheckpointSchema.ADD_COL, Row.of(a.path(), a.partitionValues(), a.size(), a.modificationTime(),
-        a.dataChange(), a.stats(), a.tags(), dv(a.deletionVector()), a.baseRowId(), a.defaultRowCommitVersion(),
-        a.clusteringProvider()));
+    return column(
+        CheckpointSchema.ADD_COL,
+        Row.of(
+            a.path(),
+            a.partitionValues(),
+            a.size(),
+            a.modificationTime(),
+            a.dataChange(),
+            a.stats(),
+            a.tags(),
+            dv(a.deletionVector()),
+            a.baseRowId(),
+            a.defaultRowCommitVersion(),
+            a.clusteringProvider()));
   }
 
   /** Tombstones in checkpoints keep no stats or tags (protocol: "Checkpoints"). */
   static Row remove(RemoveFile r) {
-    return column(CheckpointSchema.REMOVE_COL, Row.of(r.path(), r.deletionTimestamp(), r.dataChange(),
-        r.extendedFileMetadata(), r.partitionValues(), r.size(), dv(r.deletionVector()), r.baseRowId(),
-        r.defaultRowCommitVersion()));
+    return column(
+        CheckpointSchema.REMOVE_COL,
+        Row.of(
+            r.path(),
+            r.deletionTimestamp(),
+            r.dataChange(),
+            r.extendedFileMetadata(),
+            r.partitionValues(),
+            r.size(),
+            dv(r.deletionVector()),
+            r.baseRowId(),
+            r.defaultRowCommitVersion()));
   }
 
   static Row metadata(Metadata m) {
     Row format = Row.of(m.format().provider(), m.format().options());
-    return column(CheckpointSchema.METADATA_COL, Row.of(m.id(), m.name(), m.description(), format,
-        m.schemaString(), new ArrayList<>(m.partitionColumns()), m.configuration(), m.createdTime()));
+    return column(
+        CheckpointSchema.METADATA_COL,
+        Row.of(
+            m.id(),
+            m.name(),
+            m.description(),
+            format,
+            m.schemaString(),
+            new ArrayList<>(m.partitionColumns()),
+            m.configuration(),
+            m.createdTime()));
   }
 
   static Row protocol(Protocol p) {
-    return column(CheckpointSchema.PROTOCOL_COL, Row.of(p.minReaderVersion(), p.minWriterVersion(),
-        p.readerFeatures() == null ? null : List.copyOf(new java.util.TreeSet<>(p.readerFeatures())),
-        p.writerFeatures() == null ? null : List.copyOf(new java.util.TreeSet<>(p.writerFeatures()))));
+    return column(
+        CheckpointSchema.PROTOCOL_COL,
+        Row.of(
+            p.minReaderVersion(),
+            p.minWriterVersion(),
+            p.readerFeatures() == null
+                ? null
+                : List.copyOf(new java.util.TreeSet<>(p.readerFeatures())),
+            p.writerFeatures() == null
+                ? null
+                : List.copyOf(new java.util.TreeSet<>(p.writerFeatures()))));
   }
 
   static Row domain(DomainMetadata d) {
@@ -51,8 +90,15 @@ final class CheckpointActionEncoder {
   }
 
   private static Row dv(DeletionVectorDescriptor d) {
-    return d == null ? null : Row.of(d.storageType(), d.pathOrInlineDv(), d.offset(), d.sizeInBytes(),
-        d.cardinality(), d.maxRowIndex());
+    return d == null
+        ? null
+        : Row.of(
+            d.storageType(),
+            d.pathOrInlineDv(),
+            d.offset(),
+            d.sizeInBytes(),
+            d.cardinality(),
+            d.maxRowIndex());
   }
 
   private static Row column(int index, Row value) {

@@ -27,9 +27,9 @@ import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads the actions of a checkpoint: classic and multi-part Parquet files, and V2 checkpoints
- * (a JSON or Parquet manifest whose sidecar files under {@code _delta_log/_sidecars/} hold the
- * file actions). Every file of the checkpoint is opened exactly once.
+ * Reads the actions of a checkpoint: classic and multi-part Parquet files, and V2 checkpoints (a
+ * JSON or Parquet manifest whose sidecar files under {@code _delta_log/_sidecars/} hold the file
+ * actions). Every file of the checkpoint is opened exactly once.
  */
 public final class CheckpointReader {
   private final LogStore store;
@@ -53,16 +53,20 @@ public final class CheckpointReader {
     this.columnar = columnar;
   }
 
-  /** Streams every action of the checkpoint, sidecars included, into {@code sink}; returns the sidecars. */
+  /**
+   * Streams every action of the checkpoint, sidecars included, into {@code sink}; returns the
+   * sidecars.
+   */
   public List<Sidecar> read(CheckpointInstance checkpoint, Consumer<Action> sink) {
     List<Sidecar> sidecars = new ArrayList<>();
-    Consumer<Action> collecting = a -> {
-      if (a instanceof Sidecar s) {
-        sidecars.add(s);
-      } else {
-        sink.accept(a);
-      }
-    };
+    Consumer<Action> collecting =
+        a -> {
+          if (a instanceof Sidecar s) {
+            sidecars.add(s);
+          } else {
+            sink.accept(a);
+          }
+        };
     for (FileInfo file : checkpoint.files()) {
       if (checkpoint.kind() == LogFileName.Kind.V2_CHECKPOINT && file.name().endsWith(".json")) {
         readJson(checkpoint.version(), file, collecting);
@@ -71,21 +75,33 @@ public final class CheckpointReader {
       }
     }
     for (Sidecar s : sidecars) {
-      readActions(checkpoint.version(), new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()), sink);
+      readActions(
+          checkpoint.version(),
+          new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()),
+          sink);
     }
     return sidecars;
   }
 
-  /** The actions of one checkpoint or sidecar Parquet file, column by column when the reader can. */
+  /**
+   * The actions of one checkpoint or sidecar Parquet file, column by column when the reader can.
+   */
   void readActions(long version, FileInfo file, Consumer<Action> sink) {
     boolean done;
     try {
-      done = columnar && ColumnarCheckpointFile.read(store.configuration(), file.path(), file.size(), tableName, sink);
+      done =
+          columnar
+              && ColumnarCheckpointFile.read(
+                  store.configuration(), file.path(), file.size(), tableName, sink);
     } catch (io.deltajdbc.engine.DeltaException e) {
       throw unreadable(version, file, e);
     }
     if (!done) {
-      readParquet(version, file, CheckpointSchema.READ_SCHEMA, row -> CheckpointActionDecoder.decode(row, sink));
+      readParquet(
+          version,
+          file,
+          CheckpointSchema.READ_SCHEMA,
+          row -> CheckpointActionDecoder.decode(row, sink));
     }
   }
 
@@ -93,34 +109,42 @@ public final class CheckpointReader {
    * Reads {@code add.stats_parsed} of every checkpoint file (a second pass, only for checkpoints
    * that keep statistics as a struct and not as JSON), giving each file's statistics as JSON.
    */
-  public void readParsedStats(CheckpointInstance checkpoint, List<Sidecar> sidecars, StructType physicalDataSchema,
+  public void readParsedStats(
+      CheckpointInstance checkpoint,
+      List<Sidecar> sidecars,
+      StructType physicalDataSchema,
       StatsSink sink) {
     StructType schema = CheckpointSchema.statsParsedReadSchema(physicalDataSchema);
     StructType parsedSchema = (StructType) ((StructType) schema.field(0).type()).field(2).type();
-    Consumer<Row> adds = row -> {
-      Row add = (Row) row.get(0);
-      if (add != null && add.get(0) != null) {
-        String json = ParsedStats.toJson((Row) add.get(2), parsedSchema);
-        if (json != null) {
-          sink.accept((String) add.get(0), CheckpointActionDecoder.dv((Row) add.get(1)), json);
-        }
-      }
-    };
+    Consumer<Row> adds =
+        row -> {
+          Row add = (Row) row.get(0);
+          if (add != null && add.get(0) != null) {
+            String json = ParsedStats.toJson((Row) add.get(2), parsedSchema);
+            if (json != null) {
+              sink.accept((String) add.get(0), CheckpointActionDecoder.dv((Row) add.get(1)), json);
+            }
+          }
+        };
     for (FileInfo file : checkpoint.files()) {
       if (!file.name().endsWith(".json")) {
         readParquet(checkpoint.version(), file, schema, adds);
       }
     }
     for (Sidecar s : sidecars) {
-      readParquet(checkpoint.version(), new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()),
-          schema, adds);
+      readParquet(
+          checkpoint.version(),
+          new FileInfo(sidecarPath(s), s.sizeInBytes(), s.modificationTime()),
+          schema,
+          adds);
     }
   }
 
   /** Receives one file's statistics: its path, deletion vector and JSON statistics. */
   @FunctionalInterface
   public interface StatsSink {
-    void accept(String path, io.deltajdbc.engine.actions.DeletionVectorDescriptor dv, String statsJson);
+    void accept(
+        String path, io.deltajdbc.engine.actions.DeletionVectorDescriptor dv, String statsJson);
   }
 
   /** A sidecar's path: relative to {@code _delta_log/_sidecars/}, or absolute. */
@@ -144,8 +168,11 @@ public final class CheckpointReader {
       try {
         a = ActionJson.parse(line);
       } catch (IllegalArgumentException e) {
-        throw DeltaErrors.corruptLog(tableName, version,
-            "checkpoint " + file.name() + " has an invalid line: " + e.getMessage(), e);
+        throw DeltaErrors.corruptLog(
+            tableName,
+            version,
+            "checkpoint " + file.name() + " has an invalid line: " + e.getMessage(),
+            e);
       }
       if (a != null) {
         sink.accept(a);
@@ -154,8 +181,13 @@ public final class CheckpointReader {
   }
 
   private void readParquet(long version, FileInfo file, StructType schema, Consumer<Row> sink) {
-    try (CloseableRowIterator rows = ParquetRowReader.open(store.configuration(), file.path(), file.size(), schema,
-        new ParquetReadOptions(ColumnMatching.BY_NAME, null, tableName))) {
+    try (CloseableRowIterator rows =
+        ParquetRowReader.open(
+            store.configuration(),
+            file.path(),
+            file.size(),
+            schema,
+            new ParquetReadOptions(ColumnMatching.BY_NAME, null, tableName))) {
       while (rows.hasNext()) {
         sink.accept(rows.next());
       }
@@ -164,13 +196,22 @@ public final class CheckpointReader {
     }
   }
 
-  /** A checkpoint file that cannot be decoded is a corrupt log; other failures (storage) stay as they are. */
-  private io.deltajdbc.engine.DeltaException unreadable(long version, FileInfo file,
-      io.deltajdbc.engine.DeltaException e) {
+  /**
+   * A checkpoint file that cannot be decoded is a corrupt log; other failures (storage) stay as
+   * they are.
+   */
+  private io.deltajdbc.engine.DeltaException unreadable(
+      long version, FileInfo file, io.deltajdbc.engine.DeltaException e) {
     if (e.code() == io.deltajdbc.engine.ErrorCode.CORRUPT_DATA) {
-      return DeltaErrors.corruptLog(tableName, version,
-          "checkpoint file " + file.path() + " cannot be read: " + e.getMessage()
-              + " A checkpoint that is named by the log must be complete and readable.", e);
+      return DeltaErrors.corruptLog(
+          tableName,
+          version,
+          "checkpoint file "
+              + file.path()
+              + " cannot be read: "
+              + e.getMessage()
+              + " A checkpoint that is named by the log must be complete and readable.",
+          e);
     }
     return e;
   }

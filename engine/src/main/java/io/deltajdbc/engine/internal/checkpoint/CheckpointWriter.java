@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.RemoveFile;
-import io.deltajdbc.engine.actions.SetTransaction;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.internal.log.FileNames;
 import io.deltajdbc.engine.internal.log.LogContext;
@@ -24,9 +23,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes a classic V1 checkpoint of a table state (protocol: "Checkpoints"): protocol, metadata,
- * transactions, live domain metadata, live files and unexpired tombstones, then points
- * {@code _last_checkpoint} at it. The Parquet file is written under a temporary name and renamed,
- * so a reader never sees a partial checkpoint.
+ * transactions, live domain metadata, live files and unexpired tombstones, then points {@code
+ * _last_checkpoint} at it. The Parquet file is written under a temporary name and renamed, so a
+ * reader never sees a partial checkpoint.
  */
 public final class CheckpointWriter {
   private final LogStore store;
@@ -40,7 +39,9 @@ public final class CheckpointWriter {
     this.tableName = log.tableName();
   }
 
-  /** Actions per part above which a checkpoint is split into parts (Delta's checkpoint.partSize). */
+  /**
+   * Actions per part above which a checkpoint is split into parts (Delta's checkpoint.partSize).
+   */
   public static final String PART_SIZE = "deltajdbc.checkpoint.partSize";
 
   /**
@@ -56,13 +57,21 @@ public final class CheckpointWriter {
     state.transactions().values().forEach(t -> rows.add(CheckpointActionEncoder.txn(t)));
     state.liveDomains().values().forEach(d -> rows.add(CheckpointActionEncoder.domain(d)));
     var conf = state.metadata().configuration();
-    boolean statsAsJson = !"false".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsJson", "true"));
-    boolean statsAsStruct = "true".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsStruct", "false"));
-    StructStats structs = statsAsStruct
-        ? new StructStats(state.metadata(), io.deltajdbc.engine.EngineConfig.partitionTimeZone(store.configuration()))
-        : null;
-    StructType schema = structs == null ? CheckpointSchema.WRITE_SCHEMA
-        : CheckpointSchema.writeSchemaWithStructs(structs.partitionSchema(), structs.statsSchema());
+    boolean statsAsJson =
+        !"false".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsJson", "true"));
+    boolean statsAsStruct =
+        "true".equalsIgnoreCase(conf.getOrDefault("delta.checkpoint.writeStatsAsStruct", "false"));
+    StructStats structs =
+        statsAsStruct
+            ? new StructStats(
+                state.metadata(),
+                io.deltajdbc.engine.EngineConfig.partitionTimeZone(store.configuration()))
+            : null;
+    StructType schema =
+        structs == null
+            ? CheckpointSchema.WRITE_SCHEMA
+            : CheckpointSchema.writeSchemaWithStructs(
+                structs.partitionSchema(), structs.statsSchema());
     for (AddFile a : state.files().values()) {
       Row add = CheckpointActionEncoder.add(statsAsJson ? a : a.withStats(null));
       if (structs != null) {
@@ -88,18 +97,31 @@ public final class CheckpointWriter {
     long bytes = 0;
     try {
       for (int p = 1; p <= parts; p++) {
-        Path target = parts == 1 ? FileNames.classicCheckpoint(logPath, state.version())
-            : FileNames.multipartCheckpoint(logPath, state.version(), p, parts);
+        Path target =
+            parts == 1
+                ? FileNames.classicCheckpoint(logPath, state.version())
+                : FileNames.multipartCheckpoint(logPath, state.version(), p, parts);
         int from = (int) ((p - 1) * (long) rows.size() / parts);
         int to = (int) (p * (long) rows.size() / parts);
         bytes += writeFile(target, schema, rows.subList(from, to));
       }
-      String last = "{\"version\":" + state.version() + ",\"size\":" + rows.size() + ",\"sizeInBytes\":" + bytes
-          + ",\"numOfAddFiles\":" + state.files().size() + (parts > 1 ? ",\"parts\":" + parts : "") + "}";
+      String last =
+          "{\"version\":"
+              + state.version()
+              + ",\"size\":"
+              + rows.size()
+              + ",\"sizeInBytes\":"
+              + bytes
+              + ",\"numOfAddFiles\":"
+              + state.files().size()
+              + (parts > 1 ? ",\"parts\":" + parts : "")
+              + "}";
       store.write(new Path(logPath, FileNames.LAST_CHECKPOINT), List.of(last).iterator(), true);
     } catch (IOException e) {
-      throw DeltaErrors.storage("writing the checkpoint of version " + state.version() + " of " + tableName + " in",
-          logPath.toString(), e);
+      throw DeltaErrors.storage(
+          "writing the checkpoint of version " + state.version() + " of " + tableName + " in",
+          logPath.toString(),
+          e);
     }
   }
 
@@ -107,14 +129,16 @@ public final class CheckpointWriter {
     Path temp = new Path(logPath, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
     FileSystem fs = logPath.getFileSystem(store.configuration());
     try {
-      try (ParquetWriter<Row> w = ParquetRowWriter.create(store.configuration(), temp, schema,
-          false, CompressionCodecName.SNAPPY)) {
+      try (ParquetWriter<Row> w =
+          ParquetRowWriter.create(
+              store.configuration(), temp, schema, false, CompressionCodecName.SNAPPY)) {
         for (Row r : rows) {
           w.write(r);
         }
       }
       long size = fs.getFileStatus(temp).getLen();
-      fs.delete(target, false); // a racing writer's checkpoint of the same version holds the same state
+      fs.delete(
+          target, false); // a racing writer's checkpoint of the same version holds the same state
       if (!fs.rename(temp, target)) {
         throw new IOException("could not rename " + temp + " to " + target);
       }

@@ -19,11 +19,15 @@ import java.time.format.DateTimeFormatter;
  */
 final class ParsedStats {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
   private ParsedStats() {}
 
-  /** The JSON statistics of a {@code stats_parsed} row of the given schema, or null when it has none. */
+  /**
+   * The JSON statistics of a {@code stats_parsed} row of the given schema, or null when it has
+   * none.
+   */
   static String toJson(Row parsed, StructType schema) {
     if (parsed == null) {
       return null;

@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The typed forms a checkpoint keeps when the table asks for them
- * ({@code delta.checkpoint.writeStatsAsStruct}): {@code add.stats_parsed} (statistics as a struct
- * of the data columns' types, by physical name) and {@code add.partitionValues_parsed}.
+ * The typed forms a checkpoint keeps when the table asks for them ({@code
+ * delta.checkpoint.writeStatsAsStruct}): {@code add.stats_parsed} (statistics as a struct of the
+ * data columns' types, by physical name) and {@code add.partitionValues_parsed}.
  */
 final class StructStats {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,8 @@ final class StructStats {
     this.zone = zone;
     ColumnMapping mapping = ColumnMapping.of(metadata);
     StructType schema = metadata.parseSchema();
-    List<String> partitions = metadata.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+    List<String> partitions =
+        metadata.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     List<StructField> data = new ArrayList<>();
     List<StructField> parts = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -52,9 +53,12 @@ final class StructStats {
       }
     }
     StructType physical = mapping.physicalSchema(new StructType(data));
-    this.statsSchema = StructType.of(new StructField("numRecords", PrimitiveType.LONG, true),
-        new StructField("minValues", bounded(physical), true), new StructField("maxValues", bounded(physical), true),
-        new StructField("nullCount", counts(physical), true));
+    this.statsSchema =
+        StructType.of(
+            new StructField("numRecords", PrimitiveType.LONG, true),
+            new StructField("minValues", bounded(physical), true),
+            new StructField("maxValues", bounded(physical), true),
+            new StructField("nullCount", counts(physical), true));
     this.partitionSchema = new StructType(parts);
   }
 
@@ -82,7 +86,9 @@ final class StructStats {
   Row partitionValues(Map<String, String> values) {
     Object[] out = new Object[partitionKeys.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = PartitionValues.decode(values.get(partitionKeys.get(i)), partitionSchema.field(i).type(), zone);
+      out[i] =
+          PartitionValues.decode(
+              values.get(partitionKeys.get(i)), partitionSchema.field(i).type(), zone);
     }
     return Row.wrap(out);
   }
@@ -127,8 +133,12 @@ final class StructStats {
         if (b.size() > 0) {
           out.add(new StructField(f.name(), b, true));
         }
-      } else if (f.type() instanceof DecimalType || f.type() instanceof PrimitiveType p && p != PrimitiveType.BOOLEAN
-          && p != PrimitiveType.BINARY && p != PrimitiveType.VARIANT && p != PrimitiveType.VOID) {
+      } else if (f.type() instanceof DecimalType
+          || f.type() instanceof PrimitiveType p
+              && p != PrimitiveType.BOOLEAN
+              && p != PrimitiveType.BINARY
+              && p != PrimitiveType.VARIANT
+              && p != PrimitiveType.VOID) {
         out.add(new StructField(f.name(), f.type(), true));
       }
     }
@@ -138,7 +148,9 @@ final class StructStats {
   private static StructType counts(StructType s) {
     List<StructField> out = new ArrayList<>();
     for (StructField f : s.fields()) {
-      out.add(new StructField(f.name(), f.type() instanceof StructType n ? counts(n) : PrimitiveType.LONG, true));
+      out.add(
+          new StructField(
+              f.name(), f.type() instanceof StructType n ? counts(n) : PrimitiveType.LONG, true));
     }
     return new StructType(out);
   }

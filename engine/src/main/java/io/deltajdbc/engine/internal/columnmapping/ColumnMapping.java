@@ -63,7 +63,9 @@ public final class ColumnMapping {
       Map<String, Object> md = new LinkedHashMap<>(f.metadata().values());
       md.remove(StructField.COLUMN_MAPPING_ID_KEY);
       md.remove(StructField.COLUMN_MAPPING_PHYSICAL_NAME_KEY);
-      out.add(new StructField(f.name(), strip(f.type()), f.nullable(), new StructField.FieldMetadata(md)));
+      out.add(
+          new StructField(
+              f.name(), strip(f.type()), f.nullable(), new StructField.FieldMetadata(md)));
     }
     return new StructType(out);
   }

@@ -14,7 +14,10 @@ interface FileTree {
   /** True when {@code p} itself is a symbolic link. */
   boolean isSymlink(Path p) throws IOException;
 
-  /** Deletes {@code dir} and everything below it (links as links); returns the number of files deleted. */
+  /**
+   * Deletes {@code dir} and everything below it (links as links); returns the number of files
+   * deleted.
+   */
   long deleteTree(Path dir) throws IOException;
 
   /**
@@ -33,6 +36,8 @@ interface FileTree {
   boolean deleteIfEmpty(Path dir) throws IOException;
 
   static FileTree of(Path root, Configuration conf) throws IOException {
-    return "file".equals(root.toUri().getScheme()) ? new LocalFileTree() : new HadoopFileTree(root.getFileSystem(conf));
+    return "file".equals(root.toUri().getScheme())
+        ? new LocalFileTree()
+        : new HadoopFileTree(root.getFileSystem(conf));
   }
 }

@@ -14,8 +14,8 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * DROP TABLE's file operations on other Hadoop file systems (HDFS, object stores). Locations were
- * checked by normalised path prefix; object stores have no links, and HDFS links are refused
- * where the file system reports them.
+ * checked by normalised path prefix; object stores have no links, and HDFS links are refused where
+ * the file system reports them.
  */
 final class HadoopFileTree implements FileTree {
   private final FileSystem fs;

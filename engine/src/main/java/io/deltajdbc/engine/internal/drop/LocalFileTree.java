@@ -40,40 +40,48 @@ final class LocalFileTree implements FileTree {
       return 1;
     }
     long[] n = {0};
-    Files.walkFileTree(d, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        n[0]++;
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        d,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            n[0]++;
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e)
+              throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return n[0];
   }
 
   @Override
   public boolean deleteOwned(Path root, Path f) throws IOException {
     java.nio.file.Path file = local(f);
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+        || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     if (!inside(root, file.getParent())) {
-      return false; // reached through a linked directory: not the table's file, whatever the log says
+      return false; // reached through a linked directory: not the table's file, whatever the log
+      // says
     }
     Files.delete(file); // a link is removed as a link
     return true;
   }
 
-  /** Whether directory {@code dir} really lies inside the table; one real-path lookup per directory. */
+  /**
+   * Whether directory {@code dir} really lies inside the table; one real-path lookup per directory.
+   */
   private boolean inside(Path root, java.nio.file.Path dir) throws IOException {
     if (realRoot == null) {
       realRoot = local(root).toRealPath();
@@ -89,18 +97,21 @@ final class LocalFileTree implements FileTree {
   @Override
   public void removeEmptyDirectories(Path root) throws IOException {
     java.nio.file.Path r = local(root);
-    Files.walkFileTree(r, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        if (!dir.equals(r) && isEmpty(dir)) {
-          Files.delete(dir);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        r,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e)
+              throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            if (!dir.equals(r) && isEmpty(dir)) {
+              Files.delete(dir);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   @Override
@@ -110,24 +121,27 @@ final class LocalFileTree implements FileTree {
     if (!Files.isDirectory(r, LinkOption.NOFOLLOW_LINKS)) {
       return out;
     }
-    Files.walkFileTree(r, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) {
-        out.add(r.relativize(file).toString().replace('\\', '/'));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        r,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) {
+            out.add(r.relativize(file).toString().replace('\\', '/'));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        if (!dir.equals(r) && isEmpty(dir)) {
-          out.add(r.relativize(dir).toString().replace('\\', '/') + "/");
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException e)
+              throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            if (!dir.equals(r) && isEmpty(dir)) {
+              out.add(r.relativize(dir).toString().replace('\\', '/') + "/");
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     out.sort(null);
     return out;
   }

@@ -72,7 +72,8 @@ public final class OwnedFileCollector {
       if (n.kind() == LogFileName.Kind.DELTA) {
         readCommit(f, n.version(), named);
       } else {
-        checkpoints.read(new CheckpointInstance(n.version(), n.kind(), List.of(f)), a -> add(a, named));
+        checkpoints.read(
+            new CheckpointInstance(n.version(), n.kind(), List.of(f)), a -> add(a, named));
       }
     }
     Set<Path> inside = new HashSet<>();
@@ -81,8 +82,9 @@ public final class OwnedFileCollector {
     prefix = prefix.endsWith("/") ? prefix : prefix + "/";
     for (Path p : named) {
       URI u = p.toUri().normalize();
-      boolean sameFs = Objects.equals(u.getScheme(), root.toUri().getScheme())
-          && Objects.equals(u.getAuthority(), root.toUri().getAuthority());
+      boolean sameFs =
+          Objects.equals(u.getScheme(), root.toUri().getScheme())
+              && Objects.equals(u.getAuthority(), root.toUri().getAuthority());
       if (sameFs && u.getPath().startsWith(prefix) && !u.getPath().contains("/../")) {
         inside.add(p);
       } else {
@@ -103,8 +105,15 @@ public final class OwnedFileCollector {
       try {
         add(ActionJson.parse(line), named);
       } catch (IllegalArgumentException e) {
-        throw DeltaErrors.corruptLog(tableName, version, "commit file " + f.name() + " has an invalid line: "
-            + e.getMessage() + "; DROP TABLE cannot tell which files the table owns, and deleted nothing.", e);
+        throw DeltaErrors.corruptLog(
+            tableName,
+            version,
+            "commit file "
+                + f.name()
+                + " has an invalid line: "
+                + e.getMessage()
+                + "; DROP TABLE cannot tell which files the table owns, and deleted nothing.",
+            e);
       }
     }
   }
@@ -126,7 +135,8 @@ public final class OwnedFileCollector {
       try {
         named.add(DeletionVectorLoader.absolutePath(root, dv, dvPrefix));
       } catch (IllegalArgumentException e) {
-        // An unreadable descriptor names no file we could delete; the table's own readers report it.
+        // An unreadable descriptor names no file we could delete; the table's own readers report
+        // it.
       }
     }
   }

@@ -11,10 +11,10 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Deletes what a table owns and nothing else. The log goes first, so that a DROP interrupted
- * half-way leaves no table that names missing files; the list of owned files was read before,
- * so deleting the log does not lose it. Then the named files, the change data, and the
- * directories left empty. What remains is reported, and the table's directory stays when anything
- * does. A table whose directory is a symbolic link is refused: DROP never follows a link.
+ * half-way leaves no table that names missing files; the list of owned files was read before, so
+ * deleting the log does not lose it. Then the named files, the change data, and the directories
+ * left empty. What remains is reported, and the table's directory stays when anything does. A table
+ * whose directory is a symbolic link is refused: DROP never follows a link.
  */
 public final class TableDeleter {
   private TableDeleter() {}
@@ -36,7 +36,11 @@ public final class TableDeleter {
       tree.removeEmptyDirectories(root);
       List<String> left = tree.remaining(root);
       boolean removed = left.isEmpty() && tree.deleteIfEmpty(root);
-      return new DropResult(root, deleted, removed, left.subList(0, Math.min(left.size(), DropResult.MAX_LISTED)),
+      return new DropResult(
+          root,
+          deleted,
+          removed,
+          left.subList(0, Math.min(left.size(), DropResult.MAX_LISTED)),
           left.size());
     } catch (IOException e) {
       throw DeltaErrors.storage("dropping table", root.toString(), e);

@@ -15,9 +15,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * Writes deletion vectors into one new file at the table root (protocol: "Deletion Vector Format"):
  * the format version byte 1, then per vector its size (4 bytes, big endian), the serialized
- * RoaringBitmapArray and the CRC-32 of those bytes. The file is named
- * {@code deletion_vector_<uuid>.bin}; descriptors point to it with storage type {@code u} and the
- * UUID in Z85, and to each vector by its offset. Not thread-safe.
+ * RoaringBitmapArray and the CRC-32 of those bytes. The file is named {@code
+ * deletion_vector_<uuid>.bin}; descriptors point to it with storage type {@code u} and the UUID in
+ * Z85, and to each vector by its offset. Not thread-safe.
  */
 public final class DeletionVectorFileWriter implements DeletionVectorWriter {
   private static final byte FORMAT_VERSION = 1;
@@ -28,7 +28,8 @@ public final class DeletionVectorFileWriter implements DeletionVectorWriter {
   private final FSDataOutputStream out;
   private long position;
 
-  private DeletionVectorFileWriter(Path file, String encodedUuid, String tablePath, FSDataOutputStream out) {
+  private DeletionVectorFileWriter(
+      Path file, String encodedUuid, String tablePath, FSDataOutputStream out) {
     this.file = file;
     this.encodedUuid = encodedUuid;
     this.tablePath = tablePath;
@@ -36,14 +37,16 @@ public final class DeletionVectorFileWriter implements DeletionVectorWriter {
   }
 
   /** Starts a new deletion vector file in the table root. */
-  public static DeletionVectorFileWriter create(Configuration conf, Path tableRoot, String tablePath) {
+  public static DeletionVectorFileWriter create(
+      Configuration conf, Path tableRoot, String tablePath) {
     UUID uuid = UUID.randomUUID();
     ByteBuffer b = ByteBuffer.allocate(16);
     b.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
     Path file = new Path(tableRoot, "deletion_vector_" + uuid + ".bin");
     try {
       FSDataOutputStream out = file.getFileSystem(conf).create(file, false);
-      DeletionVectorFileWriter w = new DeletionVectorFileWriter(file, Z85.encode(b.array()), tablePath, out);
+      DeletionVectorFileWriter w =
+          new DeletionVectorFileWriter(file, Z85.encode(b.array()), tablePath, out);
       out.writeByte(FORMAT_VERSION);
       w.position = 1;
       return w;
@@ -68,8 +71,8 @@ public final class DeletionVectorFileWriter implements DeletionVectorWriter {
     position += 4 + bytes.length + 4;
     long[] rows = bitmap.toArray();
     Long max = rows.length == 0 ? null : rows[rows.length - 1];
-    return new DeletionVectorDescriptor("u", encodedUuid, Math.toIntExact(offset), bytes.length, bitmap.cardinality(),
-        max);
+    return new DeletionVectorDescriptor(
+        "u", encodedUuid, Math.toIntExact(offset), bytes.length, bitmap.cardinality(), max);
   }
 
   @Override
@@ -77,7 +80,8 @@ public final class DeletionVectorFileWriter implements DeletionVectorWriter {
     try {
       out.close();
     } catch (IOException e) {
-      throw DeltaErrors.storage("writing deletion vector file", file.toString() + " of table " + tablePath, e);
+      throw DeltaErrors.storage(
+          "writing deletion vector file", file.toString() + " of table " + tablePath, e);
     }
   }
 }

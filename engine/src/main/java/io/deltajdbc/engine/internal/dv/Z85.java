@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** ZeroMQ's Z85 base-85 encoding (rfc.zeromq.org/spec/32), the protocol's JSON-safe binary text. */
 public final class Z85 {
   private static final char[] ALPHABET =
-      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#".toCharArray();
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#"
+          .toCharArray();
   private static final int[] DECODE = new int[128];
 
   static {
@@ -20,7 +21,8 @@ public final class Z85 {
   /** Decodes text whose length is a multiple of 5 into 4 bytes per 5 characters. */
   public static byte[] decode(String text) {
     if (text.length() % 5 != 0) {
-      throw new IllegalArgumentException("Z85 text length " + text.length() + " is not a multiple of 5");
+      throw new IllegalArgumentException(
+          "Z85 text length " + text.length() + " is not a multiple of 5");
     }
     byte[] out = new byte[text.length() / 5 * 4];
     for (int i = 0, o = 0; i < text.length(); i += 5, o += 4) {
@@ -34,7 +36,8 @@ public final class Z85 {
         value = value * 85 + d;
       }
       if (value > 0xFFFFFFFFL) {
-        throw new IllegalArgumentException("Z85 group '" + text.substring(i, i + 5) + "' overflows 32 bits");
+        throw new IllegalArgumentException(
+            "Z85 group '" + text.substring(i, i + 5) + "' overflows 32 bits");
       }
       out[o] = (byte) (value >>> 24);
       out[o + 1] = (byte) (value >>> 16);
@@ -47,12 +50,16 @@ public final class Z85 {
   /** Encodes bytes whose length is a multiple of 4 into 5 characters per 4 bytes. */
   public static String encode(byte[] bytes) {
     if (bytes.length % 4 != 0) {
-      throw new IllegalArgumentException("Z85 input length " + bytes.length + " is not a multiple of 4");
+      throw new IllegalArgumentException(
+          "Z85 input length " + bytes.length + " is not a multiple of 4");
     }
     char[] out = new char[bytes.length / 4 * 5];
     for (int i = 0, o = 0; i < bytes.length; i += 4, o += 5) {
-      long value = ((bytes[i] & 0xFFL) << 24) | ((bytes[i + 1] & 0xFFL) << 16) | ((bytes[i + 2] & 0xFFL) << 8)
-          | (bytes[i + 3] & 0xFFL);
+      long value =
+          ((bytes[i] & 0xFFL) << 24)
+              | ((bytes[i + 1] & 0xFFL) << 16)
+              | ((bytes[i + 2] & 0xFFL) << 8)
+              | (bytes[i + 3] & 0xFFL);
       for (int k = 4; k >= 0; k--) {
         out[o + k] = ALPHABET[(int) (value % 85)];
         value /= 85;

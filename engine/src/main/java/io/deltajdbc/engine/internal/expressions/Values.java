@@ -61,7 +61,8 @@ public final class Values {
     if (isIntegral(x) && isIntegral(y)) {
       return Long.compare(x.longValue(), y.longValue());
     }
-    if ((x instanceof Double || x instanceof Float) || (y instanceof Double || y instanceof Float)) {
+    if ((x instanceof Double || x instanceof Float)
+        || (y instanceof Double || y instanceof Float)) {
       double dx = x.doubleValue();
       double dy = y.doubleValue();
       return Double.compare(dx, dy) == 0 || dx == dy ? 0 : Double.compare(dx, dy);
@@ -74,7 +75,9 @@ public final class Values {
   }
 
   static BigDecimal toBigDecimal(Number n) {
-    return n instanceof BigDecimal b ? b : isIntegral(n) ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(n.toString());
+    return n instanceof BigDecimal b
+        ? b
+        : isIntegral(n) ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(n.toString());
   }
 
   /** Code-point order, the same as comparing the UTF-8 bytes. */

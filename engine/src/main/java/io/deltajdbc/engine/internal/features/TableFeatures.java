@@ -17,14 +17,23 @@ public final class TableFeatures {
   public static final String CATALOG_OWNED_PREVIEW = "catalogOwned-preview";
 
   /** Reader features whose semantics the read path implements. */
-  public static final Set<String> SUPPORTED_READER_FEATURES = Set.of(
-      "columnMapping", "deletionVectors", "timestampNtz", "v2Checkpoint", "vacuumProtocolCheck",
-      "typeWidening", "typeWidening-preview", "variantType", "variantType-preview");
+  public static final Set<String> SUPPORTED_READER_FEATURES =
+      Set.of(
+          "columnMapping",
+          "deletionVectors",
+          "timestampNtz",
+          "v2Checkpoint",
+          "vacuumProtocolCheck",
+          "typeWidening",
+          "typeWidening-preview",
+          "variantType",
+          "variantType-preview");
 
   private TableFeatures() {}
 
   /** Fails, naming what is missing, when the snapshot cannot be read correctly by this engine. */
-  public static void checkReadable(String table, long version, Protocol protocol, Metadata metadata) {
+  public static void checkReadable(
+      String table, long version, Protocol protocol, Metadata metadata) {
     if (isCatalogManaged(protocol)) {
       throw DeltaErrors.catalogManaged(table, version);
     }
@@ -41,8 +50,10 @@ public final class TableFeatures {
   }
 
   public static boolean isCatalogManaged(Protocol protocol) {
-    return protocol.hasReaderFeature(CATALOG_MANAGED) || protocol.hasWriterFeature(CATALOG_MANAGED)
-        || protocol.hasReaderFeature(CATALOG_OWNED_PREVIEW) || protocol.hasWriterFeature(CATALOG_OWNED_PREVIEW);
+    return protocol.hasReaderFeature(CATALOG_MANAGED)
+        || protocol.hasWriterFeature(CATALOG_MANAGED)
+        || protocol.hasReaderFeature(CATALOG_OWNED_PREVIEW)
+        || protocol.hasWriterFeature(CATALOG_OWNED_PREVIEW);
   }
 
   /** The table's column mapping mode: none, name or id (protocol: "Column Mapping"). */
@@ -55,10 +66,18 @@ public final class TableFeatures {
     };
   }
 
-  /** Whether commit timestamps come from commitInfo.inCommitTimestamp (protocol: "In-Commit Timestamps"). */
+  /**
+   * Whether commit timestamps come from commitInfo.inCommitTimestamp (protocol: "In-Commit
+   * Timestamps").
+   */
   public static boolean inCommitTimestampsEnabled(Metadata metadata) {
-    return Boolean.parseBoolean(metadata.configuration().getOrDefault("delta.enableInCommitTimestamps", "false"));
+    return Boolean.parseBoolean(
+        metadata.configuration().getOrDefault("delta.enableInCommitTimestamps", "false"));
   }
 
-  public enum ColumnMappingMode { NONE, NAME, ID }
+  public enum ColumnMappingMode {
+    NONE,
+    NAME,
+    ID
+  }
 }

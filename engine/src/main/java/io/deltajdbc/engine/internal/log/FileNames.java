@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The file names of the {@code _delta_log} directory (protocol: "Delta Log Entries",
- * "Checkpoints", "Log Compaction Files", "Version Checksum File").
+ * The file names of the {@code _delta_log} directory (protocol: "Delta Log Entries", "Checkpoints",
+ * "Log Compaction Files", "Version Checksum File").
  */
 public final class FileNames {
   public static final String LOG_DIR = "_delta_log";
@@ -14,12 +14,14 @@ public final class FileNames {
   public static final String SIDECAR_DIR = "_sidecars";
 
   private static final Pattern DELTA = Pattern.compile("(\\d{20})\\.json");
-  private static final Pattern CLASSIC_CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint\\.parquet");
+  private static final Pattern CLASSIC_CHECKPOINT =
+      Pattern.compile("(\\d{20})\\.checkpoint\\.parquet");
   private static final Pattern MULTIPART_CHECKPOINT =
       Pattern.compile("(\\d{20})\\.checkpoint\\.(\\d{10})\\.(\\d{10})\\.parquet");
   private static final Pattern V2_CHECKPOINT =
       Pattern.compile("(\\d{20})\\.checkpoint\\.([0-9a-fA-F-]{36})\\.(json|parquet)");
-  private static final Pattern COMPACTION = Pattern.compile("(\\d{20})\\.(\\d{20})\\.compacted\\.json");
+  private static final Pattern COMPACTION =
+      Pattern.compile("(\\d{20})\\.(\\d{20})\\.compacted\\.json");
 
   private FileNames() {}
 
@@ -40,8 +42,14 @@ public final class FileNames {
   }
 
   public static Path multipartCheckpoint(Path logPath, long version, int part, int parts) {
-    return new Path(logPath, padded(version) + ".checkpoint." + String.format("%010d", part) + "."
-        + String.format("%010d", parts) + ".parquet");
+    return new Path(
+        logPath,
+        padded(version)
+            + ".checkpoint."
+            + String.format("%010d", part)
+            + "."
+            + String.format("%010d", parts)
+            + ".parquet");
   }
 
   /** A path to list from so that every log file of {@code version} and later is included. */
@@ -61,8 +69,11 @@ public final class FileNames {
     }
     m = MULTIPART_CHECKPOINT.matcher(name);
     if (m.matches()) {
-      return new LogFileName(LogFileName.Kind.MULTIPART_CHECKPOINT, Long.parseLong(m.group(1)),
-          Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      return new LogFileName(
+          LogFileName.Kind.MULTIPART_CHECKPOINT,
+          Long.parseLong(m.group(1)),
+          Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)));
     }
     m = V2_CHECKPOINT.matcher(name);
     if (m.matches()) {
@@ -70,8 +81,12 @@ public final class FileNames {
     }
     m = COMPACTION.matcher(name);
     if (m.matches()) {
-      return new LogFileName(LogFileName.Kind.COMPACTION, Long.parseLong(m.group(1)),
-          0, 0, Long.parseLong(m.group(2)));
+      return new LogFileName(
+          LogFileName.Kind.COMPACTION,
+          Long.parseLong(m.group(1)),
+          0,
+          0,
+          Long.parseLong(m.group(2)));
     }
     return null;
   }

@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * The content of {@code _delta_log/_last_checkpoint} (protocol: "Last Checkpoint File") that a
- * reader uses: the checkpoint's version and, for multi-part checkpoints, the number of parts.
- * It is only a hint: when it is missing, unparsable or stale, readers list the log instead.
+ * reader uses: the checkpoint's version and, for multi-part checkpoints, the number of parts. It is
+ * only a hint: when it is missing, unparsable or stale, readers list the log instead.
  */
 public record LastCheckpoint(long version, Integer parts) {
 
-  /** Parses the file's content; a corrupt file gives empty (and the caller falls back to listing). */
+  /**
+   * Parses the file's content; a corrupt file gives empty (and the caller falls back to listing).
+   */
   public static Optional<LastCheckpoint> parse(String content) {
     try {
       JsonNode n = ActionJson.mapper().readTree(content);
@@ -19,8 +21,10 @@ public record LastCheckpoint(long version, Integer parts) {
         return Optional.empty();
       }
       JsonNode parts = n.get("parts");
-      return Optional.of(new LastCheckpoint(n.get("version").asLong(),
-          parts != null && parts.canConvertToInt() ? parts.asInt() : null));
+      return Optional.of(
+          new LastCheckpoint(
+              n.get("version").asLong(),
+              parts != null && parts.canConvertToInt() ? parts.asInt() : null));
     } catch (Exception e) {
       return Optional.empty();
     }

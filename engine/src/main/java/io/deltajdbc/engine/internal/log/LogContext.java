@@ -18,6 +18,7 @@ public record LogContext(LogStore store, Path logPath, String tableName) {
 
   /** The log of the table rooted at {@code tableRoot}. */
   public static LogContext ofTable(LogStore store, Path tableRoot, String tableName) {
-    return new LogContext(store, FileNames.logPath(requireNonNull(tableRoot, "tableRoot")), tableName);
+    return new LogContext(
+        store, FileNames.logPath(requireNonNull(tableRoot, "tableRoot")), tableName);
   }
 }

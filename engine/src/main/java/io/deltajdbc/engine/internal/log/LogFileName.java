@@ -5,13 +5,21 @@ package io.deltajdbc.engine.internal.log;
  * number of parts; for compactions the end version.
  */
 public record LogFileName(Kind kind, long version, int part, int parts, long endVersion) {
-  public enum Kind { DELTA, CLASSIC_CHECKPOINT, MULTIPART_CHECKPOINT, V2_CHECKPOINT, COMPACTION }
+  public enum Kind {
+    DELTA,
+    CLASSIC_CHECKPOINT,
+    MULTIPART_CHECKPOINT,
+    V2_CHECKPOINT,
+    COMPACTION
+  }
 
   public LogFileName(Kind kind, long version, int part, int parts) {
     this(kind, version, part, parts, version);
   }
 
   public boolean isCheckpoint() {
-    return kind == Kind.CLASSIC_CHECKPOINT || kind == Kind.MULTIPART_CHECKPOINT || kind == Kind.V2_CHECKPOINT;
+    return kind == Kind.CLASSIC_CHECKPOINT
+        || kind == Kind.MULTIPART_CHECKPOINT
+        || kind == Kind.V2_CHECKPOINT;
   }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 final class LogListing {
   final TreeMap<Long, FileInfo> deltas = new TreeMap<>();
   final TreeMap<Long, CheckpointInstance> checkpoints = new TreeMap<>();
+
   /** Versions that had checkpoint parts but no complete checkpoint (for error messages). */
   final List<Long> incompleteCheckpoints = new ArrayList<>();
 
@@ -36,7 +37,7 @@ final class LogListing {
             l.offer(new CheckpointInstance(n.version(), n.kind(), List.of(f)));
         case MULTIPART_CHECKPOINT ->
             multipart.computeIfAbsent(n.version() + "/" + n.parts(), k -> new ArrayList<>()).add(f);
-        default -> { } // compactions are an optional speed-up; commits are read instead
+        default -> {} // compactions are an optional speed-up; commits are read instead
       }
     }
     for (List<FileInfo> parts : multipart.values()) {

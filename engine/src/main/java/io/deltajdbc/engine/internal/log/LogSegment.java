@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.Path;
  * The log files that make up one version of a table: the newest complete checkpoint at or before
  * the version (if any) and the commit files after it, contiguous up to the version.
  */
-public record LogSegment(Path logPath, long version, Optional<CheckpointInstance> checkpoint,
-    List<FileInfo> deltas) {
+public record LogSegment(
+    Path logPath, long version, Optional<CheckpointInstance> checkpoint, List<FileInfo> deltas) {
   public LogSegment {
     requireNonNull(logPath, "logPath");
     requireNonNull(checkpoint, "checkpoint");

@@ -14,9 +14,9 @@ import java.util.OptionalLong;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Finds the log segment of a version with as few storage calls as possible: one read of
- * {@code _last_checkpoint} and one listing from the checkpoint it names. When the hint is missing,
- * corrupt or names a checkpoint that is not there, it lists the whole log instead.
+ * Finds the log segment of a version with as few storage calls as possible: one read of {@code
+ * _last_checkpoint} and one listing from the checkpoint it names. When the hint is missing, corrupt
+ * or names a checkpoint that is not there, it lists the whole log instead.
  */
 public final class LogSegmentLoader {
   private final LogStore store;
@@ -43,15 +43,17 @@ public final class LogSegmentLoader {
   /** The segment of {@code version}, for time travel. */
   public LogSegment at(long version) {
     if (version < 0) {
-      throw DeltaErrors.invalidArgument("Table version must be >= 0, not " + version + " (table " + tableName + ").");
+      throw DeltaErrors.invalidArgument(
+          "Table version must be >= 0, not " + version + " (table " + tableName + ").");
     }
-    long hint = readLastCheckpoint().map(LastCheckpoint::version).filter(v -> v <= version).orElse(-1L);
+    long hint =
+        readLastCheckpoint().map(LastCheckpoint::version).filter(v -> v <= version).orElse(-1L);
     return load(hint, OptionalLong.of(version));
   }
 
   /**
-   * The segment of the latest version, given an earlier one: lists only from the earlier
-   * segment's checkpoint, so that an update reads just the new commit files (or a newer checkpoint).
+   * The segment of the latest version, given an earlier one: lists only from the earlier segment's
+   * checkpoint, so that an update reads just the new commit files (or a newer checkpoint).
    */
   public LogSegment after(LogSegment previous) {
     return load(previous.checkpointVersion(), OptionalLong.empty());
@@ -70,8 +72,11 @@ public final class LogSegmentLoader {
     final long hinted = Math.max(listFrom, 0);
     long from = hinted;
     LogListing listing = list(from);
-    if (hinted > 0 && listing.checkpointAtOrBefore(target.orElse(Long.MAX_VALUE))
-        .filter(c -> c.version() >= hinted).isEmpty()) {
+    if (hinted > 0
+        && listing
+            .checkpointAtOrBefore(target.orElse(Long.MAX_VALUE))
+            .filter(c -> c.version() >= hinted)
+            .isEmpty()) {
       // The hint named a checkpoint that is missing or incomplete: list the whole log.
       from = 0;
       listing = list(0);
@@ -89,8 +94,10 @@ public final class LogSegmentLoader {
     long start = checkpoint.map(c -> c.version() + 1).orElse(0L);
     List<FileInfo> deltas = new ArrayList<>();
     long expected = start;
-    var range = start > version ? java.util.Collections.<Long, FileInfo>emptyMap().entrySet()
-        : listing.deltas.subMap(start, true, version, true).entrySet();
+    var range =
+        start > version
+            ? java.util.Collections.<Long, FileInfo>emptyMap().entrySet()
+            : listing.deltas.subMap(start, true, version, true).entrySet();
     for (var e : range) {
       if (e.getKey() != expected) {
         throw DeltaErrors.versionGap(tableName, expected, e.getKey());
@@ -103,7 +110,10 @@ public final class LogSegmentLoader {
         // Nothing to start replay from: the commits before the first one we have were cleaned up.
         throw DeltaErrors.versionOutOfRange(tableName, version, listing.earliestVersion(), latest);
       }
-      long next = listing.deltas.ceilingKey(expected) == null ? version : listing.deltas.ceilingKey(expected);
+      long next =
+          listing.deltas.ceilingKey(expected) == null
+              ? version
+              : listing.deltas.ceilingKey(expected);
       throw DeltaErrors.versionGap(tableName, expected, next);
     }
     return new LogSegment(logPath, version, checkpoint, deltas);
@@ -136,6 +146,6 @@ public final class LogSegmentLoader {
   }
 
   /** The commit files of a full listing, with the range of versions that can be read. */
-  public record LogListingView(java.util.NavigableMap<Long, FileInfo> deltas, long earliestVersion,
-      long latestVersion) {}
+  public record LogListingView(
+      java.util.NavigableMap<Long, FileInfo> deltas, long earliestVersion, long latestVersion) {}
 }

@@ -12,7 +12,8 @@ import org.apache.parquet.schema.Type;
 final class Converters {
   private Converters() {}
 
-  static Converter create(DataType type, Type parquet, ReadContext ctx, String column, ValueSink sink) {
+  static Converter create(
+      DataType type, Type parquet, ReadContext ctx, String column, ValueSink sink) {
     if (type instanceof StructType s) {
       if (parquet.isPrimitive() || FieldMatcher.isList(parquet)) {
         throw ctx.typeMismatch(column, parquet, type);

@@ -14,8 +14,8 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.Type;
 
 /**
- * Pairs schema fields with Parquet fields, and reads the list and map layouts Parquet writers
- * have used over the years (the format's "backward-compatibility rules" for LIST and MAP).
+ * Pairs schema fields with Parquet fields, and reads the list and map layouts Parquet writers have
+ * used over the years (the format's "backward-compatibility rules" for LIST and MAP).
  */
 public final class FieldMatcher {
   private FieldMatcher() {}
@@ -23,7 +23,9 @@ public final class FieldMatcher {
   /** A schema field and the Parquet field holding its data. */
   public record Match(int schemaIndex, int parquetIndex) {}
 
-  /** Where a list's elements are: the repeated field, and the element inside it (may be the same). */
+  /**
+   * Where a list's elements are: the repeated field, and the element inside it (may be the same).
+   */
   record ListLayout(Type repeated, Type element) {
     /** True for the three-level form: the repeated group wraps a single element field. */
     boolean threeLevel() {
@@ -64,7 +66,9 @@ public final class FieldMatcher {
   }
 
   static boolean isList(Type t) {
-    return !t.isPrimitive() && (t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation);
+    return !t.isPrimitive()
+        && (t.getLogicalTypeAnnotation()
+            instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation);
   }
 
   static boolean isMap(Type t, DataType schemaType) {
@@ -78,8 +82,10 @@ public final class FieldMatcher {
     }
     // Unannotated legacy maps: a group whose single child is a repeated key/value group.
     GroupType g = t.asGroupType();
-    return schemaType instanceof io.deltajdbc.engine.types.MapType && g.getFieldCount() == 1
-        && g.getType(0).isRepetition(Type.Repetition.REPEATED) && !g.getType(0).isPrimitive();
+    return schemaType instanceof io.deltajdbc.engine.types.MapType
+        && g.getFieldCount() == 1
+        && g.getType(0).isRepetition(Type.Repetition.REPEATED)
+        && !g.getType(0).isPrimitive();
   }
 
   /** The element layout of a LIST-annotated group, per the format's compatibility rules. */
@@ -89,12 +95,15 @@ public final class FieldMatcher {
       return new ListLayout(repeated, repeated);
     }
     GroupType g = repeated.asGroupType();
-    if (g.getFieldCount() > 1 || g.getName().equals("array") || g.getName().equals(list.getName() + "_tuple")) {
+    if (g.getFieldCount() > 1
+        || g.getName().equals("array")
+        || g.getName().equals(list.getName() + "_tuple")) {
       return new ListLayout(repeated, repeated);
     }
     // A two-level list of one-field structs: Spark's rule, the repeated group is the element when
     // its single field is the element struct's single field.
-    if (schemaType.elementType() instanceof StructType s && s.size() == 1
+    if (schemaType.elementType() instanceof StructType s
+        && s.size() == 1
         && s.fields().get(0).physicalName().equalsIgnoreCase(g.getType(0).getName())
         && !(s.fields().get(0).type() instanceof StructType)) {
       return new ListLayout(repeated, repeated);

@@ -24,19 +24,24 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnot
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Converters from a Parquet primitive column to the Java value of a schema type (see
- * {@link io.deltajdbc.engine.data.Row}), for every physical encoding the protocol allows:
- * INT96, millisecond, microsecond and nanosecond timestamps; decimals as INT32, INT64, BINARY and
+ * Converters from a Parquet primitive column to the Java value of a schema type (see {@link
+ * io.deltajdbc.engine.data.Row}), for every physical encoding the protocol allows: INT96,
+ * millisecond, microsecond and nanosecond timestamps; decimals as INT32, INT64, BINARY and
  * FIXED_LEN_BYTE_ARRAY; and the widenings of the typeWidening feature (integers to wider integers,
- * double and decimal; float to double; date to timestamp_ntz; decimals to more precision and scale).
+ * double and decimal; float to double; date to timestamp_ntz; decimals to more precision and
+ * scale).
  */
 final class LeafConverters {
   private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
 
   private LeafConverters() {}
 
-  static PrimitiveConverter create(DataType type, org.apache.parquet.schema.PrimitiveType parquet, ReadContext ctx,
-      String column, ValueSink sink) {
+  static PrimitiveConverter create(
+      DataType type,
+      org.apache.parquet.schema.PrimitiveType parquet,
+      ReadContext ctx,
+      String column,
+      ValueSink sink) {
     PrimitiveTypeName physical = parquet.getPrimitiveTypeName();
     LogicalTypeAnnotation logical = parquet.getLogicalTypeAnnotation();
     if (type instanceof DecimalType d) {
@@ -49,48 +54,61 @@ final class LeafConverters {
           return new LongLeaf(sink, v -> BigDecimal.valueOf(v, fileScale).setScale(scale));
         case BINARY:
         case FIXED_LEN_BYTE_ARRAY:
-          return new BinaryLeaf(sink, b -> new BigDecimal(new BigInteger(b.getBytes()), fileScale).setScale(scale));
+          return new BinaryLeaf(
+              sink, b -> new BigDecimal(new BigInteger(b.getBytes()), fileScale).setScale(scale));
         default:
           throw ctx.typeMismatch(column, parquet, type);
       }
     }
     PrimitiveType p = (PrimitiveType) type;
-    PrimitiveConverter c = switch (p) {
-      case STRING -> physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
-          ? new BinaryLeaf(sink, b -> b.toStringUsingUTF8()) : null;
-      case BINARY -> physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
-          ? new BinaryLeaf(sink, Binary::getBytes) : null;
-      case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN ? new BooleanLeaf(sink) : null;
-      case BYTE -> physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> (byte) v) : null;
-      case SHORT -> physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> (short) v) : null;
-      case INTEGER -> physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> v) : null;
-      case LONG -> switch (physical) {
-        case INT32 -> new IntLeaf(sink, v -> (long) v);
-        case INT64 -> new LongLeaf(sink, v -> v);
-        default -> null;
-      };
-      case FLOAT -> physical == PrimitiveTypeName.FLOAT ? new FloatLeaf(sink, v -> v) : null;
-      case DOUBLE -> switch (physical) {
-        case DOUBLE -> new DoubleLeaf(sink);
-        case FLOAT -> new FloatLeaf(sink, v -> (double) v);
-        case INT32 -> new IntLeaf(sink, v -> (double) v);
-        case INT64 -> new LongLeaf(sink, v -> (double) v);
-        default -> null;
-      };
-      case DATE -> physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, LocalDate::ofEpochDay) : null;
-      case TIMESTAMP -> timestamp(physical, logical, sink);
-      case TIMESTAMP_NTZ -> timestampNtz(physical, logical, sink);
-      case VOID -> new NullLeaf();
-      case VARIANT -> null;
-    };
+    PrimitiveConverter c =
+        switch (p) {
+          case STRING ->
+              physical == PrimitiveTypeName.BINARY
+                      || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+                  ? new BinaryLeaf(sink, b -> b.toStringUsingUTF8())
+                  : null;
+          case BINARY ->
+              physical == PrimitiveTypeName.BINARY
+                      || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+                  ? new BinaryLeaf(sink, Binary::getBytes)
+                  : null;
+          case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN ? new BooleanLeaf(sink) : null;
+          case BYTE ->
+              physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> (byte) v) : null;
+          case SHORT ->
+              physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> (short) v) : null;
+          case INTEGER -> physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, v -> v) : null;
+          case LONG ->
+              switch (physical) {
+                case INT32 -> new IntLeaf(sink, v -> (long) v);
+                case INT64 -> new LongLeaf(sink, v -> v);
+                default -> null;
+              };
+          case FLOAT -> physical == PrimitiveTypeName.FLOAT ? new FloatLeaf(sink, v -> v) : null;
+          case DOUBLE ->
+              switch (physical) {
+                case DOUBLE -> new DoubleLeaf(sink);
+                case FLOAT -> new FloatLeaf(sink, v -> (double) v);
+                case INT32 -> new IntLeaf(sink, v -> (double) v);
+                case INT64 -> new LongLeaf(sink, v -> (double) v);
+                default -> null;
+              };
+          case DATE ->
+              physical == PrimitiveTypeName.INT32 ? new IntLeaf(sink, LocalDate::ofEpochDay) : null;
+          case TIMESTAMP -> timestamp(physical, logical, sink);
+          case TIMESTAMP_NTZ -> timestampNtz(physical, logical, sink);
+          case VOID -> new NullLeaf();
+          case VARIANT -> null;
+        };
     if (c == null) {
       throw ctx.typeMismatch(column, parquet, type);
     }
     return c;
   }
 
-  private static PrimitiveConverter timestamp(PrimitiveTypeName physical, LogicalTypeAnnotation logical,
-      ValueSink sink) {
+  private static PrimitiveConverter timestamp(
+      PrimitiveTypeName physical, LogicalTypeAnnotation logical, ValueSink sink) {
     if (physical == PrimitiveTypeName.INT96) {
       return new BinaryLeaf(sink, LeafConverters::int96);
     }
@@ -101,13 +119,15 @@ final class LeafConverters {
     return null;
   }
 
-  private static PrimitiveConverter timestampNtz(PrimitiveTypeName physical, LogicalTypeAnnotation logical,
-      ValueSink sink) {
+  private static PrimitiveConverter timestampNtz(
+      PrimitiveTypeName physical, LogicalTypeAnnotation logical, ValueSink sink) {
     if (physical == PrimitiveTypeName.INT64) {
       long nanosPerUnit = nanosPerUnit(logical);
-      return new LongLeaf(sink, v -> LocalDateTime.ofInstant(instant(v, nanosPerUnit), ZoneOffset.UTC));
+      return new LongLeaf(
+          sink, v -> LocalDateTime.ofInstant(instant(v, nanosPerUnit), ZoneOffset.UTC));
     }
-    if (physical == PrimitiveTypeName.INT32 && logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+    if (physical == PrimitiveTypeName.INT32
+        && logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
       return new IntLeaf(sink, v -> LocalDate.ofEpochDay(v).atStartOfDay());
     }
     if (physical == PrimitiveTypeName.INT96) {
@@ -119,14 +139,17 @@ final class LeafConverters {
   /** Unannotated INT64 timestamps are microseconds, as Spark writes them. */
   private static long nanosPerUnit(LogicalTypeAnnotation logical) {
     if (logical instanceof TimestampLogicalTypeAnnotation t) {
-      return t.getUnit() == TimeUnit.MILLIS ? 1_000_000L : t.getUnit() == TimeUnit.NANOS ? 1L : 1_000L;
+      return t.getUnit() == TimeUnit.MILLIS
+          ? 1_000_000L
+          : t.getUnit() == TimeUnit.NANOS ? 1L : 1_000L;
     }
     return 1_000L;
   }
 
   private static Instant instant(long value, long nanosPerUnit) {
     long unitsPerSecond = 1_000_000_000L / nanosPerUnit;
-    return Instant.ofEpochSecond(Math.floorDiv(value, unitsPerSecond), Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(value, unitsPerSecond), Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
   }
 
   /** INT96: eight little-endian bytes of nanoseconds in the day, then four of the Julian day. */

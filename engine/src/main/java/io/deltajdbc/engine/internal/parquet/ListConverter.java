@@ -18,10 +18,14 @@ final class ListConverter extends GroupConverter {
     FieldMatcher.ListLayout layout = FieldMatcher.listLayout(list, type);
     String elementColumn = column + ".element";
     if (layout.threeLevel()) {
-      this.repeated = new ElementConverter(Converters.create(type.elementType(), layout.element(), ctx, elementColumn,
-          this::addPending));
+      this.repeated =
+          new ElementConverter(
+              Converters.create(
+                  type.elementType(), layout.element(), ctx, elementColumn, this::addPending));
     } else {
-      this.repeated = Converters.create(type.elementType(), layout.repeated(), ctx, elementColumn, v -> current.add(v));
+      this.repeated =
+          Converters.create(
+              type.elementType(), layout.repeated(), ctx, elementColumn, v -> current.add(v));
     }
   }
 

@@ -18,10 +18,13 @@ final class MapConverter extends GroupConverter {
   MapConverter(MapType type, GroupType map, ReadContext ctx, String column, ValueSink parent) {
     this.parent = parent;
     GroupType kv = map.getType(0).asGroupType();
-    Converter keyConverter = Converters.create(type.keyType(), kv.getType(0), ctx, column + ".key", v -> key = v);
-    Converter valueConverter = kv.getFieldCount() > 1
-        ? Converters.create(type.valueType(), kv.getType(1), ctx, column + ".value", v -> value = v)
-        : null;
+    Converter keyConverter =
+        Converters.create(type.keyType(), kv.getType(0), ctx, column + ".key", v -> key = v);
+    Converter valueConverter =
+        kv.getFieldCount() > 1
+            ? Converters.create(
+                type.valueType(), kv.getType(1), ctx, column + ".value", v -> value = v)
+            : null;
     this.entries = new EntryConverter(keyConverter, valueConverter);
   }
 

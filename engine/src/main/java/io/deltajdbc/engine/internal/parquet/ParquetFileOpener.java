@@ -27,16 +27,19 @@ public final class ParquetFileOpener {
   public record Opened(ParquetFileReader reader, FilterPredicate filter) {}
 
   /** Opens {@code file} ({@code length} as the log records it, or -1). */
-  public static Opened open(Configuration conf, Path file, long length, ParquetReadOptions options) {
+  public static Opened open(
+      Configuration conf, Path file, long length, ParquetReadOptions options) {
     try {
-      InputFile input = length >= 0
-          ? HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf)
-          : HadoopInputFile.fromPath(file, conf);
+      InputFile input =
+          length >= 0
+              ? HadoopInputFile.fromStatus(new FileStatus(length, false, 1, 0, 0, file), conf)
+              : HadoopInputFile.fromPath(file, conf);
       ParquetFileReader reader;
       FilterPredicate filter = options.effectiveFilter();
       try {
         reader = openFiltered(input, conf, filter);
-        if (reader == null || !ParquetFilters.appliesTo(filter, reader.getFileMetaData().getSchema())) {
+        if (reader == null
+            || !ParquetFilters.appliesTo(filter, reader.getFileMetaData().getSchema())) {
           closeQuietly(reader);
           filter = null;
           reader = openReader(input, conf, null);
@@ -52,34 +55,44 @@ public final class ParquetFileOpener {
       }
       return new Opened(reader, filter);
     } catch (FileNotFoundException e) {
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(),
+      throw DeltaErrors.corruptData(
+          options.tablePath(),
+          file.toString(),
           "the data file does not exist. The table's log names a file that was deleted outside of Delta "
-              + "(or by VACUUM with a short retention); restore it or read an older version.", e);
+              + "(or by VACUUM with a short retention); restore it or read an older version.",
+          e);
     } catch (IOException e) {
       throw DeltaErrors.storage("opening Parquet file", file.toString(), e);
     } catch (DeltaException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          options.tablePath(),
+          file.toString(),
+          "not a readable Parquet file: " + e.getMessage(),
+          e);
     }
   }
 
-  private static ParquetFileReader openReader(InputFile in, Configuration conf, FilterPredicate filter)
-      throws IOException {
+  private static ParquetFileReader openReader(
+      InputFile in, Configuration conf, FilterPredicate filter) throws IOException {
     HadoopReadOptions.Builder b = HadoopReadOptions.builder(conf);
     if (filter != null) {
-      b.withRecordFilter(FilterCompat.get(filter)).useStatsFilter(true).useDictionaryFilter(true)
-          .useColumnIndexFilter(true).useRecordFilter(true);
+      b.withRecordFilter(FilterCompat.get(filter))
+          .useStatsFilter(true)
+          .useDictionaryFilter(true)
+          .useColumnIndexFilter(true)
+          .useRecordFilter(true);
     }
     return ParquetFileReader.open(in, b.build());
   }
 
   /**
-   * Opens with the filter, or returns null when there is none or parquet-hadoop refuses it for
-   * this file (a column stored as another type than the filter's: decimals as fixed-length bytes).
+   * Opens with the filter, or returns null when there is none or parquet-hadoop refuses it for this
+   * file (a column stored as another type than the filter's: decimals as fixed-length bytes).
    */
-  private static ParquetFileReader openFiltered(InputFile in, Configuration conf, FilterPredicate filter)
-      throws IOException {
+  private static ParquetFileReader openFiltered(
+      InputFile in, Configuration conf, FilterPredicate filter) throws IOException {
     if (filter == null) {
       return null;
     }

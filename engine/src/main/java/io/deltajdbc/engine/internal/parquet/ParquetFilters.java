@@ -22,13 +22,13 @@ import org.apache.parquet.schema.Type;
 
 /**
  * A scan's predicate as a parquet-hadoop filter, so that the reader skips row groups by their
- * statistics and dictionaries, pages by the column index, and records before assembling them.
- * The filter is a relaxation: every row the predicate accepts passes it (the scan evaluates the
- * predicate itself afterwards), so a leaf it cannot state exactly is left out of a conjunction,
- * and a disjunction with such a leaf is left out whole. Stated: comparisons of top-level long,
- * integer, date and decimal (stored as INT32/INT64) columns with literals, equality of strings and
- * booleans, IN lists, IS [NOT] NULL. Not stated: floating point (NaN in statistics), string ranges
- * (Parquet orders bytes, SQL orders UTF-16), timestamps, nested and partition columns.
+ * statistics and dictionaries, pages by the column index, and records before assembling them. The
+ * filter is a relaxation: every row the predicate accepts passes it (the scan evaluates the
+ * predicate itself afterwards), so a leaf it cannot state exactly is left out of a conjunction, and
+ * a disjunction with such a leaf is left out whole. Stated: comparisons of top-level long, integer,
+ * date and decimal (stored as INT32/INT64) columns with literals, equality of strings and booleans,
+ * IN lists, IS [NOT] NULL. Not stated: floating point (NaN in statistics), string ranges (Parquet
+ * orders bytes, SQL orders UTF-16), timestamps, nested and partition columns.
  */
 public final class ParquetFilters {
   private static final int MAX_IN = 64;
@@ -47,19 +47,21 @@ public final class ParquetFilters {
   }
 
   /**
-   * True when every column the filter names is in {@code file} with that exact path and a
-   * primitive type: a column parquet-hadoop does not find reads as all nulls, which an equality
-   * would skip entirely (files matched to the schema case-insensitively, for example). A column
-   * stored as another type than the filter's is refused by parquet-hadoop when the reader opens.
+   * True when every column the filter names is in {@code file} with that exact path and a primitive
+   * type: a column parquet-hadoop does not find reads as all nulls, which an equality would skip
+   * entirely (files matched to the schema case-insensitively, for example). A column stored as
+   * another type than the filter's is refused by parquet-hadoop when the reader opens.
    */
   public static boolean appliesTo(FilterPredicate filter, MessageType file) {
-    return columns(filter).stream().allMatch(c -> {
-      if (!file.containsPath(c.toArray())) {
-        return false;
-      }
-      Type t = file.getType(c.toArray());
-      return t.isPrimitive();
-    });
+    return columns(filter).stream()
+        .allMatch(
+            c -> {
+              if (!file.containsPath(c.toArray())) {
+                return false;
+              }
+              Type t = file.getType(c.toArray());
+              return t.isPrimitive();
+            });
   }
 
   private static Set<ColumnPath> columns(FilterPredicate f) {
@@ -110,7 +112,9 @@ public final class ParquetFilters {
     if (p instanceof Predicate.Comparison c) {
       return comparison(c, resolve);
     }
-    if (p instanceof Predicate.In in && in.value() instanceof Column c && in.values().size() <= MAX_IN) {
+    if (p instanceof Predicate.In in
+        && in.value() instanceof Column c
+        && in.values().size() <= MAX_IN) {
       FilterPredicate out = null;
       for (Literal l : in.values()) {
         if (l.value() == null) {
@@ -127,7 +131,8 @@ public final class ParquetFilters {
     return null;
   }
 
-  private static FilterPredicate comparison(Predicate.Comparison comparison, Function<Column, FileColumn> resolve) {
+  private static FilterPredicate comparison(
+      Predicate.Comparison comparison, Function<Column, FileColumn> resolve) {
     Predicate.Comparison c = comparison.columnFirst();
     Op op = c.op();
     if (!(c.left() instanceof Column col) || !(c.right() instanceof Literal lit)) {
@@ -176,11 +181,14 @@ public final class ParquetFilters {
     DataType t = f.type();
     String n = f.physicalName();
     if (t == PrimitiveType.STRING) {
-      return v instanceof String s && op == Op.EQ ? FilterApi.eq(FilterApi.binaryColumn(n), Binary.fromString(s))
+      return v instanceof String s && op == Op.EQ
+          ? FilterApi.eq(FilterApi.binaryColumn(n), Binary.fromString(s))
           : null;
     }
     if (t == PrimitiveType.BOOLEAN) {
-      return v instanceof Boolean b && op == Op.EQ ? FilterApi.eq(FilterApi.booleanColumn(n), b) : null;
+      return v instanceof Boolean b && op == Op.EQ
+          ? FilterApi.eq(FilterApi.booleanColumn(n), b)
+          : null;
     }
     Long value = stored(t, v);
     if (value == null) {
@@ -195,8 +203,8 @@ public final class ParquetFilters {
     return compare(FilterApi.intColumn(n), op, (int) value.longValue());
   }
 
-  private static <T extends Comparable<T>, C extends Operators.Column<T> & Operators.SupportsLtGt> FilterPredicate
-      compare(C column, Op op, T value) {
+  private static <T extends Comparable<T>, C extends Operators.Column<T> & Operators.SupportsLtGt>
+      FilterPredicate compare(C column, Op op, T value) {
     return switch (op) {
       case EQ, NULL_SAFE_EQ -> FilterApi.eq(column, value);
       case NE -> FilterApi.notEq(column, value);
@@ -207,7 +215,10 @@ public final class ParquetFilters {
     };
   }
 
-  /** The value as the file stores it (an unscaled decimal, an epoch day), or null when it has no exact form. */
+  /**
+   * The value as the file stores it (an unscaled decimal, an epoch day), or null when it has no
+   * exact form.
+   */
   private static Long stored(DataType t, Object v) {
     if (t instanceof DecimalType d) {
       if (!(v instanceof BigDecimal b)) {
@@ -222,7 +233,9 @@ public final class ParquetFilters {
     if (t == PrimitiveType.DATE) {
       return v instanceof LocalDate d ? d.toEpochDay() : null;
     }
-    if (t == PrimitiveType.LONG || t == PrimitiveType.INTEGER || t == PrimitiveType.SHORT
+    if (t == PrimitiveType.LONG
+        || t == PrimitiveType.INTEGER
+        || t == PrimitiveType.SHORT
         || t == PrimitiveType.BYTE) {
       if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
         return ((Number) v).longValue();
@@ -238,8 +251,11 @@ public final class ParquetFilters {
   }
 
   private static boolean isIntStored(DataType t) {
-    return t == PrimitiveType.INTEGER || t == PrimitiveType.SHORT || t == PrimitiveType.BYTE
-        || t == PrimitiveType.DATE || t instanceof DecimalType d && d.precision() <= 9;
+    return t == PrimitiveType.INTEGER
+        || t == PrimitiveType.SHORT
+        || t == PrimitiveType.BYTE
+        || t == PrimitiveType.DATE
+        || t instanceof DecimalType d && d.precision() <= 9;
   }
 
   private static boolean isLongDecimal(DataType t) {

@@ -26,9 +26,9 @@ import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the rows of one Parquet file in a schema: only the projected column chunks are read,
- * one row group at a time; rows whose index the options skip (deleted rows) are dropped. With a
- * filter, parquet-hadoop leaves out the row groups, pages and records it rules out.
+ * Reads the rows of one Parquet file in a schema: only the projected column chunks are read, one
+ * row group at a time; rows whose index the options skip (deleted rows) are dropped. With a filter,
+ * parquet-hadoop leaves out the row groups, pages and records it rules out.
  */
 public final class ParquetRowReader implements CloseableRowIterator {
   private final ParquetFileReader reader;
@@ -51,7 +51,11 @@ public final class ParquetRowReader implements CloseableRowIterator {
   private boolean closed;
   private long steps;
 
-  private ParquetRowReader(ParquetFileReader reader, StructType schema, ReadContext ctx, LongPredicate skipRow,
+  private ParquetRowReader(
+      ParquetFileReader reader,
+      StructType schema,
+      ReadContext ctx,
+      LongPredicate skipRow,
       FilterPredicate filter) {
     this.reader = reader;
     this.filter = filter == null ? null : FilterCompat.get(filter);
@@ -59,13 +63,15 @@ public final class ParquetRowReader implements CloseableRowIterator {
     this.ctx = ctx;
     this.skipRow = skipRow;
     this.blocks = reader.getRowGroups();
-    this.requested = ReadProjection.of(reader.getFileMetaData().getSchema(), schema, ctx.matching());
+    this.requested =
+        ReadProjection.of(reader.getFileMetaData().getSchema(), schema, ctx.matching());
     reader.setRequestedSchema(requested);
     this.materializer = new Materializer(schema, requested, ctx);
   }
 
   /** Opens {@code file}, reading its footer (one extra call for the file's length). */
-  public static ParquetRowReader open(Configuration conf, Path file, StructType schema, ParquetReadOptions options) {
+  public static ParquetRowReader open(
+      Configuration conf, Path file, StructType schema, ParquetReadOptions options) {
     return open(conf, file, -1, schema, options);
   }
 
@@ -73,8 +79,8 @@ public final class ParquetRowReader implements CloseableRowIterator {
    * Opens {@code file} whose length the log already records, so that no status call is made. A
    * recorded length that proves wrong is retried once with the file's real length.
    */
-  public static ParquetRowReader open(Configuration conf, Path file, long length, StructType schema,
-      ParquetReadOptions options) {
+  public static ParquetRowReader open(
+      Configuration conf, Path file, long length, StructType schema, ParquetReadOptions options) {
     ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
     ParquetFileOpener.Opened opened = ParquetFileOpener.open(conf, file, length, options);
     try {
@@ -84,7 +90,11 @@ public final class ParquetRowReader implements CloseableRowIterator {
       throw e;
     } catch (RuntimeException e) {
       ParquetFileOpener.closeQuietly(opened.reader());
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          options.tablePath(),
+          file.toString(),
+          "not a readable Parquet file: " + e.getMessage(),
+          e);
     }
   }
 
@@ -118,7 +128,11 @@ public final class ParquetRowReader implements CloseableRowIterator {
       // a record the filter rules out reads as null (or says to be skipped)
       return row == null || records.shouldSkipCurrentRecord() ? null : row;
     } catch (ParquetDecodingException e) {
-      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row " + (rowIndex - 1) + ": " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          ctx.tablePath(),
+          ctx.file(),
+          "cannot decode row " + (rowIndex - 1) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -139,7 +153,8 @@ public final class ParquetRowReader implements CloseableRowIterator {
     }
     try {
       // with a filter, the next row group the filter keeps, holding only the pages it may need
-      PageReadStore pages = filter != null ? reader.readNextFilteredRowGroup() : reader.readNextRowGroup();
+      PageReadStore pages =
+          filter != null ? reader.readNextFilteredRowGroup() : reader.readNextRowGroup();
       if (pages == null) {
         close();
         return false;
@@ -148,15 +163,19 @@ public final class ParquetRowReader implements CloseableRowIterator {
       rowIndexOffset = pages.getRowIndexOffset().orElse(rowIndex);
       rowIndex = rowIndexOffset;
       rowIndexes = filter != null ? pages.getRowIndexes().orElse(null) : null;
-      MessageColumnIO io = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy()).getColumnIO(requested,
-          reader.getFileMetaData().getSchema());
-      records = filter != null ? io.getRecordReader(pages, materializer, filter)
-          : io.getRecordReader(pages, materializer);
+      MessageColumnIO io =
+          new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
+              .getColumnIO(requested, reader.getFileMetaData().getSchema());
+      records =
+          filter != null
+              ? io.getRecordReader(pages, materializer, filter)
+              : io.getRecordReader(pages, materializer);
       return true;
     } catch (IOException e) {
       throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e);
     } catch (ParquetDecodingException e) {
-      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
     }
   }
 
@@ -172,8 +191,8 @@ public final class ParquetRowReader implements CloseableRowIterator {
   }
 
   /**
-   * The position in the file (0-based, counting deleted rows) of the row last returned by
-   * {@link #next()}: the index a deletion vector names it by. -1 before the first row.
+   * The position in the file (0-based, counting deleted rows) of the row last returned by {@link
+   * #next()}: the index a deletion vector names it by. -1 before the first row.
    */
   public long rowIndex() {
     return returnedIndex;

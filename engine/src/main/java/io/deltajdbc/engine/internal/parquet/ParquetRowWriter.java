@@ -21,14 +21,22 @@ public final class ParquetRowWriter {
    * A writer that creates {@code file} (failing if it exists). With {@code physical} the columns
    * carry column-mapping physical names and field ids.
    */
-  public static ParquetWriter<Row> create(Configuration conf, Path file, StructType schema, boolean physical,
-      CompressionCodecName codec) throws IOException {
+  public static ParquetWriter<Row> create(
+      Configuration conf,
+      Path file,
+      StructType schema,
+      boolean physical,
+      CompressionCodecName codec)
+      throws IOException {
     MessageType type = ParquetWriteSchema.of(schema, physical);
     // Spark reads "org.apache.spark.version" >= 3.0 (without the legacyDateTime key) as "dates and
     // timestamps are proleptic Gregorian", which is what java.time gives; without it Spark may
     // refuse or rebase dates before 1582.
-    RowWriteSupport support = new RowWriteSupport(schema, type,
-        Map.of("org.apache.spark.version", "3.5.3", "writer.engine", "delta-jdbc"));
+    RowWriteSupport support =
+        new RowWriteSupport(
+            schema,
+            type,
+            Map.of("org.apache.spark.version", "3.5.3", "writer.engine", "delta-jdbc"));
     return new Builder(HadoopOutputFile.fromPath(file, conf), support)
         .withConf(conf)
         .withCompressionCodec(codec)

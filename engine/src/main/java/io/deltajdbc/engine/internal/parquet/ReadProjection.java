@@ -25,7 +25,11 @@ public final class ReadProjection {
   private static List<Type> fields(GroupType group, StructType schema, ColumnMatching matching) {
     List<Type> out = new ArrayList<>();
     for (FieldMatcher.Match m : FieldMatcher.match(schema, group, matching)) {
-      Type projected = project(group.getType(m.parquetIndex()), schema.fields().get(m.schemaIndex()).type(), matching);
+      Type projected =
+          project(
+              group.getType(m.parquetIndex()),
+              schema.fields().get(m.schemaIndex()).type(),
+              matching);
       if (projected != null) {
         out.add(projected);
       }
@@ -38,7 +42,9 @@ public final class ReadProjection {
     if (type == PrimitiveType.VOID) {
       return null;
     }
-    if (field.isPrimitive() || type instanceof PrimitiveType || type instanceof io.deltajdbc.engine.types.DecimalType) {
+    if (field.isPrimitive()
+        || type instanceof PrimitiveType
+        || type instanceof io.deltajdbc.engine.types.DecimalType) {
       return field;
     }
     GroupType g = field.asGroupType();
@@ -62,7 +68,9 @@ public final class ReadProjection {
         return element == null ? null : g.withNewFields(element);
       }
       Type element = project(layout.element(), a.elementType(), matching);
-      return element == null ? null : g.withNewFields(layout.repeated().asGroupType().withNewFields(element));
+      return element == null
+          ? null
+          : g.withNewFields(layout.repeated().asGroupType().withNewFields(element));
     }
     if (type instanceof MapType m && FieldMatcher.isMap(field, type)) {
       GroupType kv = g.getType(0).asGroupType();

@@ -27,9 +27,9 @@ import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes engine rows (values as {@link Row} documents them) into the Parquet layout of
- * {@link ParquetWriteSchema}. The field names to emit are taken from the message type, so the
- * same code writes logical or physical (column-mapped) names.
+ * Writes engine rows (values as {@link Row} documents them) into the Parquet layout of {@link
+ * ParquetWriteSchema}. The field names to emit are taken from the message type, so the same code
+ * writes logical or physical (column-mapped) names.
  */
 public final class RowWriteSupport extends WriteSupport<Row> {
   private final StructType schema;
@@ -37,7 +37,8 @@ public final class RowWriteSupport extends WriteSupport<Row> {
   private final Map<String, String> extraMetadata;
   private RecordConsumer consumer;
 
-  public RowWriteSupport(StructType schema, MessageType messageType, Map<String, String> extraMetadata) {
+  public RowWriteSupport(
+      StructType schema, MessageType messageType, Map<String, String> extraMetadata) {
     this.schema = requireNonNull(schema, "schema");
     this.messageType = requireNonNull(messageType, "messageType");
     this.extraMetadata = new HashMap<>(requireNonNull(extraMetadata, "extraMetadata"));
@@ -66,7 +67,10 @@ public final class RowWriteSupport extends WriteSupport<Row> {
       if (v != null) {
         String name = group.getFieldName(i);
         consumer.startField(name, i);
-        writeValue(v, type.field(i).type(), group.getType(i).isPrimitive() ? null : group.getType(i).asGroupType());
+        writeValue(
+            v,
+            type.field(i).type(),
+            group.getType(i).isPrimitive() ? null : group.getType(i).asGroupType());
         consumer.endField(name, i);
       }
     }
@@ -93,7 +97,8 @@ public final class RowWriteSupport extends WriteSupport<Row> {
     if (!list.isEmpty()) {
       GroupType repeated = listGroup.getType(0).asGroupType();
       consumer.startField(repeated.getName(), 0);
-      GroupType elementGroup = repeated.getType(0).isPrimitive() ? null : repeated.getType(0).asGroupType();
+      GroupType elementGroup =
+          repeated.getType(0).isPrimitive() ? null : repeated.getType(0).asGroupType();
       for (Object e : list) {
         consumer.startGroup();
         if (e != null) {
@@ -173,7 +178,7 @@ public final class RowWriteSupport extends WriteSupport<Row> {
         consumer.endField(group.getFieldName(1), 1);
         consumer.endGroup();
       }
-      case VOID -> { } // never reached: void values are always null
+      case VOID -> {} // never reached: void values are always null
     }
   }
 

@@ -22,7 +22,8 @@ final class StructConverter extends GroupConverter {
   private final ValueSink parent;
   private Object[] current;
 
-  StructConverter(StructType schema, GroupType group, ReadContext ctx, String path, ValueSink parent) {
+  StructConverter(
+      StructType schema, GroupType group, ReadContext ctx, String path, ValueSink parent) {
     this.size = schema.size();
     this.parent = parent;
     this.children = new Converter[group.getFieldCount()];
@@ -32,11 +33,15 @@ final class StructConverter extends GroupConverter {
       Type p = group.getType(m.parquetIndex());
       String column = path.isEmpty() ? f.name() : path + "." + f.name();
       int slot = m.schemaIndex();
-      if (f.type() instanceof ArrayType a && p.isRepetition(Type.Repetition.REPEATED) && !FieldMatcher.isList(p)) {
+      if (f.type() instanceof ArrayType a
+          && p.isRepetition(Type.Repetition.REPEATED)
+          && !FieldMatcher.isList(p)) {
         bare.add(slot);
-        children[m.parquetIndex()] = Converters.create(a.elementType(), p, ctx, column, v -> append(slot, v));
+        children[m.parquetIndex()] =
+            Converters.create(a.elementType(), p, ctx, column, v -> append(slot, v));
       } else {
-        children[m.parquetIndex()] = Converters.create(f.type(), p, ctx, column, v -> current[slot] = v);
+        children[m.parquetIndex()] =
+            Converters.create(f.type(), p, ctx, column, v -> current[slot] = v);
       }
     }
     this.bareRepeated = bare.stream().mapToInt(Integer::intValue).toArray();

@@ -32,12 +32,17 @@ final class TolerantFooter {
       byte[] tail = new byte[8];
       in.seek(length - 8);
       in.readFully(tail);
-      if (tail[4] != MAGIC[0] || tail[5] != MAGIC[1] || tail[6] != MAGIC[2] || tail[7] != MAGIC[3]) {
-        throw new IOException("no Parquet magic number at the end of the file (encrypted footers are not supported)");
+      if (tail[4] != MAGIC[0]
+          || tail[5] != MAGIC[1]
+          || tail[6] != MAGIC[2]
+          || tail[7] != MAGIC[3]) {
+        throw new IOException(
+            "no Parquet magic number at the end of the file (encrypted footers are not supported)");
       }
       int footerLength = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
       if (footerLength <= 0 || footerLength > length - 12) {
-        throw new IOException("footer length " + footerLength + " does not fit in a file of " + length + " bytes");
+        throw new IOException(
+            "footer length " + footerLength + " does not fit in a file of " + length + " bytes");
       }
       byte[] footer = new byte[footerLength];
       in.seek(length - 8 - footerLength);

@@ -7,7 +7,10 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.GroupType;
 
-/** Assembles a {@link VariantValue} from its unshredded group of {@code value} and {@code metadata} binaries. */
+/**
+ * Assembles a {@link VariantValue} from its unshredded group of {@code value} and {@code metadata}
+ * binaries.
+ */
 final class VariantConverter extends GroupConverter {
   private final ValueSink parent;
   private final Converter[] children;
@@ -24,7 +27,9 @@ final class VariantConverter extends GroupConverter {
       } else if (name.equals("metadata")) {
         children[i] = new BytesConverter(false);
       } else {
-        throw ctx.typeMismatch(column + "." + name, group.getType(i),
+        throw ctx.typeMismatch(
+            column + "." + name,
+            group.getType(i),
             "variant (shredded variants are not supported; only 'value' and 'metadata' are)");
       }
     }

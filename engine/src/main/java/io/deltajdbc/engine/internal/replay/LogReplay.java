@@ -36,8 +36,8 @@ import java.util.Set;
 
 /**
  * Replays a log segment into a {@link TableState}: the checkpoint's actions, then each commit in
- * version order. An update replays only the commits after an earlier state when no newer
- * checkpoint has appeared, so a refresh reads just the new commit files.
+ * version order. An update replays only the commits after an earlier state when no newer checkpoint
+ * has appeared, so a refresh reads just the new commit files.
  */
 public final class LogReplay {
   private final LogContext log;
@@ -55,13 +55,16 @@ public final class LogReplay {
   /** The state of the segment's version, replayed from its checkpoint (or version 0). */
   public TableState replay(LogSegment segment) {
     Builder b = new Builder(segment.checkpointVersion());
-    segment.checkpoint().ifPresent(cp -> {
-      CheckpointReader reader = new CheckpointReader(log);
-      List<Sidecar> sidecars = reader.read(cp, b::applyCheckpointAction);
-      if (b.hasFilesWithoutStats() && b.metadata != null) {
-        reader.readParsedStats(cp, sidecars, b.physicalDataSchema(), b::attachStats);
-      }
-    });
+    segment
+        .checkpoint()
+        .ifPresent(
+            cp -> {
+              CheckpointReader reader = new CheckpointReader(log);
+              List<Sidecar> sidecars = reader.read(cp, b::applyCheckpointAction);
+              if (b.hasFilesWithoutStats() && b.metadata != null) {
+                reader.readParsedStats(cp, sidecars, b.physicalDataSchema(), b::attachStats);
+              }
+            });
     return b.applyCommits(segment.deltas()).build(segment.version());
   }
 
@@ -74,9 +77,10 @@ public final class LogReplay {
       return replay(segment);
     }
     Builder b = new Builder(previous);
-    List<FileInfo> newDeltas = segment.deltas().stream()
-        .filter(d -> FileNames.parse(d.name()).version() > previous.version())
-        .toList();
+    List<FileInfo> newDeltas =
+        segment.deltas().stream()
+            .filter(d -> FileNames.parse(d.name()).version() > previous.version())
+            .toList();
     return b.applyCommits(newDeltas).build(segment.version());
   }
 
@@ -122,12 +126,17 @@ public final class LogReplay {
       StructType schema = metadata.parseSchema();
       Set<String> partitions = new HashSet<>();
       metadata.partitionColumns().forEach(p -> partitions.add(p.toLowerCase(Locale.ROOT)));
-      List<StructField> data = schema.fields().stream()
-          .filter(f -> !partitions.contains(f.name().toLowerCase(Locale.ROOT))).toList();
+      List<StructField> data =
+          schema.fields().stream()
+              .filter(f -> !partitions.contains(f.name().toLowerCase(Locale.ROOT)))
+              .toList();
       return ColumnMapping.of(metadata).physicalSchema(new StructType(data));
     }
 
-    /** Gives a checkpoint file its statistics from {@code add.stats_parsed}, when it has no JSON ones. */
+    /**
+     * Gives a checkpoint file its statistics from {@code add.stats_parsed}, when it has no JSON
+     * ones.
+     */
     void attachStats(String path, DeletionVectorDescriptor dv, String json) {
       FileKey key = key(path, dv == null ? null : dv.uniqueId());
       AddFile f = files.get(key);
@@ -185,15 +194,21 @@ public final class LogReplay {
 
     TableState build(long version) {
       if (protocol == null) {
-        throw DeltaErrors.corruptLog(tableName, version,
+        throw DeltaErrors.corruptLog(
+            tableName,
+            version,
             "no protocol action was found in the log up to this version"
-                + (currentVersion >= 0 ? "" : "") + "; every table must have one.");
+                + (currentVersion >= 0 ? "" : "")
+                + "; every table must have one.");
       }
       if (metadata == null) {
-        throw DeltaErrors.corruptLog(tableName, version,
+        throw DeltaErrors.corruptLog(
+            tableName,
+            version,
             "no metaData action was found in the log up to this version; every table must have one.");
       }
-      return new TableState(version, protocol, metadata, files, tombstones, txns, domains, inCommitTimestamp);
+      return new TableState(
+          version, protocol, metadata, files, tombstones, txns, domains, inCommitTimestamp);
     }
   }
 }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Resolves the URI-encoded paths of file actions against the table root. All spellings of one
- * file ({@code file:/t/a%20b.parquet}, {@code file:///t/a b.parquet}, {@code /t/a%20b.parquet},
- * the relative {@code a%20b.parquet}) give one reconciliation key, and the file's real path.
+ * Resolves the URI-encoded paths of file actions against the table root. All spellings of one file
+ * ({@code file:/t/a%20b.parquet}, {@code file:///t/a b.parquet}, {@code /t/a%20b.parquet}, the
+ * relative {@code a%20b.parquet}) give one reconciliation key, and the file's real path.
  *
  * <p>Writers do not all encode the same characters (delta-rs leaves {@code :} in partition
  * directories), so relative paths are percent-decoded leniently instead of parsed as URIs.
@@ -28,14 +28,18 @@ public final class PathCanonicalizer {
     this.rootPath = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
   }
 
-  /** The reconciliation key of a path: decoded, relative to the table root when it lies under it. */
+  /**
+   * The reconciliation key of a path: decoded, relative to the table root when it lies under it.
+   */
   public String key(String actionPath) {
     if (isPlainRelative(actionPath)) {
       return actionPath;
     }
     String decoded = decodedAbsolutePath(actionPath);
     String prefix = rootPath + "/";
-    return decoded.startsWith(prefix) ? decoded.substring(prefix.length()) : scheme(actionPath) + decoded;
+    return decoded.startsWith(prefix)
+        ? decoded.substring(prefix.length())
+        : scheme(actionPath) + decoded;
   }
 
   /** The file's full, qualified path. */

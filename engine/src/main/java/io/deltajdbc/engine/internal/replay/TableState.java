@@ -16,9 +16,15 @@ import java.util.Map;
  * protocol and metadata, live files keyed by (path, deletion vector id), tombstones, the latest
  * transaction version per application and the live domain metadata. Immutable once built.
  */
-public record TableState(long version, Protocol protocol, Metadata metadata, Map<FileKey, AddFile> files,
-    Map<FileKey, RemoveFile> tombstones, Map<String, SetTransaction> transactions,
-    Map<String, DomainMetadata> domains, Long inCommitTimestamp) {
+public record TableState(
+    long version,
+    Protocol protocol,
+    Metadata metadata,
+    Map<FileKey, AddFile> files,
+    Map<FileKey, RemoveFile> tombstones,
+    Map<String, SetTransaction> transactions,
+    Map<String, DomainMetadata> domains,
+    Long inCommitTimestamp) {
 
   public TableState {
     files = Collections.unmodifiableMap(files);
@@ -30,11 +36,12 @@ public record TableState(long version, Protocol protocol, Metadata metadata, Map
   /** The live domain metadata, without tombstones. */
   public Map<String, DomainMetadata> liveDomains() {
     Map<String, DomainMetadata> live = new LinkedHashMap<>();
-    domains.forEach((k, v) -> {
-      if (!v.removed()) {
-        live.put(k, v);
-      }
-    });
+    domains.forEach(
+        (k, v) -> {
+          if (!v.removed()) {
+            live.put(k, v);
+          }
+        });
     return live;
   }
 }

@@ -13,14 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-/** The rows of a file's batches that satisfy the scan's filter, projected to the scan's output columns. */
+/**
+ * The rows of a file's batches that satisfy the scan's filter, projected to the scan's output
+ * columns.
+ */
 final class BatchRows implements CloseableIterator<Row> {
   private final CloseableIterator<ColumnBatch> batches;
   private final ScanColumns columns;
   private final Predicate filter;
   private final int outputs;
-  /** The batch position of each column object of the filter, found once (a name lookup per row was a tenth of a scan). */
+
+  /**
+   * The batch position of each column object of the filter, found once (a name lookup per row was a
+   * tenth of a scan).
+   */
   private final Map<Column, Integer> filterColumns = new IdentityHashMap<>();
+
   private ColumnBatch batch;
   private int position;
   private Row next;
@@ -53,8 +61,9 @@ final class BatchRows implements CloseableIterator<Row> {
       position++;
       List<ColumnVector> vectors = batch.columns();
       // the filter reads only its own columns of the batch: rows it rules out are never assembled
-      if (filter != null && !Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter,
-          col -> vectors.get(index(col)).get(r)))) {
+      if (filter != null
+          && !Boolean.TRUE.equals(
+              PredicateEvaluator.evaluate(filter, col -> vectors.get(index(col)).get(r)))) {
         continue;
       }
       Object[] values = new Object[outputs];

@@ -13,10 +13,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Upper bounds on how many distinct non-null values each read column holds in a scan's files,
- * from the log alone: a partition column holds as many as its files have partition values; an
- * integer or date column no more than the span of its statistics' bounds over all files, nor more
- * than the files' rows; other columns are unknown. For planners' join estimates, never for answers.
+ * Upper bounds on how many distinct non-null values each read column holds in a scan's files, from
+ * the log alone: a partition column holds as many as its files have partition values; an integer or
+ * date column no more than the span of its statistics' bounds over all files, nor more than the
+ * files' rows; other columns are unknown. For planners' join estimates, never for answers.
  */
 final class DistinctBounds {
   private DistinctBounds() {}
@@ -31,7 +31,8 @@ final class DistinctBounds {
     return bounds;
   }
 
-  private static OptionalLong of(ScanColumns columns, List<PlannedFile> files, int index, long rows) {
+  private static OptionalLong of(
+      ScanColumns columns, List<PlannedFile> files, int index, long rows) {
     StructField field = columns.read().field(index);
     Column column = Column.of(field.name());
     if (columns.isPartition(column)) {
@@ -64,12 +65,16 @@ final class DistinctBounds {
       return OptionalLong.of(0);
     }
     long span = max - min + 1;
-    return OptionalLong.of(span <= 0 ? rows : Math.min(span, rows)); // span <= 0: the subtraction overflowed
+    return OptionalLong.of(
+        span <= 0 ? rows : Math.min(span, rows)); // span <= 0: the subtraction overflowed
   }
 
   private static boolean integral(DataType type) {
-    return type == PrimitiveType.LONG || type == PrimitiveType.INTEGER || type == PrimitiveType.SHORT
-        || type == PrimitiveType.BYTE || type == PrimitiveType.DATE;
+    return type == PrimitiveType.LONG
+        || type == PrimitiveType.INTEGER
+        || type == PrimitiveType.SHORT
+        || type == PrimitiveType.BYTE
+        || type == PrimitiveType.DATE;
   }
 
   private static long asLong(Object v) {

@@ -5,8 +5,8 @@ import io.deltajdbc.engine.files.FileRows;
 import io.deltajdbc.engine.internal.parquet.ParquetRowReader;
 
 /**
- * The live rows of one data file in read-column order: the Parquet values completed with the
- * file's partition values. Closing it closes the file.
+ * The live rows of one data file in read-column order: the Parquet values completed with the file's
+ * partition values. Closing it closes the file.
  */
 public final class FileRowIterator implements FileRows {
   private final ParquetRowReader reader;

@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 
 /**
- * A scan's split: one planned data file, or a run of its row groups (a {@link FileRange} of a
- * large file read column by column), read by the scan's {@link TableFileReader}.
+ * A scan's split: one planned data file, or a run of its row groups (a {@link FileRange} of a large
+ * file read column by column), read by the scan's {@link TableFileReader}.
  */
 final class FileSplit implements ScanSplit {
   private final TableFileReader reader;
@@ -26,8 +26,13 @@ final class FileSplit implements ScanSplit {
   private final PlannedFile file;
   private final RowGroupSplits.Part part;
 
-  FileSplit(TableFileReader reader, ScanColumns columns, Predicate filter, FilterPredicate parquetFilter,
-      PlannedFile file, RowGroupSplits.Part part) {
+  FileSplit(
+      TableFileReader reader,
+      ScanColumns columns,
+      Predicate filter,
+      FilterPredicate parquetFilter,
+      PlannedFile file,
+      RowGroupSplits.Part part) {
     this.reader = reader;
     this.columns = columns;
     this.filter = filter;
@@ -51,7 +56,8 @@ final class FileSplit implements ScanSplit {
     if (part.rows() >= 0) {
       return part.rows();
     }
-    FileStats stats = file.stats() == FileStats.NONE ? FileStats.parse(file.add().stats()) : file.stats();
+    FileStats stats =
+        file.stats() == FileStats.NONE ? FileStats.parse(file.add().stats()) : file.stats();
     return stats.numRecords() == null ? -1 : stats.numRecords();
   }
 
@@ -77,7 +83,8 @@ final class FileSplit implements ScanSplit {
 
   @Override
   public CloseableIterator<ColumnBatch> batches(int batchSize) {
-    return reader.openBatches(file.add(), file.partitionValues(), parquetFilter, batchSize, part.range());
+    return reader.openBatches(
+        file.add(), file.partitionValues(), parquetFilter, batchSize, part.range());
   }
 
   @Override

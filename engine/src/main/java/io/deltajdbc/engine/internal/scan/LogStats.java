@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A whole file's statistics from the log where they are exact (see {@link ScanSplit.ExactStats}):
- * bounds of data columns as the statistics give them, converted to the column's row type;
- * partition columns as the file's one value.
+ * bounds of data columns as the statistics give them, converted to the column's row type; partition
+ * columns as the file's one value.
  */
 final class LogStats implements ScanSplit.ExactStats {
   private final ScanColumns columns;
@@ -28,12 +28,15 @@ final class LogStats implements ScanSplit.ExactStats {
     this.rows = rows;
   }
 
-  /** The file's exact statistics, or empty when it has a deletion vector or loose or no statistics. */
+  /**
+   * The file's exact statistics, or empty when it has a deletion vector or loose or no statistics.
+   */
   static Optional<ScanSplit.ExactStats> of(ScanColumns columns, PlannedFile file) {
     if (file.add().deletionVector() != null) {
       return Optional.empty();
     }
-    FileStats stats = file.stats() == FileStats.NONE ? FileStats.parse(file.add().stats()) : file.stats();
+    FileStats stats =
+        file.stats() == FileStats.NONE ? FileStats.parse(file.add().stats()) : file.stats();
     if (stats.numRecords() == null || !stats.tightBounds()) {
       return Optional.empty();
     }
@@ -64,16 +67,22 @@ final class LogStats implements ScanSplit.ExactStats {
       return Optional.empty();
     }
     try {
-      return Optional.of(new ScanSplit.ColumnBounds(value(stat.min(), type), value(stat.max(), type),
-          stat.nullCount()));
+      return Optional.of(
+          new ScanSplit.ColumnBounds(
+              value(stat.min(), type), value(stat.max(), type), stat.nullCount()));
     } catch (ArithmeticException e) {
-      return Optional.empty(); // a decimal bound with more digits than its column's scale: not to be trusted
+      return Optional
+          .empty(); // a decimal bound with more digits than its column's scale: not to be trusted
     }
   }
 
   private static boolean exact(DataType type) {
-    return type instanceof DecimalType || type == PrimitiveType.LONG || type == PrimitiveType.INTEGER
-        || type == PrimitiveType.SHORT || type == PrimitiveType.BYTE || type == PrimitiveType.DATE;
+    return type instanceof DecimalType
+        || type == PrimitiveType.LONG
+        || type == PrimitiveType.INTEGER
+        || type == PrimitiveType.SHORT
+        || type == PrimitiveType.BYTE
+        || type == PrimitiveType.DATE;
   }
 
   /** A statistics value (integers as {@code Long}) or partition value as a row holds it. */

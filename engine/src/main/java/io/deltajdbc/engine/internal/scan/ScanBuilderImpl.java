@@ -35,8 +35,14 @@ public final class ScanBuilderImpl implements ScanBuilder {
   @Override
   public Scan build() {
     ColumnMapping mapping = ColumnMapping.of(snapshot.metadata());
-    ScanColumns cols = new ScanColumns(snapshot.tablePath(), snapshot.schema(), snapshot.partitionColumns(), mapping,
-        columns, filter == null ? List.of() : Predicates.columns(filter));
+    ScanColumns cols =
+        new ScanColumns(
+            snapshot.tablePath(),
+            snapshot.schema(),
+            snapshot.partitionColumns(),
+            mapping,
+            columns,
+            filter == null ? List.of() : Predicates.columns(filter));
     return new ScanImpl(snapshot, cols, filter, mapping);
   }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The columns of a scan: the output the caller asked for, the read columns (output plus the
- * filter's other columns, in that order), and for each read column where its values come from
- * (the Parquet file, or the file's partition values).
+ * filter's other columns, in that order), and for each read column where its values come from (the
+ * Parquet file, or the file's partition values).
  */
 final class ScanColumns {
   private final String tablePath;
@@ -27,8 +27,13 @@ final class ScanColumns {
   private final String[] partitionKey;
   private final ColumnMapping mapping;
 
-  ScanColumns(String tablePath, StructType table, List<String> partitionColumns, ColumnMapping mapping,
-      List<String> requested, List<Column> filterColumns) {
+  ScanColumns(
+      String tablePath,
+      StructType table,
+      List<String> partitionColumns,
+      ColumnMapping mapping,
+      List<String> requested,
+      List<Column> filterColumns) {
     this.tablePath = tablePath;
     this.mapping = mapping;
     List<String> names = requested == null ? table.fieldNames() : requested;
@@ -61,7 +66,10 @@ final class ScanColumns {
   private StructType select(StructType table, List<String> names) {
     List<StructField> out = new ArrayList<>(names.size());
     for (String n : names) {
-      out.add(table.get(n).orElseThrow(() -> DeltaErrors.columnNotFound(tablePath, n, table.fieldNames())));
+      out.add(
+          table
+              .get(n)
+              .orElseThrow(() -> DeltaErrors.columnNotFound(tablePath, n, table.fieldNames())));
     }
     return new StructType(out);
   }
@@ -74,7 +82,10 @@ final class ScanColumns {
       if (s == null) {
         throw DeltaErrors.columnNotFound(tablePath, c.toString(), schema.fieldNames());
       }
-      f = s.get(name).orElseThrow(() -> DeltaErrors.columnNotFound(tablePath, c.toString(), schema.fieldNames()));
+      f =
+          s.get(name)
+              .orElseThrow(
+                  () -> DeltaErrors.columnNotFound(tablePath, c.toString(), schema.fieldNames()));
       s = f.type() instanceof StructType st ? st : null;
     }
     return f;

@@ -34,8 +34,14 @@ final class ScanImpl implements Scan {
     this.columns = columns;
     this.filter = filter;
     this.mapping = mapping;
-    this.plan = ScanPlanner.plan(snapshot.tablePath(), snapshot.version(), snapshot.files(), columns, filter,
-        EngineConfig.partitionTimeZone(snapshot.store().configuration()));
+    this.plan =
+        ScanPlanner.plan(
+            snapshot.tablePath(),
+            snapshot.version(),
+            snapshot.files(),
+            columns,
+            filter,
+            EngineConfig.partitionTimeZone(snapshot.store().configuration()));
   }
 
   @Override
@@ -101,8 +107,10 @@ final class ScanImpl implements Scan {
     if (unknownBytes == 0) {
       return known;
     }
-    // files without statistics: as many rows per byte as the others have, or a guess of 64 bytes a row
-    double bytesPerRow = known > 0 && knownBytes > 0 ? (double) knownBytes / known : GUESSED_BYTES_PER_ROW;
+    // files without statistics: as many rows per byte as the others have, or a guess of 64 bytes a
+    // row
+    double bytesPerRow =
+        known > 0 && knownBytes > 0 ? (double) knownBytes / known : GUESSED_BYTES_PER_ROW;
     return known + (long) Math.ceil(unknownBytes / bytesPerRow);
   }
 
@@ -118,9 +126,14 @@ final class ScanImpl implements Scan {
   /** The plan's files with their statistics parsed (planning parses only what skipping needs). */
   private List<PlannedFile> withStats() {
     if (withStats == null) {
-      withStats = plan.files().stream()
-          .map(f -> f.stats() == FileStats.NONE ? new PlannedFile(f.add(), f.partitionValues(), stats(f)) : f)
-          .toList();
+      withStats =
+          plan.files().stream()
+              .map(
+                  f ->
+                      f.stats() == FileStats.NONE
+                          ? new PlannedFile(f.add(), f.partitionValues(), stats(f))
+                          : f)
+              .toList();
     }
     return withStats;
   }
@@ -154,7 +167,11 @@ final class ScanImpl implements Scan {
   }
 
   private TableFileReader fileReader() {
-    return new TableFileReader(snapshot.store().configuration(), snapshot.root(), snapshot.tablePath(), columns,
+    return new TableFileReader(
+        snapshot.store().configuration(),
+        snapshot.root(),
+        snapshot.tablePath(),
+        columns,
         mapping.matching());
   }
 }

@@ -13,8 +13,8 @@ import org.apache.parquet.filter2.predicate.FilterPredicate;
 /**
  * The rows of a scan, file after file: each file's live rows (see {@link TableFileReader}), kept
  * when the filter is true and projected to the output columns. One file is open at a time. The
- * Parquet reader gets the filter too, as far as it can be stated in Parquet's terms, and leaves
- * out row groups, pages and records that cannot match before rows are assembled.
+ * Parquet reader gets the filter too, as far as it can be stated in Parquet's terms, and leaves out
+ * row groups, pages and records that cannot match before rows are assembled.
  */
 final class ScanRows implements CloseableIterator<Row> {
   private final TableFileReader reader;
@@ -44,7 +44,9 @@ final class ScanRows implements CloseableIterator<Row> {
       }
       if (current != null && current.hasNext()) {
         Row row = current.next();
-        if (filter == null || Boolean.TRUE.equals(PredicateEvaluator.evaluate(filter, c -> columns.value(row, c)))) {
+        if (filter == null
+            || Boolean.TRUE.equals(
+                PredicateEvaluator.evaluate(filter, c -> columns.value(row, c)))) {
           next = project(row);
         }
       } else if (!openNext()) {

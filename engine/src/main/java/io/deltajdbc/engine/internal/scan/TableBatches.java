@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The batches of one data file in read-column order: the file's vectors, and a vector per
- * partition column filled with the file's value.
+ * The batches of one data file in read-column order: the file's vectors, and a vector per partition
+ * column filled with the file's value.
  */
 final class TableBatches implements CloseableIterator<ColumnBatch> {
   private final BatchSource source;
@@ -51,7 +51,10 @@ final class TableBatches implements CloseableIterator<ColumnBatch> {
       partitionVectors = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int d = columns.dataIndex(i);
-        ColumnVector v = d >= 0 ? batch.column(d) : ColumnVector.forType(columns.read().field(i).type(), batch.size());
+        ColumnVector v =
+            d >= 0
+                ? batch.column(d)
+                : ColumnVector.forType(columns.read().field(i).type(), batch.size());
         vectors.add(v);
         partitionVectors.add(d >= 0 ? null : v);
       }

@@ -45,7 +45,12 @@ public final class TableFileReader implements DataFileReader {
   private final ZoneId zone;
   private final boolean columnar;
 
-  TableFileReader(Configuration conf, Path root, String tablePath, ScanColumns columns, ColumnMatching matching) {
+  TableFileReader(
+      Configuration conf,
+      Path root,
+      String tablePath,
+      ScanColumns columns,
+      ColumnMatching matching) {
     this.conf = requireNonNull(conf, "conf");
     this.root = requireNonNull(root, "root");
     this.tablePath = requireNonNull(tablePath, "tablePath");
@@ -53,7 +58,8 @@ public final class TableFileReader implements DataFileReader {
     this.matching = requireNonNull(matching, "matching");
     this.paths = new PathCanonicalizer(root);
     this.zone = EngineConfig.partitionTimeZone(conf);
-    this.columnar = EngineConfig.columnarScans(conf) && ParquetBatchReader.supports(columns.dataSchema());
+    this.columnar =
+        EngineConfig.columnarScans(conf) && ParquetBatchReader.supports(columns.dataSchema());
   }
 
   /** Rows per batch when the caller does not choose. */
@@ -65,10 +71,17 @@ public final class TableFileReader implements DataFileReader {
   }
 
   /** A reader of every column of the table, in schema order ({@code root} must be qualified). */
-  public static TableFileReader allColumns(Configuration conf, Path root, String tablePath, Metadata metadata) {
+  public static TableFileReader allColumns(
+      Configuration conf, Path root, String tablePath, Metadata metadata) {
     ColumnMapping mapping = ColumnMapping.of(metadata);
-    ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping, null,
-        List.of());
+    ScanColumns cols =
+        new ScanColumns(
+            tablePath,
+            metadata.parseSchema(),
+            metadata.partitionColumns(),
+            mapping,
+            null,
+            List.of());
     return new TableFileReader(conf, root, tablePath, cols, mapping.matching());
   }
 
@@ -76,11 +89,17 @@ public final class TableFileReader implements DataFileReader {
    * A reader of the named columns of the table only (top-level names as the schema spells them, in
    * the order given): the other columns' chunks are not read.
    */
-  public static TableFileReader columns(Configuration conf, Path root, String tablePath, Metadata metadata,
-      List<String> columns) {
+  public static TableFileReader columns(
+      Configuration conf, Path root, String tablePath, Metadata metadata, List<String> columns) {
     ColumnMapping mapping = ColumnMapping.of(metadata);
-    ScanColumns cols = new ScanColumns(tablePath, metadata.parseSchema(), metadata.partitionColumns(), mapping,
-        columns, List.of());
+    ScanColumns cols =
+        new ScanColumns(
+            tablePath,
+            metadata.parseSchema(),
+            metadata.partitionColumns(),
+            mapping,
+            columns,
+            List.of());
     return new TableFileReader(conf, root, tablePath, cols, mapping.matching());
   }
 
@@ -94,7 +113,9 @@ public final class TableFileReader implements DataFileReader {
     return ScanPlanner.partitionValues(tablePath, -1, add, columns, zone);
   }
 
-  /** The file's live rows; {@link FileRowIterator#rowIndex()} tells each one's position in the file. */
+  /**
+   * The file's live rows; {@link FileRowIterator#rowIndex()} tells each one's position in the file.
+   */
   public FileRowIterator open(AddFile add) {
     return open(add, partitionValues(add));
   }
@@ -111,19 +132,31 @@ public final class TableFileReader implements DataFileReader {
     if (predicate == null) {
       return null;
     }
-    return ParquetFilters.of(predicate, c -> {
-      if (columns.isPartition(c)) {
-        return null;
-      }
-      ScanColumns.StatsPath p = columns.statsPath(c);
-      return p == null || p.physical().size() != 1 ? null : new ParquetFilters.FileColumn(p.physical().get(0), p.type());
-    });
+    return ParquetFilters.of(
+        predicate,
+        c -> {
+          if (columns.isPartition(c)) {
+            return null;
+          }
+          ScanColumns.StatsPath p = columns.statsPath(c);
+          return p == null || p.physical().size() != 1
+              ? null
+              : new ParquetFilters.FileColumn(p.physical().get(0), p.type());
+        });
   }
 
-  /** The file's live rows, leaving out those that {@code filter} (see {@link #parquetFilter}) rules out. */
+  /**
+   * The file's live rows, leaving out those that {@code filter} (see {@link #parquetFilter}) rules
+   * out.
+   */
   FileRowIterator open(AddFile add, Object[] partitionValues, FilterPredicate filter) {
-    ParquetRowReader reader = ParquetRowReader.open(conf, paths.absolute(add.path()), add.size(),
-        columns.dataSchema(), options(add, filter));
+    ParquetRowReader reader =
+        ParquetRowReader.open(
+            conf,
+            paths.absolute(add.path()),
+            add.size(),
+            columns.dataSchema(),
+            options(add, filter));
     return new FileRowIterator(reader, columns, partitionValues);
   }
 
@@ -136,43 +169,61 @@ public final class TableFileReader implements DataFileReader {
    * The file's live rows as batches of the read columns; {@code filter} rules out row groups (and
    * possibly rows) that cannot match, the caller evaluates the exact predicate.
    */
-  CloseableIterator<ColumnBatch> openBatches(AddFile add, Object[] partitionValues, FilterPredicate filter,
-      int batchSize) {
+  CloseableIterator<ColumnBatch> openBatches(
+      AddFile add, Object[] partitionValues, FilterPredicate filter, int batchSize) {
     return openBatches(add, partitionValues, filter, batchSize, FileRange.ALL);
   }
 
-  /** As {@link #openBatches(AddFile, Object[], FilterPredicate, int)}, the row groups of {@code range} only. */
-  CloseableIterator<ColumnBatch> openBatches(AddFile add, Object[] partitionValues, FilterPredicate filter,
-      int batchSize, FileRange range) {
+  /**
+   * As {@link #openBatches(AddFile, Object[], FilterPredicate, int)}, the row groups of {@code
+   * range} only.
+   */
+  CloseableIterator<ColumnBatch> openBatches(
+      AddFile add,
+      Object[] partitionValues,
+      FilterPredicate filter,
+      int batchSize,
+      FileRange range) {
     ParquetReadOptions options = options(add, filter);
     Path file = paths.absolute(add.path());
     BatchSource source = null;
     if (columnar) {
-      ParquetBatchReader batches = ParquetBatchReader.open(conf, file, add.size(), columns.dataSchema(), options,
-          batchSize, range);
+      ParquetBatchReader batches =
+          ParquetBatchReader.open(
+              conf, file, add.size(), columns.dataSchema(), options, batchSize, range);
       if (batches != null) {
-        source = new BatchSource() {
-          @Override
-          public ColumnBatch next() {
-            return batches.next();
-          }
+        source =
+            new BatchSource() {
+              @Override
+              public ColumnBatch next() {
+                return batches.next();
+              }
 
-          @Override
-          public void close() {
-            batches.close();
-          }
-        };
+              @Override
+              public void close() {
+                batches.close();
+              }
+            };
       }
     }
     if (source == null && !range.equals(FileRange.ALL)) {
       // parts are planned only for files the batch reader reads (see parts()): the file changed
-      throw DeltaErrors.corruptData(tablePath, file.toString(), "the file's row groups " + range
-          + " cannot be read by the columnar reader, although its footer said so when the scan was planned", null);
+      throw DeltaErrors.corruptData(
+          tablePath,
+          file.toString(),
+          "the file's row groups "
+              + range
+              + " cannot be read by the columnar reader, although its footer said so when the scan was planned",
+          null);
     }
     if (source == null) {
-      // nested columns, or an encoding the columnar reader does not decode: the record reader's rows
-      source = new RecordBatches(ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
-          columns.dataSchema(), batchSize);
+      // nested columns, or an encoding the columnar reader does not decode: the record reader's
+      // rows
+      source =
+          new RecordBatches(
+              ParquetRowReader.open(conf, file, add.size(), columns.dataSchema(), options),
+              columns.dataSchema(),
+              batchSize);
     }
     return new TableBatches(source, columns, partitionValues);
   }
@@ -186,14 +237,20 @@ public final class TableFileReader implements DataFileReader {
     if (!columnar || add.size() <= splitBytes) {
       return List.of(new RowGroupSplits.Part(FileRange.ALL, -1));
     }
-    return RowGroupSplits.of(conf, paths.absolute(add.path()), add.size(), columns.dataSchema(),
-        new ParquetReadOptions(matching, null, tablePath), splitBytes);
+    return RowGroupSplits.of(
+        conf,
+        paths.absolute(add.path()),
+        add.size(),
+        columns.dataSchema(),
+        new ParquetReadOptions(matching, null, tablePath),
+        splitBytes);
   }
 
   private ParquetReadOptions options(AddFile add, FilterPredicate filter) {
     LongPredicate deleted = null;
     if (add.deletionVector() != null) {
-      RoaringBitmapArray bitmap = DeletionVectorLoader.load(conf, root, add.deletionVector(), tablePath);
+      RoaringBitmapArray bitmap =
+          DeletionVectorLoader.load(conf, root, add.deletionVector(), tablePath);
       deleted = bitmap::contains;
     }
     return new ParquetReadOptions(matching, deleted, tablePath, filter);

@@ -33,7 +33,8 @@ final class VectorValues {
     } else if (v instanceof DoubleVector d) {
       d.values()[i] = ((Number) value).doubleValue();
     } else if (v instanceof BinaryVector b) {
-      byte[] bytes = value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) value;
+      byte[] bytes =
+          value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) value;
       b.append(bytes, 0, bytes.length);
     } else {
       ((ObjectVector) v).set(i, value);
@@ -54,12 +55,16 @@ final class VectorValues {
       return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
     }
     if (value instanceof LocalDateTime t) {
-      return Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L), t.getNano() / 1000);
+      return Math.addExact(
+          Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L), t.getNano() / 1000);
     }
     if (value instanceof Number n) {
       return n.longValue();
     }
-    throw new IllegalArgumentException("no long representation of " + value.getClass().getName()
-        + " for a column of type " + v.type());
+    throw new IllegalArgumentException(
+        "no long representation of "
+            + value.getClass().getName()
+            + " for a column of type "
+            + v.type());
   }
 }

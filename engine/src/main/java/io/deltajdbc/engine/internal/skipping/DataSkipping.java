@@ -44,7 +44,9 @@ public final class DataSkipping {
       return true;
     }
     if (p instanceof Predicate.Like l && !l.pattern().prefix().isEmpty()) {
-      return canSkip(new Predicate.StartsWith(l.value(), l.pattern().prefix()), s); // every match has the prefix
+      return canSkip(
+          new Predicate.StartsWith(l.value(), l.pattern().prefix()),
+          s); // every match has the prefix
     }
     if (p instanceof Predicate.StartsWith sw && sw.value() instanceof Column c) {
       ColumnStat st = s.column(c);
@@ -52,7 +54,8 @@ public final class DataSkipping {
         String prefix = sw.prefix();
         String maxHead = max.length() > prefix.length() ? max.substring(0, prefix.length()) : max;
         String minHead = min.length() > prefix.length() ? min.substring(0, prefix.length()) : min;
-        return Values.compareStrings(maxHead, prefix) < 0 || Values.compareStrings(minHead, prefix) > 0;
+        return Values.compareStrings(maxHead, prefix) < 0
+            || Values.compareStrings(minHead, prefix) > 0;
       }
       return allNull(st, s);
     }
@@ -127,7 +130,10 @@ public final class DataSkipping {
 
   /** Every value of the column is null, so no comparison can be true. */
   private static boolean allNull(ColumnStat st, StatsSource s) {
-    return s.tightBounds() && st.nullCount() != null && s.numRecords() != null && s.numRecords() > 0
+    return s.tightBounds()
+        && st.nullCount() != null
+        && s.numRecords() != null
+        && s.numRecords() > 0
         && st.nullCount().equals(s.numRecords());
   }
 }

@@ -45,7 +45,8 @@ final class StatsValues {
         case FLOAT, DOUBLE -> n.isNumber() ? (Object) n.asDouble() : null;
         case STRING -> n.isTextual() ? n.asText() : null;
         case DATE -> n.isTextual() ? LocalDate.parse(n.asText()) : null;
-        case TIMESTAMP -> n.isTextual() ? widen(OffsetDateTime.parse(n.asText()).toInstant(), isMax) : null;
+        case TIMESTAMP ->
+            n.isTextual() ? widen(OffsetDateTime.parse(n.asText()).toInstant(), isMax) : null;
         case TIMESTAMP_NTZ -> n.isTextual() ? widenNtz(parseNtz(n.asText()), isMax) : null;
         default -> null;
       };

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a timestamp to the version current at that time. A commit's time is its in-commit
- * timestamp once the table records them (protocol: "In-Commit Timestamps"), otherwise the commit
- * file's modification time, made strictly increasing as Delta does (a commit is never earlier than
- * the one before it).
+ * Maps a timestamp to the version current at that time. A commit's time is its in-commit timestamp
+ * once the table records them (protocol: "In-Commit Timestamps"), otherwise the commit file's
+ * modification time, made strictly increasing as Delta does (a commit is never earlier than the one
+ * before it).
  */
 final class CommitTimestamps {
   private final LogStore store;
@@ -29,7 +29,8 @@ final class CommitTimestamps {
   private final String tableName;
   private final Metadata latestMetadata;
 
-  CommitTimestamps(LogStore store, LogSegmentLoader loader, String tableName, Metadata latestMetadata) {
+  CommitTimestamps(
+      LogStore store, LogSegmentLoader loader, String tableName, Metadata latestMetadata) {
     this.store = requireNonNull(store, "store");
     this.loader = requireNonNull(loader, "loader");
     this.tableName = requireNonNull(tableName, "tableName");
@@ -60,12 +61,12 @@ final class CommitTimestamps {
     long[] first = commits.get(0);
     long[] last = commits.get(commits.size() - 1);
     if (requested < first[1]) {
-      throw DeltaErrors.timestampBeforeFirstCommit(tableName, timestamp.toString(),
-          Instant.ofEpochMilli(first[1]).toString(), first[0]);
+      throw DeltaErrors.timestampBeforeFirstCommit(
+          tableName, timestamp.toString(), Instant.ofEpochMilli(first[1]).toString(), first[0]);
     }
     if (requested > last[1]) {
-      throw DeltaErrors.timestampAfterLatestCommit(tableName, timestamp.toString(),
-          Instant.ofEpochMilli(last[1]).toString(), last[0]);
+      throw DeltaErrors.timestampAfterLatestCommit(
+          tableName, timestamp.toString(), Instant.ofEpochMilli(last[1]).toString(), last[0]);
     }
     long version = first[0];
     for (long[] c : commits) {
@@ -88,7 +89,9 @@ final class CommitTimestamps {
 
   private long inCommitTimestamp(long version, FileInfo file) {
     try {
-      for (Action a : CommitFile.parse(tableName, version, file.path().toString(), store.readLines(file.path()))) {
+      for (Action a :
+          CommitFile.parse(
+              tableName, version, file.path().toString(), store.readLines(file.path()))) {
         if (a instanceof CommitInfo ci && ci.inCommitTimestamp().isPresent()) {
           return ci.inCommitTimestamp().get();
         }
@@ -96,7 +99,9 @@ final class CommitTimestamps {
     } catch (IOException e) {
       throw DeltaErrors.storage("reading commit", file.path().toString(), e);
     }
-    throw DeltaErrors.corruptLog(tableName, version,
+    throw DeltaErrors.corruptLog(
+        tableName,
+        version,
         "in-commit timestamps are enabled but the commit has no commitInfo.inCommitTimestamp.");
   }
 }

@@ -37,7 +37,8 @@ final class MetadataLoader {
         throw DeltaErrors.storage("reading commit", deltas.get(i).path().toString(), e);
       }
       long version = FileNames.parse(deltas.get(i).name()).version();
-      for (Action a : CommitFile.parse(tableName, version, deltas.get(i).path().toString(), lines)) {
+      for (Action a :
+          CommitFile.parse(tableName, version, deltas.get(i).path().toString(), lines)) {
         if (a instanceof Protocol p && protocol == null) {
           protocol = p;
         } else if (a instanceof Metadata m && metadata == null) {
@@ -48,19 +49,26 @@ final class MetadataLoader {
     if ((protocol == null || metadata == null) && segment.checkpoint().isPresent()) {
       Protocol[] p = {protocol};
       Metadata[] m = {metadata};
-      new CheckpointReader(new LogContext(store, segment.logPath(), tableName)).read(segment.checkpoint().get(), a -> {
-        if (a instanceof Protocol x && p[0] == null) {
-          p[0] = x;
-        } else if (a instanceof Metadata x && m[0] == null) {
-          m[0] = x;
-        }
-      });
+      new CheckpointReader(new LogContext(store, segment.logPath(), tableName))
+          .read(
+              segment.checkpoint().get(),
+              a -> {
+                if (a instanceof Protocol x && p[0] == null) {
+                  p[0] = x;
+                } else if (a instanceof Metadata x && m[0] == null) {
+                  m[0] = x;
+                }
+              });
       protocol = p[0];
       metadata = m[0];
     }
     if (protocol == null || metadata == null) {
-      throw DeltaErrors.corruptLog(tableName, segment.version(), "no " + (protocol == null ? "protocol" : "metaData")
-          + " action was found in the log; every table must have one.");
+      throw DeltaErrors.corruptLog(
+          tableName,
+          segment.version(),
+          "no "
+              + (protocol == null ? "protocol" : "metaData")
+              + " action was found in the log; every table must have one.");
     }
     TableFeatures.checkReadable(tableName, segment.version(), protocol, metadata);
     return new Result(segment.version(), protocol, metadata);

@@ -36,8 +36,14 @@ public final class SnapshotImpl implements Snapshot {
   private final StructType schema;
   private final PathCanonicalizer paths;
 
-  SnapshotImpl(String tablePath, Path root, LogStore store, LogSegment segment, TableState state,
-      long timestamp, PathCanonicalizer paths) {
+  SnapshotImpl(
+      String tablePath,
+      Path root,
+      LogStore store,
+      LogSegment segment,
+      TableState state,
+      long timestamp,
+      PathCanonicalizer paths) {
     this.tablePath = requireNonNull(tablePath, "tablePath");
     this.root = requireNonNull(root, "root");
     this.store = requireNonNull(store, "store");
@@ -48,8 +54,8 @@ public final class SnapshotImpl implements Snapshot {
     try {
       this.schema = state.metadata().parseSchema();
     } catch (IllegalArgumentException e) {
-      throw DeltaErrors.corruptLog(tablePath, state.version(), "the table schema cannot be parsed: "
-          + e.getMessage(), e);
+      throw DeltaErrors.corruptLog(
+          tablePath, state.version(), "the table schema cannot be parsed: " + e.getMessage(), e);
     }
   }
 
@@ -64,7 +70,11 @@ public final class SnapshotImpl implements Snapshot {
     for (Map.Entry<String, String> e : store.configuration()) {
       conf.put(e.getKey(), e.getValue());
     }
-    return new TableFiles(tablePath, root.toString(), conf, ActionJson.toJson(metadata()),
+    return new TableFiles(
+        tablePath,
+        root.toString(),
+        conf,
+        ActionJson.toJson(metadata()),
         protocol().hasWriterFeature("deletionVectors"));
   }
 

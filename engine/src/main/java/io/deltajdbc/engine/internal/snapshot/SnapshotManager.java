@@ -59,8 +59,8 @@ public final class SnapshotManager {
   }
 
   /**
-   * The newest version known here without reading storage: that of the latest snapshot built or
-   * of this process's last commit through this table; -1 when neither exists.
+   * The newest version known here without reading storage: that of the latest snapshot built or of
+   * this process's last commit through this table; -1 when neither exists.
    */
   public synchronized long knownVersion() {
     return Math.max(latest == null ? -1 : latest.version(), committedVersion);
@@ -93,15 +93,16 @@ public final class SnapshotManager {
     }
     LogSegment segment = cached == null ? loader.latest() : loader.after(cached.segment());
     if (cached != null && segment.version() == cached.version()) {
-      return new io.deltajdbc.engine.TableInfo(tableName, cached.version(), cached.protocol(), cached.metadata(),
-          cached.schema());
+      return new io.deltajdbc.engine.TableInfo(
+          tableName, cached.version(), cached.protocol(), cached.metadata(), cached.schema());
     }
     MetadataLoader.Result r = MetadataLoader.load(store, segment, tableName);
     try {
-      return new io.deltajdbc.engine.TableInfo(tableName, r.version(), r.protocol(), r.metadata(),
-          r.metadata().parseSchema());
+      return new io.deltajdbc.engine.TableInfo(
+          tableName, r.version(), r.protocol(), r.metadata(), r.metadata().parseSchema());
     } catch (IllegalArgumentException e) {
-      throw DeltaErrors.corruptLog(tableName, r.version(), "the table schema cannot be parsed: " + e.getMessage(), e);
+      throw DeltaErrors.corruptLog(
+          tableName, r.version(), "the table schema cannot be parsed: " + e.getMessage(), e);
     }
   }
 
@@ -119,20 +120,24 @@ public final class SnapshotManager {
   /** The snapshot of the latest version committed at or before {@code timestamp}. */
   public Snapshot atTimestamp(Instant timestamp) {
     Snapshot newest = latest();
-    long version = new CommitTimestamps(store, loader, tableName, newest.metadata()).versionAt(timestamp);
+    long version =
+        new CommitTimestamps(store, loader, tableName, newest.metadata()).versionAt(timestamp);
     return atVersion(version);
   }
 
   private SnapshotImpl create(LogSegment segment, TableState state) {
     TableFeatures.checkReadable(tableName, state.version(), state.protocol(), state.metadata());
-    return new SnapshotImpl(tableName, root, store, segment, state, commitTimestamp(segment, state), paths);
+    return new SnapshotImpl(
+        tableName, root, store, segment, state, commitTimestamp(segment, state), paths);
   }
 
   private static long commitTimestamp(LogSegment segment, TableState state) {
-    if (TableFeatures.inCommitTimestampsEnabled(state.metadata()) && state.inCommitTimestamp() != null) {
+    if (TableFeatures.inCommitTimestampsEnabled(state.metadata())
+        && state.inCommitTimestamp() != null) {
       return state.inCommitTimestamp();
     }
-    return segment.lastDelta()
+    return segment
+        .lastDelta()
         .or(() -> segment.checkpoint().map(c -> c.files().get(0)))
         .map(FileInfo::modificationTime)
         .orElse(0L);

@@ -17,8 +17,15 @@ final class CommitInfoFactory {
 
   private CommitInfoFactory() {}
 
-  static CommitInfo create(Operation op, long readVersion, IsolationLevel isolation, boolean blindAppend,
-      Collection<AddFile> adds, Collection<RemoveFile> removes, Long inCommitTimestamp, String txnId) {
+  static CommitInfo create(
+      Operation op,
+      long readVersion,
+      IsolationLevel isolation,
+      boolean blindAppend,
+      Collection<AddFile> adds,
+      Collection<RemoveFile> removes,
+      Long inCommitTimestamp,
+      String txnId) {
     Map<String, Object> ci = new LinkedHashMap<>();
     if (inCommitTimestamp != null) {
       ci.put("inCommitTimestamp", inCommitTimestamp);
@@ -41,7 +48,8 @@ final class CommitInfoFactory {
     return UUID.randomUUID().toString();
   }
 
-  private static Map<String, String> metrics(Operation op, Collection<AddFile> adds, Collection<RemoveFile> removes) {
+  private static Map<String, String> metrics(
+      Operation op, Collection<AddFile> adds, Collection<RemoveFile> removes) {
     Map<String, String> m = new LinkedHashMap<>();
     if (!adds.isEmpty()) {
       long rows = 0;
@@ -64,7 +72,9 @@ final class CommitInfoFactory {
     }
     if (!removes.isEmpty()) {
       m.put("numRemovedFiles", Integer.toString(removes.size()));
-      m.put("numRemovedBytes", Long.toString(removes.stream().mapToLong(r -> r.size() == null ? 0 : r.size()).sum()));
+      m.put(
+          "numRemovedBytes",
+          Long.toString(removes.stream().mapToLong(r -> r.size() == null ? 0 : r.size()).sum()));
     }
     m.putAll(op.metrics());
     return m;

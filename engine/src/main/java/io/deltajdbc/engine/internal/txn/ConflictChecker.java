@@ -43,8 +43,13 @@ final class ConflictChecker {
   private final PathCanonicalizer paths;
   private final ZoneId zone;
 
-  ConflictChecker(String tablePath, Metadata metadata, ReadSet reads, IsolationLevel isolation,
-      PathCanonicalizer paths, ZoneId zone) {
+  ConflictChecker(
+      String tablePath,
+      Metadata metadata,
+      ReadSet reads,
+      IsolationLevel isolation,
+      PathCanonicalizer paths,
+      ZoneId zone) {
     this.tablePath = tablePath;
     this.metadata = metadata;
     this.reads = reads;
@@ -54,7 +59,11 @@ final class ConflictChecker {
   }
 
   /** What this transaction stages, as far as the rules look at it. */
-  record Staged(boolean protocolChanged, boolean metadataChanged, boolean blindAppend, Collection<RemoveFile> removes,
+  record Staged(
+      boolean protocolChanged,
+      boolean metadataChanged,
+      boolean blindAppend,
+      Collection<RemoveFile> removes,
       Collection<DomainMetadata> domains) {}
 
   void check(WinningCommit w, Staged ours) {
@@ -64,7 +73,8 @@ final class ConflictChecker {
         throw new ProtocolChangedException(tablePath, v, "both commits change the protocol");
       }
       try {
-        WriterFeatures.checkWritable(tablePath, v, w.protocol(), w.metadata() != null ? w.metadata() : metadata);
+        WriterFeatures.checkWritable(
+            tablePath, v, w.protocol(), w.metadata() != null ? w.metadata() : metadata);
       } catch (io.deltajdbc.engine.DeltaException e) {
         throw new ProtocolChangedException(tablePath, v, e.getMessage());
       }
@@ -72,10 +82,12 @@ final class ConflictChecker {
     if (w.metadata() != null) {
       throw new MetadataChangedException(tablePath, v, null);
     }
-    Set<String> ourDomains = ours.domains().stream().map(DomainMetadata::domain).collect(Collectors.toSet());
+    Set<String> ourDomains =
+        ours.domains().stream().map(DomainMetadata::domain).collect(Collectors.toSet());
     for (DomainMetadata d : w.domains()) {
       if (ourDomains.contains(d.domain())) {
-        throw new ConcurrentTransactionException(tablePath, v, "both commits change domain " + d.domain());
+        throw new ConcurrentTransactionException(
+            tablePath, v, "both commits change domain " + d.domain());
       }
     }
     for (SetTransaction t : w.transactions()) {
@@ -92,9 +104,11 @@ final class ConflictChecker {
       }
     }
     if (!removed.isEmpty() && reads.wholeTable) {
-      throw new ConcurrentDeleteReadException(tablePath, v, "this transaction read the whole table");
+      throw new ConcurrentDeleteReadException(
+          tablePath, v, "this transaction read the whole table");
     }
-    Set<String> ourRemoves = ours.removes().stream().map(r -> paths.key(r.path())).collect(Collectors.toSet());
+    Set<String> ourRemoves =
+        ours.removes().stream().map(r -> paths.key(r.path())).collect(Collectors.toSet());
     for (String r : removed) {
       if (ourRemoves.contains(r)) {
         throw new ConcurrentDeleteDeleteException(tablePath, v, "file " + r);
@@ -106,7 +120,8 @@ final class ConflictChecker {
     if (ours.blindAppend() || w.adds().isEmpty()) {
       return;
     }
-    boolean includeBlindAppends = isolation == IsolationLevel.SERIALIZABLE || ours.metadataChanged();
+    boolean includeBlindAppends =
+        isolation == IsolationLevel.SERIALIZABLE || ours.metadataChanged();
     if (w.isBlindAppend() && !includeBlindAppends) {
       return;
     }
@@ -121,19 +136,26 @@ final class ConflictChecker {
     for (AddFile f : added) {
       for (Predicate p : partitionParts) {
         if (Boolean.TRUE.equals(PredicateEvaluator.evaluate(p, c -> partitionValue(f, c)))) {
-          throw new ConcurrentAppendException(tablePath, w.version(), "partition " + f.partitionValues());
+          throw new ConcurrentAppendException(
+              tablePath, w.version(), "partition " + f.partitionValues());
         }
       }
     }
   }
 
-  /** The conjuncts of a read predicate that only involve partition columns (the rest is unknown: true). */
+  /**
+   * The conjuncts of a read predicate that only involve partition columns (the rest is unknown:
+   * true).
+   */
   private Predicate partitionPart(Predicate p) {
-    Set<String> partitions = metadata.partitionColumns().stream().map(s -> s.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
+    Set<String> partitions =
+        metadata.partitionColumns().stream()
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     List<Predicate> keep = new ArrayList<>();
     for (Predicate c : Predicates.conjuncts(p)) {
-      if (Predicates.columns(c).stream().allMatch(col -> partitions.contains(col.topLevel().toLowerCase(Locale.ROOT)))) {
+      if (Predicates.columns(c).stream()
+          .allMatch(col -> partitions.contains(col.topLevel().toLowerCase(Locale.ROOT)))) {
         keep.add(c);
       }
     }

@@ -14,10 +14,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Deletes expired log files after a checkpoint (protocol: "Metadata Cleanup"): commits,
- * checkpoints and checksum files older than the retention period and older than the newest
- * complete checkpoint that is itself past the retention, so that the table stays readable from
- * that checkpoint on.
+ * Deletes expired log files after a checkpoint (protocol: "Metadata Cleanup"): commits, checkpoints
+ * and checksum files older than the retention period and older than the newest complete checkpoint
+ * that is itself past the retention, so that the table stays readable from that checkpoint on.
  */
 final class LogCleanup {
   private LogCleanup() {}
@@ -36,8 +35,11 @@ final class LogCleanup {
     for (FileInfo f : files) {
       LogFileName n = FileNames.parse(f.name());
       boolean checksum = f.name().endsWith(".crc") && f.name().length() == 24;
-      long version = n != null ? n.version() : checksum ? Long.parseLong(f.name().substring(0, 20)) : -1;
-      if (version >= 0 && version < boundary && f.modificationTime() <= cutoffMillis
+      long version =
+          n != null ? n.version() : checksum ? Long.parseLong(f.name().substring(0, 20)) : -1;
+      if (version >= 0
+          && version < boundary
+          && f.modificationTime() <= cutoffMillis
           && (n == null || n.kind() != LogFileName.Kind.COMPACTION)) {
         if (fs.delete(f.path(), false)) {
           deleted++;

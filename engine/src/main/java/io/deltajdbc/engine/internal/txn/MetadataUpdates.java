@@ -34,11 +34,16 @@ final class MetadataUpdates {
     schema.fieldNames().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
     for (StructField f : columns) {
       if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
-        throw DeltaErrors.invalidArgument("Table " + table + " already has a column " + f.name() + ".");
+        throw DeltaErrors.invalidArgument(
+            "Table " + table + " already has a column " + f.name() + ".");
       }
       if (!f.nullable()) {
-        throw DeltaErrors.invalidArgument("Column " + f.name() + " cannot be added to table " + table
-            + " as NOT NULL: its existing rows have no value for it. Add it without NOT NULL.");
+        throw DeltaErrors.invalidArgument(
+            "Column "
+                + f.name()
+                + " cannot be added to table "
+                + table
+                + " as NOT NULL: its existing rows have no value for it. Add it without NOT NULL.");
       }
     }
     Map<String, String> config = new LinkedHashMap<>(s.metadata().configuration());
@@ -55,21 +60,36 @@ final class MetadataUpdates {
   }
 
   /** ALTER TABLE SET / UNSET TBLPROPERTIES (and CHECK constraints, which are properties). */
-  static void changeProperties(Transaction txn, String table, Map<String, String> set,
-      Collection<String> unset, boolean ifExists) {
+  static void changeProperties(
+      Transaction txn,
+      String table,
+      Map<String, String> set,
+      Collection<String> unset,
+      boolean ifExists) {
     Snapshot s = txn.readSnapshot();
     Map<String, String> config = new LinkedHashMap<>(s.metadata().configuration());
     for (String key : unset) {
       if (config.remove(key) == null && !ifExists) {
-        throw DeltaErrors.invalidArgument("Table " + table + " has no property " + key
-            + " to unset (use UNSET TBLPROPERTIES IF EXISTS to ignore missing ones).");
+        throw DeltaErrors.invalidArgument(
+            "Table "
+                + table
+                + " has no property "
+                + key
+                + " to unset (use UNSET TBLPROPERTIES IF EXISTS to ignore missing ones).");
       }
     }
     String oldMode = config.getOrDefault("delta.columnMapping.mode", "none");
     String newMode = set.getOrDefault("delta.columnMapping.mode", oldMode);
     if (!oldMode.equalsIgnoreCase(newMode)) {
-      throw DeltaErrors.unsupportedWrite(table, s.version(), "changing delta.columnMapping.mode of an existing "
-          + "table (from " + oldMode + " to " + newMode + ") is not supported; create the table with the mode.");
+      throw DeltaErrors.unsupportedWrite(
+          table,
+          s.version(),
+          "changing delta.columnMapping.mode of an existing "
+              + "table (from "
+              + oldMode
+              + " to "
+              + newMode
+              + ") is not supported; create the table with the mode.");
     }
     config.putAll(set);
     stage(txn, s.schema(), config);
@@ -78,8 +98,16 @@ final class MetadataUpdates {
   private static void stage(Transaction txn, StructType schema, Map<String, String> config) {
     Snapshot s = txn.readSnapshot();
     Metadata md = s.metadata();
-    txn.updateMetadata(new Metadata(md.id(), md.name(), md.description(), md.format(), SchemaJson.toJson(schema),
-        md.partitionColumns(), md.createdTime(), config));
+    txn.updateMetadata(
+        new Metadata(
+            md.id(),
+            md.name(),
+            md.description(),
+            md.format(),
+            SchemaJson.toJson(schema),
+            md.partitionColumns(),
+            md.createdTime(),
+            config));
     Protocol merged = merge(s.protocol(), ProtocolSelection.forNewTable(schema, config));
     if (!merged.equals(s.protocol())) {
       ((TransactionImpl) txn).updateProtocol(merged);
@@ -88,9 +116,12 @@ final class MetadataUpdates {
 
   /** The lowest protocol that has every feature of both. */
   static Protocol merge(Protocol a, Protocol b) {
-    if (!a.supportsWriterFeatures() && !b.supportsWriterFeatures() && !a.supportsReaderFeatures()
+    if (!a.supportsWriterFeatures()
+        && !b.supportsWriterFeatures()
+        && !a.supportsReaderFeatures()
         && !b.supportsReaderFeatures()) {
-      return new Protocol(Math.max(a.minReaderVersion(), b.minReaderVersion()),
+      return new Protocol(
+          Math.max(a.minReaderVersion(), b.minReaderVersion()),
           Math.max(a.minWriterVersion(), b.minWriterVersion()));
     }
     Set<String> writer = new LinkedHashSet<>(writerFeatures(a));
@@ -101,14 +132,23 @@ final class MetadataUpdates {
         reader.add(f);
       }
     }
-    boolean readerFeatures = a.supportsReaderFeatures() || b.supportsReaderFeatures()
-        || reader.stream().anyMatch(f -> !f.equals("columnMapping"));
-    int readerVersion = readerFeatures ? 3 : Math.max(Math.max(a.minReaderVersion(), b.minReaderVersion()),
-        writer.contains("columnMapping") ? 2 : 1);
+    boolean readerFeatures =
+        a.supportsReaderFeatures()
+            || b.supportsReaderFeatures()
+            || reader.stream().anyMatch(f -> !f.equals("columnMapping"));
+    int readerVersion =
+        readerFeatures
+            ? 3
+            : Math.max(
+                Math.max(a.minReaderVersion(), b.minReaderVersion()),
+                writer.contains("columnMapping") ? 2 : 1);
     return new Protocol(readerVersion, 7, readerFeatures ? reader : null, writer);
   }
 
-  /** The writer features a protocol has: listed at writer version 7, implied by a legacy version below. */
+  /**
+   * The writer features a protocol has: listed at writer version 7, implied by a legacy version
+   * below.
+   */
   private static Set<String> writerFeatures(Protocol p) {
     if (p.supportsWriterFeatures()) {
       return p.writerFeatures();

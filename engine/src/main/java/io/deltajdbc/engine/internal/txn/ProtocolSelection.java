@@ -20,8 +20,15 @@ import java.util.Set;
  */
 final class ProtocolSelection {
   /** Features that readers must understand as well as writers. */
-  static final Set<String> READER_WRITER = Set.of("columnMapping", "deletionVectors", "timestampNtz",
-      "typeWidening", "v2Checkpoint", "vacuumProtocolCheck", "variantType");
+  static final Set<String> READER_WRITER =
+      Set.of(
+          "columnMapping",
+          "deletionVectors",
+          "timestampNtz",
+          "typeWidening",
+          "v2Checkpoint",
+          "vacuumProtocolCheck",
+          "variantType");
 
   private ProtocolSelection() {}
 
@@ -33,7 +40,8 @@ final class ProtocolSelection {
     if (contains(schema, PrimitiveType.VARIANT)) {
       features.add("variantType");
     }
-    String mode = properties.getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
+    String mode =
+        properties.getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
     if (!mode.equals("none")) {
       features.add("columnMapping");
     }
@@ -52,14 +60,16 @@ final class ProtocolSelection {
     if (properties.keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."))) {
       features.add("checkConstraints");
     }
-    properties.forEach((k, v) -> {
-      if (k.startsWith("delta.feature.")) {
-        features.add(k.substring("delta.feature.".length()));
-      }
-    });
+    properties.forEach(
+        (k, v) -> {
+          if (k.startsWith("delta.feature.")) {
+            features.add(k.substring("delta.feature.".length()));
+          }
+        });
     int reader = intProperty(properties, "delta.minReaderVersion", 1);
     int writer = intProperty(properties, "delta.minWriterVersion", 2);
-    boolean needsTableFeatures = features.stream().anyMatch(f -> !legacy(f)) || reader >= 3 || writer >= 7;
+    boolean needsTableFeatures =
+        features.stream().anyMatch(f -> !legacy(f)) || reader >= 3 || writer >= 7;
     if (!needsTableFeatures) {
       if (features.contains("columnMapping")) {
         return new Protocol(Math.max(reader, 2), Math.max(writer, 5));
@@ -82,13 +92,17 @@ final class ProtocolSelection {
       }
     }
     boolean readerFeaturesNeeded = !readerFeatures.isEmpty() || reader >= 3;
-    return new Protocol(readerFeaturesNeeded ? 3 : Math.max(reader, features.contains("columnMapping") ? 2 : 1), 7,
-        readerFeaturesNeeded ? readerFeatures : null, features);
+    return new Protocol(
+        readerFeaturesNeeded ? 3 : Math.max(reader, features.contains("columnMapping") ? 2 : 1),
+        7,
+        readerFeaturesNeeded ? readerFeatures : null,
+        features);
   }
 
   /** Features that a legacy writer version covers without table features. */
   private static boolean legacy(String feature) {
-    return Set.of("columnMapping", "changeDataFeed", "checkConstraints", "appendOnly", "invariants").contains(feature);
+    return Set.of("columnMapping", "changeDataFeed", "checkConstraints", "appendOnly", "invariants")
+        .contains(feature);
   }
 
   private static boolean isTrue(Map<String, String> p, String key) {

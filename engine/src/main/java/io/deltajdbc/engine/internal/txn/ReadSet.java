@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a transaction read: predicates, files (by canonical path), the whole table, application ids. */
+/**
+ * What a transaction read: predicates, files (by canonical path), the whole table, application ids.
+ */
 final class ReadSet {
   final List<Predicate> predicates = new ArrayList<>();
   final Set<String> files = new HashSet<>();

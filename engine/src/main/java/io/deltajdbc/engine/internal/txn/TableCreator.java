@@ -37,9 +37,9 @@ import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Creates a table: validates the schema, partition columns and {@code delta.*} properties,
- * assigns column-mapping ids and physical names when a mapping mode is set, chooses the lowest
- * protocol, and commits version 0 (protocol, metadata, and the first data files when given) with
+ * Creates a table: validates the schema, partition columns and {@code delta.*} properties, assigns
+ * column-mapping ids and physical names when a mapping mode is set, chooses the lowest protocol,
+ * and commits version 0 (protocol, metadata, and the first data files when given) with
  * create-if-absent, so that of two racing creators exactly one succeeds.
  */
 public final class TableCreator {
@@ -48,16 +48,21 @@ public final class TableCreator {
   private TableCreator() {}
 
   /** Commits version 0; rows, when not null, are written as the table's first data. */
-  public static long create(LogStore store, Path root, String tablePath, TableSpec spec, Iterator<Row> rows) {
+  public static long create(
+      LogStore store, Path root, String tablePath, TableSpec spec, Iterator<Row> rows) {
     TableProperties.validate(spec.properties());
     WriterFeatures.checkStore(tablePath, store, root);
     List<String> partitions = resolvePartitions(tablePath, spec);
     Map<String, String> config = new LinkedHashMap<>();
-    spec.properties().forEach((k, v) -> {
-      if (!k.startsWith("delta.feature.") && !k.equals("delta.minReaderVersion") && !k.equals("delta.minWriterVersion")) {
-        config.put(k, v);
-      }
-    });
+    spec.properties()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("delta.feature.")
+                  && !k.equals("delta.minReaderVersion")
+                  && !k.equals("delta.minWriterVersion")) {
+                config.put(k, v);
+              }
+            });
     StructType schema = spec.schema();
     String mode = config.getOrDefault("delta.columnMapping.mode", "none").toLowerCase(Locale.ROOT);
     if (!mode.equals("none")) {
@@ -66,13 +71,28 @@ public final class TableCreator {
       config.put("delta.columnMapping.maxColumnId", Integer.toString(maxId[0]));
     }
     Protocol protocol = ProtocolSelection.forNewTable(schema, spec.properties());
-    Metadata metadata = new Metadata(UUID.randomUUID().toString(), spec.name(), spec.description(), Format.PARQUET,
-        SchemaJson.toJson(schema), partitions, System.currentTimeMillis(), config);
+    Metadata metadata =
+        new Metadata(
+            UUID.randomUUID().toString(),
+            spec.name(),
+            spec.description(),
+            Format.PARQUET,
+            SchemaJson.toJson(schema),
+            partitions,
+            System.currentTimeMillis(),
+            config);
     WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
 
-    List<AddFile> adds = rows == null ? List.of()
-        : new TableFileWriter(store.configuration(), root, tablePath, metadata, protocol.hasWriterFeature("deletionVectors"))
-            .write(rows);
+    List<AddFile> adds =
+        rows == null
+            ? List.of()
+            : new TableFileWriter(
+                    store.configuration(),
+                    root,
+                    tablePath,
+                    metadata,
+                    protocol.hasWriterFeature("deletionVectors"))
+                .write(rows);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("partitionBy", json(partitions));
     if (spec.description() != null) {
@@ -80,11 +100,23 @@ public final class TableCreator {
     }
     params.put("isManaged", "false");
     params.put("properties", json(config));
-    Operation op = Operation.of(rows == null ? OperationName.CREATE_TABLE : OperationName.CREATE_TABLE_AS_SELECT, params);
+    Operation op =
+        Operation.of(
+            rows == null ? OperationName.CREATE_TABLE : OperationName.CREATE_TABLE_AS_SELECT,
+            params);
     List<Action> actions = new ArrayList<>();
-    actions.add(CommitInfoFactory.create(op, -1, IsolationLevel.SERIALIZABLE, true, adds, List.of(),
-        "true".equalsIgnoreCase(config.get("delta.enableInCommitTimestamps")) ? System.currentTimeMillis() : null,
-        CommitInfoFactory.newTxnId()));
+    actions.add(
+        CommitInfoFactory.create(
+            op,
+            -1,
+            IsolationLevel.SERIALIZABLE,
+            true,
+            adds,
+            List.of(),
+            "true".equalsIgnoreCase(config.get("delta.enableInCommitTimestamps"))
+                ? System.currentTimeMillis()
+                : null,
+            CommitInfoFactory.newTxnId()));
     actions.add(protocol);
     actions.add(metadata);
     actions.addAll(adds);
@@ -104,22 +136,38 @@ public final class TableCreator {
     Set<String> seen = new HashSet<>();
     for (StructField f : spec.schema().fields()) {
       if (!seen.add(f.name().toLowerCase(Locale.ROOT))) {
-        throw DeltaErrors.invalidArgument("Column " + f.name() + " appears twice in the schema of " + tablePath
-            + " (column names are case-insensitive).");
+        throw DeltaErrors.invalidArgument(
+            "Column "
+                + f.name()
+                + " appears twice in the schema of "
+                + tablePath
+                + " (column names are case-insensitive).");
       }
     }
     List<String> out = new ArrayList<>();
     for (String p : spec.partitionColumns()) {
-      StructField f = spec.schema().get(p).orElseThrow(
-          () -> DeltaErrors.columnNotFound(tablePath, p, spec.schema().fieldNames()));
-      if (f.type() instanceof StructType || f.type() instanceof ArrayType || f.type() instanceof MapType) {
-        throw DeltaErrors.invalidArgument("Partition column " + p + " of " + tablePath + " has type " + f.type()
-            + "; partition columns must be of a primitive type.");
+      StructField f =
+          spec.schema()
+              .get(p)
+              .orElseThrow(
+                  () -> DeltaErrors.columnNotFound(tablePath, p, spec.schema().fieldNames()));
+      if (f.type() instanceof StructType
+          || f.type() instanceof ArrayType
+          || f.type() instanceof MapType) {
+        throw DeltaErrors.invalidArgument(
+            "Partition column "
+                + p
+                + " of "
+                + tablePath
+                + " has type "
+                + f.type()
+                + "; partition columns must be of a primitive type.");
       }
       out.add(f.name());
     }
     if (!out.isEmpty() && out.size() == spec.schema().size()) {
-      throw DeltaErrors.invalidArgument("Table " + tablePath + " cannot be partitioned by all of its columns.");
+      throw DeltaErrors.invalidArgument(
+          "Table " + tablePath + " cannot be partitioned by all of its columns.");
     }
     return out;
   }
@@ -130,7 +178,9 @@ public final class TableCreator {
       Map<String, Object> md = new LinkedHashMap<>(f.metadata().values());
       md.put(StructField.COLUMN_MAPPING_ID_KEY, (long) ++maxId[0]);
       md.put(StructField.COLUMN_MAPPING_PHYSICAL_NAME_KEY, "col-" + UUID.randomUUID());
-      out.add(new StructField(f.name(), assign(f.type(), maxId), f.nullable(), new StructField.FieldMetadata(md)));
+      out.add(
+          new StructField(
+              f.name(), assign(f.type(), maxId), f.nullable(), new StructField.FieldMetadata(md)));
     }
     return new StructType(out);
   }
@@ -143,7 +193,8 @@ public final class TableCreator {
       return new ArrayType(assign(a.elementType(), maxId), a.containsNull());
     }
     if (t instanceof MapType m) {
-      return new MapType(assign(m.keyType(), maxId), assign(m.valueType(), maxId), m.valueContainsNull());
+      return new MapType(
+          assign(m.keyType(), maxId), assign(m.valueType(), maxId), m.valueContainsNull());
     }
     return t;
   }

@@ -7,28 +7,63 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates {@code delta.*} table properties: the key must be one Delta defines (or
- * {@code delta.feature.<name>} / {@code delta.constraints.<name>}), and values of typed keys must parse.
+ * Validates {@code delta.*} table properties: the key must be one Delta defines (or {@code
+ * delta.feature.<name>} / {@code delta.constraints.<name>}), and values of typed keys must parse.
  * Other keys are user properties and are kept as given.
  */
 final class TableProperties {
-  private static final Set<String> BOOLEANS = Set.of("appendOnly", "enableDeletionVectors", "enableChangeDataFeed",
-      "enableChangeDataCapture", "enableExpiredLogCleanup", "checkpoint.writeStatsAsJson",
-      "checkpoint.writeStatsAsStruct", "enableRowTracking", "enableTypeWidening", "enableInCommitTimestamps",
-      "randomizeFilePrefixes", "autoOptimize.autoCompact", "autoOptimize.optimizeWrite", "enableIcebergCompatV1",
-      "enableIcebergCompatV2", "enableVariantShredding", "ignoreProtocolDefaults", "enableFullRetentionRollback");
-  private static final Set<String> INTEGERS = Set.of("checkpointInterval", "dataSkippingNumIndexedCols",
-      "dataSkippingStringPrefixLength", "minReaderVersion", "minWriterVersion", "randomPrefixLength",
-      "columnMapping.maxColumnId");
-  private static final Set<String> INTERVALS = Set.of("logRetentionDuration", "deletedFileRetentionDuration",
-      "checkpointRetentionDuration", "setTransactionRetentionDuration", "sampleRetentionDuration",
-      "dropFeatureTruncateHistory.retentionDuration");
-  private static final Set<String> OTHERS = Set.of("columnMapping.mode", "isolationLevel", "checkpointPolicy",
-      "dataSkippingStatsColumns", "universalFormat.enabledFormats", "parquet.format.version",
-      "inCommitTimestampEnablementVersion", "inCommitTimestampEnablementTimestamp", "rowTrackingSuspended",
-      "requireCheckpointProtectionBeforeVersion");
-  private static final Pattern INTERVAL = Pattern.compile(
-      "(?i)interval\\s+\\d+\\s+(nanosecond|microsecond|millisecond|second|minute|hour|day|week)s?");
+  private static final Set<String> BOOLEANS =
+      Set.of(
+          "appendOnly",
+          "enableDeletionVectors",
+          "enableChangeDataFeed",
+          "enableChangeDataCapture",
+          "enableExpiredLogCleanup",
+          "checkpoint.writeStatsAsJson",
+          "checkpoint.writeStatsAsStruct",
+          "enableRowTracking",
+          "enableTypeWidening",
+          "enableInCommitTimestamps",
+          "randomizeFilePrefixes",
+          "autoOptimize.autoCompact",
+          "autoOptimize.optimizeWrite",
+          "enableIcebergCompatV1",
+          "enableIcebergCompatV2",
+          "enableVariantShredding",
+          "ignoreProtocolDefaults",
+          "enableFullRetentionRollback");
+  private static final Set<String> INTEGERS =
+      Set.of(
+          "checkpointInterval",
+          "dataSkippingNumIndexedCols",
+          "dataSkippingStringPrefixLength",
+          "minReaderVersion",
+          "minWriterVersion",
+          "randomPrefixLength",
+          "columnMapping.maxColumnId");
+  private static final Set<String> INTERVALS =
+      Set.of(
+          "logRetentionDuration",
+          "deletedFileRetentionDuration",
+          "checkpointRetentionDuration",
+          "setTransactionRetentionDuration",
+          "sampleRetentionDuration",
+          "dropFeatureTruncateHistory.retentionDuration");
+  private static final Set<String> OTHERS =
+      Set.of(
+          "columnMapping.mode",
+          "isolationLevel",
+          "checkpointPolicy",
+          "dataSkippingStatsColumns",
+          "universalFormat.enabledFormats",
+          "parquet.format.version",
+          "inCommitTimestampEnablementVersion",
+          "inCommitTimestampEnablementTimestamp",
+          "rowTrackingSuspended",
+          "requireCheckpointProtectionBeforeVersion");
+  private static final Pattern INTERVAL =
+      Pattern.compile(
+          "(?i)interval\\s+\\d+\\s+(nanosecond|microsecond|millisecond|second|minute|hour|day|week)s?");
 
   private TableProperties() {}
 
@@ -42,7 +77,8 @@ final class TableProperties {
       String v = e.getValue() == null ? "" : e.getValue().trim();
       if (name.startsWith("feature.")) {
         if (!v.equalsIgnoreCase("supported") && !v.equalsIgnoreCase("enabled")) {
-          throw DeltaErrors.invalidTableProperty(key, v, "a feature property takes the value 'supported'.");
+          throw DeltaErrors.invalidTableProperty(
+              key, v, "a feature property takes the value 'supported'.");
         }
       } else if (name.startsWith("constraints.")) {
         continue;
@@ -61,15 +97,19 @@ final class TableProperties {
         }
       } else if (INTERVALS.contains(name)) {
         if (!INTERVAL.matcher(v).matches()) {
-          throw DeltaErrors.invalidTableProperty(key, v, "it takes an interval such as 'interval 30 days'.");
+          throw DeltaErrors.invalidTableProperty(
+              key, v, "it takes an interval such as 'interval 30 days'.");
         }
       } else if (name.equals("columnMapping.mode")) {
         if (!Set.of("none", "name", "id").contains(v.toLowerCase(Locale.ROOT))) {
           throw DeltaErrors.invalidTableProperty(key, v, "the modes are none, name and id.");
         }
       } else if (!OTHERS.contains(name)) {
-        throw DeltaErrors.invalidTableProperty(key, v, "Delta defines no such table property. "
-            + "Properties of your own must not start with 'delta.'.");
+        throw DeltaErrors.invalidTableProperty(
+            key,
+            v,
+            "Delta defines no such table property. "
+                + "Properties of your own must not start with 'delta.'.");
       }
     }
   }

@@ -38,8 +38,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The optimistic transaction. Commit writes version N+1 with create-if-absent; on a lost race it
- * reads each winning commit, applies the conflict rules, and tries the next version, at most
- * {@link #MAX_ATTEMPTS} times. After a commit it runs the post-commit work (checkpoint, cleanup).
+ * reads each winning commit, applies the conflict rules, and tries the next version, at most {@link
+ * #MAX_ATTEMPTS} times. After a commit it runs the post-commit work (checkpoint, cleanup).
  */
 public final class TransactionImpl implements Transaction {
   static final int MAX_ATTEMPTS = 1000;
@@ -60,13 +60,15 @@ public final class TransactionImpl implements Transaction {
   private boolean constraintsChecked;
   private boolean committed;
 
-  public TransactionImpl(SnapshotManager snapshots, SnapshotImpl snapshot, IsolationLevel isolation) {
+  public TransactionImpl(
+      SnapshotManager snapshots, SnapshotImpl snapshot, IsolationLevel isolation) {
     this.snapshots = requireNonNull(snapshots, "snapshots");
     this.snapshot = requireNonNull(snapshot, "snapshot");
     this.isolation = requireNonNull(isolation, "isolation");
     this.tablePath = snapshot.tablePath();
     this.logPath = FileNames.logPath(snapshot.root());
-    WriterFeatures.checkWritable(tablePath, snapshot.version(), snapshot.protocol(), snapshot.metadata());
+    WriterFeatures.checkWritable(
+        tablePath, snapshot.version(), snapshot.protocol(), snapshot.metadata());
     WriterFeatures.checkStore(tablePath, snapshot.store(), snapshot.root());
   }
 
@@ -112,8 +114,9 @@ public final class TransactionImpl implements Transaction {
     Metadata m = newMetadata != null ? newMetadata : snapshot.metadata();
     Protocol p = newProtocol != null ? newProtocol : snapshot.protocol();
     boolean dv = p.hasWriterFeature("deletionVectors");
-    List<AddFile> written = new TableFileWriter(snapshot.store().configuration(), snapshot.root(), tablePath, m, dv)
-        .write(rows);
+    List<AddFile> written =
+        new TableFileWriter(snapshot.store().configuration(), snapshot.root(), tablePath, m, dv)
+            .write(rows);
     adds.addAll(written);
     return written;
   }
@@ -127,8 +130,20 @@ public final class TransactionImpl implements Transaction {
   public void remove(Collection<AddFile> files) {
     long now = System.currentTimeMillis();
     for (AddFile f : files) {
-      removes.put(snapshot.paths().key(f.path()), new RemoveFile(f.path(), now, true, true, f.partitionValues(),
-          f.size(), f.stats(), f.tags(), f.deletionVector(), f.baseRowId(), f.defaultRowCommitVersion()));
+      removes.put(
+          snapshot.paths().key(f.path()),
+          new RemoveFile(
+              f.path(),
+              now,
+              true,
+              true,
+              f.partitionValues(),
+              f.size(),
+              f.stats(),
+              f.tags(),
+              f.deletionVector(),
+              f.baseRowId(),
+              f.defaultRowCommitVersion()));
     }
   }
 
@@ -138,7 +153,8 @@ public final class TransactionImpl implements Transaction {
   }
 
   @Override
-  public void changeProperties(Map<String, String> set, Collection<String> unset, boolean ifExists) {
+  public void changeProperties(
+      Map<String, String> set, Collection<String> unset, boolean ifExists) {
     MetadataUpdates.changeProperties(this, tablePath, set, unset, ifExists);
   }
 
@@ -173,13 +189,27 @@ public final class TransactionImpl implements Transaction {
     }
     Metadata metadata = newMetadata != null ? newMetadata : snapshot.metadata();
     checkRules(metadata);
-    boolean blindAppend = !reads.dependsOnData() && removes.isEmpty() && newMetadata == null
-        && adds.stream().allMatch(AddFile::dataChange);
+    boolean blindAppend =
+        !reads.dependsOnData()
+            && removes.isEmpty()
+            && newMetadata == null
+            && adds.stream().allMatch(AddFile::dataChange);
     List<Action> staged = staged();
-    ConflictChecker checker = new ConflictChecker(tablePath, metadata, reads, isolation, snapshot.paths(),
-        EngineConfig.partitionTimeZone(snapshot.store().configuration()));
-    ConflictChecker.Staged ours = new ConflictChecker.Staged(newProtocol != null, newMetadata != null, blindAppend,
-        removes.values(), domains.values());
+    ConflictChecker checker =
+        new ConflictChecker(
+            tablePath,
+            metadata,
+            reads,
+            isolation,
+            snapshot.paths(),
+            EngineConfig.partitionTimeZone(snapshot.store().configuration()));
+    ConflictChecker.Staged ours =
+        new ConflictChecker.Staged(
+            newProtocol != null,
+            newMetadata != null,
+            blindAppend,
+            removes.values(),
+            domains.values());
     boolean ict = TableFeatures.inCommitTimestampsEnabled(metadata);
     long lastTimestamp = snapshot.version() >= 0 ? snapshot.timestamp() : Long.MIN_VALUE;
     String txnId = CommitInfoFactory.newTxnId();
@@ -187,8 +217,17 @@ public final class TransactionImpl implements Transaction {
     for (int attempt = 1; ; attempt++) {
       Long inCommitTimestamp = ict ? Math.max(System.currentTimeMillis(), lastTimestamp + 1) : null;
       List<String> lines = new ArrayList<>(staged.size() + 1);
-      lines.add(ActionJson.toJson(CommitInfoFactory.create(operation, version - 1, isolation, blindAppend, adds,
-          removes.values(), inCommitTimestamp, txnId)));
+      lines.add(
+          ActionJson.toJson(
+              CommitInfoFactory.create(
+                  operation,
+                  version - 1,
+                  isolation,
+                  blindAppend,
+                  adds,
+                  removes.values(),
+                  inCommitTimestamp,
+                  txnId)));
       staged.forEach(a -> lines.add(ActionJson.toJson(a)));
       try {
         snapshot.store().write(FileNames.deltaFile(logPath, version), lines.iterator(), false);
@@ -226,20 +265,34 @@ public final class TransactionImpl implements Transaction {
    */
   private void checkRules(Metadata metadata) {
     // A file re-added with a new deletion vector (its rows minus some) adds no rows.
-    boolean addsData = adds.stream().anyMatch(a -> a.dataChange()
-        && (a.deletionVector() == null || !removes.containsKey(snapshot.paths().key(a.path()))));
+    boolean addsData =
+        adds.stream()
+            .anyMatch(
+                a ->
+                    a.dataChange()
+                        && (a.deletionVector() == null
+                            || !removes.containsKey(snapshot.paths().key(a.path()))));
     if (addsData && !constraintsChecked && WriterFeatures.hasCheckConstraints(metadata)) {
-      throw DeltaErrors.unsupportedWrite(tablePath, snapshot.version(), "it has CHECK constraints (delta.constraints.*), "
-          + "which only the DML backend on Apache Spark evaluates; write through it, or check the rows with "
-          + "DmlExecutor.checkConstraints and declare it with Transaction.constraintsChecked().");
+      throw DeltaErrors.unsupportedWrite(
+          tablePath,
+          snapshot.version(),
+          "it has CHECK constraints (delta.constraints.*), "
+              + "which only the DML backend on Apache Spark evaluates; write through it, or check the rows with "
+              + "DmlExecutor.checkConstraints and declare it with Transaction.constraintsChecked().");
     }
     boolean deletesData = removes.values().stream().anyMatch(RemoveFile::dataChange);
-    if (deletesData && "true".equalsIgnoreCase(metadata.property("delta.appendOnly").orElse("false"))) {
+    if (deletesData
+        && "true".equalsIgnoreCase(metadata.property("delta.appendOnly").orElse("false"))) {
       throw DeltaErrors.appendOnly(tablePath, snapshot.version());
     }
-    if (deletesData && "true".equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
-      throw DeltaErrors.unsupportedWrite(tablePath, snapshot.version(), "the change data feed is enabled, and this "
-          + "engine does not write change data files for deletes yet.");
+    if (deletesData
+        && "true"
+            .equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
+      throw DeltaErrors.unsupportedWrite(
+          tablePath,
+          snapshot.version(),
+          "the change data feed is enabled, and this "
+              + "engine does not write change data files for deletes yet.");
     }
   }
 
@@ -267,7 +320,8 @@ public final class TransactionImpl implements Transaction {
     } catch (java.io.FileNotFoundException e) {
       return null;
     } catch (IOException e) {
-      throw DeltaErrors.storage("reading the concurrent commit of version " + version + " of", tablePath, e);
+      throw DeltaErrors.storage(
+          "reading the concurrent commit of version " + version + " of", tablePath, e);
     }
     // A damaged winner fails our commit too: we never write the next version on top of it.
     return CommitFile.parse(tablePath, version, file.toString(), lines);

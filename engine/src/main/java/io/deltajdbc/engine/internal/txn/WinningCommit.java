@@ -12,8 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a concurrent commit that won the race did, as the conflict rules need it. */
-record WinningCommit(long version, CommitInfo commitInfo, Protocol protocol, Metadata metadata, List<AddFile> adds,
-    List<RemoveFile> removes, List<SetTransaction> transactions, List<DomainMetadata> domains) {
+record WinningCommit(
+    long version,
+    CommitInfo commitInfo,
+    Protocol protocol,
+    Metadata metadata,
+    List<AddFile> adds,
+    List<RemoveFile> removes,
+    List<SetTransaction> transactions,
+    List<DomainMetadata> domains) {
 
   static WinningCommit of(long version, List<Action> actions) {
     CommitInfo ci = null;

@@ -21,24 +21,48 @@ import java.util.TreeSet;
  */
 final class WriterFeatures {
   static final int MAX_WRITER_VERSION = 7;
-  static final Set<String> SUPPORTED = Set.of("appendOnly", "invariants", "checkConstraints", "changeDataFeed",
-      "generatedColumns", "identityColumns", "columnMapping", "timestampNtz", "deletionVectors", "domainMetadata",
-      "typeWidening", "typeWidening-preview", "vacuumProtocolCheck", "inCommitTimestamp", "v2Checkpoint",
-      "clustering", "variantType", "variantType-preview");
+  static final Set<String> SUPPORTED =
+      Set.of(
+          "appendOnly",
+          "invariants",
+          "checkConstraints",
+          "changeDataFeed",
+          "generatedColumns",
+          "identityColumns",
+          "columnMapping",
+          "timestampNtz",
+          "deletionVectors",
+          "domainMetadata",
+          "typeWidening",
+          "typeWidening-preview",
+          "vacuumProtocolCheck",
+          "inCommitTimestamp",
+          "v2Checkpoint",
+          "clustering",
+          "variantType",
+          "variantType-preview");
 
   private WriterFeatures() {}
 
   static void checkWritable(String table, long version, Protocol protocol, Metadata metadata) {
     TableFeatures.checkReadable(table, version, protocol, metadata);
     if (protocol.minWriterVersion() > MAX_WRITER_VERSION) {
-      throw DeltaErrors.unsupportedWrite(table, version, "it needs writer version " + protocol.minWriterVersion()
-          + "; this engine writes versions up to " + MAX_WRITER_VERSION + ".");
+      throw DeltaErrors.unsupportedWrite(
+          table,
+          version,
+          "it needs writer version "
+              + protocol.minWriterVersion()
+              + "; this engine writes versions up to "
+              + MAX_WRITER_VERSION
+              + ".");
     }
     Set<String> missing = new TreeSet<>(inEffect(protocol));
     missing.removeAll(SUPPORTED);
     if (!missing.isEmpty()) {
-      throw DeltaErrors.unsupportedWrite(table, version, "it uses writer feature(s) " + missing
-          + " that this engine does not implement.");
+      throw DeltaErrors.unsupportedWrite(
+          table,
+          version,
+          "it uses writer feature(s) " + missing + " that this engine does not implement.");
     }
     String fieldRule = fieldRule(metadata.parseSchema());
     if (fieldRule != null) {
@@ -48,11 +72,16 @@ final class WriterFeatures {
 
   /** True when the table has CHECK constraints, which only the DML backend (Spark) evaluates. */
   static boolean hasCheckConstraints(Metadata metadata) {
-    return metadata.configuration().keySet().stream().anyMatch(k -> k.startsWith("delta.constraints."));
+    return metadata.configuration().keySet().stream()
+        .anyMatch(k -> k.startsWith("delta.constraints."));
   }
 
-  /** Refuses commits through a log store that is not safe for concurrent writers, unless the user opted in. */
-  static void checkStore(String table, io.deltajdbc.engine.storage.LogStore store, org.apache.hadoop.fs.Path root) {
+  /**
+   * Refuses commits through a log store that is not safe for concurrent writers, unless the user
+   * opted in.
+   */
+  static void checkStore(
+      String table, io.deltajdbc.engine.storage.LogStore store, org.apache.hadoop.fs.Path root) {
     if (store.isAtomicCreateSafe()) {
       return;
     }
@@ -96,10 +125,14 @@ final class WriterFeatures {
       for (StructField f : s.fields()) {
         var md = f.metadata().values();
         if (md.containsKey("delta.generationExpression")) {
-          return "column " + f.name() + " is a generated column, which this engine cannot compute yet.";
+          return "column "
+              + f.name()
+              + " is a generated column, which this engine cannot compute yet.";
         }
         if (md.containsKey("delta.identity.start")) {
-          return "column " + f.name() + " is an identity column, which this engine cannot fill yet.";
+          return "column "
+              + f.name()
+              + " is an identity column, which this engine cannot fill yet.";
         }
         if (md.containsKey("delta.invariants")) {
           return "column " + f.name() + " has an invariant, which this engine cannot enforce yet.";

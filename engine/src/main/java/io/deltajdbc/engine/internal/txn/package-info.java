@@ -1,6 +1,6 @@
 /**
  * The optimistic transaction: staging, commit with create-if-absent, conflict checks against
- * winning commits (after delta-io/delta's ConflictChecker), table creation with the lowest
- * protocol its features need, and post-commit checkpoints and log cleanup.
+ * winning commits (after delta-io/delta's ConflictChecker), table creation with the lowest protocol
+ * its features need, and post-commit checkpoints and log cleanup.
  */
 package io.deltajdbc.engine.internal.txn;

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Hive-style partition directories ({@code year=2024/month=01}) with the escaping Spark applies to
- * names and values, so that our directories look exactly like Spark's; null is
- * {@code __HIVE_DEFAULT_PARTITION__}.
+ * names and values, so that our directories look exactly like Spark's; null is {@code
+ * __HIVE_DEFAULT_PARTITION__}.
  */
 final class PartitionPaths {
   static final String NULL_VALUE = "__HIVE_DEFAULT_PARTITION__";

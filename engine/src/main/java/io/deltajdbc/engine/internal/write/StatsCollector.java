@@ -19,14 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects one data file's statistics while its rows are written (protocol: "Per-file
- * Statistics"): the row count, and for the indexed columns (the first
- * {@code delta.dataSkippingNumIndexedCols} leaves) their null counts and, for orderable types,
- * minimum and maximum. Keys are physical names, so the JSON is what Delta writes.
+ * Collects one data file's statistics while its rows are written (protocol: "Per-file Statistics"):
+ * the row count, and for the indexed columns (the first {@code delta.dataSkippingNumIndexedCols}
+ * leaves) their null counts and, for orderable types, minimum and maximum. Keys are physical names,
+ * so the JSON is what Delta writes.
  */
 final class StatsCollector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
   private final Node root;
   private final int stringPrefix;
@@ -40,8 +41,18 @@ final class StatsCollector {
    * @param stringPrefix the prefix length string bounds are truncated to
    * @param tightBounds whether to write {@code tightBounds: true} (tables with deletion vectors)
    */
-  StatsCollector(StructType dataSchema, boolean physical, int numIndexedCols, int stringPrefix, boolean tightBounds) {
-    this.root = new Node(null, dataSchema, physical, new int[] {numIndexedCols < 0 ? Integer.MAX_VALUE : numIndexedCols});
+  StatsCollector(
+      StructType dataSchema,
+      boolean physical,
+      int numIndexedCols,
+      int stringPrefix,
+      boolean tightBounds) {
+    this.root =
+        new Node(
+            null,
+            dataSchema,
+            physical,
+            new int[] {numIndexedCols < 0 ? Integer.MAX_VALUE : numIndexedCols});
     this.stringPrefix = stringPrefix;
     this.tightBounds = tightBounds;
   }
@@ -90,7 +101,8 @@ final class StatsCollector {
           if (!(f.type() instanceof StructType)) {
             budget[0]--;
           }
-          children.add(new Node(physical ? f.physicalName() : f.name(), f.type(), physical, budget));
+          children.add(
+              new Node(physical ? f.physicalName() : f.name(), f.type(), physical, budget));
           slots.add(i);
         }
       }
@@ -156,7 +168,8 @@ final class StatsCollector {
         return false;
       }
       return switch (p) {
-        case BYTE, SHORT, INTEGER, LONG, FLOAT, DOUBLE, STRING, DATE, TIMESTAMP, TIMESTAMP_NTZ -> true;
+        case BYTE, SHORT, INTEGER, LONG, FLOAT, DOUBLE, STRING, DATE, TIMESTAMP, TIMESTAMP_NTZ ->
+            true;
         default -> false;
       };
     }
@@ -167,7 +180,10 @@ final class StatsCollector {
       }
       if (v instanceof String s) {
         node.put(key, s);
-      } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      } else if (v instanceof Long
+          || v instanceof Integer
+          || v instanceof Short
+          || v instanceof Byte) {
         node.put(key, ((Number) v).longValue());
       } else if (v instanceof Double d) {
         if (!d.isNaN()) {

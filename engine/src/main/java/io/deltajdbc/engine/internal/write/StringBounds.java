@@ -18,7 +18,9 @@ final class StringBounds {
     if (prefix <= 0) {
       return null;
     }
-    boolean splitsPair = Character.isHighSurrogate(s.charAt(prefix - 1)) && Character.isLowSurrogate(s.charAt(prefix));
+    boolean splitsPair =
+        Character.isHighSurrogate(s.charAt(prefix - 1))
+            && Character.isLowSurrogate(s.charAt(prefix));
     return s.substring(0, splitsPair ? prefix + 1 : prefix);
   }
 

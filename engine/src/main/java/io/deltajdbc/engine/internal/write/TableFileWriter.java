@@ -52,7 +52,8 @@ public final class TableFileWriter implements DataFileWriter {
   private final ZoneId zone;
   private final boolean tightBounds;
 
-  public TableFileWriter(Configuration conf, Path root, String tablePath, Metadata metadata, boolean deletionVectors) {
+  public TableFileWriter(
+      Configuration conf, Path root, String tablePath, Metadata metadata, boolean deletionVectors) {
     this.conf = conf;
     this.root = root;
     this.tablePath = tablePath;
@@ -61,7 +62,8 @@ public final class TableFileWriter implements DataFileWriter {
     this.options = WriteOptions.of(metadata, conf);
     this.zone = EngineConfig.partitionTimeZone(conf);
     this.tightBounds = deletionVectors;
-    List<String> partitions = metadata.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+    List<String> partitions =
+        metadata.partitionColumns().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     List<Integer> pIdx = new ArrayList<>();
     for (String p : metadata.partitionColumns()) {
       int i = schema.indexOf(p);
@@ -70,7 +72,8 @@ public final class TableFileWriter implements DataFileWriter {
       }
       pIdx.add(i);
       partitionKeys.add(mapping.physicalName(schema.field(i)));
-      partitionDirNames.add(mapping.isEnabled() ? schema.field(i).physicalName() : schema.field(i).name());
+      partitionDirNames.add(
+          mapping.isEnabled() ? schema.field(i).physicalName() : schema.field(i).name());
     }
     List<Integer> dIdx = new ArrayList<>();
     List<StructField> data = new ArrayList<>();
@@ -85,7 +88,9 @@ public final class TableFileWriter implements DataFileWriter {
     this.dataSchema = new StructType(data);
   }
 
-  /** Writes the rows (values in the table schema's order) and returns the new files' add actions. */
+  /**
+   * Writes the rows (values in the table schema's order) and returns the new files' add actions.
+   */
   public List<AddFile> write(Iterator<Row> rows) {
     Map<List<String>, OpenFile> open = new HashMap<>();
     List<AddFile> done = new ArrayList<>();
@@ -105,7 +110,8 @@ public final class TableFileWriter implements DataFileWriter {
           open.put(pv, f);
         }
         f.write(dataRow(row));
-        if (f.rows % SIZE_CHECK_INTERVAL == 0 && f.writer.getDataSize() >= options.targetFileBytes()) {
+        if (f.rows % SIZE_CHECK_INTERVAL == 0
+            && f.writer.getDataSize() >= options.targetFileBytes()) {
           done.add(f.close());
           open.remove(pv);
         }
@@ -144,8 +150,16 @@ public final class TableFileWriter implements DataFileWriter {
   /** Checks NOT NULL and brings numbers to their columns' classes. */
   private Row conform(Row row) {
     if (row.size() != schema.size()) {
-      throw DeltaErrors.invalidArgument("A row for table " + tablePath + " has " + row.size() + " values; the table has "
-          + schema.size() + " columns (" + String.join(", ", schema.fieldNames()) + ").");
+      throw DeltaErrors.invalidArgument(
+          "A row for table "
+              + tablePath
+              + " has "
+              + row.size()
+              + " values; the table has "
+              + schema.size()
+              + " columns ("
+              + String.join(", ", schema.fieldNames())
+              + ").");
     }
     Object[] values = row.toArray();
     conform(values, schema, "");
@@ -171,7 +185,8 @@ public final class TableFileWriter implements DataFileWriter {
       Object c = ValueCoercion.coerce(values[i], f.type());
       if (!ValueCoercion.fits(c)) {
         throw ValueCoercion.outOfRange(values[i], f.type())
-            ? DeltaErrors.valueOutOfRange(tablePath, column, values[i], f.type(), !(values[i] instanceof Number))
+            ? DeltaErrors.valueOutOfRange(
+                tablePath, column, values[i], f.type(), !(values[i] instanceof Number))
             : DeltaErrors.valueDoesNotFit(tablePath, column, values[i], f.type());
       }
       values[i] = c;
@@ -197,13 +212,23 @@ public final class TableFileWriter implements DataFileWriter {
 
     OpenFile(List<String> partitionValues) throws IOException {
       this.partitionValues = partitionValues;
-      String name = "part-00000-" + UUID.randomUUID() + "-c000" + options.codec().getExtension() + ".parquet";
-      String dir = partitionIndexes.length == 0 ? "" : PartitionPaths.directory(partitionDirNames, partitionValues) + "/";
+      String name =
+          "part-00000-" + UUID.randomUUID() + "-c000" + options.codec().getExtension() + ".parquet";
+      String dir =
+          partitionIndexes.length == 0
+              ? ""
+              : PartitionPaths.directory(partitionDirNames, partitionValues) + "/";
       this.relative = dir + name;
       this.path = new Path(root, relative);
-      this.writer = ParquetRowWriter.create(conf, path, dataSchema, mapping.isEnabled(), options.codec());
-      this.stats = new StatsCollector(dataSchema, mapping.isEnabled(), options.numIndexedCols(), options.stringPrefix(),
-          tightBounds);
+      this.writer =
+          ParquetRowWriter.create(conf, path, dataSchema, mapping.isEnabled(), options.codec());
+      this.stats =
+          new StatsCollector(
+              dataSchema,
+              mapping.isEnabled(),
+              options.numIndexedCols(),
+              options.stringPrefix(),
+              tightBounds);
     }
 
     void write(Row dataRow) throws IOException {
@@ -220,8 +245,18 @@ public final class TableFileWriter implements DataFileWriter {
       for (int i = 0; i < partitionKeys.size(); i++) {
         pv.put(partitionKeys.get(i), partitionValues.get(i));
       }
-      return new AddFile(encode(relative), pv, status.getLen(), status.getModificationTime(), true, stats.toJson(),
-          null, null, null, null, null);
+      return new AddFile(
+          encode(relative),
+          pv,
+          status.getLen(),
+          status.getModificationTime(),
+          true,
+          stats.toJson(),
+          null,
+          null,
+          null,
+          null,
+          null);
     }
   }
 

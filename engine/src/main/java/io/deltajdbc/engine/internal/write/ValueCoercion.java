@@ -12,10 +12,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Brings a value to the Java class of its column ({@link io.deltajdbc.engine.data.Row}): numbers
- * of another class are converted when they fit exactly, decimals are set to the column's scale,
- * dates and timestamps must be within Delta's range.
- * Returns null when the value cannot be stored; the caller reports it.
+ * Brings a value to the Java class of its column ({@link io.deltajdbc.engine.data.Row}): numbers of
+ * another class are converted when they fit exactly, decimals are set to the column's scale, dates
+ * and timestamps must be within Delta's range. Returns null when the value cannot be stored; the
+ * caller reports it.
  */
 final class ValueCoercion {
   private static final Object NO_FIT = new Object();
@@ -45,10 +45,13 @@ final class ValueCoercion {
     if (!(type instanceof PrimitiveType p)) {
       return v;
     }
-    if (p == PrimitiveType.DATE || p == PrimitiveType.TIMESTAMP || p == PrimitiveType.TIMESTAMP_NTZ) {
+    if (p == PrimitiveType.DATE
+        || p == PrimitiveType.TIMESTAMP
+        || p == PrimitiveType.TIMESTAMP_NTZ) {
       return inRange(v) ? v : NO_FIT;
     }
-    if (!(v instanceof Number n) || !p.isIntegral() && p != PrimitiveType.FLOAT && p != PrimitiveType.DOUBLE) {
+    if (!(v instanceof Number n)
+        || !p.isIntegral() && p != PrimitiveType.FLOAT && p != PrimitiveType.DOUBLE) {
       return v;
     }
     // A value already of the column's class (the usual case) is returned without a BigDecimal.
@@ -78,7 +81,10 @@ final class ValueCoercion {
         long days = d.toEpochDay();
         return days == (int) days;
       }
-      Instant i = v instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC) : v instanceof Instant x ? x : null;
+      Instant i =
+          v instanceof LocalDateTime t
+              ? t.toInstant(ZoneOffset.UTC)
+              : v instanceof Instant x ? x : null;
       if (i != null) {
         Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
       }
@@ -89,8 +95,8 @@ final class ValueCoercion {
   }
 
   /**
-   * Whether a value that does not fit is of its column's kind but too large (a number for a
-   * number, a date or time for a date or timestamp), rather than of another kind altogether.
+   * Whether a value that does not fit is of its column's kind but too large (a number for a number,
+   * a date or time for a date or timestamp), rather than of another kind altogether.
    */
   static boolean outOfRange(Object v, DataType type) {
     if (type instanceof DecimalType) {
@@ -99,10 +105,13 @@ final class ValueCoercion {
     if (!(type instanceof PrimitiveType p)) {
       return false;
     }
-    if (p == PrimitiveType.DATE || p == PrimitiveType.TIMESTAMP || p == PrimitiveType.TIMESTAMP_NTZ) {
+    if (p == PrimitiveType.DATE
+        || p == PrimitiveType.TIMESTAMP
+        || p == PrimitiveType.TIMESTAMP_NTZ) {
       return v instanceof java.time.temporal.Temporal;
     }
-    return v instanceof Number && (p.isIntegral() || p == PrimitiveType.FLOAT || p == PrimitiveType.DOUBLE);
+    return v instanceof Number
+        && (p.isIntegral() || p == PrimitiveType.FLOAT || p == PrimitiveType.DOUBLE);
   }
 
   static boolean fits(Object coerced) {

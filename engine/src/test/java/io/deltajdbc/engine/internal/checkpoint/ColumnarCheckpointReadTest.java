@@ -40,8 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same actions in the same order (or fail with the same message).
  */
 class ColumnarCheckpointReadTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** What reading one file gave: its actions, or the failure's message. */
   private record Outcome(List<Action> actions, String error) {}
@@ -50,7 +49,8 @@ class ColumnarCheckpointReadTest {
     Configuration conf = DeltaTable.defaultConfiguration();
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.toUri());
     LogStore store = LogStores.forPath(p, conf);
-    CheckpointReader reader = new CheckpointReader(new LogContext(store, p.getParent(), "t"), columnar);
+    CheckpointReader reader =
+        new CheckpointReader(new LogContext(store, p.getParent(), "t"), columnar);
     List<Action> out = new ArrayList<>();
     try {
       reader.readActions(7, new FileInfo(p, size(file), 0), out::add);
@@ -74,7 +74,8 @@ class ColumnarCheckpointReadTest {
   private static boolean decodedColumnWise(Path file) {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.toUri());
     try {
-      return ColumnarCheckpointFile.read(DeltaTable.defaultConfiguration(), p, size(file), "t", a -> { });
+      return ColumnarCheckpointFile.read(
+          DeltaTable.defaultConfiguration(), p, size(file), "t", a -> {});
     } catch (RuntimeException e) {
       return false;
     }
@@ -85,7 +86,8 @@ class ColumnarCheckpointReadTest {
       return s.filter(f -> f.getFileName().toString().endsWith(".parquet"))
           .filter(f -> f.toString().contains("/_delta_log/"))
           .filter(f -> !f.getFileName().toString().startsWith("."))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,7 +108,8 @@ class ColumnarCheckpointReadTest {
         fellBack.add(f + (rows.error() == null ? "" : " (unreadable)"));
       }
     }
-    System.out.println("column-wise: " + columnWise + " of " + files.size() + "; row reader: " + fellBack);
+    System.out.println(
+        "column-wise: " + columnWise + " of " + files.size() + "; row reader: " + fellBack);
     return columnWise;
   }
 
@@ -116,16 +119,20 @@ class ColumnarCheckpointReadTest {
     assertTrue(files.size() > 50, "conformance checkpoints found: " + files.size());
     int columnWise = compareAll(files);
     // the files the row reader also fails on do not count: at most a few fall back
-    assertTrue(columnWise >= files.size() * 9 / 10, columnWise + " of " + files.size() + " decoded column-wise");
+    assertTrue(
+        columnWise >= files.size() * 9 / 10,
+        columnWise + " of " + files.size() + " decoded column-wise");
   }
 
   /**
-   * Damaged checkpoints fail alike with either reader: cut short (no footer: the same
-   * message), and with their pages overwritten (a corrupt log naming the file, with the decoders' own details).
+   * Damaged checkpoints fail alike with either reader: cut short (no footer: the same message), and
+   * with their pages overwritten (a corrupt log naming the file, with the decoders' own details).
    */
   @Test
   void damagedCheckpointsFailTheSameWayBothWays() throws IOException {
-    Path source = checkpointFiles(TestData.resolve("dat/out/reader_tests/generated/with_checkpoint/delta")).get(0);
+    Path source =
+        checkpointFiles(TestData.resolve("dat/out/reader_tests/generated/with_checkpoint/delta"))
+            .get(0);
     byte[] bytes = Files.readAllBytes(source);
     Path cut = dir.resolve("00000000000000000002.checkpoint.parquet");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -133,8 +140,13 @@ class ColumnarCheckpointReadTest {
     assertTrue(rows.error() != null, "a cut-short checkpoint fails");
     assertEquals(rows.error(), read(cut, true).error());
 
-    int footer = bytes.length - 8 - (bytes[bytes.length - 8] & 0xff | (bytes[bytes.length - 7] & 0xff) << 8
-        | (bytes[bytes.length - 6] & 0xff) << 16 | (bytes[bytes.length - 5] & 0xff) << 24);
+    int footer =
+        bytes.length
+            - 8
+            - (bytes[bytes.length - 8] & 0xff
+                | (bytes[bytes.length - 7] & 0xff) << 8
+                | (bytes[bytes.length - 6] & 0xff) << 16
+                | (bytes[bytes.length - 5] & 0xff) << 24);
     int damaged = 0;
     int corrupt = 0;
     for (int at = 4; at + 16 < footer; at += Math.max(1, footer / 40)) {
@@ -144,13 +156,18 @@ class ColumnarCheckpointReadTest {
       Files.write(bad, copy);
       String byRows = read(bad, false).error();
       String byColumns = read(bad, true).error();
-      assertEquals(byRows == null, byColumns == null, "both fail or neither at " + at + ": " + byRows + " / "
-          + byColumns);
+      assertEquals(
+          byRows == null,
+          byColumns == null,
+          "both fail or neither at " + at + ": " + byRows + " / " + byColumns);
       if (byRows != null) {
         damaged++;
-        assertEquals(byRows.substring(0, byRows.indexOf(':')), byColumns.substring(0, byColumns.indexOf(':')),
+        assertEquals(
+            byRows.substring(0, byRows.indexOf(':')),
+            byColumns.substring(0, byColumns.indexOf(':')),
             byRows + " / " + byColumns);
-        String prefix = "checkpoint file " + new org.apache.hadoop.fs.Path(bad.toUri()) + " cannot be read: ";
+        String prefix =
+            "checkpoint file " + new org.apache.hadoop.fs.Path(bad.toUri()) + " cannot be read: ";
         if (byRows.startsWith("CORRUPT_LOG")) {
           corrupt++;
           assertTrue(byColumns.contains(prefix), byColumns);
@@ -163,11 +180,16 @@ class ColumnarCheckpointReadTest {
 
   @Test
   void ourCheckpointsReadTheSameBothWays() {
-    StructType schema = StructType.of(new StructField("id", PrimitiveType.LONG, true),
-        new StructField("part", PrimitiveType.STRING, true));
+    StructType schema =
+        StructType.of(
+            new StructField("id", PrimitiveType.LONG, true),
+            new StructField("part", PrimitiveType.STRING, true));
     String path = dir.resolve("ours").toString();
-    DeltaTable t = DeltaTable.create(path, DeltaTable.defaultConfiguration(), TableSpec.of(schema, "part")
-        .withProperty("delta.checkpointInterval", "2"));
+    DeltaTable t =
+        DeltaTable.create(
+            path,
+            DeltaTable.defaultConfiguration(),
+            TableSpec.of(schema, "part").withProperty("delta.checkpointInterval", "2"));
     for (int c = 0; c < 6; c++) {
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -179,8 +201,11 @@ class ColumnarCheckpointReadTest {
     }
     for (int c = 0; c < 2; c++) {
       Transaction txn = t.startTransaction();
-      AddFile victim = txn.readSnapshot().files().stream()
-          .filter(f -> "p1".equals(f.partitionValues().get("part"))).toList().get(c);
+      AddFile victim =
+          txn.readSnapshot().files().stream()
+              .filter(f -> "p1".equals(f.partitionValues().get("part")))
+              .toList()
+              .get(c);
       txn.readFiles(List.of(victim));
       txn.remove(List.of(victim));
       txn.setTransaction("app-" + c, c + 1);
@@ -190,7 +215,9 @@ class ColumnarCheckpointReadTest {
     assertTrue(files.size() >= 3, "checkpoints written: " + files);
     assertEquals(files.size(), compareAll(files), "all of our checkpoints are decoded column-wise");
     List<Action> last = read(files.get(files.size() - 1), true).actions();
-    assertTrue(last.stream().anyMatch(a -> a instanceof AddFile f && f.partitionValues().get("part") == null),
+    assertTrue(
+        last.stream()
+            .anyMatch(a -> a instanceof AddFile f && f.partitionValues().get("part") == null),
         "a file of the null partition");
     assertTrue(last.stream().anyMatch(a -> a instanceof RemoveFile), "a tombstone");
   }
@@ -200,12 +227,27 @@ class ColumnarCheckpointReadTest {
     var spark = SparkOracle.spark();
     for (String policy : new String[] {"classic", "v2"}) {
       String path = dir.resolve("spark-" + policy).toString();
-      spark.sql("CREATE TABLE delta.`" + path + "` (id BIGINT, part STRING, note STRING) USING delta "
-          + "PARTITIONED BY (part) TBLPROPERTIES ('delta.checkpointInterval' = '2', "
-          + "'delta.enableDeletionVectors' = 'true', 'delta.checkpointPolicy' = '" + policy + "')");
+      spark.sql(
+          "CREATE TABLE delta.`"
+              + path
+              + "` (id BIGINT, part STRING, note STRING) USING delta "
+              + "PARTITIONED BY (part) TBLPROPERTIES ('delta.checkpointInterval' = '2', "
+              + "'delta.enableDeletionVectors' = 'true', 'delta.checkpointPolicy' = '"
+              + policy
+              + "')");
       for (int c = 0; c < 4; c++) {
-        spark.sql("INSERT INTO delta.`" + path + "` VALUES (" + c + ", 'a', 'x" + c + "'), (" + (c + 10)
-            + ", NULL, NULL), (" + (c + 20) + ", 'b', 'y')");
+        spark.sql(
+            "INSERT INTO delta.`"
+                + path
+                + "` VALUES ("
+                + c
+                + ", 'a', 'x"
+                + c
+                + "'), ("
+                + (c + 10)
+                + ", NULL, NULL), ("
+                + (c + 20)
+                + ", 'b', 'y')");
       }
       spark.sql("DELETE FROM delta.`" + path + "` WHERE id = 21");
       spark.sql("DELETE FROM delta.`" + path + "` WHERE part = 'a' AND id < 2");
@@ -215,8 +257,10 @@ class ColumnarCheckpointReadTest {
       assertEquals(files.size(), compareAll(files), policy + ": all decoded column-wise");
       List<Action> all = new ArrayList<>();
       files.forEach(f -> all.addAll(read(f, true).actions()));
-      assertTrue(all.stream().anyMatch(a -> a instanceof AddFile f && f.deletionVector() != null)
-          || all.stream().anyMatch(a -> a instanceof RemoveFile), policy + ": deletes are in a checkpoint");
+      assertTrue(
+          all.stream().anyMatch(a -> a instanceof AddFile f && f.deletionVector() != null)
+              || all.stream().anyMatch(a -> a instanceof RemoveFile),
+          policy + ": deletes are in a checkpoint");
     }
   }
 }

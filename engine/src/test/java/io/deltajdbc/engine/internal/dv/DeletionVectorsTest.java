@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Z85, the 64-bit bitmap format and deletion vector files, as the protocol specifies them. */
 class DeletionVectorsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void z85MatchesTheZeroMqSpecification() {
@@ -50,23 +49,33 @@ class DeletionVectorsTest {
     RoaringBitmapArray b = RoaringBitmapArray.of(1, 3, 5);
     byte[] bytes = b.serialize();
     byte[] padded = java.util.Arrays.copyOf(bytes, (bytes.length + 3) / 4 * 4);
-    DeletionVectorDescriptor inline = new DeletionVectorDescriptor("i", Z85.encode(padded), null, bytes.length, 3, null);
-    assertArrayEquals(new long[] {1, 3, 5}, DeletionVectorLoader.load(new Configuration(), root(), inline, "t").toArray());
+    DeletionVectorDescriptor inline =
+        new DeletionVectorDescriptor("i", Z85.encode(padded), null, bytes.length, 3, null);
+    assertArrayEquals(
+        new long[] {1, 3, 5},
+        DeletionVectorLoader.load(new Configuration(), root(), inline, "t").toArray());
 
     UUID id = UUID.randomUUID();
     DeletionVectorDescriptor onDisk = writeFile("ab", id, bytes, false);
-    assertArrayEquals(new long[] {1, 3, 5}, DeletionVectorLoader.load(new Configuration(), root(), onDisk, "t").toArray());
+    assertArrayEquals(
+        new long[] {1, 3, 5},
+        DeletionVectorLoader.load(new Configuration(), root(), onDisk, "t").toArray());
   }
 
   @Test
   void aDamagedFileIsNamedInTheError() throws IOException {
     byte[] bytes = RoaringBitmapArray.of(1, 3, 5).serialize();
     DeletionVectorDescriptor dv = writeFile("", UUID.randomUUID(), bytes, true);
-    DeltaException e = assertThrows(DeltaException.class,
-        () -> DeletionVectorLoader.load(new Configuration(), root(), dv, "my_table"));
+    DeltaException e =
+        assertThrows(
+            DeltaException.class,
+            () -> DeletionVectorLoader.load(new Configuration(), root(), dv, "my_table"));
     assertEquals(ErrorCode.CORRUPT_DATA, e.code());
-    assertTrue(e.getMessage().contains("my_table") && e.getMessage().contains("deletion_vector_")
-        && e.getMessage().contains("CRC"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("my_table")
+            && e.getMessage().contains("deletion_vector_")
+            && e.getMessage().contains("CRC"),
+        e.getMessage());
   }
 
   private org.apache.hadoop.fs.Path root() {
@@ -74,8 +83,8 @@ class DeletionVectorsTest {
   }
 
   /** Writes a DV file in the protocol's layout: version byte, size, bitmap, CRC-32 (big endian). */
-  private DeletionVectorDescriptor writeFile(String prefix, UUID id, byte[] bitmap, boolean damageCrc)
-      throws IOException {
+  private DeletionVectorDescriptor writeFile(
+      String prefix, UUID id, byte[] bitmap, boolean damageCrc) throws IOException {
     Path folder = prefix.isEmpty() ? dir : Files.createDirectories(dir.resolve(prefix));
     CRC32 crc = new CRC32();
     crc.update(bitmap);
@@ -86,7 +95,11 @@ class DeletionVectorsTest {
       out.write(bitmap);
       out.writeInt((int) crc.getValue() ^ (damageCrc ? 1 : 0));
     }
-    ByteBuffer uuid = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-    return new DeletionVectorDescriptor("u", prefix + Z85.encode(uuid.array()), 1, bitmap.length, 3, null);
+    ByteBuffer uuid =
+        ByteBuffer.allocate(16)
+            .putLong(id.getMostSignificantBits())
+            .putLong(id.getLeastSignificantBits());
+    return new DeletionVectorDescriptor(
+        "u", prefix + Z85.encode(uuid.array()), 1, bitmap.length, 3, null);
   }
 }

@@ -12,10 +12,30 @@ class PathCanonicalizerSchemeTest {
 
   @Test
   void schemeTestMatchesTheRegularExpression() {
-    List<String> paths = List.of("", "a", ":", "a:", "file:/t/a.parquet", "s3a://bucket/x", "part=p0/a.parquet",
-        "x=2024-01-01 10:00:00/a.parquet", "1abc:x", "ab+c.d-e:rest", "ab_c:rest", "/abs/a.parquet",
-        "a%20b.parquet", "hdfs:line\nbreak", "hdfs:cr\rx", "ab:\u2028", "ab:\u0085", "ab:\u2029", "ab:é",
-        "é:x", "Z:", "a b:c");
+    List<String> paths =
+        List.of(
+            "",
+            "a",
+            ":",
+            "a:",
+            "file:/t/a.parquet",
+            "s3a://bucket/x",
+            "part=p0/a.parquet",
+            "x=2024-01-01 10:00:00/a.parquet",
+            "1abc:x",
+            "ab+c.d-e:rest",
+            "ab_c:rest",
+            "/abs/a.parquet",
+            "a%20b.parquet",
+            "hdfs:line\nbreak",
+            "hdfs:cr\rx",
+            "ab:\u2028",
+            "ab:\u0085",
+            "ab:\u2029",
+            "ab:é",
+            "é:x",
+            "Z:",
+            "a b:c");
     for (String p : paths) {
       assertEquals(SCHEME.matcher(p).matches(), PathCanonicalizer.hasScheme(p), p);
     }

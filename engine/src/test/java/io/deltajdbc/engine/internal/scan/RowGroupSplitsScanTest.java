@@ -44,19 +44,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A file larger than {@link EngineConfig#SCAN_SPLIT_BYTES} with several row groups is several
  * splits: together, in order, exactly the rows of {@link Scan#rows()} (the record reader, whole
- * files), with the file's deletion vector applied by position in the later row groups too, with
- * and without a filter. The table is written by hand: two files by parquet-hadoop (v2 and v1
- * pages, small row groups), one of them with a deletion vector, and a log naming them.
+ * files), with the file's deletion vector applied by position in the later row groups too, with and
+ * without a filter. The table is written by hand: two files by parquet-hadoop (v2 and v1 pages,
+ * small row groups), one of them with a deletion vector, and a log naming them.
  */
 class RowGroupSplitsScanTest {
   private static final int ROWS = 30_000;
-  private static final MessageType FILE = MessageTypeParser.parseMessageType(
-      "message m { required int64 id; optional binary s (STRING); optional int64 v; optional double d; }");
-  /** Deleted rows of the first file: spread out, a whole stretch in a late row group, and the last row. */
-  private static final LongPredicate DELETED = i -> i % 7 == 3 || (i >= 20_000 && i < 21_000) || i == ROWS - 1;
+  private static final MessageType FILE =
+      MessageTypeParser.parseMessageType(
+          "message m { required int64 id; optional binary s (STRING); optional int64 v; optional double d; }");
 
-  @TempDir
-  static Path dir;
+  /**
+   * Deleted rows of the first file: spread out, a whole stretch in a late row group, and the last
+   * row.
+   */
+  private static final LongPredicate DELETED =
+      i -> i % 7 == 3 || (i >= 20_000 && i < 21_000) || i == ROWS - 1;
+
+  @TempDir static Path dir;
   private static String table;
 
   @BeforeAll
@@ -72,23 +77,49 @@ class RowGroupSplitsScanTest {
       }
     }
     DeletionVectorDescriptor dv;
-    try (DeletionVectorFileWriter w = DeletionVectorFileWriter.create(new Configuration(),
-        new org.apache.hadoop.fs.Path(root.toUri()), table)) {
+    try (DeletionVectorFileWriter w =
+        DeletionVectorFileWriter.create(
+            new Configuration(), new org.apache.hadoop.fs.Path(root.toUri()), table)) {
       dv = w.write(deleted);
     }
     ObjectMapper json = new ObjectMapper();
-    String schema = "{\"type\":\"struct\",\"fields\":["
-        + "{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}},"
-        + "{\"name\":\"s\",\"type\":\"string\",\"nullable\":true,\"metadata\":{}},"
-        + "{\"name\":\"v\",\"type\":\"long\",\"nullable\":true,\"metadata\":{}},"
-        + "{\"name\":\"d\",\"type\":\"double\",\"nullable\":true,\"metadata\":{}}]}";
+    String schema =
+        "{\"type\":\"struct\",\"fields\":["
+            + "{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}},"
+            + "{\"name\":\"s\",\"type\":\"string\",\"nullable\":true,\"metadata\":{}},"
+            + "{\"name\":\"v\",\"type\":\"long\",\"nullable\":true,\"metadata\":{}},"
+            + "{\"name\":\"d\",\"type\":\"double\",\"nullable\":true,\"metadata\":{}}]}";
     List<String> log = new ArrayList<>();
-    log.add(json.writeValueAsString(Map.of("protocol", Map.of("minReaderVersion", 3, "minWriterVersion", 7,
-        "readerFeatures", List.of("deletionVectors"), "writerFeatures", List.of("deletionVectors")))));
-    log.add(json.writeValueAsString(Map.of("metaData", Map.of("id", "00000000-0000-0000-0000-000000000001",
-        "format", Map.of("provider", "parquet", "options", Map.of()), "schemaString", schema,
-        "partitionColumns", List.of(), "configuration", Map.of("delta.enableDeletionVectors", "true"),
-        "createdTime", 1L))));
+    log.add(
+        json.writeValueAsString(
+            Map.of(
+                "protocol",
+                Map.of(
+                    "minReaderVersion",
+                    3,
+                    "minWriterVersion",
+                    7,
+                    "readerFeatures",
+                    List.of("deletionVectors"),
+                    "writerFeatures",
+                    List.of("deletionVectors")))));
+    log.add(
+        json.writeValueAsString(
+            Map.of(
+                "metaData",
+                Map.of(
+                    "id",
+                    "00000000-0000-0000-0000-000000000001",
+                    "format",
+                    Map.of("provider", "parquet", "options", Map.of()),
+                    "schemaString",
+                    schema,
+                    "partitionColumns",
+                    List.of(),
+                    "configuration",
+                    Map.of("delta.enableDeletionVectors", "true"),
+                    "createdTime",
+                    1L))));
     Map<String, Object> dvJson = new LinkedHashMap<>();
     dvJson.put("storageType", dv.storageType());
     dvJson.put("pathOrInlineDv", dv.pathOrInlineDv());
@@ -115,14 +146,24 @@ class RowGroupSplitsScanTest {
     return add;
   }
 
-  /** Rows {@code first ..} in row groups of about 24 KB; s and v random from {@code seed}, some NULL. */
-  private static long write(Path file, long first, WriterVersion version, long seed) throws Exception {
+  /**
+   * Rows {@code first ..} in row groups of about 24 KB; s and v random from {@code seed}, some
+   * NULL.
+   */
+  private static long write(Path file, long first, WriterVersion version, long seed)
+      throws Exception {
     Random r = new Random(seed);
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
-        .withType(FILE).withConf(new Configuration()).withWriterVersion(version).withDictionaryEncoding(seed % 2 == 0)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(24 * 1024L).withPageSize(2048)
-        .build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+            .withType(FILE)
+            .withConf(new Configuration())
+            .withWriterVersion(version)
+            .withDictionaryEncoding(seed % 2 == 0)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withRowGroupSize(24 * 1024L)
+            .withPageSize(2048)
+            .build()) {
       for (long i = first; i < first + ROWS; i++) {
         Group g = groups.newGroup();
         g.add("id", i);
@@ -164,8 +205,11 @@ class RowGroupSplitsScanTest {
   }
 
   private static int rowGroups(String file) throws Exception {
-    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-        new org.apache.hadoop.fs.Path(Path.of(table, file).toUri()), new Configuration()))) {
+    try (ParquetFileReader r =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(Path.of(table, file).toUri()),
+                new Configuration()))) {
       return r.getRowGroups().size();
     }
   }
@@ -185,15 +229,22 @@ class RowGroupSplitsScanTest {
 
   @Test
   void aLargeFileIsSeveralSplitsOfWholeRowGroupsThatTogetherReadAsTheScan() throws Exception {
-    assertTrue(rowGroups("a.parquet") >= 6 && rowGroups("b.parquet") >= 6, "row groups: " + rowGroups("a.parquet"));
+    assertTrue(
+        rowGroups("a.parquet") >= 6 && rowGroups("b.parquet") >= 6,
+        "row groups: " + rowGroups("a.parquet"));
     Scan scan = scan(open("40000", true), null);
     List<ScanSplit> splits = checkSplits(scan);
     Map<String, List<ScanSplit>> byFile = new LinkedHashMap<>();
     splits.forEach(s -> byFile.computeIfAbsent(s.file().path(), k -> new ArrayList<>()).add(s));
-    assertEquals(List.of("a.parquet", "b.parquet"), List.copyOf(byFile.keySet()), "files in order, splits together");
+    assertEquals(
+        List.of("a.parquet", "b.parquet"),
+        List.copyOf(byFile.keySet()),
+        "files in order, splits together");
     for (List<ScanSplit> parts : byFile.values()) {
-      assertTrue(parts.size() >= 3 && parts.size() < rowGroups("a.parquet") * 2, parts.size() + " splits");
-      assertEquals(ROWS, parts.stream().mapToLong(ScanSplit::estimatedRows).sum(), "row groups' rows");
+      assertTrue(
+          parts.size() >= 3 && parts.size() < rowGroups("a.parquet") * 2, parts.size() + " splits");
+      assertEquals(
+          ROWS, parts.stream().mapToLong(ScanSplit::estimatedRows).sum(), "row groups' rows");
       long previousEnd = 0;
       for (ScanSplit s : parts) {
         FileRange range = ((FileSplit) s).range();
@@ -221,9 +272,12 @@ class RowGroupSplitsScanTest {
   void filteredScansOfSplitFiles() {
     DeltaTable t = open("40000", true);
     Column id = Column.of("id");
-    Predicate ranges = Predicates.or(
-        Predicates.and(Predicates.ge(id, Literal.of(19_990L)), Predicates.lt(id, Literal.of(21_010L))),
-        Predicates.and(Predicates.ge(id, Literal.of(45_000L)), Predicates.lt(id, Literal.of(45_100L))));
+    Predicate ranges =
+        Predicates.or(
+            Predicates.and(
+                Predicates.ge(id, Literal.of(19_990L)), Predicates.lt(id, Literal.of(21_010L))),
+            Predicates.and(
+                Predicates.ge(id, Literal.of(45_000L)), Predicates.lt(id, Literal.of(45_100L))));
     List<ScanSplit> splits = checkSplits(scan(t, ranges));
     assertTrue(splits.size() > 2);
     List<Row> rows = drain(scan(t, ranges).rows());

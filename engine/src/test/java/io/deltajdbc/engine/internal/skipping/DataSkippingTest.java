@@ -26,13 +26,22 @@ import org.junit.jupiter.api.Test;
 
 /** Skipping decisions on statistics as Spark writes them. */
 class DataSkippingTest {
-  private static final String STATS = "{\"numRecords\":10,"
-      + "\"minValues\":{\"id\":5,\"name\":\"bob\",\"ts\":\"2024-01-01T00:00:00.000Z\",\"s\":{\"x\":1}},"
-      + "\"maxValues\":{\"id\":20,\"name\":\"dave\",\"ts\":\"2024-01-01T00:00:00.123Z\",\"s\":{\"x\":3}},"
-      + "\"nullCount\":{\"id\":0,\"name\":2,\"ts\":0,\"s\":{\"x\":10}}}";
+  private static final String STATS =
+      "{\"numRecords\":10,"
+          + "\"minValues\":{\"id\":5,\"name\":\"bob\",\"ts\":\"2024-01-01T00:00:00.000Z\",\"s\":{\"x\":1}},"
+          + "\"maxValues\":{\"id\":20,\"name\":\"dave\",\"ts\":\"2024-01-01T00:00:00.123Z\",\"s\":{\"x\":3}},"
+          + "\"nullCount\":{\"id\":0,\"name\":2,\"ts\":0,\"s\":{\"x\":10}}}";
 
-  private static final Map<String, DataType> TYPES = Map.of("id", PrimitiveType.LONG, "name", PrimitiveType.STRING,
-      "ts", PrimitiveType.TIMESTAMP, "s.x", PrimitiveType.INTEGER);
+  private static final Map<String, DataType> TYPES =
+      Map.of(
+          "id",
+          PrimitiveType.LONG,
+          "name",
+          PrimitiveType.STRING,
+          "ts",
+          PrimitiveType.TIMESTAMP,
+          "s.x",
+          PrimitiveType.INTEGER);
 
   private static StatsSource source(String json) {
     FileStats stats = FileStats.parse(json);
@@ -87,7 +96,8 @@ class DataSkippingTest {
     StatsSource s = source(STATS);
     assertTrue(DataSkipping.canSkip(isNull(ID), s));
     assertFalse(DataSkipping.canSkip(isNull(NAME), s));
-    assertTrue(DataSkipping.canSkip(isNotNull(Column.of("s", "x")), s), "all ten values of s.x are null");
+    assertTrue(
+        DataSkipping.canSkip(isNotNull(Column.of("s", "x")), s), "all ten values of s.x are null");
     assertTrue(DataSkipping.canSkip(eq(Column.of("s", "x"), Literal.of(2)), s));
     assertTrue(DataSkipping.canSkip(startsWith(NAME, "e"), s));
     assertTrue(DataSkipping.canSkip(startsWith(NAME, "a"), s));
@@ -100,16 +110,23 @@ class DataSkippingTest {
     StatsSource s = source(STATS);
     Instant withinTruncatedMilli = Instant.parse("2024-01-01T00:00:00.123456Z");
     assertFalse(DataSkipping.canSkip(eq(Column.of("ts"), Literal.of(withinTruncatedMilli)), s));
-    assertTrue(DataSkipping.canSkip(eq(Column.of("ts"), Literal.of(Instant.parse("2024-01-01T00:00:00.125Z"))), s));
+    assertTrue(
+        DataSkipping.canSkip(
+            eq(Column.of("ts"), Literal.of(Instant.parse("2024-01-01T00:00:00.125Z"))), s));
   }
 
   @Test
   void unknownOrLooseStatisticsNeverSkip() {
     assertFalse(DataSkipping.canSkip(eq(ID, Literal.of(100)), source(null)));
     assertFalse(DataSkipping.canSkip(eq(Column.of("other"), Literal.of(1)), source(STATS)));
-    assertFalse(DataSkipping.canSkip(eq(ID, Literal.of("text")), source(STATS)), "incomparable values keep the file");
-    String loose = STATS.replace("{\"numRecords\":10,", "{\"numRecords\":10,\"tightBounds\":false,");
+    assertFalse(
+        DataSkipping.canSkip(eq(ID, Literal.of("text")), source(STATS)),
+        "incomparable values keep the file");
+    String loose =
+        STATS.replace("{\"numRecords\":10,", "{\"numRecords\":10,\"tightBounds\":false,");
     assertFalse(DataSkipping.canSkip(isNull(ID), source(loose)));
-    assertTrue(DataSkipping.canSkip(eq(ID, Literal.of(100)), source(loose)), "loose bounds still bound the values");
+    assertTrue(
+        DataSkipping.canSkip(eq(ID, Literal.of(100)), source(loose)),
+        "loose bounds still bound the values");
   }
 }

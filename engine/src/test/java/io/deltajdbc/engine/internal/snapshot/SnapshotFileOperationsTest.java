@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * version 26 lists once and reads one commit file.
  */
 class SnapshotFileOperationsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void coldLoadAndIncrementalUpdateReadOnlyWhatTheyNeed() throws Exception {
@@ -36,7 +35,9 @@ class SnapshotFileOperationsTest {
     }
     DeltaTable writerView = DeltaTable.forPath(uri, conf);
     SnapshotImpl at20 = (SnapshotImpl) writerView.snapshotAtVersion(20);
-    new CheckpointWriter(new LogContext(writerView.logStore(), FileNames.logPath(writerView.root()), uri)).write(at20.state(), 0);
+    new CheckpointWriter(
+            new LogContext(writerView.logStore(), FileNames.logPath(writerView.root()), uri))
+        .write(at20.state(), 0);
     for (long v = 21; v <= 25; v++) {
       fixture.append(v, v * 10, 10, "late");
     }
@@ -46,25 +47,32 @@ class SnapshotFileOperationsTest {
     Snapshot s25 = table.latestSnapshot();
     assertEquals(25, s25.version());
     assertEquals(25, s25.files().size());
-    assertEquals(List.of(
-        "open _last_checkpoint",
-        "list _delta_log",
-        "open 00000000000000000020.checkpoint.parquet",
-        "open 00000000000000000021.json",
-        "open 00000000000000000022.json",
-        "open 00000000000000000023.json",
-        "open 00000000000000000024.json",
-        "open 00000000000000000025.json"), CountingFileSystem.operations());
+    assertEquals(
+        List.of(
+            "open _last_checkpoint",
+            "list _delta_log",
+            "open 00000000000000000020.checkpoint.parquet",
+            "open 00000000000000000021.json",
+            "open 00000000000000000022.json",
+            "open 00000000000000000023.json",
+            "open 00000000000000000024.json",
+            "open 00000000000000000025.json"),
+        CountingFileSystem.operations());
 
     fixture.append(26, 260, 10, "late");
     CountingFileSystem.reset();
     Snapshot s26 = table.latestSnapshot();
     assertEquals(26, s26.version());
     assertEquals(26, s26.files().size());
-    assertEquals(List.of("list _delta_log", "open 00000000000000000026.json"), CountingFileSystem.operations());
+    assertEquals(
+        List.of("list _delta_log", "open 00000000000000000026.json"),
+        CountingFileSystem.operations());
 
     CountingFileSystem.reset();
     assertEquals(26, table.latestSnapshot().version());
-    assertEquals(List.of("list _delta_log"), CountingFileSystem.operations(), "nothing new: one listing only");
+    assertEquals(
+        List.of("list _delta_log"),
+        CountingFileSystem.operations(),
+        "nothing new: one listing only");
   }
 }

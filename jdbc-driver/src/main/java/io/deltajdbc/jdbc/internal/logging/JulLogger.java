@@ -57,34 +57,47 @@ final class JulLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, Marker marker, String pattern,
-      Object[] arguments, Throwable thrown) {
-    Level julLevel = switch (level) {
-      case ERROR -> Level.SEVERE;
-      case WARN -> Level.WARNING;
-      case INFO -> Level.INFO;
-      case DEBUG -> Level.FINE;
-      case TRACE -> Level.FINER;
-    };
+  protected void handleNormalizedLoggingCall(
+      org.slf4j.event.Level level,
+      Marker marker,
+      String pattern,
+      Object[] arguments,
+      Throwable thrown) {
+    Level julLevel =
+        switch (level) {
+          case ERROR -> Level.SEVERE;
+          case WARN -> Level.WARNING;
+          case INFO -> Level.INFO;
+          case DEBUG -> Level.FINE;
+          case TRACE -> Level.FINER;
+        };
     if (!jul.isLoggable(julLevel)) {
       return;
     }
-    LogRecord record = new LogRecord(julLevel, MessageFormatter.basicArrayFormat(pattern, arguments));
+    LogRecord record =
+        new LogRecord(julLevel, MessageFormatter.basicArrayFormat(pattern, arguments));
     record.setLoggerName(name);
     record.setThrown(thrown);
-    caller().ifPresent(frame -> {
-      record.setSourceClassName(frame.getClassName());
-      record.setSourceMethodName(frame.getMethodName());
-    });
+    caller()
+        .ifPresent(
+            frame -> {
+              record.setSourceClassName(frame.getClassName());
+              record.setSourceMethodName(frame.getMethodName());
+            });
     jul.log(record);
   }
 
   /** The first frame outside SLF4J's logger classes and this adapter. */
   private static Optional<StackWalker.StackFrame> caller() {
-    return StackWalker.getInstance().walk(frames -> frames
-        .filter(f -> !f.getClassName().equals(JulLogger.class.getName())
-            && !f.getClassName().equals(LegacyAbstractLogger.class.getName())
-            && !f.getClassName().equals(AbstractLogger.class.getName()))
-        .findFirst());
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(
+                        f ->
+                            !f.getClassName().equals(JulLogger.class.getName())
+                                && !f.getClassName().equals(LegacyAbstractLogger.class.getName())
+                                && !f.getClassName().equals(AbstractLogger.class.getName()))
+                    .findFirst());
   }
 }

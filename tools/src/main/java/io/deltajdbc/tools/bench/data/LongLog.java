@@ -19,15 +19,27 @@ import org.apache.hadoop.conf.Configuration;
  * writer's post-commit hook. Its snapshot holds {@code commits * filesPerCommit} active files.
  */
 public final class LongLog {
-  public static final StructType SCHEMA = StructType.of(new StructField("id", PrimitiveType.LONG, false),
-      new StructField("bucket", PrimitiveType.INTEGER, false), new StructField("payload", PrimitiveType.STRING, true));
+  public static final StructType SCHEMA =
+      StructType.of(
+          new StructField("id", PrimitiveType.LONG, false),
+          new StructField("bucket", PrimitiveType.INTEGER, false),
+          new StructField("payload", PrimitiveType.STRING, true));
 
   private LongLog() {}
 
-  public static void write(String path, Configuration conf, int commits, int filesPerCommit, int checkpointInterval,
+  public static void write(
+      String path,
+      Configuration conf,
+      int commits,
+      int filesPerCommit,
+      int checkpointInterval,
       long seed) {
-    DeltaTable table = DeltaTable.create(path, conf, TableSpec.of(SCHEMA, "bucket")
-        .withProperty("delta.checkpointInterval", String.valueOf(checkpointInterval)));
+    DeltaTable table =
+        DeltaTable.create(
+            path,
+            conf,
+            TableSpec.of(SCHEMA, "bucket")
+                .withProperty("delta.checkpointInterval", String.valueOf(checkpointInterval)));
     SplittableRandom random = new SplittableRandom(seed);
     long id = 0;
     for (int c = 0; c < commits; c++) {
@@ -36,7 +48,8 @@ public final class LongLog {
   }
 
   /** One more commit of one row per partition; returns the next row id. */
-  public static long append(DeltaTable table, int filesPerCommit, long firstId, SplittableRandom random) {
+  public static long append(
+      DeltaTable table, int filesPerCommit, long firstId, SplittableRandom random) {
     List<Row> rows = new ArrayList<>(filesPerCommit);
     long id = firstId;
     for (int b = 0; b < filesPerCommit; b++) {

@@ -19,14 +19,21 @@ import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A warehouse of many small tables, as a BI tool's catalog browser sees it: table {@code i} has
- * 3 to 22 columns of mixed types (one in every four tables partitioned) and ten rows in its
- * first commit.
+ * A warehouse of many small tables, as a BI tool's catalog browser sees it: table {@code i} has 3
+ * to 22 columns of mixed types (one in every four tables partitioned) and ten rows in its first
+ * commit.
  */
 public final class WideCatalog {
-  private static final DataType[] TYPES = {PrimitiveType.LONG, PrimitiveType.STRING, PrimitiveType.DOUBLE,
-      PrimitiveType.DATE, new DecimalType(12, 2), PrimitiveType.BOOLEAN, PrimitiveType.INTEGER,
-      PrimitiveType.TIMESTAMP};
+  private static final DataType[] TYPES = {
+    PrimitiveType.LONG,
+    PrimitiveType.STRING,
+    PrimitiveType.DOUBLE,
+    PrimitiveType.DATE,
+    new DecimalType(12, 2),
+    PrimitiveType.BOOLEAN,
+    PrimitiveType.INTEGER,
+    PrimitiveType.TIMESTAMP
+  };
 
   private WideCatalog() {}
 
@@ -59,8 +66,11 @@ public final class WideCatalog {
         rows.add(Row.wrap(values));
       }
       TableSpec spec = i % 4 == 0 ? TableSpec.of(schema, "region") : TableSpec.of(schema);
-      DeltaTable.create(warehouse.resolve(tableName(i)).toString(), conf,
-          spec.withDescription("Table " + i + " of the wide catalog"), rows.iterator());
+      DeltaTable.create(
+          warehouse.resolve(tableName(i)).toString(),
+          conf,
+          spec.withDescription("Table " + i + " of the wide catalog"),
+          rows.iterator());
       columns += n;
     }
     return columns;

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * DuckDB as a peer for scans and aggregates: one in-memory connection for the run (DuckDB's
- * default threads, one per core), reading the very data files a Delta snapshot lists with
- * {@code read_parquet([...])}. Only for tables without deletion vectors or column mapping.
+ * DuckDB as a peer for scans and aggregates: one in-memory connection for the run (DuckDB's default
+ * threads, one per core), reading the very data files a Delta snapshot lists with {@code
+ * read_parquet([...])}. Only for tables without deletion vectors or column mapping.
  */
 public final class DuckDbPeer implements AutoCloseable {
   public static final String NAME = "DuckDB 1.4.4 read_parquet";
@@ -35,7 +35,8 @@ public final class DuckDbPeer implements AutoCloseable {
   public static Optional<String> source(String tablePath) {
     DeltaTable table = DeltaTable.forPath(tablePath);
     Snapshot snapshot = table.latestSnapshot();
-    String mapping = snapshot.metadata().configuration().getOrDefault("delta.columnMapping.mode", "none");
+    String mapping =
+        snapshot.metadata().configuration().getOrDefault("delta.columnMapping.mode", "none");
     if (!mapping.equals("none")) {
       return Optional.empty();
     }
@@ -52,15 +53,18 @@ public final class DuckDbPeer implements AutoCloseable {
 
   /** The {@code read_parquet} call over {@code files}, hive partitioning on when asked. */
   public static String source(List<URI> files, boolean hivePartitioning) {
-    String list = files.stream().map(f -> "'" + Path.of(f).toString().replace("'", "''") + "'")
-        .collect(Collectors.joining(", ", "[", "]"));
+    String list =
+        files.stream()
+            .map(f -> "'" + Path.of(f).toString().replace("'", "''") + "'")
+            .collect(Collectors.joining(", ", "[", "]"));
     return "read_parquet(" + list + (hivePartitioning ? ", hive_partitioning = true" : "") + ")";
   }
 
   /** The rows of {@code sql}, each a list of its column values. */
   public List<List<Object>> rows(String sql) throws SQLException {
     List<List<Object>> out = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         List<Object> row = new ArrayList<>(n);

@@ -20,7 +20,9 @@ public final class KernelPeer {
     return Table.forPath(engine, path);
   }
 
-  /** The latest snapshot's number of active files, read from its scan files (the whole log replay). */
+  /**
+   * The latest snapshot's number of active files, read from its scan files (the whole log replay).
+   */
   public FileCount fileCount(Table table) throws IOException {
     Snapshot snapshot = table.getLatestSnapshot(engine);
     long n = 0;

@@ -33,7 +33,8 @@ public final class RawParquet {
     BigDecimal[] sums = new BigDecimal[columns.size()];
     long rows = 0;
     for (URI f : files) {
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f), conf))) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f), conf))) {
         MessageType file = reader.getFooter().getFileMetaData().getSchema();
         List<Type> fields = new ArrayList<>();
         columns.forEach(c -> fields.add(file.getType(c)));
@@ -43,8 +44,12 @@ public final class RawParquet {
         PageReadStore pages;
         while ((pages = reader.readNextRowGroup()) != null) {
           rows += pages.getRowCount();
-          ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-              new GroupRecordConverter(projection).getRootConverter(), projection, createdBy);
+          ColumnReadStoreImpl store =
+              new ColumnReadStoreImpl(
+                  pages,
+                  new GroupRecordConverter(projection).getRootConverter(),
+                  projection,
+                  createdBy);
           for (int i = 0; i < columns.size(); i++) {
             ColumnDescriptor d = projection.getColumns().get(i);
             BigDecimal s = sum(store.getColumnReader(d), d);
@@ -62,7 +67,10 @@ public final class RawParquet {
   private static BigDecimal sum(ColumnReader r, ColumnDescriptor d) {
     PrimitiveType type = d.getPrimitiveType();
     int maxDef = d.getMaxDefinitionLevel();
-    int scale = type.getLogicalTypeAnnotation() instanceof DecimalLogicalTypeAnnotation dec ? dec.getScale() : 0;
+    int scale =
+        type.getLogicalTypeAnnotation() instanceof DecimalLogicalTypeAnnotation dec
+            ? dec.getScale()
+            : 0;
     long n = r.getTotalValueCount();
     switch (type.getPrimitiveTypeName()) {
       case INT64, INT32 -> {

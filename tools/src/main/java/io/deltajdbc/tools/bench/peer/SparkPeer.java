@@ -17,13 +17,20 @@ public final class SparkPeer {
   private final SparkSession spark;
 
   public SparkPeer() {
-    spark = SparkSession.builder().master("local[*]").appName("delta-jdbc-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors() * 2))
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[*]")
+            .appName("delta-jdbc-bench")
+            .config("spark.ui.enabled", "false")
+            .config(
+                "spark.sql.shuffle.partitions",
+                String.valueOf(Runtime.getRuntime().availableProcessors() * 2))
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
   }
 
@@ -53,20 +60,28 @@ public final class SparkPeer {
     return rows(spark, sql);
   }
 
-  /** A session sharing the SparkContext but nothing cached: a client's fresh start on a warm cluster. */
+  /**
+   * A session sharing the SparkContext but nothing cached: a client's fresh start on a warm
+   * cluster.
+   */
   public SparkSession freshSession() {
     DeltaLog.clearCache();
     return spark.newSession();
   }
 
-  /** Cold snapshot load: no cached DeltaLog, then the state of the latest version (its number of files). */
+  /**
+   * Cold snapshot load: no cached DeltaLog, then the state of the latest version (its number of
+   * files).
+   */
   public FileCount coldFileCount(String path) {
     DeltaLog.clearCache();
     Snapshot s = DeltaLog.forTable(spark, path).unsafeVolatileSnapshot();
     return new FileCount(s.version(), s.numOfFiles());
   }
 
-  /** Incremental snapshot load: the cached DeltaLog brought up to date, then its number of files. */
+  /**
+   * Incremental snapshot load: the cached DeltaLog brought up to date, then its number of files.
+   */
   public static FileCount updatedFileCount(DeltaLog log) {
     Snapshot s = log.update(false, scala.Option.empty());
     return new FileCount(s.version(), s.numOfFiles());

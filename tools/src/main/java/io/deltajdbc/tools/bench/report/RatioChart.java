@@ -34,11 +34,13 @@ final class RatioChart {
     int bars = 0;
     for (Comparison c : results) {
       for (SideResult p : c.peers()) {
-        data.addValue(c.ratio(p), "vs " + p.name(), c.workload() + " | " + c.dataset() + " | " + c.variant());
+        data.addValue(
+            c.ratio(p), "vs " + p.name(), c.workload() + " | " + c.dataset() + " | " + c.variant());
         bars++;
       }
     }
-    LogAxis axis = new LogAxis("delta-jdbc time / peer time (log scale; < 1: delta-jdbc is faster)");
+    LogAxis axis =
+        new LogAxis("delta-jdbc time / peer time (log scale; < 1: delta-jdbc is faster)");
     axis.setSmallestValue(1e-3);
     axis.setBase(10);
     axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten, labelled 0.01, 0.1, 1, 10

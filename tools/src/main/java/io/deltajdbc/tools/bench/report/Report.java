@@ -25,8 +25,20 @@ public final class Report {
       row.put("oursMedianSeconds", c.ours().median());
       row.put("oursMedianCpuSeconds", c.ours().medianCpu());
       Map<String, Object> ratios = new LinkedHashMap<>();
-      c.peers().forEach(p -> ratios.put(p.name(), Map.of("medianSeconds", p.median(), "medianCpuSeconds", p.medianCpu(), "ratio", c.ratio(p),
-          "sameAnswer", p.answer().equals(c.ours().answer()))));
+      c.peers()
+          .forEach(
+              p ->
+                  ratios.put(
+                      p.name(),
+                      Map.of(
+                          "medianSeconds",
+                          p.median(),
+                          "medianCpuSeconds",
+                          p.medianCpu(),
+                          "ratio",
+                          c.ratio(p),
+                          "sameAnswer",
+                          p.answer().equals(c.ours().answer()))));
       row.put("peers", ratios);
       rows.add(row);
     }
@@ -38,7 +50,8 @@ public final class Report {
     String md = MarkdownReport.render(info, results);
     Files.writeString(dir.resolve("results.md"), md);
     if (!results.isEmpty()) {
-      RatioChart.write(dir.resolve("ratios.png"), "delta-jdbc / peer, " + info.scale().name() + " run", results);
+      RatioChart.write(
+          dir.resolve("ratios.png"), "delta-jdbc / peer, " + info.scale().name() + " run", results);
     }
     return md;
   }

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A line per query suite (a data set and variant with several queries against the same peer, as
- * the 22 TPC-H queries): the geometric mean of the ratios and the largest one, the suite's figures
- * of merit.
+ * A line per query suite (a data set and variant with several queries against the same peer, as the
+ * 22 TPC-H queries): the geometric mean of the ratios and the largest one, the suite's figures of
+ * merit.
  */
 final class Summaries {
   /** Fewer comparisons than this on one data set are not a suite. */
@@ -23,7 +23,9 @@ final class Summaries {
     Map<String, List<Ratio>> suites = new LinkedHashMap<>();
     for (Comparison c : results) {
       for (SideResult p : c.peers()) {
-        suites.computeIfAbsent(c.dataset() + " / " + c.variant() + " / vs " + p.name(), k -> new ArrayList<>())
+        suites
+            .computeIfAbsent(
+                c.dataset() + " / " + c.variant() + " / vs " + p.name(), k -> new ArrayList<>())
             .add(new Ratio(c.workload(), c.ratio(p)));
       }
     }
@@ -42,8 +44,15 @@ final class Summaries {
       if (md.length() == 0) {
         md.append("\n## Suites\n\n");
       }
-      md.append(String.format(Locale.ROOT, "- %s: %d queries, geometric mean of the ratios %.3f, largest %.2f (%s)%n",
-          e.getKey(), ratios.size(), Math.exp(logSum / ratios.size()), worst.value(), worst.workload()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- %s: %d queries, geometric mean of the ratios %.3f, largest %.2f (%s)%n",
+              e.getKey(),
+              ratios.size(),
+              Math.exp(logSum / ratios.size()),
+              worst.value(),
+              worst.workload()));
     }
     return md.toString();
   }

@@ -10,16 +10,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One of the 22 TPC-H queries with the specification's validation parameters, as the
- * {@code io.trino.tpch} artifact ships them ({@code io/trino/tpch/queries/qN.sql}), in SQL both
- * Spark and the driver read: tables by their bare names, Q15's view as a {@code WITH} clause, Q6's
- * decimals as plain numbers.
+ * One of the 22 TPC-H queries with the specification's validation parameters, as the {@code
+ * io.trino.tpch} artifact ships them ({@code io/trino/tpch/queries/qN.sql}), in SQL both Spark and
+ * the driver read: tables by their bare names, Q15's view as a {@code WITH} clause, Q6's decimals
+ * as plain numbers.
  */
 public record TpchQuery(int number, String sql) {
-  /** Presto's typed decimal literal ({@code decimal '0.06'}), which Spark does not take: the specification's plain number. */
+  /**
+   * Presto's typed decimal literal ({@code decimal '0.06'}), which Spark does not take: the
+   * specification's plain number.
+   */
   private static final Pattern DECIMAL_LITERAL = Pattern.compile("(?i)decimal\\s*'([0-9.]+)'");
-  private static final Pattern VIEW = Pattern.compile(
-      "(?is)\\s*CREATE\\s+OR\\s+REPLACE\\s+VIEW\\s+(\\w+)\\s+AS\\s+(.*?);\\s*(SELECT.*)");
+
+  private static final Pattern VIEW =
+      Pattern.compile(
+          "(?is)\\s*CREATE\\s+OR\\s+REPLACE\\s+VIEW\\s+(\\w+)\\s+AS\\s+(.*?);\\s*(SELECT.*)");
 
   public String name() {
     return "TPC-H Q" + number;
@@ -39,7 +44,8 @@ public record TpchQuery(int number, String sql) {
     String sql;
     try (InputStream in = TpchQuery.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("The TPC-H query " + resource + " is not on the class path");
+        throw new IllegalStateException(
+            "The TPC-H query " + resource + " is not on the class path");
       }
       sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -54,7 +60,8 @@ public record TpchQuery(int number, String sql) {
     String body = DECIMAL_LITERAL.matcher(lines.toString().strip()).replaceAll("$1");
     Matcher view = VIEW.matcher(body);
     if (view.matches()) {
-      body = "WITH " + view.group(1) + " AS (" + view.group(2).strip() + ")\n" + view.group(3).strip();
+      body =
+          "WITH " + view.group(1) + " AS (" + view.group(2).strip() + ")\n" + view.group(3).strip();
     }
     return body.endsWith(";") ? body.substring(0, body.length() - 1) : body;
   }

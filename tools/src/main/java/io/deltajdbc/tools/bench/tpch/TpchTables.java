@@ -21,14 +21,15 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The eight TPC-H tables at a scale factor, from dbgen's rules as the {@code io.trino.tpch}
- * generator implements them, written by delta-spark as Delta tables {@code <dir>/<table>}:
- * keys {@code BIGINT}, money and quantities {@code DECIMAL(15,2)} (the generator's exact cents),
- * dates {@code DATE}, text {@code STRING}. Each table is generated in parts on Spark's executors,
- * one file per part, so the larger tables have several files.
+ * generator implements them, written by delta-spark as Delta tables {@code <dir>/<table>}: keys
+ * {@code BIGINT}, money and quantities {@code DECIMAL(15,2)} (the generator's exact cents), dates
+ * {@code DATE}, text {@code STRING}. Each table is generated in parts on Spark's executors, one
+ * file per part, so the larger tables have several files.
  */
 public final class TpchTables {
   /** Rows per part (and so per file) of the generated tables. */
   private static final long ROWS_PER_PART = 1_500_000;
+
   private static final DataType MONEY = DataTypes.createDecimalType(15, 2);
 
   private TpchTables() {}
@@ -38,11 +39,18 @@ public final class TpchTables {
     for (TpchTable<?> table : TpchTable.getTables()) {
       int parts = parts(table, scaleFactor);
       Path path = dir.resolve(table.getTableName());
-      // a session with Spark's Java 8 datetime API (as the engine's DML backend sets it) takes LocalDate
-      boolean java8Dates = Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
-      spark.range(0, parts, 1, parts)
-          .flatMap(new Generate(table.getTableName(), scaleFactor, parts, java8Dates), Encoders.row(schema(table)))
-          .write().format("delta").save(path.toString());
+      // a session with Spark's Java 8 datetime API (as the engine's DML backend sets it) takes
+      // LocalDate
+      boolean java8Dates =
+          Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
+      spark
+          .range(0, parts, 1, parts)
+          .flatMap(
+              new Generate(table.getTableName(), scaleFactor, parts, java8Dates),
+              Encoders.row(schema(table)))
+          .write()
+          .format("delta")
+          .save(path.toString());
     }
   }
 
@@ -50,25 +58,27 @@ public final class TpchTables {
   public static StructType schema(TpchTable<?> table) {
     List<StructField> fields = new ArrayList<>();
     for (TpchColumn<?> c : table.getColumns()) {
-      DataType type = switch (c.getType().getBase()) {
-        case INTEGER -> DataTypes.IntegerType;
-        case IDENTIFIER -> DataTypes.LongType;
-        case DATE -> DataTypes.DateType;
-        case DOUBLE -> MONEY;
-        case VARCHAR -> DataTypes.StringType;
-      };
+      DataType type =
+          switch (c.getType().getBase()) {
+            case INTEGER -> DataTypes.IntegerType;
+            case IDENTIFIER -> DataTypes.LongType;
+            case DATE -> DataTypes.DateType;
+            case DOUBLE -> MONEY;
+            case VARCHAR -> DataTypes.StringType;
+          };
       fields.add(DataTypes.createStructField(c.getColumnName(), type, false));
     }
     return DataTypes.createStructType(fields);
   }
 
   private static int parts(TpchTable<?> table, double scaleFactor) {
-    double rowsAtOne = switch (table.getTableName()) {
-      case "lineitem" -> 6_000_000;
-      case "orders" -> 1_500_000;
-      case "partsupp" -> 800_000;
-      default -> 0;
-    };
+    double rowsAtOne =
+        switch (table.getTableName()) {
+          case "lineitem" -> 6_000_000;
+          case "orders" -> 1_500_000;
+          case "partsupp" -> 800_000;
+          default -> 0;
+        };
     return (int) Math.max(1, Math.ceil(rowsAtOne * scaleFactor / ROWS_PER_PART));
   }
 

@@ -13,8 +13,14 @@ import java.nio.file.Path;
  * What a workload works with: the harness, the data sets, a scratch directory for tables it
  * changes, and the peers.
  */
-public record BenchContext(Harness harness, DataSets data, Path work, SparkPeer spark, KernelPeer kernel,
-    RawParquet parquet, DuckDbPeer duckdb) {
+public record BenchContext(
+    Harness harness,
+    DataSets data,
+    Path work,
+    SparkPeer spark,
+    KernelPeer kernel,
+    RawParquet parquet,
+    DuckDbPeer duckdb) {
   public Scale scale() {
     return harness.scale();
   }

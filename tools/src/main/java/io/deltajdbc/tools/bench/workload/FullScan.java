@@ -38,19 +38,36 @@ public final class FullScan implements Workload {
       DeltaTable table = DeltaTable.forPath(tablePath);
       List<URI> files = new ArrayList<>();
       for (AddFile f : table.latestSnapshot().files()) {
-        // the writer of this table stores paths relative to its root (URI-encoded, as the protocol says)
+        // the writer of this table stores paths relative to its root (URI-encoded, as the protocol
+        // says)
         files.add(URI.create(table.root() + "/" + f.path()));
       }
       List<Side> peers = new ArrayList<>();
-      peers.add(Side.of(RawParquet.NAME, () -> ctx.parquet().sums(files, List.of("l_quantity", "l_extendedprice"))));
-      peers.add(Side.of(SparkPeer.NAME, () -> ctx.spark().rows(SQL.replace("{t}", SparkPeer.table(tablePath))).get(0)));
-      DuckDbPeer.source(tablePath).ifPresent(src ->
-          peers.add(Side.of(DuckDbPeer.NAME, () -> ctx.duckdb().rows(SQL.replace("{t}", src)).get(0))));
+      peers.add(
+          Side.of(
+              RawParquet.NAME,
+              () -> ctx.parquet().sums(files, List.of("l_quantity", "l_extendedprice"))));
+      peers.add(
+          Side.of(
+              SparkPeer.NAME,
+              () -> ctx.spark().rows(SQL.replace("{t}", SparkPeer.table(tablePath))).get(0)));
+      DuckDbPeer.source(tablePath)
+          .ifPresent(
+              src ->
+                  peers.add(
+                      Side.of(
+                          DuckDbPeer.NAME,
+                          () -> ctx.duckdb().rows(SQL.replace("{t}", src)).get(0))));
       try (Connection c = Jdbc.connect(warehouse)) {
-        ctx.harness().compare("full scan: count and two sums", LineitemQueries.dataset(rows, DataSets.LINEITEM),
-            "warm", cmp -> throughput(cmp, rows),
-            Side.of(Jdbc.NAME, () -> Jdbc.rows(c, SQL.replace("{t}", DataSets.LINEITEM)).get(0)),
-            peers.toArray(Side[]::new));
+        ctx.harness()
+            .compare(
+                "full scan: count and two sums",
+                LineitemQueries.dataset(rows, DataSets.LINEITEM),
+                "warm",
+                cmp -> throughput(cmp, rows),
+                Side.of(
+                    Jdbc.NAME, () -> Jdbc.rows(c, SQL.replace("{t}", DataSets.LINEITEM)).get(0)),
+                peers.toArray(Side[]::new));
       }
     }
   }
@@ -59,8 +76,15 @@ public final class FullScan implements Workload {
     List<SideResult> all = new ArrayList<>();
     all.add(c.ours());
     all.addAll(c.peers());
-    return all.stream().map(s -> String.format(Locale.ROOT, "%s %.2fM rows/s, %.3f CPU s/round", s.name(),
-        rows / s.median() / 1e6, s.medianCpu()))
+    return all.stream()
+        .map(
+            s ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.2fM rows/s, %.3f CPU s/round",
+                    s.name(),
+                    rows / s.median() / 1e6,
+                    s.medianCpu()))
         .collect(Collectors.joining("; "));
   }
 }

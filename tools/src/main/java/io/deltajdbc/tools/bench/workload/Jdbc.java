@@ -25,7 +25,8 @@ final class Jdbc {
 
   /** Every row of a query, each as a list of its column values. */
   static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       List<List<Object>> out = new ArrayList<>();
       while (rs.next()) {

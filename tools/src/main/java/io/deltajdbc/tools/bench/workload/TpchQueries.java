@@ -26,14 +26,22 @@ public final class TpchQueries implements Workload {
       Path warehouse = ctx.data().tpch(sf, ctx.spark().session());
       SparkSession session = ctx.spark().session().newSession();
       for (TpchTable<?> t : TpchTable.getTables()) {
-        session.read().format("delta").load(warehouse.resolve(t.getTableName()).toString())
+        session
+            .read()
+            .format("delta")
+            .load(warehouse.resolve(t.getTableName()).toString())
             .createOrReplaceTempView(t.getTableName());
       }
       String dataset = String.format(Locale.ROOT, "TPC-H SF %s", sf);
       try (Connection connection = Jdbc.connect(warehouse)) {
         for (TpchQuery q : TpchQuery.all()) {
-          ctx.harness().compare(q.name(), dataset, "warm", Side.of(Jdbc.NAME, () -> Jdbc.rows(connection, q.sql())),
-              Side.of(SparkPeer.NAME, () -> SparkPeer.rows(session, q.sql())));
+          ctx.harness()
+              .compare(
+                  q.name(),
+                  dataset,
+                  "warm",
+                  Side.of(Jdbc.NAME, () -> Jdbc.rows(connection, q.sql())),
+                  Side.of(SparkPeer.NAME, () -> SparkPeer.rows(session, q.sql())));
         }
       }
     }

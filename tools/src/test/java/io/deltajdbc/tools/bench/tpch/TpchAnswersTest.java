@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same through the columnar path as through the record reader.
  */
 class TpchAnswersTest {
-  @TempDir
-  static Path warehouse;
+  @TempDir static Path warehouse;
   static SparkSession spark;
   static Connection connection;
   static Connection recordReader;
@@ -44,12 +43,16 @@ class TpchAnswersTest {
     spark = new SparkPeer().session();
     TpchTables.write(spark, warehouse, 0.01);
     for (TpchTable<?> t : TpchTable.getTables()) {
-      spark.read().format("delta").load(warehouse.resolve(t.getTableName()).toString())
+      spark
+          .read()
+          .format("delta")
+          .load(warehouse.resolve(t.getTableName()).toString())
           .createOrReplaceTempView(t.getTableName());
     }
     connection = DriverManager.getConnection("jdbc:delta:" + warehouse);
-    recordReader = DriverManager.getConnection("jdbc:delta:" + warehouse
-        + ";deltajdbc.scan.columnar=false;deltajdbc.scan.threads=1");
+    recordReader =
+        DriverManager.getConnection(
+            "jdbc:delta:" + warehouse + ";deltajdbc.scan.columnar=false;deltajdbc.scan.threads=1");
   }
 
   @AfterAll
@@ -72,7 +75,9 @@ class TpchAnswersTest {
     assertEquals(String.join("\n", expected.rows()), String.join("\n", actual.rows()), q.name());
   }
 
-  /** Every table's rows read column-wise on two threads equal those the record reader reads on one. */
+  /**
+   * Every table's rows read column-wise on two threads equal those the record reader reads on one.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("tableNames")
   void tableReadsTheSameOnBothPaths(String table) throws SQLException {
@@ -95,7 +100,10 @@ class TpchAnswersTest {
     Dataset<Row> df = spark.sql(sql);
     List<String> columns = new ArrayList<>();
     for (StructField f : df.schema().fields()) {
-      columns.add(f.dataType() instanceof DecimalType d ? "DECIMAL(" + d.precision() + "," + d.scale() + ")" : "-");
+      columns.add(
+          f.dataType() instanceof DecimalType d
+              ? "DECIMAL(" + d.precision() + "," + d.scale() + ")"
+              : "-");
     }
     List<String> rows = new ArrayList<>();
     for (Row r : df.collectAsList()) {
@@ -109,18 +117,22 @@ class TpchAnswersTest {
   }
 
   private static Answer driver(Connection through, String sql) throws SQLException {
-    try (Statement s = through.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = through.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        columns.add(md.getColumnType(i) == Types.DECIMAL
-            ? "DECIMAL(" + md.getPrecision(i) + "," + md.getScale(i) + ")" : "-");
+        columns.add(
+            md.getColumnType(i) == Types.DECIMAL
+                ? "DECIMAL(" + md.getPrecision(i) + "," + md.getScale(i) + ")"
+                : "-");
       }
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
         List<String> row = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-          row.add(text(md.getColumnType(i) == Types.DECIMAL ? rs.getBigDecimal(i) : rs.getObject(i)));
+          row.add(
+              text(md.getColumnType(i) == Types.DECIMAL ? rs.getBigDecimal(i) : rs.getObject(i)));
         }
         rows.add(String.join(" | ", row));
       }
@@ -128,7 +140,9 @@ class TpchAnswersTest {
     }
   }
 
-  /** Decimals in plain notation with their scale; integers of any width alike; dates as ISO text. */
+  /**
+   * Decimals in plain notation with their scale; integers of any width alike; dates as ISO text.
+   */
   private static String text(Object v) {
     if (v instanceof BigDecimal d) {
       return d.toPlainString();

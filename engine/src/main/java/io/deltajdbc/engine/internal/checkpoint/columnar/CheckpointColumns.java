@@ -23,8 +23,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Where the fields of a read schema are in a file's Parquet schema, matched by name as the row
  * reader matches them (exact, then ignoring case): each field by its dotted name ({@code add.path},
- * {@code metaData.format}), with the definition levels at which it and its map or list exist.
- * A field the file lacks has no entry; one of another shape than this reader decodes is refused.
+ * {@code metaData.format}), with the definition levels at which it and its map or list exist. A
+ * field the file lacks has no entry; one of another shape than this reader decodes is refused.
  */
 final class CheckpointColumns {
   /** Where one field is. */
@@ -34,7 +34,8 @@ final class CheckpointColumns {
   record Leaf(ColumnDescriptor column) implements Ref {}
 
   /** A map of strings: present from {@code mapDef}, with entries from {@code entryDef}. */
-  record MapRef(ColumnDescriptor key, ColumnDescriptor value, int mapDef, int entryDef) implements Ref {}
+  record MapRef(ColumnDescriptor key, ColumnDescriptor value, int mapDef, int entryDef)
+      implements Ref {}
 
   /** A list of strings: present from {@code listDef}, with elements from {@code elementDef}. */
   record ListRef(ColumnDescriptor element, int listDef, int elementDef) implements Ref {}
@@ -71,7 +72,8 @@ final class CheckpointColumns {
     return leaves;
   }
 
-  private List<ColumnDescriptor> struct(StructType s, GroupType group, String prefix, List<String> path) {
+  private List<ColumnDescriptor> struct(
+      StructType s, GroupType group, String prefix, List<String> path) {
     List<ColumnDescriptor> under = new ArrayList<>();
     for (StructField f : s.fields()) {
       Type t = find(group, f.name());
@@ -111,14 +113,19 @@ final class CheckpointColumns {
   }
 
   private List<ColumnDescriptor> map(MapType m, Type t, String name, List<String> path) {
-    if (m.keyType() != PrimitiveType.STRING || m.valueType() != PrimitiveType.STRING || t.isPrimitive()) {
+    if (m.keyType() != PrimitiveType.STRING
+        || m.valueType() != PrimitiveType.STRING
+        || t.isPrimitive()) {
       throw unsupported(name, "is not a map of strings");
     }
     GroupType g = t.asGroupType();
     LogicalTypeAnnotation a = g.getLogicalTypeAnnotation();
-    boolean annotated = a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
-        || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
-    if (!(annotated || a == null) || g.getFieldCount() != 1 || g.getType(0).isPrimitive()
+    boolean annotated =
+        a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+            || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
+    if (!(annotated || a == null)
+        || g.getFieldCount() != 1
+        || g.getType(0).isPrimitive()
         || !g.getType(0).isRepetition(Type.Repetition.REPEATED)) {
       throw unsupported(name, "is not a map");
     }
@@ -130,14 +137,21 @@ final class CheckpointColumns {
     kvPath.add(kv.getName());
     ColumnDescriptor key = child(kv, 0, name + ".key", kvPath);
     ColumnDescriptor value = kv.getFieldCount() > 1 ? child(kv, 1, name + ".value", kvPath) : null;
-    refs.put(name, new MapRef(key, value, schema.getMaxDefinitionLevel(path.toArray(new String[0])),
-        schema.getMaxDefinitionLevel(kvPath.toArray(new String[0]))));
+    refs.put(
+        name,
+        new MapRef(
+            key,
+            value,
+            schema.getMaxDefinitionLevel(path.toArray(new String[0])),
+            schema.getMaxDefinitionLevel(kvPath.toArray(new String[0]))));
     return value == null ? List.of(key) : List.of(key, value);
   }
 
   private List<ColumnDescriptor> list(ArrayType a, Type t, String name, List<String> path) {
-    if (a.elementType() != PrimitiveType.STRING || t.isPrimitive()
-        || !(t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)) {
+    if (a.elementType() != PrimitiveType.STRING
+        || t.isPrimitive()
+        || !(t.getLogicalTypeAnnotation()
+            instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)) {
       throw unsupported(name, "is not a list of strings");
     }
     GroupType g = t.asGroupType();
@@ -149,16 +163,23 @@ final class CheckpointColumns {
     repeatedPath.add(repeated.getName());
     ColumnDescriptor element;
     if (repeated.isPrimitive()) {
-      element = leafColumn(PrimitiveType.STRING, repeated, name, repeatedPath.toArray(new String[0]));
+      element =
+          leafColumn(PrimitiveType.STRING, repeated, name, repeatedPath.toArray(new String[0]));
     } else {
       GroupType r = repeated.asGroupType();
-      if (r.getFieldCount() != 1 || r.getName().equals("array") || r.getName().equals(g.getName() + "_tuple")) {
+      if (r.getFieldCount() != 1
+          || r.getName().equals("array")
+          || r.getName().equals(g.getName() + "_tuple")) {
         throw unsupported(name, "is a list of groups");
       }
       element = child(r, 0, name + ".element", repeatedPath);
     }
-    refs.put(name, new ListRef(element, schema.getMaxDefinitionLevel(path.toArray(new String[0])),
-        schema.getMaxDefinitionLevel(repeatedPath.toArray(new String[0]))));
+    refs.put(
+        name,
+        new ListRef(
+            element,
+            schema.getMaxDefinitionLevel(path.toArray(new String[0])),
+            schema.getMaxDefinitionLevel(repeatedPath.toArray(new String[0]))));
     return List.of(element);
   }
 
@@ -184,13 +205,14 @@ final class CheckpointColumns {
       throw unsupported(name, "is not primitive");
     }
     PrimitiveTypeName physical = t.asPrimitiveType().getPrimitiveTypeName();
-    boolean ok = switch (type) {
-      case STRING -> physical == PrimitiveTypeName.BINARY;
-      case LONG -> physical == PrimitiveTypeName.INT64 || physical == PrimitiveTypeName.INT32;
-      case INTEGER -> physical == PrimitiveTypeName.INT32;
-      case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN;
-      default -> false;
-    };
+    boolean ok =
+        switch (type) {
+          case STRING -> physical == PrimitiveTypeName.BINARY;
+          case LONG -> physical == PrimitiveTypeName.INT64 || physical == PrimitiveTypeName.INT32;
+          case INTEGER -> physical == PrimitiveTypeName.INT32;
+          case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN;
+          default -> false;
+        };
     if (!ok) {
       throw unsupported(name, "is stored as " + physical);
     }
@@ -206,7 +228,8 @@ final class CheckpointColumns {
       if (t.getName().equals(name)) {
         return t;
       }
-      if (lower == null && t.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+      if (lower == null
+          && t.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
         lower = t;
       }
     }

@@ -1,8 +1,8 @@
 package io.deltajdbc.engine.internal.checkpoint.columnar;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.checkpoint.CheckpointSchema;
 import io.deltajdbc.engine.internal.parquet.ColumnMatching;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
@@ -30,15 +30,20 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads the actions of one checkpoint (or sidecar) Parquet file column by column: the footer and
- * the decompressed pages come from parquet-hadoop, the leaf columns of
- * {@link CheckpointSchema#READ_SCHEMA} are decoded a row group at a time, and each row's actions
- * are built from them in the order and with the defaults of the row decoder. The file's actions
- * are handed on only once all of it is decoded, so a file found to need the row reader (an
- * encoding not decoded here) is given up with nothing emitted.
+ * the decompressed pages come from parquet-hadoop, the leaf columns of {@link
+ * CheckpointSchema#READ_SCHEMA} are decoded a row group at a time, and each row's actions are built
+ * from them in the order and with the defaults of the row decoder. The file's actions are handed on
+ * only once all of it is decoded, so a file found to need the row reader (an encoding not decoded
+ * here) is given up with nothing emitted.
  */
 public final class ColumnarCheckpointFile {
-  private static final Set<Encoding> DECODED = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
-      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
+  private static final Set<Encoding> DECODED =
+      EnumSet.of(
+          Encoding.PLAIN,
+          Encoding.PLAIN_DICTIONARY,
+          Encoding.RLE_DICTIONARY,
+          Encoding.RLE,
+          Encoding.BIT_PACKED);
 
   private ColumnarCheckpointFile() {}
 
@@ -48,13 +53,19 @@ public final class ColumnarCheckpointFile {
    * @return false, with nothing given to {@code sink}, when the file has a column this reader does
    *     not decode: the caller reads it with the row reader
    */
-  public static boolean read(Configuration conf, Path file, long length, String tablePath, Consumer<Action> sink) {
-    ParquetFileReader reader = ParquetFileOpener.open(conf, file, length,
-        new ParquetReadOptions(ColumnMatching.BY_NAME, null, tablePath)).reader();
+  public static boolean read(
+      Configuration conf, Path file, long length, String tablePath, Consumer<Action> sink) {
+    ParquetFileReader reader =
+        ParquetFileOpener.open(
+                conf, file, length, new ParquetReadOptions(ColumnMatching.BY_NAME, null, tablePath))
+            .reader();
     List<Action> actions = new ArrayList<>();
     try {
-      MessageType projected = ReadProjection.of(reader.getFileMetaData().getSchema(), CheckpointSchema.READ_SCHEMA,
-          ColumnMatching.BY_NAME);
+      MessageType projected =
+          ReadProjection.of(
+              reader.getFileMetaData().getSchema(),
+              CheckpointSchema.READ_SCHEMA,
+              ColumnMatching.BY_NAME);
       CheckpointColumns layout = CheckpointColumns.of(projected, CheckpointSchema.READ_SCHEMA);
       if (!encodingsDecoded(reader.getRowGroups(), layout)) {
         return false;
@@ -97,15 +108,23 @@ public final class ColumnarCheckpointFile {
     } catch (IOException e) {
       throw DeltaErrors.storage("reading Parquet row group", file.toString(), e);
     } catch (ParquetDecodingException e) {
-      throw DeltaErrors.corruptData(tablePath, file.toString(), "cannot decode row group: " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          tablePath, file.toString(), "cannot decode row group: " + e.getMessage(), e);
     }
   }
 
-  private static RowGroupColumns decode(CheckpointColumns layout, PageReadStore pages, Path file, String tablePath,
-      int group) {
+  private static RowGroupColumns decode(
+      CheckpointColumns layout, PageReadStore pages, Path file, String tablePath, int group) {
     if (pages.getRowCount() > Integer.MAX_VALUE - 8) {
-      throw DeltaErrors.corruptData(tablePath, file.toString(),
-          "row group " + group + " has " + pages.getRowCount() + " rows, more than a checkpoint reader takes", null);
+      throw DeltaErrors.corruptData(
+          tablePath,
+          file.toString(),
+          "row group "
+              + group
+              + " has "
+              + pages.getRowCount()
+              + " rows, more than a checkpoint reader takes",
+          null);
     }
     int rows = (int) pages.getRowCount();
     Map<ColumnDescriptor, LeafValues> decoded = new HashMap<>();
@@ -116,14 +135,25 @@ public final class ColumnarCheckpointFile {
         throw e;
       } catch (IOException | RuntimeException e) {
         // the pages are in memory: an IOException here is a page that does not decompress
-        throw DeltaErrors.corruptData(tablePath, file.toString(), "cannot decode column "
-            + String.join(".", c.getPath()) + " of row group " + group + ": " + e, e);
+        throw DeltaErrors.corruptData(
+            tablePath,
+            file.toString(),
+            "cannot decode column "
+                + String.join(".", c.getPath())
+                + " of row group "
+                + group
+                + ": "
+                + e,
+            e);
       }
     }
     return new RowGroupColumns(layout, decoded);
   }
 
-  /** Each row's actions, in the row decoder's order: add, remove, metaData, protocol, txn, then the rest. */
+  /**
+   * Each row's actions, in the row decoder's order: add, remove, metaData, protocol, txn, then the
+   * rest.
+   */
   private static void assemble(RowGroupColumns columns, int rows, List<Action> out) {
     FileActionColumns files = new FileActionColumns(columns);
     OtherActionColumns others = new OtherActionColumns(columns);

@@ -4,7 +4,9 @@ import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DeletionVectorDescriptor;
 import io.deltajdbc.engine.actions.RemoveFile;
 
-/** The {@code add} and {@code remove} columns of a row group, and the file actions built from them. */
+/**
+ * The {@code add} and {@code remove} columns of a row group, and the file actions built from them.
+ */
 final class FileActionColumns {
   private final LeafValues addPath;
   private final MapColumn addPartitionValues;
@@ -61,9 +63,17 @@ final class FileActionColumns {
     if (path == null) {
       return null;
     }
-    return new AddFile(path, addPartitionValues.get(row), addSize.longOr(row, 0),
-        addModificationTime.longOr(row, 0), addDataChange.isTrue(row), addStats.string(row), addTags.get(row),
-        addDv.get(row), addBaseRowId.boxedLong(row), addDefaultRowCommitVersion.boxedLong(row),
+    return new AddFile(
+        path,
+        addPartitionValues.get(row),
+        addSize.longOr(row, 0),
+        addModificationTime.longOr(row, 0),
+        addDataChange.isTrue(row),
+        addStats.string(row),
+        addTags.get(row),
+        addDv.get(row),
+        addBaseRowId.boxedLong(row),
+        addDefaultRowCommitVersion.boxedLong(row),
         addClusteringProvider.string(row));
   }
 
@@ -73,9 +83,17 @@ final class FileActionColumns {
     if (path == null) {
       return null;
     }
-    return new RemoveFile(path, removeDeletionTimestamp.boxedLong(row), removeDataChange.isTrue(row),
-        removeExtendedFileMetadata.boxedBoolean(row), removePartitionValues.get(row), removeSize.boxedLong(row),
-        removeStats.string(row), removeTags.get(row), removeDv.get(row), removeBaseRowId.boxedLong(row),
+    return new RemoveFile(
+        path,
+        removeDeletionTimestamp.boxedLong(row),
+        removeDataChange.isTrue(row),
+        removeExtendedFileMetadata.boxedBoolean(row),
+        removePartitionValues.get(row),
+        removeSize.boxedLong(row),
+        removeStats.string(row),
+        removeTags.get(row),
+        removeDv.get(row),
+        removeBaseRowId.boxedLong(row),
         removeDefaultRowCommitVersion.boxedLong(row));
   }
 
@@ -102,8 +120,13 @@ final class FileActionColumns {
       if (type == null) {
         return null;
       }
-      return new DeletionVectorDescriptor(type, pathOrInlineDv.string(row), offset.boxedInt(row),
-          (int) sizeInBytes.longOr(row, 0), cardinality.longOr(row, 0), maxRowIndex.boxedLong(row));
+      return new DeletionVectorDescriptor(
+          type,
+          pathOrInlineDv.string(row),
+          offset.boxedInt(row),
+          (int) sizeInBytes.longOr(row, 0),
+          cardinality.longOr(row, 0),
+          maxRowIndex.boxedLong(row));
     }
   }
 }

@@ -17,13 +17,15 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes one leaf column's chunk of a row group, page after page, into {@link LeafValues}:
- * levels (RLE hybrid, or the deprecated BIT_PACKED), values PLAIN or dictionary-encoded (booleans
- * also RLE). Strings are decoded once per dictionary entry, so repeated values share one instance.
+ * Decodes one leaf column's chunk of a row group, page after page, into {@link LeafValues}: levels
+ * (RLE hybrid, or the deprecated BIT_PACKED), values PLAIN or dictionary-encoded (booleans also
+ * RLE). Strings are decoded once per dictionary entry, so repeated values share one instance.
  */
 final class LeafDecoder {
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final ColumnDescriptor column;
   private final PrimitiveTypeName physical;
@@ -47,7 +49,8 @@ final class LeafDecoder {
   private LeafValues read(PageReader pages, int rows) throws IOException {
     long total = pages.getTotalValueCount();
     if (total > Integer.MAX_VALUE - 8 || total < rows) {
-      throw new ParquetDecodingException("column chunk has " + total + " values for " + rows + " rows");
+      throw new ParquetDecodingException(
+          "column chunk has " + total + " values for " + rows + " rows");
     }
     int n = (int) total;
     DictionaryPage dictionary = pages.readDictionaryPage();
@@ -66,9 +69,10 @@ final class LeafDecoder {
       if (count < 0 || count > n - at) {
         throw new ParquetDecodingException("a page has more values than its column chunk");
       }
-      ValueReader values = page instanceof DataPageV1 v1
-          ? startV1(v1, defs, reps, at, count)
-          : startV2((DataPageV2) page, defs, reps, at, count);
+      ValueReader values =
+          page instanceof DataPageV1 v1
+              ? startV1(v1, defs, reps, at, count)
+              : startV2((DataPageV2) page, defs, reps, at, count);
       int end = at + count;
       if (binary) {
         for (int i = at; i < end; i++) {
@@ -111,7 +115,8 @@ final class LeafDecoder {
     }
   }
 
-  private ValueReader startV1(DataPageV1 p, int[] defs, int[] reps, int at, int count) throws IOException {
+  private ValueReader startV1(DataPageV1 p, int[] defs, int[] reps, int at, int count)
+      throws IOException {
     byte[] bytes = p.getBytes().toByteArray();
     int pos = 0;
     if (maxRep > 0) {
@@ -123,20 +128,27 @@ final class LeafDecoder {
     return values(p.getValueEncoding(), bytes, pos);
   }
 
-  private ValueReader startV2(DataPageV2 p, int[] defs, int[] reps, int at, int count) throws IOException {
+  private ValueReader startV2(DataPageV2 p, int[] defs, int[] reps, int at, int count)
+      throws IOException {
     if (maxRep > 0) {
       byte[] r = p.getRepetitionLevels().toByteArray();
-      new RleBitPackedDecoder(r, 0, r.length, RleBitPackedDecoder.bitWidth(maxRep)).readInts(reps, at, count);
+      new RleBitPackedDecoder(r, 0, r.length, RleBitPackedDecoder.bitWidth(maxRep))
+          .readInts(reps, at, count);
     }
     if (maxDef > 0) {
       byte[] d = p.getDefinitionLevels().toByteArray();
-      new RleBitPackedDecoder(d, 0, d.length, RleBitPackedDecoder.bitWidth(maxDef)).readInts(defs, at, count);
+      new RleBitPackedDecoder(d, 0, d.length, RleBitPackedDecoder.bitWidth(maxDef))
+          .readInts(defs, at, count);
     }
     return values(p.getDataEncoding(), p.getData().toByteArray(), 0);
   }
 
-  /** Reads {@code count} levels at {@code bytes[pos]} into {@code dst[at ..)}; returns the position after them. */
-  private static int levels(Encoding encoding, byte[] bytes, int pos, int[] dst, int at, int count, int max) {
+  /**
+   * Reads {@code count} levels at {@code bytes[pos]} into {@code dst[at ..)}; returns the position
+   * after them.
+   */
+  private static int levels(
+      Encoding encoding, byte[] bytes, int pos, int[] dst, int at, int count, int max) {
     int width = RleBitPackedDecoder.bitWidth(max);
     if (encoding == Encoding.RLE) {
       int length = (int) INT.get(bytes, pos);
@@ -164,7 +176,9 @@ final class LeafDecoder {
   private ValueReader values(Encoding encoding, byte[] bytes, int pos) {
     switch (encoding) {
       case PLAIN:
-        return physical == PrimitiveTypeName.BOOLEAN ? new PlainBooleans(bytes, pos) : new Plain(bytes, pos);
+        return physical == PrimitiveTypeName.BOOLEAN
+            ? new PlainBooleans(bytes, pos)
+            : new Plain(bytes, pos);
       case PLAIN_DICTIONARY:
       case RLE_DICTIONARY:
         if (dictStrings == null && dictLongs == null) {
@@ -177,7 +191,8 @@ final class LeafDecoder {
       case RLE:
         if (physical == PrimitiveTypeName.BOOLEAN) {
           int length = (int) INT.get(bytes, pos);
-          RleBitPackedDecoder d = new RleBitPackedDecoder(bytes, pos + 4, pos + 4 + Math.max(0, length), 1);
+          RleBitPackedDecoder d =
+              new RleBitPackedDecoder(bytes, pos + 4, pos + 4 + Math.max(0, length), 1);
           return new ValueReader() {
             @Override
             public long nextLong() {

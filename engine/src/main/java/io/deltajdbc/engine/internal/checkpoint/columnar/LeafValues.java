@@ -8,7 +8,8 @@ package io.deltajdbc.engine.internal.checkpoint.columnar;
  */
 final class LeafValues {
   /** A column the file does not have: every row reads as undefined. */
-  static final LeafValues ABSENT = new LeafValues(new int[0], null, Integer.MAX_VALUE, null, null, 0);
+  static final LeafValues ABSENT =
+      new LeafValues(new int[0], null, Integer.MAX_VALUE, null, null, 0);
 
   private final int[] defs;
   private final int maxDef;
@@ -30,7 +31,8 @@ final class LeafValues {
     for (int i = 0; i < entries; i++) {
       if (reps[i] == 0) {
         if (r == rows) {
-          throw new org.apache.parquet.io.ParquetDecodingException("a repeated column has more rows than its row group");
+          throw new org.apache.parquet.io.ParquetDecodingException(
+              "a repeated column has more rows than its row group");
         }
         starts[r++] = i;
       }

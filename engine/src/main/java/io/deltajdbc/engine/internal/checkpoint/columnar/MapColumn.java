@@ -3,7 +3,10 @@ package io.deltajdbc.engine.internal.checkpoint.columnar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A map of strings of a row group, from its key and value leaves (repetition levels start its rows). */
+/**
+ * A map of strings of a row group, from its key and value leaves (repetition levels start its
+ * rows).
+ */
 final class MapColumn {
   static final MapColumn ABSENT = new MapColumn(LeafValues.ABSENT, LeafValues.ABSENT, 0, 0);
 
@@ -19,7 +22,10 @@ final class MapColumn {
     this.entryDef = entryDef;
   }
 
-  /** The map of {@code row}: null, empty, or its entries in file order (a repeated key: the last value). */
+  /**
+   * The map of {@code row}: null, empty, or its entries in file order (a repeated key: the last
+   * value).
+   */
   Map<String, String> get(int row) {
     if (keys.isAbsent()) {
       return null;

@@ -40,12 +40,20 @@ final class OtherActionColumns {
     if (!id.isSet(row)) {
       return null;
     }
-    Format format = c.struct("metaData.format").isPresent(row)
-        ? new Format(c.leaf("metaData.format.provider").string(row), c.map("metaData.format.options").get(row))
-        : Format.PARQUET;
-    return new Metadata(id.string(row), c.leaf("metaData.name").string(row),
-        c.leaf("metaData.description").string(row), format, c.leaf("metaData.schemaString").string(row),
-        c.list("metaData.partitionColumns").get(row), c.leaf("metaData.createdTime").boxedLong(row),
+    Format format =
+        c.struct("metaData.format").isPresent(row)
+            ? new Format(
+                c.leaf("metaData.format.provider").string(row),
+                c.map("metaData.format.options").get(row))
+            : Format.PARQUET;
+    return new Metadata(
+        id.string(row),
+        c.leaf("metaData.name").string(row),
+        c.leaf("metaData.description").string(row),
+        format,
+        c.leaf("metaData.schemaString").string(row),
+        c.list("metaData.partitionColumns").get(row),
+        c.leaf("metaData.createdTime").boxedLong(row),
         c.map("metaData.configuration").get(row));
   }
 
@@ -57,8 +65,11 @@ final class OtherActionColumns {
     List<String> rf = c.list("protocol.readerFeatures").get(row);
     List<String> wf = c.list("protocol.writerFeatures").get(row);
     Integer writer = c.leaf("protocol.minWriterVersion").boxedInt(row);
-    return new Protocol(reader.boxedInt(row), writer == null ? 1 : writer,
-        rf == null ? null : new LinkedHashSet<>(rf), wf == null ? null : new LinkedHashSet<>(wf));
+    return new Protocol(
+        reader.boxedInt(row),
+        writer == null ? 1 : writer,
+        rf == null ? null : new LinkedHashSet<>(rf),
+        wf == null ? null : new LinkedHashSet<>(wf));
   }
 
   SetTransaction txn(int row) {
@@ -66,7 +77,9 @@ final class OtherActionColumns {
     if (!appId.isSet(row)) {
       return null;
     }
-    return new SetTransaction(appId.string(row), c.leaf("txn.version").longOr(row, 0),
+    return new SetTransaction(
+        appId.string(row),
+        c.leaf("txn.version").longOr(row, 0),
         c.leaf("txn.lastUpdated").boxedLong(row));
   }
 
@@ -74,15 +87,18 @@ final class OtherActionColumns {
     if (!domain.isPresent(row)) {
       return null;
     }
-    return new DomainMetadata(c.leaf("domainMetadata.domain").string(row),
-        c.leaf("domainMetadata.configuration").string(row), c.leaf("domainMetadata.removed").isTrue(row));
+    return new DomainMetadata(
+        c.leaf("domainMetadata.domain").string(row),
+        c.leaf("domainMetadata.configuration").string(row),
+        c.leaf("domainMetadata.removed").isTrue(row));
   }
 
   CheckpointMetadata checkpointMetadata(int row) {
     if (!checkpointMetadata.isPresent(row)) {
       return null;
     }
-    return new CheckpointMetadata(c.leaf("checkpointMetadata.version").longOr(row, 0),
+    return new CheckpointMetadata(
+        c.leaf("checkpointMetadata.version").longOr(row, 0),
         c.map("checkpointMetadata.tags").get(row));
   }
 
@@ -90,7 +106,10 @@ final class OtherActionColumns {
     if (!sidecar.isPresent(row)) {
       return null;
     }
-    return new Sidecar(c.leaf("sidecar.path").string(row), c.leaf("sidecar.sizeInBytes").longOr(row, 0),
-        c.leaf("sidecar.modificationTime").longOr(row, 0), c.map("sidecar.tags").get(row));
+    return new Sidecar(
+        c.leaf("sidecar.path").string(row),
+        c.leaf("sidecar.sizeInBytes").longOr(row, 0),
+        c.leaf("sidecar.modificationTime").longOr(row, 0),
+        c.map("sidecar.tags").get(row));
   }
 }

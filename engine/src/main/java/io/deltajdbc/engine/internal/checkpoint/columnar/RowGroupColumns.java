@@ -16,7 +16,9 @@ final class RowGroupColumns {
   }
 
   LeafValues leaf(String name) {
-    return layout.ref(name) instanceof CheckpointColumns.Leaf l ? values(l.column()) : LeafValues.ABSENT;
+    return layout.ref(name) instanceof CheckpointColumns.Leaf l
+        ? values(l.column())
+        : LeafValues.ABSENT;
   }
 
   MapColumn map(String name) {

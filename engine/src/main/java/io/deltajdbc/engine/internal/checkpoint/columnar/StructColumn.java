@@ -3,8 +3,8 @@ package io.deltajdbc.engine.internal.checkpoint.columnar;
 import java.util.List;
 
 /**
- * Whether a struct of a row group is there (not null): as in record assembly, where one of its
- * read leaves is defined to the struct's level or deeper.
+ * Whether a struct of a row group is there (not null): as in record assembly, where one of its read
+ * leaves is defined to the struct's level or deeper.
  */
 final class StructColumn {
   static final StructColumn ABSENT = new StructColumn(0, List.of());

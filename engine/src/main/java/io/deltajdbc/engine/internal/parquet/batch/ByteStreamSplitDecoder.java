@@ -6,8 +6,8 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * BYTE_STREAM_SPLIT values: for values {@code width} bytes wide, byte {@code k} of every value
- * in stream {@code k} (the page's values cut in {@code width} equal parts). FLOAT and DOUBLE, and
+ * BYTE_STREAM_SPLIT values: for values {@code width} bytes wide, byte {@code k} of every value in
+ * stream {@code k} (the page's values cut in {@code width} equal parts). FLOAT and DOUBLE, and
  * INT32, INT64 and FIXED_LEN_BYTE_ARRAY as newer writers allow; numbers are little-endian.
  */
 final class ByteStreamSplitDecoder implements ValueDecoder {
@@ -21,17 +21,28 @@ final class ByteStreamSplitDecoder implements ValueDecoder {
   private int index;
   private long[] scratch = new long[0];
 
-  ByteStreamSplitDecoder(byte[] buf, int offset, int limit, PrimitiveTypeName physical, int fixedLength,
+  ByteStreamSplitDecoder(
+      byte[] buf,
+      int offset,
+      int limit,
+      PrimitiveTypeName physical,
+      int fixedLength,
       Conversion conversion) {
-    this.width = switch (physical) {
-      case FLOAT, INT32 -> 4;
-      case DOUBLE, INT64 -> 8;
-      case FIXED_LEN_BYTE_ARRAY -> fixedLength;
-      default -> throw new ParquetDecodingException("BYTE_STREAM_SPLIT does not encode " + physical);
-    };
+    this.width =
+        switch (physical) {
+          case FLOAT, INT32 -> 4;
+          case DOUBLE, INT64 -> 8;
+          case FIXED_LEN_BYTE_ARRAY -> fixedLength;
+          default ->
+              throw new ParquetDecodingException("BYTE_STREAM_SPLIT does not encode " + physical);
+        };
     if (width <= 0 || (limit - offset) % width != 0) {
-      throw new ParquetDecodingException("BYTE_STREAM_SPLIT data of " + (limit - offset)
-          + " bytes is not a whole number of " + width + "-byte values");
+      throw new ParquetDecodingException(
+          "BYTE_STREAM_SPLIT data of "
+              + (limit - offset)
+              + " bytes is not a whole number of "
+              + width
+              + "-byte values");
     }
     this.buf = buf;
     this.start = offset;
@@ -43,7 +54,8 @@ final class ByteStreamSplitDecoder implements ValueDecoder {
 
   private int take(int n) {
     if (n > count - index) {
-      throw new ParquetDecodingException("BYTE_STREAM_SPLIT data holds " + count + " values, fewer than read");
+      throw new ParquetDecodingException(
+          "BYTE_STREAM_SPLIT data holds " + count + " values, fewer than read");
     }
     int i = index;
     index += n;
@@ -60,7 +72,11 @@ final class ByteStreamSplitDecoder implements ValueDecoder {
       int s2 = s1 + count;
       int s3 = s2 + count;
       for (int i = 0; i < n; i++) {
-        dst[off + i] = (b[s0 + i] & 0xff) | (b[s1 + i] & 0xff) << 8 | (b[s2 + i] & 0xff) << 16 | b[s3 + i] << 24;
+        dst[off + i] =
+            (b[s0 + i] & 0xff)
+                | (b[s1 + i] & 0xff) << 8
+                | (b[s2 + i] & 0xff) << 16
+                | b[s3 + i] << 24;
       }
     } else {
       int s = start + from;

@@ -5,8 +5,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * How a column's stored values become its vector's values: into which kind of vector, and the
- * function from the physical value (INT32/INT64/BOOLEAN as a long, bytes as a slice) when it
- * is not the identity.
+ * function from the physical value (INT32/INT64/BOOLEAN as a long, bytes as a slice) when it is not
+ * the identity.
  *
  * @param kind the vector the values go to
  * @param longs long to long (kind LONG), or null for the identity
@@ -14,11 +14,21 @@ import java.util.function.LongUnaryOperator;
  * @param longObjects long to object (kind OBJECT)
  * @param bytesObjects bytes to object (kind OBJECT)
  */
-record Conversion(Kind kind, LongUnaryOperator longs, BytesToLong bytesToLong, LongFunction<Object> longObjects,
+record Conversion(
+    Kind kind,
+    LongUnaryOperator longs,
+    BytesToLong bytesToLong,
+    LongFunction<Object> longObjects,
     BytesToObject bytesObjects) {
 
   /** The vector a column is read into. */
-  enum Kind { LONG, DOUBLE, BYTES, OBJECT, NULL }
+  enum Kind {
+    LONG,
+    DOUBLE,
+    BYTES,
+    OBJECT,
+    NULL
+  }
 
   /** A value from {@code len} bytes at {@code buf[off]}. */
   @FunctionalInterface

@@ -9,14 +9,14 @@ import org.apache.parquet.io.ParquetDecodingException;
 
 /**
  * DELTA_BINARY_PACKED values (INT32, INT64; and the lengths inside the DELTA_*_BYTE_ARRAY
- * encodings): a header (block size, miniblocks per block, value count, first value), then blocks
- * of a minimum delta, one bit width per miniblock, and the miniblocks' deltas bit-packed. One
- * miniblock is unpacked at a time, 32 values per call of parquet's {@link BytePackerForLong},
- * and turned into values by a running sum.
+ * encodings): a header (block size, miniblocks per block, value count, first value), then blocks of
+ * a minimum delta, one bit width per miniblock, and the miniblocks' deltas bit-packed. One
+ * miniblock is unpacked at a time, 32 values per call of parquet's {@link BytePackerForLong}, and
+ * turned into values by a running sum.
  *
- * <p>INT32 values are summed in 64 bits and truncated per value, which equals the writer's
- * wrapping 32-bit arithmetic. Only miniblocks that hold values have data: the bit widths of the
- * last block's unused miniblocks are ignored (some writers leave garbage there).
+ * <p>INT32 values are summed in 64 bits and truncated per value, which equals the writer's wrapping
+ * 32-bit arithmetic. Only miniblocks that hold values have data: the bit widths of the last block's
+ * unused miniblocks are ignored (some writers leave garbage there).
  */
 final class DeltaBinaryPackedDecoder implements ValueDecoder {
   private final byte[] buf;
@@ -38,10 +38,11 @@ final class DeltaBinaryPackedDecoder implements ValueDecoder {
   private long[] scratch = new long[0];
 
   /**
-   * Decodes {@code buf[offset .. limit)}; {@code int32} truncates each value to 32 bits;
-   * {@code conversion} (may be null for raw use) maps them to the vector's values.
+   * Decodes {@code buf[offset .. limit)}; {@code int32} truncates each value to 32 bits; {@code
+   * conversion} (may be null for raw use) maps them to the vector's values.
    */
-  DeltaBinaryPackedDecoder(byte[] buf, int offset, int limit, boolean int32, Conversion conversion) {
+  DeltaBinaryPackedDecoder(
+      byte[] buf, int offset, int limit, boolean int32, Conversion conversion) {
     this.buf = buf;
     this.pos = offset;
     this.limit = limit;
@@ -51,10 +52,19 @@ final class DeltaBinaryPackedDecoder implements ValueDecoder {
     this.miniblocks = readUnsignedVarInt();
     this.total = readUnsignedVarInt();
     this.last = readZigZagVarLong();
-    if (miniblocks <= 0 || blockSize <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 8 != 0
+    if (miniblocks <= 0
+        || blockSize <= 0
+        || blockSize % miniblocks != 0
+        || (blockSize / miniblocks) % 8 != 0
         || total < 0) {
-      throw new ParquetDecodingException("DELTA_BINARY_PACKED header is invalid: block size " + blockSize + ", "
-          + miniblocks + " miniblocks, " + total + " values");
+      throw new ParquetDecodingException(
+          "DELTA_BINARY_PACKED header is invalid: block size "
+              + blockSize
+              + ", "
+              + miniblocks
+              + " miniblocks, "
+              + total
+              + " values");
     }
     this.perMiniblock = blockSize / miniblocks;
     this.widths = new int[miniblocks];

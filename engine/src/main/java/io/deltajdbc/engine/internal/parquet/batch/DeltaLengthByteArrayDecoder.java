@@ -36,11 +36,13 @@ final class DeltaLengthByteArrayDecoder extends SliceDecoder {
   @Override
   void nextSlice() {
     if (index >= lengths.length) {
-      throw new ParquetDecodingException("DELTA_LENGTH_BYTE_ARRAY data holds fewer values than read");
+      throw new ParquetDecodingException(
+          "DELTA_LENGTH_BYTE_ARRAY data holds fewer values than read");
     }
     int length = lengths[index++];
     if (length < 0 || length > limit - pos) {
-      throw new ParquetDecodingException("DELTA_LENGTH_BYTE_ARRAY value of " + length + " bytes runs past its page");
+      throw new ParquetDecodingException(
+          "DELTA_LENGTH_BYTE_ARRAY value of " + length + " bytes runs past its page");
     }
     sliceStart = pos;
     sliceLength = length;

@@ -4,8 +4,8 @@ import io.deltajdbc.engine.data.BinaryVector;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * A column chunk's dictionary, decoded once into the vector's representation: one typed array
- * for the chunk, so each dictionary-encoded value costs one array read.
+ * A column chunk's dictionary, decoded once into the vector's representation: one typed array for
+ * the chunk, so each dictionary-encoded value costs one array read.
  */
 final class Dictionary {
   private final long[] longs;
@@ -15,7 +15,8 @@ final class Dictionary {
   private final int[] starts;
   private final int[] lengths;
 
-  private Dictionary(long[] longs, double[] doubles, Object[] objects, byte[] bytes, int[] starts, int[] lengths) {
+  private Dictionary(
+      long[] longs, double[] doubles, Object[] objects, byte[] bytes, int[] starts, int[] lengths) {
     this.longs = longs;
     this.doubles = doubles;
     this.objects = objects;
@@ -25,7 +26,8 @@ final class Dictionary {
   }
 
   /** Decodes {@code size} PLAIN values of a dictionary page. */
-  static Dictionary decode(byte[] page, int size, PrimitiveTypeName physical, int fixedLength, Conversion c) {
+  static Dictionary decode(
+      byte[] page, int size, PrimitiveTypeName physical, int fixedLength, Conversion c) {
     PlainDecoder plain = new PlainDecoder(page, 0, physical, fixedLength, c);
     switch (c.kind()) {
       case LONG -> {

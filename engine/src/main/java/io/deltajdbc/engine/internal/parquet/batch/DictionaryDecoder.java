@@ -2,7 +2,10 @@ package io.deltajdbc.engine.internal.parquet.batch;
 
 import io.deltajdbc.engine.data.BinaryVector;
 
-/** Dictionary-encoded values (PLAIN_DICTIONARY, RLE_DICTIONARY): ids unpacked in bulk, then looked up. */
+/**
+ * Dictionary-encoded values (PLAIN_DICTIONARY, RLE_DICTIONARY): ids unpacked in bulk, then looked
+ * up.
+ */
 final class DictionaryDecoder implements ValueDecoder {
   private final Dictionary dictionary;
   private final RleBitPackedDecoder ids;

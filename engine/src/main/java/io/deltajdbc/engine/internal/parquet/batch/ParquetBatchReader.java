@@ -1,10 +1,10 @@
 package io.deltajdbc.engine.internal.parquet.batch;
 
+import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.data.ColumnBatch;
 import io.deltajdbc.engine.data.ColumnVector;
 import io.deltajdbc.engine.internal.Cancellation;
-import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.internal.parquet.FieldMatcher;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
@@ -35,27 +35,35 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a Parquet file of flat columns as {@link ColumnBatch}es: the same values as
- * {@link io.deltajdbc.engine.internal.parquet.ParquetRowReader}, decoded page by page into
- * vectors. Rows the options skip by index (deletion vectors, by position in the file) are left out
- * of each batch's selection; row groups the filter rules out are not read, nor pages whose column
- * index rules them out: all columns then read the same row ranges, each passing over the rows of
- * its pages that lie outside them (rows of kept ranges all come back: the caller evaluates the
- * exact predicate). A batch never spans two row groups. A {@link FileRange} reads only some of
- * the row groups, for splits of a large file.
+ * Reads a Parquet file of flat columns as {@link ColumnBatch}es: the same values as {@link
+ * io.deltajdbc.engine.internal.parquet.ParquetRowReader}, decoded page by page into vectors. Rows
+ * the options skip by index (deletion vectors, by position in the file) are left out of each
+ * batch's selection; row groups the filter rules out are not read, nor pages whose column index
+ * rules them out: all columns then read the same row ranges, each passing over the rows of its
+ * pages that lie outside them (rows of kept ranges all come back: the caller evaluates the exact
+ * predicate). A batch never spans two row groups. A {@link FileRange} reads only some of the row
+ * groups, for splits of a large file.
  *
- * <p>Files whose projected column chunks use an encoding this reader does not decode
- * (see {@link #SUPPORTED}) are refused up front: {@link #open} returns null and the caller reads
- * the file with the record reader instead.
+ * <p>Files whose projected column chunks use an encoding this reader does not decode (see {@link
+ * #SUPPORTED}) are refused up front: {@link #open} returns null and the caller reads the file with
+ * the record reader instead.
  */
 public final class ParquetBatchReader implements AutoCloseable {
   /**
-   * The encodings decoded here (each for the physical types the format allows it for);
-   * BIT_PACKED is listed by writers for absent repetition levels.
+   * The encodings decoded here (each for the physical types the format allows it for); BIT_PACKED
+   * is listed by writers for absent repetition levels.
    */
-  static final Set<Encoding> SUPPORTED = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
-      Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED,
-      Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
+  static final Set<Encoding> SUPPORTED =
+      EnumSet.of(
+          Encoding.PLAIN,
+          Encoding.PLAIN_DICTIONARY,
+          Encoding.RLE_DICTIONARY,
+          Encoding.RLE,
+          Encoding.BIT_PACKED,
+          Encoding.DELTA_BINARY_PACKED,
+          Encoding.DELTA_LENGTH_BYTE_ARRAY,
+          Encoding.DELTA_BYTE_ARRAY,
+          Encoding.BYTE_STREAM_SPLIT);
 
   private final ParquetFileReader reader;
   private final MessageType requested;
@@ -77,9 +85,17 @@ public final class ParquetBatchReader implements AutoCloseable {
   private long rowsLeftInGroup;
   private boolean closed;
 
-  private ParquetBatchReader(ParquetFileReader reader, boolean filtered, FileRange split, MessageType requested,
-      ReadContext ctx, LongPredicate skipRow, ColumnChunkReader[] columns, ColumnDescriptor[] descriptors,
-      List<ColumnVector> vectors, int batchSize) {
+  private ParquetBatchReader(
+      ParquetFileReader reader,
+      boolean filtered,
+      FileRange split,
+      MessageType requested,
+      ReadContext ctx,
+      LongPredicate skipRow,
+      ColumnChunkReader[] columns,
+      ColumnDescriptor[] descriptors,
+      List<ColumnVector> vectors,
+      int batchSize) {
     this.reader = reader;
     this.filtered = filtered;
     this.split = split;
@@ -95,10 +111,14 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.selection = new int[batchSize];
   }
 
-  /** True when every field of {@code schema} is a flat primitive or decimal (no struct, array, map, variant). */
+  /**
+   * True when every field of {@code schema} is a flat primitive or decimal (no struct, array, map,
+   * variant).
+   */
   public static boolean supports(StructType schema) {
     for (StructField f : schema.fields()) {
-      if (!(f.type() instanceof DecimalType) && !(f.type() instanceof PrimitiveType p && p != PrimitiveType.VARIANT)) {
+      if (!(f.type() instanceof DecimalType)
+          && !(f.type() instanceof PrimitiveType p && p != PrimitiveType.VARIANT)) {
         return false;
       }
     }
@@ -110,16 +130,31 @@ public final class ParquetBatchReader implements AutoCloseable {
    * schema, or returns null when a column chunk the read needs uses an encoding this reader does
    * not decode (the caller then falls back to the record reader).
    */
-  public static ParquetBatchReader open(Configuration conf, Path file, long length, StructType schema,
-      ParquetReadOptions options, int batchSize) {
+  public static ParquetBatchReader open(
+      Configuration conf,
+      Path file,
+      long length,
+      StructType schema,
+      ParquetReadOptions options,
+      int batchSize) {
     return open(conf, file, length, schema, options, batchSize, FileRange.ALL);
   }
 
-  /** As {@link #open(Configuration, Path, long, StructType, ParquetReadOptions, int)}, the row groups of {@code split} only. */
-  public static ParquetBatchReader open(Configuration conf, Path file, long length, StructType schema,
-      ParquetReadOptions options, int batchSize, FileRange split) {
+  /**
+   * As {@link #open(Configuration, Path, long, StructType, ParquetReadOptions, int)}, the row
+   * groups of {@code split} only.
+   */
+  public static ParquetBatchReader open(
+      Configuration conf,
+      Path file,
+      long length,
+      StructType schema,
+      ParquetReadOptions options,
+      int batchSize,
+      FileRange split) {
     if (!supports(schema) || batchSize <= 0) {
-      throw new IllegalArgumentException("the batch reader reads flat schemas in batches of at least one row");
+      throw new IllegalArgumentException(
+          "the batch reader reads flat schemas in batches of at least one row");
     }
     ReadContext ctx = new ReadContext(options.matching(), options.tablePath(), file.toString());
     ParquetFileOpener.Opened opened = ParquetFileOpener.open(conf, file, length, options);
@@ -152,21 +187,35 @@ public final class ParquetBatchReader implements AutoCloseable {
       for (StructField f : schema.fields()) {
         vectors.add(ColumnVector.forType(f.type(), batchSize));
       }
-      return new ParquetBatchReader(reader, opened.filter() != null, split, requested, ctx, options.skipRow(), columns,
-          descriptors, vectors, batchSize);
+      return new ParquetBatchReader(
+          reader,
+          opened.filter() != null,
+          split,
+          requested,
+          ctx,
+          options.skipRow(),
+          columns,
+          descriptors,
+          vectors,
+          batchSize);
     } catch (DeltaException e) {
       ParquetFileOpener.closeQuietly(reader);
       throw e;
     } catch (RuntimeException e) {
       ParquetFileOpener.closeQuietly(reader);
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: " + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          options.tablePath(),
+          file.toString(),
+          "not a readable Parquet file: " + e.getMessage(),
+          e);
     }
   }
 
   static boolean encodingsSupported(List<BlockMetaData> blocks, MessageType requested) {
     for (BlockMetaData block : blocks) {
       for (ColumnChunkMetaData chunk : block.getColumns()) {
-        if (requested.containsPath(chunk.getPath().toArray()) && !SUPPORTED.containsAll(chunk.getEncodings())) {
+        if (requested.containsPath(chunk.getPath().toArray())
+            && !SUPPORTED.containsAll(chunk.getEncodings())) {
           return false;
         }
       }
@@ -174,7 +223,9 @@ public final class ParquetBatchReader implements AutoCloseable {
     return true;
   }
 
-  /** The next batch (the same object each time, vectors in the schema's order), or null at the end. */
+  /**
+   * The next batch (the same object each time, vectors in the schema's order), or null at the end.
+   */
   public ColumnBatch next() {
     if (closed) {
       return null;
@@ -223,9 +274,15 @@ public final class ParquetBatchReader implements AutoCloseable {
         ranges.advance(k);
         filled += k;
       }
-    } catch (ParquetDecodingException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
-      throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(),
-          "cannot decode rows from " + (groupFirstRow + ranges.row()) + ": " + e.getMessage(), e);
+    } catch (ParquetDecodingException
+        | IllegalStateException
+        | ArithmeticException
+        | IndexOutOfBoundsException e) {
+      throw DeltaErrors.corruptData(
+          ctx.tablePath(),
+          ctx.file(),
+          "cannot decode rows from " + (groupFirstRow + ranges.row()) + ": " + e.getMessage(),
+          e);
     } catch (UncheckedIOException e) {
       throw DeltaErrors.storage("reading Parquet page", ctx.file(), e.getCause());
     }
@@ -256,13 +313,16 @@ public final class ParquetBatchReader implements AutoCloseable {
       }
       try {
         // with a filter, only the pages whose column index may match, and the row ranges they cover
-        PageReadStore pages = filtered ? reader.readFilteredRowGroup(index) : reader.readRowGroup(index);
+        PageReadStore pages =
+            filtered ? reader.readFilteredRowGroup(index) : reader.readRowGroup(index);
         if (pages == null || pages.getRowCount() == 0) {
           continue;
         }
         groupFirstRow = pages.getRowIndexOffset().orElse(first);
-        ranges = filtered && pages.getRowIndexes().isPresent() ? RowSpans.of(pages.getRowIndexes().get())
-            : RowSpans.all(pages.getRowCount());
+        ranges =
+            filtered && pages.getRowIndexes().isPresent()
+                ? RowSpans.of(pages.getRowIndexes().get())
+                : RowSpans.all(pages.getRowCount());
         rowsLeftInGroup = ranges.rows();
         for (int i = 0; i < columns.length; i++) {
           if (columns[i] != null) {
@@ -277,7 +337,8 @@ public final class ParquetBatchReader implements AutoCloseable {
       } catch (UncheckedIOException e) {
         throw DeltaErrors.storage("reading Parquet row group", ctx.file(), e.getCause());
       } catch (ParquetDecodingException | IllegalStateException | ArithmeticException e) {
-        throw DeltaErrors.corruptData(ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
+        throw DeltaErrors.corruptData(
+            ctx.tablePath(), ctx.file(), "cannot decode row group: " + e.getMessage(), e);
       }
     }
     return false;

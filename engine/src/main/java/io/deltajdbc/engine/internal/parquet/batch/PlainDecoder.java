@@ -7,15 +7,18 @@ import java.nio.ByteOrder;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * PLAIN values (and PLAIN dictionary pages): fixed-width numbers read little-endian in bulk
- * through {@link VarHandle} views, booleans bit-packed, byte arrays length-prefixed or fixed.
+ * PLAIN values (and PLAIN dictionary pages): fixed-width numbers read little-endian in bulk through
+ * {@link VarHandle} views, booleans bit-packed, byte arrays length-prefixed or fixed.
  */
 final class PlainDecoder implements ValueDecoder {
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
-      ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle DOUBLE =
+      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] buf;
   private final PrimitiveTypeName physical;
@@ -26,7 +29,8 @@ final class PlainDecoder implements ValueDecoder {
   private int sliceStart;
   private int sliceLength;
 
-  PlainDecoder(byte[] buf, int offset, PrimitiveTypeName physical, int fixedLength, Conversion conversion) {
+  PlainDecoder(
+      byte[] buf, int offset, PrimitiveTypeName physical, int fixedLength, Conversion conversion) {
     this.buf = buf;
     this.pos = offset;
     this.physical = physical;

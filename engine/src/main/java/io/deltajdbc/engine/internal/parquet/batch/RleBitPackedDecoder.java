@@ -6,11 +6,11 @@ import org.apache.parquet.column.values.bitpacking.Packer;
 import org.apache.parquet.io.ParquetDecodingException;
 
 /**
- * The RLE/bit-packing hybrid of the Parquet format (levels, dictionary ids, RLE booleans),
- * decoded a run at a time: an RLE run fills with one value, a bit-packed run is unpacked eight
- * values at a time by parquet's {@link BytePacker}. The batch reader and the checkpoint reader
- * both decode with it. Damaged data fails with a {@link ParquetDecodingException}: a header cut
- * short, or no run left where values are due; a last run cut short reads as zeros.
+ * The RLE/bit-packing hybrid of the Parquet format (levels, dictionary ids, RLE booleans), decoded
+ * a run at a time: an RLE run fills with one value, a bit-packed run is unpacked eight values at a
+ * time by parquet's {@link BytePacker}. The batch reader and the checkpoint reader both decode with
+ * it. Damaged data fails with a {@link ParquetDecodingException}: a header cut short, or no run
+ * left where values are due; a last run cut short reads as zeros.
  */
 public final class RleBitPackedDecoder {
   private final byte[] buf;

@@ -1,7 +1,7 @@
 package io.deltajdbc.engine.internal.parquet.batch;
 
-import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.internal.parquet.FileRange;
 import io.deltajdbc.engine.internal.parquet.ParquetFileOpener;
 import io.deltajdbc.engine.internal.parquet.ParquetReadOptions;
@@ -17,8 +17,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Cuts a large Parquet file into parts of whole row groups of about a target size (the row groups'
- * compressed bytes), for the batch reader to read on several threads. A file with one row group,
- * or one the batch reader would not read (an encoding it does not decode), stays one part.
+ * compressed bytes), for the batch reader to read on several threads. A file with one row group, or
+ * one the batch reader would not read (an encoding it does not decode), stays one part.
  */
 public final class RowGroupSplits {
   private RowGroupSplits() {}
@@ -30,13 +30,21 @@ public final class RowGroupSplits {
    * The parts of {@code file} ({@code length} as the log records it, or -1) read in {@code schema},
    * in file order: together exactly the file's row groups. The footer is read once, here.
    */
-  public static List<Part> of(Configuration conf, Path file, long length, StructType schema,
-      ParquetReadOptions options, long targetBytes) {
+  public static List<Part> of(
+      Configuration conf,
+      Path file,
+      long length,
+      StructType schema,
+      ParquetReadOptions options,
+      long targetBytes) {
     ParquetFileReader reader = ParquetFileOpener.open(conf, file, length, options).reader();
     try {
       List<BlockMetaData> blocks = reader.getRowGroups();
-      MessageType requested = ReadProjection.of(reader.getFileMetaData().getSchema(), schema, options.matching());
-      if (blocks.size() < 2 || !ParquetBatchReader.encodingsSupported(blocks, requested) || !ascending(blocks)) {
+      MessageType requested =
+          ReadProjection.of(reader.getFileMetaData().getSchema(), schema, options.matching());
+      if (blocks.size() < 2
+          || !ParquetBatchReader.encodingsSupported(blocks, requested)
+          || !ascending(blocks)) {
         return List.of(new Part(FileRange.ALL, -1));
       }
       List<Part> parts = new ArrayList<>();
@@ -59,8 +67,11 @@ public final class RowGroupSplits {
     } catch (DeltaException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw DeltaErrors.corruptData(options.tablePath(), file.toString(), "not a readable Parquet file: "
-          + e.getMessage(), e);
+      throw DeltaErrors.corruptData(
+          options.tablePath(),
+          file.toString(),
+          "not a readable Parquet file: " + e.getMessage(),
+          e);
     } finally {
       ParquetFileOpener.closeQuietly(reader);
     }

@@ -43,7 +43,8 @@ final class RowSpans {
         ends[n - 1] = r + 1;
       } else {
         if (n > 0 && r < ends[n - 1]) {
-          throw new IllegalStateException("row indexes out of order: " + r + " after " + (ends[n - 1] - 1));
+          throw new IllegalStateException(
+              "row indexes out of order: " + r + " after " + (ends[n - 1] - 1));
         }
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);

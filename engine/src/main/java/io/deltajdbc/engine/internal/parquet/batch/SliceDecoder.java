@@ -9,8 +9,10 @@ import io.deltajdbc.engine.data.BinaryVector;
  */
 abstract class SliceDecoder implements ValueDecoder {
   private final Conversion conversion;
+
   /** The buffer holding the current value, set by {@link #nextSlice}. */
   protected byte[] sliceBuffer;
+
   protected int sliceStart;
   protected int sliceLength;
 
@@ -18,7 +20,9 @@ abstract class SliceDecoder implements ValueDecoder {
     this.conversion = conversion;
   }
 
-  /** Moves to the next value: sets {@link #sliceBuffer}, {@link #sliceStart}, {@link #sliceLength}. */
+  /**
+   * Moves to the next value: sets {@link #sliceBuffer}, {@link #sliceStart}, {@link #sliceLength}.
+   */
   abstract void nextSlice();
 
   @Override

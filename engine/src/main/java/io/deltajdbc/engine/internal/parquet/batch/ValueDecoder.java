@@ -3,8 +3,8 @@ package io.deltajdbc.engine.internal.parquet.batch;
 import io.deltajdbc.engine.data.BinaryVector;
 
 /**
- * Decodes the non-null values of one data page, in order, already converted (see
- * {@link Conversion}); each method serves one {@link Conversion.Kind}.
+ * Decodes the non-null values of one data page, in order, already converted (see {@link
+ * Conversion}); each method serves one {@link Conversion.Kind}.
  */
 interface ValueDecoder {
   /** The next {@code n} values into {@code dst[off ..)} (kind LONG). */

@@ -29,25 +29,33 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A micro-measurement, not a test (runs only with {@code -Ddeltajdbc.measure=true}): rows per
- * second of both readers summing an INT64 decimal and the lengths of a dictionary string column
- * of a 5M-row file (v1 pages, SNAPPY), on one thread, best of three after a warm-up.
+ * second of both readers summing an INT64 decimal and the lengths of a dictionary string column of
+ * a 5M-row file (v1 pages, SNAPPY), on one thread, best of three after a warm-up.
  */
 @EnabledIfSystemProperty(named = "deltajdbc.measure", matches = "true")
 class BatchReaderScanMeasurement {
   private static final int ROWS = 5_000_000;
-  private static final MessageType FILE = MessageTypeParser.parseMessageType(
-      "message m { optional int64 amount (DECIMAL(18,2)); optional binary city (STRING); }");
-  private static final StructType SCHEMA = StructType.of(new StructField("amount", new DecimalType(18, 2), true),
-      new StructField("city", PrimitiveType.STRING, true));
+  private static final MessageType FILE =
+      MessageTypeParser.parseMessageType(
+          "message m { optional int64 amount (DECIMAL(18,2)); optional binary city (STRING); }");
+  private static final StructType SCHEMA =
+      StructType.of(
+          new StructField("amount", new DecimalType(18, 2), true),
+          new StructField("city", PrimitiveType.STRING, true));
 
   @Test
   void measure() throws Exception {
     java.nio.file.Path dir = Files.createTempDirectory("batch-measure");
     Path file = new Path(dir.resolve("m.parquet").toUri());
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withType(FILE).withConf(new Configuration())
-        .withWriterVersion(WriterVersion.PARQUET_1_0).withDictionaryEncoding(true)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(file)
+            .withType(FILE)
+            .withConf(new Configuration())
+            .withWriterVersion(WriterVersion.PARQUET_1_0)
+            .withDictionaryEncoding(true)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
       java.util.Random r = new java.util.Random(1);
       for (int i = 0; i < ROWS; i++) {
         Group g = groups.newGroup();
@@ -69,15 +77,21 @@ class BatchReaderScanMeasurement {
       if (a[0] != b[0] || a[1] != b[1]) {
         throw new AssertionError("sums differ");
       }
-      System.out.printf("round %d: record reader %.2f M rows/s (%d ms), batch reader %.2f M rows/s (%d ms)%n", round,
-          ROWS / ((t1 - t0) / 1e3), (t1 - t0) / 1_000_000, ROWS / ((t2 - t1) / 1e3), (t2 - t1) / 1_000_000);
+      System.out.printf(
+          "round %d: record reader %.2f M rows/s (%d ms), batch reader %.2f M rows/s (%d ms)%n",
+          round,
+          ROWS / ((t1 - t0) / 1e3),
+          (t1 - t0) / 1_000_000,
+          ROWS / ((t2 - t1) / 1e3),
+          (t2 - t1) / 1_000_000);
     }
   }
 
   private static long[] rowReader(Path file, ParquetReadOptions options) {
     long sum = 0;
     long length = 0;
-    try (CloseableRowIterator it = ParquetRowReader.open(new Configuration(), file, -1, SCHEMA, options)) {
+    try (CloseableRowIterator it =
+        ParquetRowReader.open(new Configuration(), file, -1, SCHEMA, options)) {
       while (it.hasNext()) {
         Row row = it.next();
         BigDecimal d = (BigDecimal) row.get(0);
@@ -93,7 +107,8 @@ class BatchReaderScanMeasurement {
   private static long[] batchReader(Path file, ParquetReadOptions options) {
     long sum = 0;
     long length = 0;
-    try (ParquetBatchReader reader = ParquetBatchReader.open(new Configuration(), file, -1, SCHEMA, options, 4096)) {
+    try (ParquetBatchReader reader =
+        ParquetBatchReader.open(new Configuration(), file, -1, SCHEMA, options, 4096)) {
       for (ColumnBatch b = reader.next(); b != null; b = reader.next()) {
         LongVector amount = (LongVector) b.column(0);
         BinaryVector city = (BinaryVector) b.column(1);

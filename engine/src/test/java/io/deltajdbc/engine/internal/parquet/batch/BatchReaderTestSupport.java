@@ -20,7 +20,8 @@ final class BatchReaderTestSupport {
 
   static List<List<Object>> rowReader(Path file, StructType schema, ParquetReadOptions options) {
     List<List<Object>> out = new ArrayList<>();
-    try (CloseableRowIterator it = ParquetRowReader.open(new Configuration(), file, -1, schema, options)) {
+    try (CloseableRowIterator it =
+        ParquetRowReader.open(new Configuration(), file, -1, schema, options)) {
       while (it.hasNext()) {
         Row r = it.next();
         List<Object> row = new ArrayList<>();
@@ -34,8 +35,10 @@ final class BatchReaderTestSupport {
   }
 
   /** The batch reader's live rows, or null when it refuses the file. */
-  static List<List<Object>> batchReader(Path file, StructType schema, ParquetReadOptions options, int batchSize) {
-    ParquetBatchReader reader = ParquetBatchReader.open(new Configuration(), file, -1, schema, options, batchSize);
+  static List<List<Object>> batchReader(
+      Path file, StructType schema, ParquetReadOptions options, int batchSize) {
+    ParquetBatchReader reader =
+        ParquetBatchReader.open(new Configuration(), file, -1, schema, options, batchSize);
     if (reader == null) {
       return null;
     }
@@ -56,7 +59,10 @@ final class BatchReaderTestSupport {
     return out;
   }
 
-  /** Compares both readers' rows; returns how many there were, or -1 when the batch reader refused the file. */
+  /**
+   * Compares both readers' rows; returns how many there were, or -1 when the batch reader refused
+   * the file.
+   */
   static int compare(Path file, StructType schema, ParquetReadOptions options, int batchSize) {
     List<List<Object>> batch = batchReader(file, schema, options, batchSize);
     if (batch == null) {

@@ -32,22 +32,36 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every data file of the conformance tables (/work/shared/testdata, read-only) whose columns are
- * all flat reads the same through the batch reader and the record reader. The read schema is
- * the file's own, in Delta types; files the batch reader refuses (encodings) are counted.
+ * all flat reads the same through the batch reader and the record reader. The read schema is the
+ * file's own, in Delta types; files the batch reader refuses (encodings) are counted.
  */
 class ConformanceTablesBatchReadTest {
   private static final java.nio.file.Path ROOT = Paths.get("/work/shared/testdata");
-  /** The encodings beyond PLAIN, dictionaries and RLE, counted to show which files exercise them. */
-  private static final Set<Encoding> NEWER = EnumSet.of(Encoding.DELTA_BINARY_PACKED,
-      Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
+
+  /**
+   * The encodings beyond PLAIN, dictionaries and RLE, counted to show which files exercise them.
+   */
+  private static final Set<Encoding> NEWER =
+      EnumSet.of(
+          Encoding.DELTA_BINARY_PACKED,
+          Encoding.DELTA_LENGTH_BYTE_ARRAY,
+          Encoding.DELTA_BYTE_ARRAY,
+          Encoding.BYTE_STREAM_SPLIT);
 
   @Test
   void flatDataFilesReadTheSameThroughBothReaders() throws Exception {
     assumeTrue(Files.isDirectory(ROOT), "conformance data not present");
     List<java.nio.file.Path> files;
     try (Stream<java.nio.file.Path> s = Files.walk(ROOT)) {
-      files = s.filter(p -> p.toString().endsWith(".parquet") && !p.toString().contains("_delta_log")
-          && !p.toString().contains("/expected/") && !p.getFileName().toString().startsWith(".")).sorted().toList();
+      files =
+          s.filter(
+                  p ->
+                      p.toString().endsWith(".parquet")
+                          && !p.toString().contains("_delta_log")
+                          && !p.toString().contains("/expected/")
+                          && !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
     }
     int compared = 0;
     int refused = 0;
@@ -60,9 +74,11 @@ class ConformanceTablesBatchReadTest {
       Path file = new Path(f.toUri());
       MessageType schema;
       Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
-      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
+      try (ParquetFileReader r =
+          ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
         schema = r.getFileMetaData().getSchema();
-        r.getRowGroups().forEach(b -> b.getColumns().forEach(c -> encodings.addAll(c.getEncodings())));
+        r.getRowGroups()
+            .forEach(b -> b.getColumns().forEach(c -> encodings.addAll(c.getEncodings())));
       } catch (Exception e) {
         unreadable++;
         continue;
@@ -72,7 +88,8 @@ class ConformanceTablesBatchReadTest {
         notFlat++;
         continue;
       }
-      ParquetReadOptions options = new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 5 == 1, "conformance");
+      ParquetReadOptions options =
+          new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 5 == 1, "conformance");
       int n = BatchReaderTestSupport.compare(file, read, options, 100);
       if (n < 0) {
         refused++;
@@ -87,16 +104,22 @@ class ConformanceTablesBatchReadTest {
         }
       }
     }
-    System.out.printf("conformance data files: %d; compared %d (%d live rows), refused for encodings %d, "
-        + "not flat %d, unreadable footer %d%n", files.size(), compared, rows, refused, notFlat, unreadable);
+    System.out.printf(
+        "conformance data files: %d; compared %d (%d live rows), refused for encodings %d, "
+            + "not flat %d, unreadable footer %d%n",
+        files.size(), compared, rows, refused, notFlat, unreadable);
     refusedFiles.stream().limit(20).forEach(p -> System.out.println("  refused: " + p));
-    System.out.println("flat files compared by the batch reader, by encoding: " + comparedByEncoding);
+    System.out.println(
+        "flat files compared by the batch reader, by encoding: " + comparedByEncoding);
     assertTrue(compared > 50, "compared " + compared + " files");
-    assertEquals(List.of(), refusedFiles, "every flat file is read by the batch reader, none falls back");
-    // the conformance data holds DELTA_BINARY_PACKED files (v2 writers) but no DELTA_*_BYTE_ARRAY or
+    assertEquals(
+        List.of(), refusedFiles, "every flat file is read by the batch reader, none falls back");
+    // the conformance data holds DELTA_BINARY_PACKED files (v2 writers) but no DELTA_*_BYTE_ARRAY
+    // or
     // BYTE_STREAM_SPLIT ones: those are covered by ParquetEncodingsTest
-    assertTrue(comparedByEncoding.getOrDefault(Encoding.DELTA_BINARY_PACKED, 0) > 0, "files of v2 writers: "
-        + comparedByEncoding);
+    assertTrue(
+        comparedByEncoding.getOrDefault(Encoding.DELTA_BINARY_PACKED, 0) > 0,
+        "files of v2 writers: " + comparedByEncoding);
   }
 
   /** The file's columns as Delta types, or null when one is not a flat primitive. */
@@ -122,18 +145,29 @@ class ConformanceTablesBatchReadTest {
     }
     return switch (p.getPrimitiveTypeName()) {
       case BOOLEAN -> PrimitiveType.BOOLEAN;
-      case INT32 -> a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation ? PrimitiveType.DATE
-          : a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.getBitWidth() == 8 ? PrimitiveType.BYTE
-          : a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.getBitWidth() == 16 ? PrimitiveType.SHORT
-          : PrimitiveType.INTEGER;
-      case INT64 -> a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
-          ? (ts.isAdjustedToUTC() ? PrimitiveType.TIMESTAMP : PrimitiveType.TIMESTAMP_NTZ) : PrimitiveType.LONG;
+      case INT32 ->
+          a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+              ? PrimitiveType.DATE
+              : a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                      && i.getBitWidth() == 8
+                  ? PrimitiveType.BYTE
+                  : a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                          && i.getBitWidth() == 16
+                      ? PrimitiveType.SHORT
+                      : PrimitiveType.INTEGER;
+      case INT64 ->
+          a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
+              ? (ts.isAdjustedToUTC() ? PrimitiveType.TIMESTAMP : PrimitiveType.TIMESTAMP_NTZ)
+              : PrimitiveType.LONG;
       case INT96 -> PrimitiveType.TIMESTAMP;
       case FLOAT -> PrimitiveType.FLOAT;
       case DOUBLE -> PrimitiveType.DOUBLE;
-      case BINARY -> a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-          || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-          || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation ? PrimitiveType.STRING : PrimitiveType.BINARY;
+      case BINARY ->
+          a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                  || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+                  || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
+              ? PrimitiveType.STRING
+              : PrimitiveType.BINARY;
       case FIXED_LEN_BYTE_ARRAY -> PrimitiveType.BINARY;
     };
   }

@@ -34,16 +34,19 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "deltajdbc.measure", matches = "true")
 class EncodingScanMeasurement {
   private static final int ROWS = 5_000_000;
-  private static final MessageType FILE = MessageTypeParser.parseMessageType("message m { optional int64 v; }");
-  private static final StructType SCHEMA = StructType.of(new StructField("v", PrimitiveType.LONG, true));
+  private static final MessageType FILE =
+      MessageTypeParser.parseMessageType("message m { optional int64 v; }");
+  private static final StructType SCHEMA =
+      StructType.of(new StructField("v", PrimitiveType.LONG, true));
 
   @Test
   void measure() throws Exception {
     java.nio.file.Path dir = Files.createTempDirectory("encoding-measure");
     Path plain = write(dir, "plain.parquet", WriterVersion.PARQUET_1_0);
     Path delta = write(dir, "delta.parquet", WriterVersion.PARQUET_2_0);
-    System.out.printf("files: %d rows; PLAIN %d bytes, DELTA_BINARY_PACKED %d bytes%n", ROWS,
-        Files.size(dir.resolve("plain.parquet")), Files.size(dir.resolve("delta.parquet")));
+    System.out.printf(
+        "files: %d rows; PLAIN %d bytes, DELTA_BINARY_PACKED %d bytes%n",
+        ROWS, Files.size(dir.resolve("plain.parquet")), Files.size(dir.resolve("delta.parquet")));
     ParquetReadOptions options = new ParquetReadOptions(ColumnMatching.BY_NAME, null, "t");
     long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
     for (int round = 0; round < 4; round++) {
@@ -63,17 +66,24 @@ class EncodingScanMeasurement {
         best[2] = Math.min(best[2], t3 - t2);
       }
     }
-    System.out.printf("batch reader, PLAIN: %.1f M rows/s; batch reader, DELTA_BINARY_PACKED: %.1f M rows/s; "
-        + "record reader, DELTA_BINARY_PACKED (before): %.1f M rows/s%n", ROWS / (best[0] / 1e3),
-        ROWS / (best[1] / 1e3), ROWS / (best[2] / 1e3));
+    System.out.printf(
+        "batch reader, PLAIN: %.1f M rows/s; batch reader, DELTA_BINARY_PACKED: %.1f M rows/s; "
+            + "record reader, DELTA_BINARY_PACKED (before): %.1f M rows/s%n",
+        ROWS / (best[0] / 1e3), ROWS / (best[1] / 1e3), ROWS / (best[2] / 1e3));
   }
 
-  private static Path write(java.nio.file.Path dir, String name, WriterVersion version) throws Exception {
+  private static Path write(java.nio.file.Path dir, String name, WriterVersion version)
+      throws Exception {
     Path file = new Path(dir.resolve(name).toUri());
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withType(FILE).withConf(new Configuration())
-        .withWriterVersion(version).withDictionaryEncoding(false).withCompressionCodec(CompressionCodecName.SNAPPY)
-        .build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(file)
+            .withType(FILE)
+            .withConf(new Configuration())
+            .withWriterVersion(version)
+            .withDictionaryEncoding(false)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
       java.util.Random r = new java.util.Random(1);
       long v = 1_700_000_000_000_000L;
       for (int i = 0; i < ROWS; i++) {
@@ -90,7 +100,8 @@ class EncodingScanMeasurement {
 
   private static long rowReader(Path file, ParquetReadOptions options) {
     long sum = 0;
-    try (CloseableRowIterator it = ParquetRowReader.open(new Configuration(), file, -1, SCHEMA, options)) {
+    try (CloseableRowIterator it =
+        ParquetRowReader.open(new Configuration(), file, -1, SCHEMA, options)) {
       while (it.hasNext()) {
         Row row = it.next();
         Object v = row.get(0);
@@ -104,7 +115,8 @@ class EncodingScanMeasurement {
 
   private static long batchReader(Path file, ParquetReadOptions options) {
     long sum = 0;
-    try (ParquetBatchReader reader = ParquetBatchReader.open(new Configuration(), file, -1, SCHEMA, options, 4096)) {
+    try (ParquetBatchReader reader =
+        ParquetBatchReader.open(new Configuration(), file, -1, SCHEMA, options, 4096)) {
       for (ColumnBatch b = reader.next(); b != null; b = reader.next()) {
         LongVector v = (LongVector) b.column(0);
         long[] values = v.values();

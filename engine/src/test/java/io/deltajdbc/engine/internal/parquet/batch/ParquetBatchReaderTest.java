@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files written by parquet-hadoop (v1 and v2 pages, with and without dictionaries, many pages
- * and row groups, nulls at random, every physical form) read equal through the batch reader and
- * the record reader, with deleted rows, widened types, missing columns and field-id matching.
+ * Files written by parquet-hadoop (v1 and v2 pages, with and without dictionaries, many pages and
+ * row groups, nulls at random, every physical form) read equal through the batch reader and the
+ * record reader, with deleted rows, widened types, missing columns and field-id matching.
  */
 class ParquetBatchReaderTest {
-  static final MessageType FILE = MessageTypeParser.parseMessageType("""
+  static final MessageType FILE =
+      MessageTypeParser.parseMessageType(
+          """
       message m {
         required int64 id = 1;
         optional boolean bo = 2;
@@ -68,32 +70,61 @@ class ParquetBatchReaderTest {
         optional binary bin = 20;
       }""");
 
-  static final StructType SCHEMA = StructType.of(
-      f("id", PrimitiveType.LONG), f("bo", PrimitiveType.BOOLEAN), f("i8", PrimitiveType.BYTE),
-      f("i16", PrimitiveType.SHORT), f("i32", PrimitiveType.INTEGER), f("i64", PrimitiveType.LONG),
-      f("f", PrimitiveType.FLOAT), f("d", PrimitiveType.DOUBLE), f("date", PrimitiveType.DATE),
-      f("ts96", PrimitiveType.TIMESTAMP), f("tsmillis", PrimitiveType.TIMESTAMP),
-      f("tsmicros", PrimitiveType.TIMESTAMP), f("tsnanos", PrimitiveType.TIMESTAMP_NTZ),
-      f("dec32", new DecimalType(9, 2)), f("dec64", new DecimalType(18, 3)), f("decfix", new DecimalType(30, 4)),
-      f("decbin", new DecimalType(12, 2)), f("decfix5", new DecimalType(10, 1)), f("str", PrimitiveType.STRING),
-      f("bin", PrimitiveType.BINARY));
+  static final StructType SCHEMA =
+      StructType.of(
+          f("id", PrimitiveType.LONG),
+          f("bo", PrimitiveType.BOOLEAN),
+          f("i8", PrimitiveType.BYTE),
+          f("i16", PrimitiveType.SHORT),
+          f("i32", PrimitiveType.INTEGER),
+          f("i64", PrimitiveType.LONG),
+          f("f", PrimitiveType.FLOAT),
+          f("d", PrimitiveType.DOUBLE),
+          f("date", PrimitiveType.DATE),
+          f("ts96", PrimitiveType.TIMESTAMP),
+          f("tsmillis", PrimitiveType.TIMESTAMP),
+          f("tsmicros", PrimitiveType.TIMESTAMP),
+          f("tsnanos", PrimitiveType.TIMESTAMP_NTZ),
+          f("dec32", new DecimalType(9, 2)),
+          f("dec64", new DecimalType(18, 3)),
+          f("decfix", new DecimalType(30, 4)),
+          f("decbin", new DecimalType(12, 2)),
+          f("decfix5", new DecimalType(10, 1)),
+          f("str", PrimitiveType.STRING),
+          f("bin", PrimitiveType.BINARY));
 
-  @TempDir
-  java.nio.file.Path dir;
+  @TempDir java.nio.file.Path dir;
 
   static StructField f(String name, DataType type) {
     return new StructField(name, type, true);
   }
 
-  static Path write(java.nio.file.Path dir, String name, int rows, WriterVersion version, boolean dictionary,
-      boolean byteStreamSplit, long seed) throws Exception {
+  static Path write(
+      java.nio.file.Path dir,
+      String name,
+      int rows,
+      WriterVersion version,
+      boolean dictionary,
+      boolean byteStreamSplit,
+      long seed)
+      throws Exception {
     Path file = new Path(dir.resolve(name).toUri());
     Random r = new Random(seed);
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withType(FILE).withConf(new Configuration())
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).withWriterVersion(version).withDictionaryEncoding(dictionary).withByteStreamSplitEncoding(byteStreamSplit)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).withPageSize(1024).withDictionaryPageSize(2048)
-        .withRowGroupSize(64 * 1024L).withPageRowCountLimit(300).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(file)
+            .withType(FILE)
+            .withConf(new Configuration())
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withWriterVersion(version)
+            .withDictionaryEncoding(dictionary)
+            .withByteStreamSplitEncoding(byteStreamSplit)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withPageSize(1024)
+            .withDictionaryPageSize(2048)
+            .withRowGroupSize(64 * 1024L)
+            .withPageRowCountLimit(300)
+            .build()) {
       for (int i = 0; i < rows; i++) {
         Group g = groups.newGroup();
         g.add("id", (long) i);
@@ -109,17 +140,32 @@ class ParquetBatchReaderTest {
         if (maybe(r)) g.add("d", (double) v / 7d);
         if (maybe(r)) g.add("date", (int) (v % 200_000));
         // vectors hold microseconds (LongVector): sub-microsecond nanos are not compared
-        if (maybe(r)) g.add("ts96", int96(r.nextInt(100_000) + 2_400_000, Math.floorMod(v, 86_400_000_000L) * 1000));
+        if (maybe(r))
+          g.add(
+              "ts96",
+              int96(r.nextInt(100_000) + 2_400_000, Math.floorMod(v, 86_400_000_000L) * 1000));
         if (maybe(r)) g.add("tsmillis", v % 100_000_000_000_000L);
         if (maybe(r)) g.add("tsmicros", v % 100_000_000_000_000_000L);
         if (maybe(r)) g.add("tsnanos", (v % 1_000_000_000_000_000L) * 1000);
         if (maybe(r)) g.add("dec32", (int) (v % 1_000_000_000L));
         if (maybe(r)) g.add("dec64", v % 1_000_000_000_000_000_000L);
-        if (maybe(r)) g.add("decfix", Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(v).pow(2).negate(), 16)));
-        if (maybe(r)) g.add("decbin", Binary.fromConstantByteArray(BigInteger.valueOf(v % 1_000_000_000_000L).toByteArray()));
-        if (maybe(r)) g.add("decfix5", Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(v % 1_000_000_000L), 5)));
+        if (maybe(r))
+          g.add(
+              "decfix",
+              Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(v).pow(2).negate(), 16)));
+        if (maybe(r))
+          g.add(
+              "decbin",
+              Binary.fromConstantByteArray(
+                  BigInteger.valueOf(v % 1_000_000_000_000L).toByteArray()));
+        if (maybe(r))
+          g.add(
+              "decfix5",
+              Binary.fromConstantByteArray(bigEndian(BigInteger.valueOf(v % 1_000_000_000L), 5)));
         if (maybe(r)) g.add("str", wide ? "s" + v + "é" : "k" + small);
-        if (maybe(r)) g.add("bin", Binary.fromConstantByteArray(("b" + small).getBytes(StandardCharsets.UTF_8)));
+        if (maybe(r))
+          g.add(
+              "bin", Binary.fromConstantByteArray(("b" + small).getBytes(StandardCharsets.UTF_8)));
         w.write(g);
       }
     }
@@ -131,11 +177,18 @@ class ParquetBatchReaderTest {
   }
 
   private static Binary int96(int julianDay, long nanosOfDay) {
-    return Binary.fromConstantByteArray(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN)
-        .putLong(nanosOfDay).putInt(julianDay).array());
+    return Binary.fromConstantByteArray(
+        ByteBuffer.allocate(12)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(nanosOfDay)
+            .putInt(julianDay)
+            .array());
   }
 
-  /** {@code v} as a two's-complement big-endian number of {@code width} bytes (Parquet's FIXED decimals). */
+  /**
+   * {@code v} as a two's-complement big-endian number of {@code width} bytes (Parquet's FIXED
+   * decimals).
+   */
   static byte[] bigEndian(BigInteger v, int width) {
     byte[] raw = v.toByteArray();
     byte[] out = new byte[width];
@@ -154,22 +207,35 @@ class ParquetBatchReaderTest {
   private void everyForm(WriterVersion version, boolean dictionary, boolean bss) throws Exception {
     Path file = write(dir, "data.parquet", 5000, version, dictionary, bss, 42);
     for (int batchSize : new int[] {1, 97, 1024}) {
-      assertEquals(5000, BatchReaderTestSupport.compare(file, SCHEMA, byName(), batchSize), "rows (-1: refused)");
+      assertEquals(
+          5000,
+          BatchReaderTestSupport.compare(file, SCHEMA, byName(), batchSize),
+          "rows (-1: refused)");
     }
   }
 
   @Test
   void v1PlainPagesReadAsTheRecordReaderReadsThem() throws Exception {
     everyForm(WriterVersion.PARQUET_1_0, false, false);
-    assertNotNull(BatchReaderTestSupport.batchReader(write(dir, "p.parquet", 100, WriterVersion.PARQUET_1_0, false,
-        false, 1), SCHEMA, byName(), 10), "v1 PLAIN files are read by the batch reader");
+    assertNotNull(
+        BatchReaderTestSupport.batchReader(
+            write(dir, "p.parquet", 100, WriterVersion.PARQUET_1_0, false, false, 1),
+            SCHEMA,
+            byName(),
+            10),
+        "v1 PLAIN files are read by the batch reader");
   }
 
   @Test
   void v1DictionaryPagesReadAsTheRecordReaderReadsThem() throws Exception {
     everyForm(WriterVersion.PARQUET_1_0, true, false);
-    assertNotNull(BatchReaderTestSupport.batchReader(write(dir, "p.parquet", 100, WriterVersion.PARQUET_1_0, true,
-        false, 1), SCHEMA, byName(), 10), "v1 dictionary files are read by the batch reader");
+    assertNotNull(
+        BatchReaderTestSupport.batchReader(
+            write(dir, "p.parquet", 100, WriterVersion.PARQUET_1_0, true, false, 1),
+            SCHEMA,
+            byName(),
+            10),
+        "v1 dictionary files are read by the batch reader");
   }
 
   @Test
@@ -182,8 +248,12 @@ class ParquetBatchReaderTest {
   @Test
   void v2BooleansAsRle() throws Exception {
     Path file = write(dir, "b.parquet", 3000, WriterVersion.PARQUET_2_0, false, false, 3);
-    StructType bools = StructType.of(f("id", PrimitiveType.LONG), f("bo", PrimitiveType.BOOLEAN),
-        f("str", PrimitiveType.STRING), f("i8", PrimitiveType.BYTE));
+    StructType bools =
+        StructType.of(
+            f("id", PrimitiveType.LONG),
+            f("bo", PrimitiveType.BOOLEAN),
+            f("str", PrimitiveType.STRING),
+            f("i8", PrimitiveType.BYTE));
     StructType onlyBool = StructType.of(f("bo", PrimitiveType.BOOLEAN));
     assertEquals(3000, BatchReaderTestSupport.compare(file, onlyBool, byName(), 128));
     // beside DELTA_BINARY_PACKED (id, i8) and DELTA_BYTE_ARRAY (str) columns
@@ -193,24 +263,43 @@ class ParquetBatchReaderTest {
   @Test
   void deletedRowsWidenedTypesMissingColumnsAndFieldIds() throws Exception {
     Path file = write(dir, "w.parquet", 4000, WriterVersion.PARQUET_1_0, true, false, 7);
-    StructType widened = StructType.of(
-        f("i32", PrimitiveType.LONG), f("i16", PrimitiveType.DOUBLE), f("f", PrimitiveType.DOUBLE),
-        f("date", PrimitiveType.TIMESTAMP_NTZ), f("dec32", new DecimalType(14, 5)),
-        f("dec64", new DecimalType(30, 6)), f("i64", new DecimalType(25, 2)), f("i8", new DecimalType(5, 0)),
-        f("added_later", PrimitiveType.STRING), f("added_int", PrimitiveType.INTEGER),
-        f("none", PrimitiveType.VOID));
-    ParquetReadOptions deleted = new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 7 == 3 || i / 500 == 2, "t");
-    assertEquals(live(4000, i -> i % 7 == 3 || i / 500 == 2), BatchReaderTestSupport.compare(file, widened, deleted, 256));
+    StructType widened =
+        StructType.of(
+            f("i32", PrimitiveType.LONG),
+            f("i16", PrimitiveType.DOUBLE),
+            f("f", PrimitiveType.DOUBLE),
+            f("date", PrimitiveType.TIMESTAMP_NTZ),
+            f("dec32", new DecimalType(14, 5)),
+            f("dec64", new DecimalType(30, 6)),
+            f("i64", new DecimalType(25, 2)),
+            f("i8", new DecimalType(5, 0)),
+            f("added_later", PrimitiveType.STRING),
+            f("added_int", PrimitiveType.INTEGER),
+            f("none", PrimitiveType.VOID));
+    ParquetReadOptions deleted =
+        new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 7 == 3 || i / 500 == 2, "t");
+    assertEquals(
+        live(4000, i -> i % 7 == 3 || i / 500 == 2),
+        BatchReaderTestSupport.compare(file, widened, deleted, 256));
 
     List<StructField> mapped = new ArrayList<>();
     for (int i = 0; i < SCHEMA.size(); i++) {
       StructField s = SCHEMA.fields().get(i);
-      mapped.add(new StructField("logical_" + s.name(), s.type(), true, new StructField.FieldMetadata(Map.of(
-          StructField.COLUMN_MAPPING_ID_KEY, (long) (i + 1),
-          StructField.COLUMN_MAPPING_PHYSICAL_NAME_KEY, "col-" + i))));
+      mapped.add(
+          new StructField(
+              "logical_" + s.name(),
+              s.type(),
+              true,
+              new StructField.FieldMetadata(
+                  Map.of(
+                      StructField.COLUMN_MAPPING_ID_KEY,
+                      (long) (i + 1),
+                      StructField.COLUMN_MAPPING_PHYSICAL_NAME_KEY,
+                      "col-" + i))));
     }
     StructType byId = new StructType(mapped);
-    ParquetReadOptions ids = new ParquetReadOptions(ColumnMatching.BY_FIELD_ID, i -> i % 3 == 0, "t");
+    ParquetReadOptions ids =
+        new ParquetReadOptions(ColumnMatching.BY_FIELD_ID, i -> i % 3 == 0, "t");
     int rows = BatchReaderTestSupport.compare(file, byId, ids, 300);
     assertEquals(live(4000, i -> i % 3 == 0), rows);
     List<List<Object>> batch = BatchReaderTestSupport.batchReader(file, byId, ids, 300);
@@ -229,16 +318,23 @@ class ParquetBatchReaderTest {
   void aTypeItCannotReadFailsLikeTheRecordReader() throws Exception {
     Path file = write(dir, "x.parquet", 10, WriterVersion.PARQUET_1_0, true, false, 1);
     StructType wrong = StructType.of(f("str", PrimitiveType.LONG));
-    DeltaException e = assertThrows(DeltaException.class,
-        () -> ParquetBatchReader.open(new Configuration(), file, -1, wrong, byName(), 10));
-    assertTrue(e.getMessage().contains("'str'") && e.getMessage().contains("x.parquet"), e.getMessage());
+    DeltaException e =
+        assertThrows(
+            DeltaException.class,
+            () -> ParquetBatchReader.open(new Configuration(), file, -1, wrong, byName(), 10));
+    assertTrue(
+        e.getMessage().contains("'str'") && e.getMessage().contains("x.parquet"), e.getMessage());
   }
 
   @Test
   void supportsFlatSchemasOnly() {
     assertTrue(ParquetBatchReader.supports(SCHEMA));
-    assertFalse(ParquetBatchReader.supports(StructType.of(f("a", new ArrayType(PrimitiveType.LONG, true)))));
-    assertFalse(ParquetBatchReader.supports(StructType.of(f("s", StructType.of(f("x", PrimitiveType.LONG))))));
+    assertFalse(
+        ParquetBatchReader.supports(
+            StructType.of(f("a", new ArrayType(PrimitiveType.LONG, true)))));
+    assertFalse(
+        ParquetBatchReader.supports(
+            StructType.of(f("s", StructType.of(f("x", PrimitiveType.LONG))))));
     assertFalse(ParquetBatchReader.supports(StructType.of(f("v", PrimitiveType.VARIANT))));
   }
 }

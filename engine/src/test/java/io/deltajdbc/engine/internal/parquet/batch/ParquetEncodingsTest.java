@@ -49,14 +49,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT
  * encodings, on v1 and v2 pages, many small pages, with NULLs and the hard values (Long.MIN/MAX
- * next to each other, long runs of one value, empty strings, long shared prefixes, random data
- * from fixed seeds): the batch reader decodes them (it does not refuse the file) and its values
- * equal the record reader's. Where parquet-hadoop 1.13 cannot read an encoding back (BYTE_STREAM_SPLIT
- * of integers and fixed-length arrays), the oracle is the record reader over a PLAIN twin of the
- * file, written from the same values.
+ * next to each other, long runs of one value, empty strings, long shared prefixes, random data from
+ * fixed seeds): the batch reader decodes them (it does not refuse the file) and its values equal
+ * the record reader's. Where parquet-hadoop 1.13 cannot read an encoding back (BYTE_STREAM_SPLIT of
+ * integers and fixed-length arrays), the oracle is the record reader over a PLAIN twin of the file,
+ * written from the same values.
  */
 class ParquetEncodingsTest {
-  static final MessageType FILE = MessageTypeParser.parseMessageType("""
+  static final MessageType FILE =
+      MessageTypeParser.parseMessageType(
+          """
       message e {
         required int64 id;
         optional int32 i32;
@@ -77,32 +79,65 @@ class ParquetEncodingsTest {
         optional double d;
       }""");
 
-  static final StructType SCHEMA = StructType.of(f("id", PrimitiveType.LONG), f("i32", PrimitiveType.INTEGER),
-      f("i64", PrimitiveType.LONG), f("i16", PrimitiveType.SHORT), f("date", PrimitiveType.DATE),
-      f("ts", PrimitiveType.TIMESTAMP), f("tsmillis", PrimitiveType.TIMESTAMP_NTZ), f("dec", new DecimalType(18, 4)),
-      f("dec9", new DecimalType(9, 2)), f("s", PrimitiveType.STRING), f("b", PrimitiveType.BINARY),
-      f("decbin", new DecimalType(16, 2)), f("fdec", new DecimalType(20, 3)), f("fdec8", new DecimalType(18, 2)),
-      f("fbin", PrimitiveType.BINARY), f("f", PrimitiveType.FLOAT), f("d", PrimitiveType.DOUBLE));
+  static final StructType SCHEMA =
+      StructType.of(
+          f("id", PrimitiveType.LONG),
+          f("i32", PrimitiveType.INTEGER),
+          f("i64", PrimitiveType.LONG),
+          f("i16", PrimitiveType.SHORT),
+          f("date", PrimitiveType.DATE),
+          f("ts", PrimitiveType.TIMESTAMP),
+          f("tsmillis", PrimitiveType.TIMESTAMP_NTZ),
+          f("dec", new DecimalType(18, 4)),
+          f("dec9", new DecimalType(9, 2)),
+          f("s", PrimitiveType.STRING),
+          f("b", PrimitiveType.BINARY),
+          f("decbin", new DecimalType(16, 2)),
+          f("fdec", new DecimalType(20, 3)),
+          f("fdec8", new DecimalType(18, 2)),
+          f("fbin", PrimitiveType.BINARY),
+          f("f", PrimitiveType.FLOAT),
+          f("d", PrimitiveType.DOUBLE));
 
   /** Widened reads of the same columns: integers as long, double and decimal; float as double. */
-  static final StructType WIDENED = StructType.of(f("i32", PrimitiveType.LONG), f("i16", PrimitiveType.DOUBLE),
-      f("i64", new DecimalType(25, 0)), f("dec9", new DecimalType(20, 4)), f("dec", new DecimalType(18, 4)),
-      f("date", PrimitiveType.TIMESTAMP_NTZ), f("f", PrimitiveType.DOUBLE), f("ts", PrimitiveType.DOUBLE));
+  static final StructType WIDENED =
+      StructType.of(
+          f("i32", PrimitiveType.LONG),
+          f("i16", PrimitiveType.DOUBLE),
+          f("i64", new DecimalType(25, 0)),
+          f("dec9", new DecimalType(20, 4)),
+          f("dec", new DecimalType(18, 4)),
+          f("date", PrimitiveType.TIMESTAMP_NTZ),
+          f("f", PrimitiveType.DOUBLE),
+          f("ts", PrimitiveType.DOUBLE));
 
-  @TempDir
-  java.nio.file.Path dir;
+  @TempDir java.nio.file.Path dir;
 
   /** Values whose kind changes every few hundred rows, so blocks see every kind of delta. */
-  static Path write(java.nio.file.Path dir, String name, int rows, WriterVersion version, boolean byteStreamSplit,
-      ValuesWriterFactory factory, long seed) throws Exception {
+  static Path write(
+      java.nio.file.Path dir,
+      String name,
+      int rows,
+      WriterVersion version,
+      boolean byteStreamSplit,
+      ValuesWriterFactory factory,
+      long seed)
+      throws Exception {
     Path file = new Path(dir.resolve(name).toUri());
     Random r = new Random(seed);
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
-    ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(file).withType(FILE)
-        .withConf(new Configuration()).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).withWriterVersion(version)
-        .withDictionaryEncoding(false).withByteStreamSplitEncoding(byteStreamSplit)
-        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED).withPageSize(2048).withPageRowCountLimit(700)
-        .withRowGroupSize(256 * 1024L);
+    ExampleParquetWriter.Builder builder =
+        ExampleParquetWriter.builder(file)
+            .withType(FILE)
+            .withConf(new Configuration())
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withWriterVersion(version)
+            .withDictionaryEncoding(false)
+            .withByteStreamSplitEncoding(byteStreamSplit)
+            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .withPageSize(2048)
+            .withPageRowCountLimit(700)
+            .withRowGroupSize(256 * 1024L);
     if (factory != null) {
       // parquet-hadoop's builder has no setter for the values writers; its properties builder does
       Field props = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
@@ -116,14 +151,16 @@ class ParquetEncodingsTest {
         Group g = groups.newGroup();
         g.add("id", (long) i);
         int mode = (i / 333) % 6;
-        long v = switch (mode) {
-          case 0 -> r.nextLong();
-          case 1 -> run += r.nextInt(5);
-          case 2 -> 42;
-          case 3 -> (i & 1) == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-          case 4 -> r.nextInt(2001) - 1000;
-          default -> (i & 1) == 0 ? Long.MIN_VALUE + r.nextInt(3) : r.nextLong() >>> r.nextInt(64);
-        };
+        long v =
+            switch (mode) {
+              case 0 -> r.nextLong();
+              case 1 -> run += r.nextInt(5);
+              case 2 -> 42;
+              case 3 -> (i & 1) == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+              case 4 -> r.nextInt(2001) - 1000;
+              default ->
+                  (i & 1) == 0 ? Long.MIN_VALUE + r.nextInt(3) : r.nextLong() >>> r.nextInt(64);
+            };
         int v32 = mode == 3 ? ((i & 1) == 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE) : (int) v;
         if (some(r)) g.add("i32", v32);
         if (some(r)) g.add("i64", v);
@@ -133,25 +170,45 @@ class ParquetEncodingsTest {
         if (some(r)) g.add("tsmillis", v % 9_000_000_000_000_000L / 1000);
         if (some(r)) g.add("dec", v % 1_000_000_000_000_000_000L);
         if (some(r)) g.add("dec9", v32 % 1_000_000_000);
-        if (some(r)) g.add("s", switch (mode) {
-          case 0 -> random(r, r.nextInt(30));
-          case 1 -> shared + i;
-          case 2 -> "";
-          case 3 -> (i & 1) == 0 ? "" : shared;
-          case 4 -> shared.substring(0, r.nextInt(shared.length())) + "é" + r.nextInt(10);
-          default -> "same";
-        });
-        if (some(r)) g.add("b", Binary.fromConstantByteArray(bytes(r, mode == 2 ? 0 : r.nextInt(12))));
-        if (some(r)) g.add("decbin", Binary.fromConstantByteArray(
-            BigInteger.valueOf(v % 10_000_000_000_000_000L).toByteArray()));
-        if (some(r)) g.add("fdec", Binary.fromConstantByteArray(ParquetBatchReaderTest.bigEndian(
-            BigInteger.valueOf(v).multiply(BigInteger.valueOf(mode == 3 ? 99 : 7)), 9)));
-        if (some(r)) g.add("fdec8", Binary.fromConstantByteArray(ParquetBatchReaderTest.bigEndian(
-            BigInteger.valueOf(v % 1_000_000_000_000_000_000L), 8)));
-        if (some(r)) g.add("fbin", Binary.fromConstantByteArray(mode == 2 ? new byte[3] : bytes(r, 3)));
+        if (some(r))
+          g.add(
+              "s",
+              switch (mode) {
+                case 0 -> random(r, r.nextInt(30));
+                case 1 -> shared + i;
+                case 2 -> "";
+                case 3 -> (i & 1) == 0 ? "" : shared;
+                case 4 -> shared.substring(0, r.nextInt(shared.length())) + "é" + r.nextInt(10);
+                default -> "same";
+              });
+        if (some(r))
+          g.add("b", Binary.fromConstantByteArray(bytes(r, mode == 2 ? 0 : r.nextInt(12))));
+        if (some(r))
+          g.add(
+              "decbin",
+              Binary.fromConstantByteArray(
+                  BigInteger.valueOf(v % 10_000_000_000_000_000L).toByteArray()));
+        if (some(r))
+          g.add(
+              "fdec",
+              Binary.fromConstantByteArray(
+                  ParquetBatchReaderTest.bigEndian(
+                      BigInteger.valueOf(v).multiply(BigInteger.valueOf(mode == 3 ? 99 : 7)), 9)));
+        if (some(r))
+          g.add(
+              "fdec8",
+              Binary.fromConstantByteArray(
+                  ParquetBatchReaderTest.bigEndian(
+                      BigInteger.valueOf(v % 1_000_000_000_000_000_000L), 8)));
+        if (some(r))
+          g.add("fbin", Binary.fromConstantByteArray(mode == 2 ? new byte[3] : bytes(r, 3)));
         if (some(r)) g.add("f", mode == 3 ? Float.NaN : mode == 2 ? -0.0f : (float) v / 3f);
-        if (some(r)) g.add("d", mode == 3 ? ((i & 1) == 0 ? Double.MIN_VALUE : Double.NEGATIVE_INFINITY)
-            : (double) v / 7d);
+        if (some(r))
+          g.add(
+              "d",
+              mode == 3
+                  ? ((i & 1) == 0 ? Double.MIN_VALUE : Double.NEGATIVE_INFINITY)
+                  : (double) v / 7d);
         w.write(g);
       }
     }
@@ -183,10 +240,12 @@ class ParquetEncodingsTest {
   /** Each column's value encodings over all row groups, and how many pages-bearing row groups. */
   static Map<String, Set<Encoding>> encodings(Path file) throws Exception {
     Map<String, Set<Encoding>> out = new TreeMap<>();
-    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
+    try (ParquetFileReader r =
+        ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
       for (BlockMetaData block : r.getRowGroups()) {
         for (ColumnChunkMetaData c : block.getColumns()) {
-          out.computeIfAbsent(c.getPath().toDotString(), k -> EnumSet.noneOf(Encoding.class)).addAll(c.getEncodings());
+          out.computeIfAbsent(c.getPath().toDotString(), k -> EnumSet.noneOf(Encoding.class))
+              .addAll(c.getEncodings());
         }
       }
     }
@@ -195,7 +254,9 @@ class ParquetEncodingsTest {
 
   private static void assertSameAsRecordReader(Path file, StructType schema, int rows) {
     for (int batchSize : new int[] {1, 77, 4096}) {
-      assertEquals(rows, BatchReaderTestSupport.compare(file, schema, byName(), batchSize),
+      assertEquals(
+          rows,
+          BatchReaderTestSupport.compare(file, schema, byName(), batchSize),
           "rows of " + file.getName() + " in batches of " + batchSize + " (-1: refused)");
     }
   }
@@ -217,7 +278,8 @@ class ParquetEncodingsTest {
   @Test
   void deletedRowsOfDeltaEncodedPages() throws Exception {
     Path file = write(dir, "v2.parquet", 5000, WriterVersion.PARQUET_2_0, false, null, 12);
-    ParquetReadOptions deleted = new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 3 == 0 || i / 700 == 4, "t");
+    ParquetReadOptions deleted =
+        new ParquetReadOptions(ColumnMatching.BY_NAME, i -> i % 3 == 0 || i / 700 == 4, "t");
     int live = 0;
     for (int i = 0; i < 5000; i++) {
       live += i % 3 == 0 || i / 700 == 4 ? 0 : 1;
@@ -247,16 +309,26 @@ class ParquetEncodingsTest {
     List<List<Object>> expected = BatchReaderTestSupport.rowReader(plain, SCHEMA, byName());
     assertEquals(7000, expected.size());
     for (WriterVersion version : WriterVersion.values()) {
-      Path file = write(dir, "custom-" + version + ".parquet", 7000, version, false, new CustomEncodings(), 14);
+      Path file =
+          write(
+              dir,
+              "custom-" + version + ".parquet",
+              7000,
+              version,
+              false,
+              new CustomEncodings(),
+              14);
       Map<String, Set<Encoding>> enc = encodings(file);
       for (String c : List.of("s", "b", "decbin")) {
         assertTrue(enc.get(c).contains(Encoding.DELTA_LENGTH_BYTE_ARRAY), c + ": " + enc.get(c));
       }
-      for (String c : List.of("i32", "i64", "date", "dec", "dec9", "fdec", "fdec8", "fbin", "f", "d")) {
+      for (String c :
+          List.of("i32", "i64", "date", "dec", "dec9", "fdec", "fdec8", "fbin", "f", "d")) {
         assertTrue(enc.get(c).contains(Encoding.BYTE_STREAM_SPLIT), c + ": " + enc.get(c));
       }
       for (int batchSize : new int[] {1, 333, 4096}) {
-        List<List<Object>> batch = BatchReaderTestSupport.batchReader(file, SCHEMA, byName(), batchSize);
+        List<List<Object>> batch =
+            BatchReaderTestSupport.batchReader(file, SCHEMA, byName(), batchSize);
         assertNotNull(batch, version + ": the batch reader refused the file");
         assertEquals(expected.size(), batch.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -264,12 +336,20 @@ class ParquetEncodingsTest {
         }
       }
       // the record reader of parquet-hadoop 1.13 reads DELTA_LENGTH_BYTE_ARRAY itself
-      assertSameAsRecordReader(file, StructType.of(f("s", PrimitiveType.STRING), f("b", PrimitiveType.BINARY),
-          f("decbin", new DecimalType(16, 2))), 7000);
+      assertSameAsRecordReader(
+          file,
+          StructType.of(
+              f("s", PrimitiveType.STRING),
+              f("b", PrimitiveType.BINARY),
+              f("decbin", new DecimalType(16, 2))),
+          7000);
     }
   }
 
-  /** DELTA_LENGTH_BYTE_ARRAY for BINARY columns, BYTE_STREAM_SPLIT for the fixed-width ones but id and i16. */
+  /**
+   * DELTA_LENGTH_BYTE_ARRAY for BINARY columns, BYTE_STREAM_SPLIT for the fixed-width ones but id
+   * and i16.
+   */
   static final class CustomEncodings implements ValuesWriterFactory {
     private final DefaultValuesWriterFactory defaults = new DefaultValuesWriterFactory();
     private ParquetProperties props;
@@ -289,16 +369,22 @@ class ParquetEncodingsTest {
         return defaults.newValuesWriter(column);
       }
       return switch (column.getPrimitiveType().getPrimitiveTypeName()) {
-        case BINARY -> new DeltaLengthByteArrayValuesWriter(capacity, page, HeapByteBufferAllocator.getInstance());
+        case BINARY ->
+            new DeltaLengthByteArrayValuesWriter(
+                capacity, page, HeapByteBufferAllocator.getInstance());
         case INT32, FLOAT -> new SplitWriter(4, capacity, page);
         case INT64, DOUBLE -> new SplitWriter(8, capacity, page);
-        case FIXED_LEN_BYTE_ARRAY -> new SplitWriter(column.getPrimitiveType().getTypeLength(), capacity, page);
+        case FIXED_LEN_BYTE_ARRAY ->
+            new SplitWriter(column.getPrimitiveType().getTypeLength(), capacity, page);
         default -> defaults.newValuesWriter(column);
       };
     }
   }
 
-  /** parquet-hadoop's BYTE_STREAM_SPLIT writer, given the integer and fixed-length forms it lacks in 1.13. */
+  /**
+   * parquet-hadoop's BYTE_STREAM_SPLIT writer, given the integer and fixed-length forms it lacks in
+   * 1.13.
+   */
   static final class SplitWriter extends ByteStreamSplitValuesWriter {
     SplitWriter(int width, int capacity, int page) {
       super(width, capacity, page, HeapByteBufferAllocator.getInstance());
