@@ -14,6 +14,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A Delta table (at its latest version, or one version) as a Calcite table. Its columns come from
@@ -24,8 +25,8 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
   private final DeltaTable table;
   private final VersionSpec version;
 
-  public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version) {
-    this(name, table, version, null, 0);
+  public DeltaCalciteTable(String name, DeltaTable table, VersionSpec version, Configuration conf) {
+    this(name, table, version, conf, null, 0);
   }
 
   /**
@@ -34,14 +35,21 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
    * process through the same table is newer; otherwise the log is read again.
    */
   public DeltaCalciteTable(
-      String name, DeltaTable table, VersionSpec version, TableInfo preloaded, long preloadedAt) {
+      String name,
+      DeltaTable table,
+      VersionSpec version,
+      Configuration conf,
+      TableInfo preloaded,
+      long preloadedAt) {
     this.name = name;
     this.table = table;
     this.version = version;
+    this.conf = conf;
     this.preloaded = preloaded;
     this.preloadedAt = preloadedAt;
   }
 
+  private final Configuration conf;
   private static final long PRELOAD_NANOS = 2_000_000_000L;
   private final TableInfo preloaded;
   private final long preloadedAt;
@@ -56,6 +64,14 @@ public final class DeltaCalciteTable extends AbstractTable implements Translatab
 
   public VersionSpec version() {
     return version;
+  }
+
+  /**
+   * The configuration of the warehouse the table belongs to (storage, and the connection's {@code
+   * spark.*} settings for its DML).
+   */
+  public Configuration conf() {
+    return conf;
   }
 
   /** The schema of the version this table stands for. */

@@ -236,6 +236,7 @@ public final class DeltaWarehouseSchema implements Schema {
             version.isLatest() ? tableName : tableName + "@" + version.suffix(),
             engineTable,
             version,
+            conf,
             p != null ? p.info() : null,
             p != null ? p.nanos() : 0);
     if (!version.isLatest()) {

@@ -7,6 +7,7 @@ import io.deltajdbc.calcite.internal.join.CommonFactorRule;
 import io.deltajdbc.calcite.internal.join.JoinMetadata;
 import io.deltajdbc.calcite.internal.join.JoinPrograms;
 import io.deltajdbc.calcite.rel.DeltaRules;
+import io.deltajdbc.calcite.rel.RowModifyRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
@@ -31,28 +32,19 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 
 /**
  * Calcite's statement preparation for Delta SQL: the text is first rewritten by {@link
  * DeltaSqlRewriter} (time travel, backticks), then parsed by the Delta parser. Queries and INSERT
- * go through Calcite's planner (with the rule that turns INSERT into a Delta commit); DDL, INSERT
- * OVERWRITE, UPDATE, DELETE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}. An
- * unknown column or table is reported with the nearest name ({@link NameSuggestions}).
+ * go through Calcite's planner, as do UPDATE and DELETE (with the rules that turn INSERT, UPDATE
+ * and DELETE into Delta commits: {@link DeltaRules.InsertRule}, {@link RowModifyRules}); DDL,
+ * INSERT OVERWRITE, MERGE, SHOW and DESCRIBE are prepared by {@link DeltaStatements}. An unknown
+ * column or table is reported with the nearest name ({@link NameSuggestions}).
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
   private static final Set<String> OWN_STATEMENTS =
-      Set.of(
-          "CREATE",
-          "DROP",
-          "ALTER",
-          "TRUNCATE",
-          "INSERT",
-          "UPDATE",
-          "DELETE",
-          "MERGE",
-          "SHOW",
-          "DESCRIBE",
-          "DESC");
+      Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "MERGE", "SHOW", "DESCRIBE", "DESC");
 
   @Override
   public <T> CalciteSignature<T> prepareSql(
@@ -100,6 +92,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
       RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(DeltaRules.InsertRule.INSTANCE);
+    planner.addRule(RowModifyRules.ToEnumerable.INSTANCE);
     // ORDER BY ... LIMIT as one top-N operator that keeps only offset + fetch rows in memory;
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
@@ -138,7 +131,10 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         createConvertletTable()) {
       @Override
       protected Program getProgram() {
-        return MicrosPlans.program(JoinPrograms.standard(JoinMetadata.PROVIDER));
+        return MicrosPlans.program(
+            Programs.sequence(
+                RowModifyRules.program(JoinMetadata.PROVIDER),
+                JoinPrograms.standard(JoinMetadata.PROVIDER)));
       }
     };
   }

@@ -35,10 +35,8 @@ import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -57,8 +55,6 @@ final class DeltaStatements {
         || node instanceof SqlDropDeltaTable
         || node instanceof SqlTruncateDeltaTable
         || node instanceof SqlAlterDeltaTable
-        || node instanceof SqlDelete
-        || node instanceof SqlUpdate
         || node instanceof SqlDeltaMerge
         || node instanceof SqlDeltaInsert
         || node instanceof SqlDeltaShow
@@ -82,12 +78,6 @@ final class DeltaStatements {
     }
     if (node instanceof SqlDeltaInsert overwrite) {
       return InsertOverwrite.prepare(prepare, context, overwrite, sql);
-    }
-    if (node instanceof SqlDelete delete) {
-      return DmlStatements.delete(prepare, context, delete, sql);
-    }
-    if (node instanceof SqlUpdate update) {
-      return DmlStatements.update(prepare, context, update, sql);
     }
     if (node instanceof SqlDeltaMerge merge) {
       return DmlStatements.merge(prepare, context, merge, sql);

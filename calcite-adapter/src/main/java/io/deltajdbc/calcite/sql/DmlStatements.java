@@ -11,51 +11,38 @@ import io.deltajdbc.calcite.internal.DeltaTypes;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.data.Row;
-import io.deltajdbc.engine.dml.DeleteSpec;
 import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.MergeClause;
 import io.deltajdbc.engine.dml.MergeSpec;
-import io.deltajdbc.engine.dml.UpdateSpec;
-import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
-import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeUtil;
-import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
-import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Prepares DELETE, UPDATE and MERGE for the engine's DML executor (Apache Spark). Calcite checks
@@ -68,112 +55,6 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  */
 final class DmlStatements {
   private DmlStatements() {}
-
-  static <T> CalciteSignature<T> delete(
-      DeltaPrepare prepare, CalcitePrepare.Context context, SqlDelete delete, String sql) {
-    // Calcite's validator rewrites the tree it validates: it gets a copy, the statement's own tree
-    // is planned.
-    List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
-    TableRef ref = target(context, delete.getTargetTable());
-    return DeltaStatements.update(
-        context,
-        sql,
-        params,
-        dc -> {
-          if (delete.getCondition() == null) {
-            return DmlBackend.executor(ref.schema().conf())
-                .delete(ref.table(), new DeleteSpec(null, null))
-                .rowsAffected();
-          }
-          SqlDelete fresh = (SqlDelete) DeltaPrepare.parseDelta(context, sql);
-          StructType schema = ref.table().latestInfo().schema();
-          StatementExpressions e =
-              plan(
-                  prepare,
-                  context,
-                  dc,
-                  params.size(),
-                  sql,
-                  ref,
-                  schema,
-                  null,
-                  null,
-                  null,
-                  target(fresh.getTargetTable(), fresh.getAlias()),
-                  List.of(fresh.getCondition()));
-          DmlFunction cond = e.condition(0, "DELETE condition", text(delete.getCondition()));
-          return DmlBackend.executor(ref.schema().conf())
-              .delete(
-                  ref.table(), new DeleteSpec(pruning(e, 0, schema), cond.call(), List.of(cond)))
-              .rowsAffected();
-        });
-  }
-
-  static <T> CalciteSignature<T> update(
-      DeltaPrepare prepare, CalcitePrepare.Context context, SqlUpdate update, String sql) {
-    List<AvaticaParameter> params = validate(context, DeltaPrepare.parseDelta(context, sql));
-    TableRef ref = target(context, update.getTargetTable());
-    return DeltaStatements.update(
-        context,
-        sql,
-        params,
-        dc -> {
-          SqlUpdate fresh = (SqlUpdate) DeltaPrepare.parseDelta(context, sql);
-          StructType schema = ref.table().latestInfo().schema();
-          List<String> columns = new ArrayList<>();
-          List<SqlNode> expressions = new ArrayList<>();
-          for (int i = 0; i < fresh.getTargetColumnList().size(); i++) {
-            String column = column(schema, (SqlIdentifier) fresh.getTargetColumnList().get(i), ref);
-            columns.add(column);
-            expressions.add(
-                typedParameter(
-                    fresh.getSourceExpressionList().get(i),
-                    schema.get(column).orElseThrow().type(),
-                    context));
-          }
-          if (fresh.getCondition() != null) {
-            expressions.add(fresh.getCondition());
-          }
-          StatementExpressions e =
-              plan(
-                  prepare,
-                  context,
-                  dc,
-                  params.size(),
-                  sql,
-                  ref,
-                  schema,
-                  null,
-                  null,
-                  null,
-                  target(fresh.getTargetTable(), fresh.getAlias()),
-                  expressions);
-          List<DmlFunction> functions = new ArrayList<>();
-          Map<String, String> assignments = new LinkedHashMap<>();
-          for (int i = 0; i < columns.size(); i++) {
-            DmlFunction f =
-                e.value(
-                    i,
-                    schema.get(columns.get(i)).orElseThrow().type(),
-                    "value for column " + columns.get(i),
-                    text(update.getSourceExpressionList().get(i)));
-            functions.add(f);
-            assignments.put(columns.get(i), f.call());
-          }
-          String condition = null;
-          Predicate pruning = null;
-          if (fresh.getCondition() != null) {
-            DmlFunction cond =
-                e.condition(columns.size(), "UPDATE condition", text(update.getCondition()));
-            functions.add(cond);
-            condition = cond.call();
-            pruning = pruning(e, columns.size(), schema);
-          }
-          return DmlBackend.executor(ref.schema().conf())
-              .update(ref.table(), new UpdateSpec(pruning, condition, assignments, functions))
-              .rowsAffected();
-        });
-  }
 
   static <T> CalciteSignature<T> merge(
       DeltaPrepare prepare, CalcitePrepare.Context context, SqlDeltaMerge merge, String sql) {
@@ -364,11 +245,6 @@ final class DmlStatements {
     }
   }
 
-  private static Predicate pruning(StatementExpressions e, int i, StructType schema) {
-    return e.pruning(
-        i, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList());
-  }
-
   /** The SQL of an expression, for messages and the commit's operation parameters. */
   static String text(SqlNode node) {
     return node.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT)).getSql();
@@ -443,37 +319,6 @@ final class DmlStatements {
         .filter(n -> n.equalsIgnoreCase(name))
         .findFirst()
         .orElseThrow(() -> DeltaErrors.columnNotFound(ref.qualified(), name, schema.fieldNames()));
-  }
-
-  /**
-   * Validates UPDATE or DELETE with Calcite's validator; returns the parameters with their inferred
-   * types.
-   */
-  private static List<AvaticaParameter> validate(CalcitePrepare.Context context, SqlNode node) {
-    CalciteCatalogReader reader =
-        new CalciteCatalogReader(
-            context.getRootSchema(),
-            context.getDefaultSchemaPath(),
-            context.getTypeFactory(),
-            context.config());
-    // The connection's functions and those of its schemas (the driver's Spark date functions), as
-    // for queries.
-    SqlOperatorTable operators =
-        SqlOperatorTables.chain(
-            context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader);
-    SqlValidator validator =
-        SqlValidatorUtil.newValidator(
-            operators,
-            reader,
-            context.getTypeFactory(),
-            SqlValidator.Config.DEFAULT.withConformance(context.config().conformance()));
-    SqlNode validated = validator.validate(node);
-    RelDataType types = validator.getParameterRowType(validated);
-    List<AvaticaParameter> params = new ArrayList<>();
-    for (RelDataTypeField f : types.getFieldList()) {
-      params.add(parameter(f.getType(), f.getName()));
-    }
-    return params;
   }
 
   private static AvaticaParameter parameter(RelDataType t, String name) {
