@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +181,74 @@ class DmlTest {
           log.toString().contains("\"deletionVector\":{"),
           "deletes on a table with deletion vectors write deletion vectors: " + log);
     }
+  }
+
+  /**
+   * A MERGE whose ON clause names one partition of the target reads and rewrites only that
+   * partition's files: the other partitions' files are the same files afterwards, and the rows are
+   * delta-spark's for the same statement (a source row of another partition is inserted, as the ON
+   * clause says). Files whose statistics the ON clause rules out are not read at all.
+   */
+  @Test
+  void mergeRewritesOnlyThePartitionsItsOnClauseAllows() throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id BIGINT, name STRING, region STRING) PARTITIONED BY (region)");
+      s.executeUpdate("INSERT INTO t VALUES (1, 'a', 'north'), (2, 'b', 'south')");
+      s.executeUpdate("INSERT INTO t VALUES (3, 'c', 'north'), (4, 'd', 'south')");
+      s.execute("CREATE TABLE changes (id BIGINT, name STRING, region STRING)");
+      s.executeUpdate(
+          "INSERT INTO changes VALUES (1, 'A', 'north'), (6, 'F', 'south'), (5, 'E', 'north')");
+      Set<String> south = files("t", "south");
+      assertEquals(2, south.size(), "two files in region south before the MERGE");
+      sameAsDeltaSpark(
+          s,
+          "MERGE INTO {t} AS t USING {s} AS s ON t.region = 'north' AND t.id = s.id "
+              + "WHEN MATCHED THEN UPDATE SET name = s.name "
+              + "WHEN NOT MATCHED THEN INSERT (id, name, region) VALUES (s.id, s.name, s.region)");
+      Set<String> southAfter = files("t", "south");
+      assertTrue(
+          southAfter.containsAll(south),
+          "the files of region south are untouched: " + south + " -> " + southAfter);
+      assertEquals(
+          south.size() + 1, southAfter.size(), "only the inserted row 6 adds a file there");
+      // Files the ON clause rules out by their statistics are not even opened: they can be missing.
+      s.execute("CREATE TABLE u (id BIGINT, name STRING)");
+      s.executeUpdate("INSERT INTO u VALUES (1, 'a'), (2, 'b')");
+      Set<String> low = files("u", null);
+      s.executeUpdate("INSERT INTO u VALUES (3, 'c'), (4, 'd')");
+      for (String f : files("u", null)) {
+        if (!low.contains(f)) {
+          Files.delete(dir.resolve("u").resolve(f));
+        }
+      }
+      assertEquals(
+          1,
+          s.executeUpdate(
+              "MERGE INTO u USING changes s ON u.id < 3 AND u.id = s.id "
+                  + "WHEN MATCHED THEN UPDATE SET name = lower(s.name)"));
+      try (ResultSet rs = s.executeQuery("SELECT id, name FROM u WHERE id < 3 ORDER BY id")) {
+        List<String> changed = new java.util.ArrayList<>();
+        while (rs.next()) {
+          changed.add(rs.getLong(1) + " " + rs.getString(2));
+        }
+        assertEquals(List.of("1 a", "2 b"), changed);
+      }
+    }
+  }
+
+  /**
+   * The data files of the table's latest version in one partition of {@code region} (all of them
+   * for null).
+   */
+  private Set<String> files(String table, String region) {
+    return io.deltajdbc.engine.DeltaTable.forPath(dir.resolve(table).toString())
+        .latestSnapshot()
+        .files()
+        .stream()
+        .filter(f -> region == null || region.equals(f.partitionValues().get("region")))
+        .map(f -> f.path())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -156,35 +157,55 @@ public record StatementExpressions(
    * partitions and skipping files. Null when nothing can be pushed.
    */
   public Predicate pruning(int i, List<String> names, List<DataType> types) {
+    return pruning(planned.expressions().get(i), names, types);
+  }
+
+  /**
+   * The engine predicate implied by the conjuncts of boolean expression {@code i} that read only
+   * the first {@code names.size()} fields (MERGE's target, in its ON condition), as {@link
+   * #pruning} makes it: every row of those fields that satisfies expression {@code i} satisfies it.
+   * Null when there is no such conjunct or nothing of them can be pushed.
+   */
+  public Predicate leadingFieldsPruning(int i, List<String> names, List<DataType> types) {
+    List<RexNode> leading = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(planned.expressions().get(i))) {
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(c);
+      if (!used.isEmpty() && used.length() <= names.size()) {
+        leading.add(c);
+      }
+    }
+    return leading.isEmpty()
+        ? null
+        : pruning(RexUtil.composeConjunction(planned.rexBuilder(), leading), names, types);
+  }
+
+  private Predicate pruning(RexNode condition, List<String> names, List<DataType> types) {
     RexNode bound =
-        planned
-            .expressions()
-            .get(i)
-            .accept(
-                new RexShuttle() {
-                  @Override
-                  public RexNode visitDynamicParam(RexDynamicParam p) {
-                    Object v = context.get("?" + p.getIndex());
-                    if (v instanceof Number n
-                        && p.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
-                      return planned
-                          .rexBuilder()
-                          .makeLiteral(Micros.timestampString(n.longValue()), p.getType(), true);
-                    }
-                    if (v instanceof Number || v instanceof String || v instanceof Boolean) {
-                      try {
-                        Object value =
-                            v instanceof Number n && !(v instanceof BigDecimal)
-                                ? new BigDecimal(n.toString())
-                                : v;
-                        return planned.rexBuilder().makeLiteral(value, p.getType(), true);
-                      } catch (RuntimeException e) {
-                        return p;
-                      }
-                    }
+        condition.accept(
+            new RexShuttle() {
+              @Override
+              public RexNode visitDynamicParam(RexDynamicParam p) {
+                Object v = context.get("?" + p.getIndex());
+                if (v instanceof Number n
+                    && p.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+                  return planned
+                      .rexBuilder()
+                      .makeLiteral(Micros.timestampString(n.longValue()), p.getType(), true);
+                }
+                if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+                  try {
+                    Object value =
+                        v instanceof Number n && !(v instanceof BigDecimal)
+                            ? new BigDecimal(n.toString())
+                            : v;
+                    return planned.rexBuilder().makeLiteral(value, p.getType(), true);
+                  } catch (RuntimeException e) {
                     return p;
                   }
-                });
+                }
+                return p;
+              }
+            });
     try {
       return new PredicateTranslator(names, types, planned.rexBuilder()).split(bound).pushed();
     } catch (RuntimeException e) {

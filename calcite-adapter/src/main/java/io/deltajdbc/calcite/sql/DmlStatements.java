@@ -14,6 +14,7 @@ import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DmlFunction;
 import io.deltajdbc.engine.dml.MergeClause;
 import io.deltajdbc.engine.dml.MergeSpec;
+import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
@@ -126,9 +127,20 @@ final class DmlStatements {
                       .iterator(),
                   sourceSchema)
               .forEachRemaining(rows::add);
+          // target files the ON condition's target-only conjuncts rule out are not read
+          Predicate targetPruning =
+              e.leadingFieldsPruning(
+                  0, schema.fieldNames(), schema.fields().stream().map(StructField::type).toList());
           MergeSpec spec =
               new MergeSpec(
-                  sourceSchema, rows, targetAlias, sourceAlias, onText, clauses, functions);
+                  sourceSchema,
+                  rows,
+                  targetAlias,
+                  sourceAlias,
+                  onText,
+                  clauses,
+                  functions,
+                  targetPruning);
           return DmlBackend.executor(ref.schema().conf()).merge(ref.table(), spec).rowsAffected();
         });
   }
