@@ -1,10 +1,9 @@
 package io.deltajdbc.jdbc;
 
-import io.deltajdbc.calcite.DeltaTypeSystem;
+import io.deltajdbc.calcite.DeltaConnectionProperties;
+import io.deltajdbc.calcite.DeltaSchemaFactory;
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
-import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.calcite.sql.DeltaPrepare;
-import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.jdbc.internal.DeltaJdbcFactory;
@@ -40,12 +39,6 @@ import org.apache.hadoop.fs.Path;
 public final class DeltaDriver extends Driver {
   public static final String VERSION = version();
   static final String DEFAULT_SCHEMA = "default";
-
-  /**
-   * The connection's function libraries (Calcite's {@code fun}): the SQL standard's and Spark's.
-   * This is the one place that chooses them; a connection's own {@code fun} property replaces it.
-   */
-  static final String FUNCTION_LIBRARIES = "spark";
 
   static {
     new DeltaDriver().register();
@@ -125,14 +118,7 @@ public final class DeltaDriver extends Driver {
       Configuration conf = hadoopConfiguration(parsed.properties());
       Path root = qualify(parsed.location(), conf, url);
       SchemaPlus rootSchema = cc.getRootSchema();
-      DeltaWarehouseSchema warehouse = new DeltaWarehouseSchema(root, conf);
-      rootSchema.add(DEFAULT_SCHEMA, warehouse);
-      for (String folder : warehouse.schemaFolders()) {
-        if (!folder.equalsIgnoreCase(DEFAULT_SCHEMA)) {
-          rootSchema.add(folder, warehouse.folder(folder));
-        }
-      }
-      SparkFunctions.register(rootSchema);
+      DeltaSchemaFactory.register(rootSchema, DEFAULT_SCHEMA, new DeltaWarehouseSchema(root, conf));
       cc.setSchema(DEFAULT_SCHEMA);
       return JdbcProxies.connection(raw);
     } catch (SQLException | RuntimeException e) {
@@ -153,16 +139,7 @@ public final class DeltaDriver extends Driver {
   }
 
   private static Properties calciteProperties(Properties given) {
-    Properties p = new Properties();
-    p.setProperty("caseSensitive", "false");
-    p.setProperty("unquotedCasing", "UNCHANGED");
-    p.setProperty("quotedCasing", "UNCHANGED");
-    p.setProperty("quoting", "DOUBLE_QUOTE");
-    p.setProperty("conformance", "LENIENT");
-    p.setProperty("timeZone", "UTC");
-    p.setProperty("typeSystem", DeltaTypeSystem.class.getName() + "#INSTANCE");
-    p.setProperty("parserFactory", DeltaSqlParserImpl.class.getName() + "#FACTORY");
-    p.setProperty("fun", FUNCTION_LIBRARIES);
+    Properties p = DeltaConnectionProperties.defaults();
     given.forEach(
         (k, v) -> {
           String key = k.toString();

@@ -1,7 +1,7 @@
 package io.deltajdbc.calcite.rel;
 
-import io.deltajdbc.calcite.dml.RowChange;
-import io.deltajdbc.calcite.dml.RowChanges;
+import io.deltajdbc.calcite.runtime.RowChange;
+import io.deltajdbc.calcite.runtime.RowChanges;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -22,6 +22,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
 
 /**
  * UPDATE or DELETE of a Delta table, planned: the statement's {@link RowChange} (validated
@@ -80,8 +82,28 @@ public final class DeltaRowModify extends AbstractRelNode implements EnumerableR
     return pw.item("table", change.qualified())
         .item("operation", change.kind())
         .itemIf("columns", change.columns(), !change.columns().isEmpty())
-        .itemIf("values", change.values(), !change.values().isEmpty())
-        .itemIf("condition", change.condition(), change.condition() != null);
+        .itemIf(
+            "values",
+            change.values().stream().map(this::explain).toList(),
+            !change.values().isEmpty())
+        .itemIf("condition", explain(change.condition()), change.condition() != null);
+  }
+
+  /** An expression with each sub-query shown as the input it is ({@code $SCALAR_QUERY(#0)}). */
+  private String explain(RexNode e) {
+    if (e == null) {
+      return null;
+    }
+    String text = e.toString();
+    for (int i = 0; i < change.subqueries().size(); i++) {
+      RexSubQuery sub = change.subqueries().get(i);
+      String operands =
+          sub.getOperands().isEmpty()
+              ? ""
+              : sub.getOperands().stream().map(RexNode::toString).toList() + ", ";
+      text = text.replace(sub.toString(), "$" + sub.getKind() + "(" + operands + "#" + i + ")");
+    }
+    return text;
   }
 
   /** One step: what it costs is the statement's work, which no other plan of it avoids. */

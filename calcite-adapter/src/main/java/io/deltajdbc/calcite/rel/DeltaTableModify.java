@@ -1,7 +1,7 @@
 package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
-import io.deltajdbc.calcite.write.DeltaWrites;
+import io.deltajdbc.calcite.runtime.DeltaWrites;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;

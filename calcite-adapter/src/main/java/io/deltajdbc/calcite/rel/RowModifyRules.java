@@ -2,8 +2,8 @@ package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
 import io.deltajdbc.calcite.VersionSpec;
-import io.deltajdbc.calcite.dml.RexSubqueries;
-import io.deltajdbc.calcite.dml.RowChange;
+import io.deltajdbc.calcite.runtime.RexSubqueries;
+import io.deltajdbc.calcite.runtime.RowChange;
 import io.deltajdbc.engine.DeltaErrors;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,8 @@ import io.deltajdbc.calcite.rel.RowModifyRules;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Kind;
 import io.deltajdbc.calcite.sql.SqlTokenizer.Token;
 import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
+import io.deltajdbc.calcite.statement.DeltaStatements;
+import io.deltajdbc.calcite.statement.ParameterInsert;
 import io.deltajdbc.calcite.time.MicrosPlans;
 import java.lang.reflect.Type;
 import java.util.Locale;
@@ -162,7 +164,7 @@ public class DeltaPrepare extends CalcitePrepareImpl {
   /**
    * The statement's parse tree, or null when it does not parse (Calcite then reports the error).
    */
-  static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
+  public static SqlNode parseDelta(CalcitePrepare.Context context, String sql) {
     CalciteConnectionConfig cfg = context.config();
     SqlParser.Config config =
         SqlParser.config()

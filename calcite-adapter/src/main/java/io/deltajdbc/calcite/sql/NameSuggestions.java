@@ -150,7 +150,7 @@ final class NameSuggestions {
 
   /** The text a position spans. */
   private static String slice(String sql, CalciteContextException e) {
-    return DeltaStatements.slice(
+    return SqlPositions.slice(
         sql,
         new SqlParserPos(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn()));
   }

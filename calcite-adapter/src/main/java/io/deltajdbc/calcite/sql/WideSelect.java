@@ -1,8 +1,8 @@
 package io.deltajdbc.calcite.sql;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
-import io.deltajdbc.calcite.ddl.TableRef;
 import io.deltajdbc.calcite.rel.DeltaQuery;
+import io.deltajdbc.calcite.statement.ddl.TableRef;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.deltajdbc.jdbc.internal;
 
 import io.deltajdbc.calcite.DeltaWarehouseSchema;
-import io.deltajdbc.calcite.write.BatchInsert;
-import io.deltajdbc.calcite.write.DeltaWrites;
+import io.deltajdbc.calcite.runtime.BatchInsert;
+import io.deltajdbc.calcite.runtime.DeltaWrites;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.deltajdbc.calcite.sql.ast;
 
-import io.deltajdbc.calcite.show.SparkTypeNames;
+import io.deltajdbc.calcite.statement.show.SparkTypeNames;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import java.util.List;
