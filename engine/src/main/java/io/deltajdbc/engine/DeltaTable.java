@@ -9,17 +9,22 @@ import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
+import io.deltajdbc.engine.internal.utilities.DetailReader;
+import io.deltajdbc.engine.internal.utilities.HistoryReader;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.utilities.HistoryEntry;
+import io.deltajdbc.engine.utilities.TableDetail;
 import io.deltajdbc.engine.warehouse.DropResult;
 import io.deltajdbc.engine.warehouse.OwnedFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -161,6 +166,31 @@ public final class DeltaTable {
   public DropResult drop() {
     OwnedFiles owned = ownedFiles();
     return TableDeleter.drop(owned, path, snapshots.store().configuration());
+  }
+
+  /**
+   * The table's history, newest first: delta-spark's {@code DESCRIBE HISTORY}, one entry per commit
+   * file still in the log.
+   */
+  public List<HistoryEntry> history() {
+    return new HistoryReader(snapshots, path).read(-1);
+  }
+
+  /**
+   * The newest {@code limit} commits ({@code DESCRIBE HISTORY ... LIMIT n}): versions {@code latest
+   * - limit + 1} to {@code latest}, those still in the log.
+   */
+  public List<HistoryEntry> history(int limit) {
+    if (limit < 0) {
+      throw DeltaErrors.invalidArgument(
+          "The history limit must be 0 or more, not " + limit + " (table " + path + ").");
+    }
+    return new HistoryReader(snapshots, path).read(limit);
+  }
+
+  /** delta-spark's {@code DESCRIBE DETAIL} of the latest version. */
+  public TableDetail detail() {
+    return DetailReader.describe((SnapshotImpl) latestSnapshot());
   }
 
   private static Path qualify(String path, Configuration conf) {
