@@ -11,6 +11,7 @@ import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
 import io.deltajdbc.engine.internal.utilities.DetailReader;
 import io.deltajdbc.engine.internal.utilities.HistoryReader;
+import io.deltajdbc.engine.internal.utilities.Vacuum;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
@@ -19,6 +20,8 @@ import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.utilities.HistoryEntry;
 import io.deltajdbc.engine.utilities.TableDetail;
+import io.deltajdbc.engine.utilities.VacuumRequest;
+import io.deltajdbc.engine.utilities.VacuumResult;
 import io.deltajdbc.engine.warehouse.DropResult;
 import io.deltajdbc.engine.warehouse.OwnedFiles;
 import java.io.IOException;
@@ -191,6 +194,18 @@ public final class DeltaTable {
   /** delta-spark's {@code DESCRIBE DETAIL} of the latest version. */
   public TableDetail detail() {
     return DetailReader.describe((SnapshotImpl) latestSnapshot());
+  }
+
+  /**
+   * VACUUM (delta-spark's): deletes the files below the table that its latest version does not name
+   * and that are older than the retention, and directories holding no such file; keeps what
+   * tombstones within the retention name. A retention below {@code
+   * delta.deletedFileRetentionDuration} is refused ({@link ErrorCode#RETENTION_TOO_SHORT}) unless
+   * {@link EngineConfig#VACUUM_RETENTION_CHECK} is false. A dry run deletes and commits nothing.
+   */
+  public VacuumResult vacuum(VacuumRequest request) {
+    requireNonNull(request, "request");
+    return new Vacuum(this).run(request);
   }
 
   private static Path qualify(String path, Configuration conf) {
