@@ -11,6 +11,7 @@ import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
 import io.deltajdbc.engine.internal.utilities.DetailReader;
 import io.deltajdbc.engine.internal.utilities.HistoryReader;
+import io.deltajdbc.engine.internal.utilities.Restore;
 import io.deltajdbc.engine.internal.utilities.Vacuum;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.engine.storage.LogStore;
@@ -19,6 +20,8 @@ import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.utilities.HistoryEntry;
+import io.deltajdbc.engine.utilities.RestoreResult;
+import io.deltajdbc.engine.utilities.RestoreTarget;
 import io.deltajdbc.engine.utilities.TableDetail;
 import io.deltajdbc.engine.utilities.VacuumRequest;
 import io.deltajdbc.engine.utilities.VacuumResult;
@@ -206,6 +209,18 @@ public final class DeltaTable {
   public VacuumResult vacuum(VacuumRequest request) {
     requireNonNull(request, "request");
     return new Vacuum(this).run(request);
+  }
+
+  /**
+   * RESTORE (delta-spark's): one commit that makes the latest version hold the files and metadata
+   * of an older version, keeping the higher protocol. Refused, with nothing written, when the
+   * target is not older than the latest version ({@link ErrorCode#VERSION_OUT_OF_RANGE}), before
+   * the first commit ({@link ErrorCode#TIMESTAMP_OUT_OF_RANGE}), or when a file it needs is gone
+   * ({@link ErrorCode#RESTORE_FILE_MISSING}).
+   */
+  public RestoreResult restore(RestoreTarget target) {
+    requireNonNull(target, "target");
+    return new Restore(this).run(target);
   }
 
   private static Path qualify(String path, Configuration conf) {

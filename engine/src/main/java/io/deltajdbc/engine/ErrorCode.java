@@ -94,7 +94,7 @@ public enum ErrorCode {
    * RESTORE needs a data or deletion-vector file of the version it restores that is no longer there
    * (VACUUM deleted it).
    */
-  RESTORE_FILE_MISSING("XX001");
+  RESTORE_FILE_MISSING("55000");
 
   private final String sqlState;
 

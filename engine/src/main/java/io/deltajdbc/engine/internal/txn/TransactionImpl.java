@@ -164,7 +164,8 @@ public final class TransactionImpl implements Transaction {
     this.newMetadata = metadata;
   }
 
-  void updateProtocol(Protocol protocol) {
+  /** Stages a new protocol (RESTORE, table feature upgrades); never a downgrade by contract. */
+  public void updateProtocol(Protocol protocol) {
     this.newProtocol = protocol;
   }
 
