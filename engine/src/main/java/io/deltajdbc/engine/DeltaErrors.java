@@ -846,6 +846,37 @@ public final class DeltaErrors {
         null);
   }
 
+  /** CONVERT TO DELTA of a folder that is not a Parquet table; {@code why} names the file. */
+  public static DeltaException notAParquetTable(String path, String why, Throwable cause) {
+    return new DeltaException(
+        ErrorCode.NOT_A_PARQUET_TABLE,
+        "Cannot convert " + path + " to a Delta table: " + why + " Nothing was written.",
+        path,
+        NO_VERSION,
+        cause);
+  }
+
+  /** CONVERT TO DELTA found a partition value that is not of its declared type. */
+  public static DeltaException partitionValueNotOfType(
+      String path, String file, String column, String value, String type) {
+    return new DeltaException(
+        ErrorCode.INVALID_CAST,
+        "Cannot convert "
+            + path
+            + " to a Delta table: the partition value '"
+            + value
+            + "' of column "
+            + column
+            + " (in "
+            + file
+            + ") is not a "
+            + type
+            + ". Declare the column with a type its values have. Nothing was written.",
+        path,
+        NO_VERSION,
+        null);
+  }
+
   private static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {

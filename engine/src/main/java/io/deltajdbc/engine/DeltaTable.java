@@ -9,6 +9,7 @@ import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
+import io.deltajdbc.engine.internal.utilities.ConvertToDelta;
 import io.deltajdbc.engine.internal.utilities.DetailReader;
 import io.deltajdbc.engine.internal.utilities.HistoryReader;
 import io.deltajdbc.engine.internal.utilities.Restore;
@@ -19,6 +20,8 @@ import io.deltajdbc.engine.storage.LogStores;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.utilities.ConvertRequest;
+import io.deltajdbc.engine.utilities.ConvertResult;
 import io.deltajdbc.engine.utilities.HistoryEntry;
 import io.deltajdbc.engine.utilities.RestoreResult;
 import io.deltajdbc.engine.utilities.RestoreTarget;
@@ -221,6 +224,22 @@ public final class DeltaTable {
   public RestoreResult restore(RestoreTarget target) {
     requireNonNull(target, "target");
     return new Restore(this).run(target);
+  }
+
+  /**
+   * CONVERT TO DELTA (delta-spark's, for a Parquet folder): makes the folder at {@code path} a
+   * Delta table whose version 0 adds every Parquet file in it, with the schema merged from the
+   * files' footers and the declared partition columns parsed from {@code col=value} directories. A
+   * folder that is a Delta table already is left unchanged ({@link ConvertResult#alreadyDelta}). An
+   * empty folder, a file that is not Parquet, schemas that do not merge and directories that do not
+   * match the partition columns are refused ({@link ErrorCode#NOT_A_PARQUET_TABLE}), a partition
+   * value not of its column's type too ({@link ErrorCode#INVALID_CAST}); nothing is written then.
+   */
+  public static ConvertResult convertToDelta(
+      String path, Configuration conf, ConvertRequest request) {
+    requireNonNull(request, "request");
+    DeltaTable table = forPath(path, conf);
+    return new ConvertToDelta(table, conf).run(request);
   }
 
   private static Path qualify(String path, Configuration conf) {

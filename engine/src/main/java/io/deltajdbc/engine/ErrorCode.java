@@ -94,7 +94,13 @@ public enum ErrorCode {
    * RESTORE needs a data or deletion-vector file of the version it restores that is no longer there
    * (VACUUM deleted it).
    */
-  RESTORE_FILE_MISSING("55000");
+  RESTORE_FILE_MISSING("55000"),
+  /**
+   * CONVERT TO DELTA was given a folder it cannot convert: empty, a file that is not Parquet,
+   * schemas that do not merge, directories that do not match the declared partition columns (SQL:
+   * wrong object type).
+   */
+  NOT_A_PARQUET_TABLE("42809");
 
   private final String sqlState;
 
