@@ -307,4 +307,35 @@ class VacuumTest {
         h.get(1).operationParameters());
     assertEquals(SparkUtilities.history(t.toString(), 2), h);
   }
+
+  @Test
+  void vacuumNeverFollowsASymbolicLinkOutOfTheTable() throws Exception {
+    Path t = dir.resolve("linked");
+    io.deltajdbc.engine.types.StructType schema =
+        io.deltajdbc.engine.types.StructType.of(
+            new io.deltajdbc.engine.types.StructField(
+                "id", io.deltajdbc.engine.types.PrimitiveType.LONG, false));
+    DeltaTable table =
+        DeltaTable.create(
+            t.toString(),
+            DeltaTable.defaultConfiguration(),
+            io.deltajdbc.engine.txn.TableSpec.of(schema));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path precious = Files.writeString(outside.resolve("precious.parquet"), "not the table's");
+    Files.setLastModifiedTime(
+        precious, FileTime.fromMillis(System.currentTimeMillis() - TWO_HOURS));
+    Files.createSymbolicLink(t.resolve("link"), outside);
+    Path stray = Files.writeString(t.resolve("stray.parquet"), "untracked");
+    Files.setLastModifiedTime(stray, FileTime.fromMillis(System.currentTimeMillis() - TWO_HOURS));
+
+    Configuration conf = DeltaTable.defaultConfiguration();
+    conf.set(EngineConfig.VACUUM_RETENTION_CHECK, "false");
+    VacuumResult r =
+        DeltaTable.forPath(t.toString(), conf).vacuum(VacuumRequest.defaults().retain(0));
+    assertEquals(List.of("stray.parquet"), relative(t, r.paths()).stream().toList());
+    assertTrue(Files.exists(precious));
+    assertTrue(Files.isSymbolicLink(t.resolve("link")));
+    assertFalse(Files.exists(stray));
+    assertEquals(0, table.latestSnapshot().files().size());
+  }
 }

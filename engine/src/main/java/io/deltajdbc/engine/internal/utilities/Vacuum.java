@@ -248,7 +248,7 @@ public final class Vacuum {
     }
     for (FileStatus s : children) {
       String name = s.getPath().getName();
-      if (isHidden(name)) {
+      if (isHidden(name) || isLocalLink(s.getPath())) {
         continue;
       }
       String rel = prefix + name;
@@ -258,6 +258,22 @@ public final class Vacuum {
       } else {
         out.add(new Entry(rel, false, s.getLen(), s.getModificationTime()));
       }
+    }
+  }
+
+  /**
+   * True for a symbolic link on a local disk: VACUUM neither descends into one nor deletes it, so
+   * that it never deletes outside the table (delta-spark follows links; the engine's rule, as for
+   * DROP TABLE, is not to).
+   */
+  private static boolean isLocalLink(Path p) {
+    if (!"file".equals(p.toUri().getScheme())) {
+      return false;
+    }
+    try {
+      return java.nio.file.Files.isSymbolicLink(java.nio.file.Paths.get(p.toUri()));
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
