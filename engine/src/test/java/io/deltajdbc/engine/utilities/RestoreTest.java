@@ -179,6 +179,44 @@ class RestoreTest {
   }
 
   @Test
+  void restoreNeverDowngradesTheProtocol() throws Exception {
+    Path source = dir.resolve("upgraded");
+    String p = "delta.`" + source + "`";
+    sql("CREATE TABLE " + p + " (id BIGINT) USING delta");
+    sql("INSERT INTO " + p + " VALUES (1), (2)");
+    sql("ALTER TABLE " + p + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
+    sql("DELETE FROM " + p + " WHERE id = 1");
+    Path ours = copy(source, "ours-upgraded");
+    Path theirs = copy(source, "theirs-upgraded");
+    TableDetail before = DeltaTable.forPath(ours.toString()).detail();
+
+    RestoreResult result =
+        DeltaTable.forPath(ours.toString(), DeltaTable.defaultConfiguration())
+            .restore(RestoreTarget.ofVersion(1));
+    Row spark = sql("RESTORE TABLE delta.`" + theirs + "` TO VERSION AS OF 1").get(0);
+    assertEquals(sparkResult(spark, 4), result);
+    TableDetail after = SparkUtilities.detail(ours.toString());
+    TableDetail sparks = SparkUtilities.detail(theirs.toString());
+    assertEquals(before.minReaderVersion(), after.minReaderVersion());
+    assertEquals(before.minWriterVersion(), after.minWriterVersion());
+    assertEquals(before.tableFeatures(), after.tableFeatures());
+    assertEquals(
+        List.of(
+            sparks.minReaderVersion(),
+            sparks.minWriterVersion(),
+            sparks.tableFeatures(),
+            sparks.properties()),
+        List.of(
+            after.minReaderVersion(),
+            after.minWriterVersion(),
+            after.tableFeatures(),
+            after.properties()));
+    assertTrue(after.properties().isEmpty(), "the metadata of version 1: " + after.properties());
+    assertSameLastCommit(ours, theirs);
+    assertEquals(sparkVersions(theirs, 4), sparkVersions(ours, 4));
+  }
+
+  @Test
   void badTargetsAreRefusedAndChangeNothing() throws Exception {
     Path t = fixture();
     DeltaTable table = DeltaTable.forPath(t.toString(), DeltaTable.defaultConfiguration());
