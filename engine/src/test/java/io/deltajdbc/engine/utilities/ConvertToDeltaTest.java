@@ -129,6 +129,7 @@ class ConvertToDeltaTest {
     assertEquals(b.operationMetrics(), a.operationMetrics());
     assertEquals(b.isolationLevel(), a.isolationLevel());
     assertEquals(b.isBlindAppend(), a.isBlindAppend());
+    assertEquals(SparkUtilities.userVisible(b), SparkUtilities.userVisible(a));
   }
 
   @Test

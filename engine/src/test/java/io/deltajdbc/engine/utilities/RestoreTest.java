@@ -137,6 +137,7 @@ class RestoreTest {
     assertEquals(b.isolationLevel(), a.isolationLevel());
     assertEquals(b.isBlindAppend(), a.isBlindAppend());
     assertEquals(b.readVersion(), a.readVersion());
+    assertEquals(SparkUtilities.userVisible(b), SparkUtilities.userVisible(a));
   }
 
   @Test

@@ -45,6 +45,28 @@ final class SparkUtilities {
     return out;
   }
 
+  /**
+   * A commit as a user compares it across engines: everything but its time and the engine's name.
+   */
+  static HistoryEntry userVisible(HistoryEntry e) {
+    return new HistoryEntry(
+        e.version(),
+        Instant.EPOCH,
+        e.userId(),
+        e.userName(),
+        e.operation(),
+        e.operationParameters(),
+        e.job(),
+        e.notebook(),
+        e.clusterId(),
+        e.readVersion(),
+        e.isolationLevel(),
+        e.isBlindAppend(),
+        e.operationMetrics(),
+        e.userMetadata(),
+        null);
+  }
+
   static TableDetail detail(String path) {
     Row r = SparkOracle.spark().sql("DESCRIBE DETAIL delta.`" + path + "`").first();
     return new TableDetail(

@@ -235,6 +235,7 @@ class VacuumTest {
       assertEquals(b.get(i).operationMetrics(), a.get(i).operationMetrics(), a.get(i).operation());
       assertEquals(b.get(i).isBlindAppend(), a.get(i).isBlindAppend());
       assertEquals(b.get(i).readVersion(), a.get(i).readVersion());
+      assertEquals(SparkUtilities.userVisible(b.get(i)), SparkUtilities.userVisible(a.get(i)));
     }
   }
 

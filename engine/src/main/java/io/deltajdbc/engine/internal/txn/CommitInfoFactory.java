@@ -41,6 +41,20 @@ final class CommitInfoFactory {
       Collection<RemoveFile> removes,
       Long inCommitTimestamp,
       String txnId) {
+    return create(
+        op, readVersion, isolation.logName(), blindAppend, adds, removes, inCommitTimestamp, txnId);
+  }
+
+  /** The same, with the isolation level's name as recorded ({@code SnapshotIsolation}, ...). */
+  static CommitInfo create(
+      Operation op,
+      long readVersion,
+      String isolationLevel,
+      boolean blindAppend,
+      Collection<AddFile> adds,
+      Collection<RemoveFile> removes,
+      Long inCommitTimestamp,
+      String txnId) {
     Map<String, Object> ci = new LinkedHashMap<>();
     if (inCommitTimestamp != null) {
       ci.put("inCommitTimestamp", inCommitTimestamp);
@@ -48,10 +62,11 @@ final class CommitInfoFactory {
     ci.put("timestamp", System.currentTimeMillis());
     ci.put("operation", op.name());
     ci.put("operationParameters", parameters(op.parameters()));
-    if (readVersion >= 0) {
+    // delta-spark's commitLarge (CONVERT) records the read version of a new table, -1.
+    if (readVersion >= 0 || op.name().equals(OperationName.CONVERT.recorded())) {
       ci.put("readVersion", readVersion);
     }
-    ci.put("isolationLevel", isolation.logName());
+    ci.put("isolationLevel", isolationLevel);
     ci.put("isBlindAppend", blindAppend);
     ci.put("operationMetrics", metrics(op, adds, removes));
     ci.put("engineInfo", ENGINE_INFO);
