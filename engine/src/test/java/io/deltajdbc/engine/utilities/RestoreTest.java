@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
@@ -201,6 +202,7 @@ class RestoreTest {
     String p = "delta.`" + source + "`";
     sql("CREATE TABLE " + p + " (id BIGINT) USING delta");
     sql("INSERT INTO " + p + " VALUES (1), (2)");
+    sql("ALTER TABLE " + p + " ADD CONSTRAINT positive CHECK (id > 0)");
     sql("ALTER TABLE " + p + " SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
     sql("DELETE FROM " + p + " WHERE id = 1");
     Path ours = copy(source, "ours-upgraded");
@@ -209,9 +211,10 @@ class RestoreTest {
 
     RestoreResult result =
         DeltaTable.forPath(ours.toString(), DeltaTable.defaultConfiguration())
-            .restore(RestoreTarget.ofVersion(1));
-    Row spark = sql("RESTORE TABLE delta.`" + theirs + "` TO VERSION AS OF 1").get(0);
-    assertEquals(sparkResult(spark, 4), result);
+            .restore(RestoreTarget.ofVersion(2));
+    Row spark = sql("RESTORE TABLE delta.`" + theirs + "` TO VERSION AS OF 2").get(0);
+    assertEquals(sparkResult(spark, 5), result);
+    assertEquals(1, result.numRestoredFiles(), result.toString());
     TableDetail after = SparkUtilities.detail(ours.toString());
     TableDetail sparks = SparkUtilities.detail(theirs.toString());
     assertEquals(before.minReaderVersion(), after.minReaderVersion());
@@ -228,9 +231,12 @@ class RestoreTest {
             after.minWriterVersion(),
             after.tableFeatures(),
             after.properties()));
-    assertTrue(after.properties().isEmpty(), "the metadata of version 1: " + after.properties());
+    assertEquals(
+        Map.of("delta.constraints.positive", "id > 0"),
+        after.properties(),
+        "the metadata of version 2, its CHECK constraint included");
     assertSameLastCommit(ours, theirs);
-    assertSameVersions(ours, theirs, 4);
+    assertSameVersions(ours, theirs, 5);
   }
 
   @Test

@@ -86,6 +86,9 @@ public final class Restore {
     Protocol protocol = merge(source.protocol(), latest.protocol());
     WriterFeatures.checkWritable(tableName, latest.version(), protocol, source.metadata());
     txn.readWholeTable();
+    // The files added back held rows of an earlier version: delta-spark's RESTORE evaluates no
+    // CHECK constraint on them either.
+    txn.constraintsChecked();
     txn.updateMetadata(source.metadata());
     txn.updateProtocol(protocol);
     txn.add(toAdd);
