@@ -187,6 +187,24 @@ class HistoryAndDetailTest {
   }
 
   @Test
+  void aCommitWithoutCommitInfoIsAnEmptyRowInBoth() throws Exception {
+    String path = dir.resolve("bare").toString();
+    DeltaTable t = DeltaTable.create(path, DeltaTable.defaultConfiguration(), TableSpec.of(SCHEMA));
+    append(t, 0, "a");
+    // Another writer's commit with no commitInfo (the protocol makes it optional).
+    java.nio.file.Files.writeString(
+        dir.resolve("bare/_delta_log/00000000000000000002.json"),
+        "{\"txn\":{\"appId\":\"app\",\"version\":3}}\n");
+    List<HistoryEntry> ours = DeltaTable.forPath(path, DeltaTable.defaultConfiguration()).history();
+    assertEquals(SparkUtilities.history(path, null), ours);
+    HistoryEntry bare = ours.get(0);
+    assertEquals(2, bare.version());
+    assertEquals(null, bare.operation());
+    assertEquals(null, bare.operationParameters());
+    assertEquals(null, bare.readVersion());
+  }
+
+  @Test
   void historyOfNoTableIsTableNotFound() {
     DeltaTable t = DeltaTable.forPath(dir.resolve("none").toString());
     DeltaException e = assertThrows(DeltaException.class, t::history);
