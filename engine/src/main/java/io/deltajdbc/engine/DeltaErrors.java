@@ -782,6 +782,101 @@ public final class DeltaErrors {
         null);
   }
 
+  // ---- Table utilities ---------------------------------------------------------------------
+
+  /**
+   * VACUUM with a retention below the table's, refused with delta-spark's explanation (its {@code
+   * VacuumCommand.checkRetentionPeriodSafety}); {@code minimumHours} is the table's retention in
+   * hours, rounded up.
+   */
+  public static DeltaException vacuumRetentionTooShort(
+      String tablePath, long version, long requestedHours, long minimumHours) {
+    return new DeltaException(
+        ErrorCode.RETENTION_TOO_SHORT,
+        "VACUUM of table "
+            + tablePath
+            + " (version "
+            + version
+            + ") with a retention of "
+            + requestedHours
+            + " hours was refused: are you sure you would like to vacuum files with such a low "
+            + "retention period? If you have writers that are currently writing to this table, "
+            + "there is a risk that you may corrupt the state of your Delta table. If you are "
+            + "certain that there are no operations being performed on this table, such as "
+            + "insert/upsert/delete/optimize, then you may turn off this check by setting "
+            + EngineConfig.VACUUM_RETENTION_CHECK
+            + " = false (delta-spark: spark.databricks.delta.retentionDurationCheck.enabled = "
+            + "false). If you are not sure, please use a value not less than \""
+            + minimumHours
+            + " hours\". Nothing was deleted.",
+        tablePath,
+        version,
+        null);
+  }
+
+  /** RESTORE to a version or timestamp that the table does not have. */
+  public static DeltaException restoreTargetNotFound(String tablePath, String detail) {
+    return new DeltaException(
+        ErrorCode.VERSION_OUT_OF_RANGE,
+        "Cannot restore table " + tablePath + ": " + detail + " Nothing was changed.",
+        tablePath,
+        NO_VERSION,
+        null);
+  }
+
+  /**
+   * RESTORE needs files of the target version that are gone: delta-spark's {@code
+   * RESTORE_MISSED_DATA_FILES} check.
+   */
+  public static DeltaException restoreFilesMissing(
+      String tablePath, long targetVersion, java.util.List<String> missing, int total) {
+    return new DeltaException(
+        ErrorCode.RESTORE_FILE_MISSING,
+        "Cannot restore table "
+            + tablePath
+            + " to version "
+            + targetVersion
+            + ": "
+            + total
+            + " file(s) of that version no longer exist (deleted by VACUUM?), e.g. "
+            + String.join(", ", missing)
+            + ". Restore a newer version, whose files are still there. Nothing was changed.",
+        tablePath,
+        targetVersion,
+        null);
+  }
+
+  /** CONVERT TO DELTA of a folder that is not a Parquet table; {@code why} names the file. */
+  public static DeltaException notAParquetTable(String path, String why, Throwable cause) {
+    return new DeltaException(
+        ErrorCode.NOT_A_PARQUET_TABLE,
+        "Cannot convert " + path + " to a Delta table: " + why + " Nothing was written.",
+        path,
+        NO_VERSION,
+        cause);
+  }
+
+  /** CONVERT TO DELTA found a partition value that is not of its declared type. */
+  public static DeltaException partitionValueNotOfType(
+      String path, String file, String column, String value, String type) {
+    return new DeltaException(
+        ErrorCode.INVALID_CAST,
+        "Cannot convert "
+            + path
+            + " to a Delta table: the partition value '"
+            + value
+            + "' of column "
+            + column
+            + " (in "
+            + file
+            + ") is not a "
+            + type
+            + ". Declare the column with a type its values have. Nothing was written.",
+        path,
+        NO_VERSION,
+        null);
+  }
+
   private static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {

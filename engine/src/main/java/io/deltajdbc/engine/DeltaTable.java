@@ -9,17 +9,31 @@ import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
+import io.deltajdbc.engine.internal.utilities.ConvertToDelta;
+import io.deltajdbc.engine.internal.utilities.DetailReader;
+import io.deltajdbc.engine.internal.utilities.HistoryReader;
+import io.deltajdbc.engine.internal.utilities.Restore;
+import io.deltajdbc.engine.internal.utilities.Vacuum;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.engine.storage.LogStore;
 import io.deltajdbc.engine.storage.LogStores;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.utilities.ConvertRequest;
+import io.deltajdbc.engine.utilities.ConvertResult;
+import io.deltajdbc.engine.utilities.HistoryEntry;
+import io.deltajdbc.engine.utilities.RestoreResult;
+import io.deltajdbc.engine.utilities.RestoreTarget;
+import io.deltajdbc.engine.utilities.TableDetail;
+import io.deltajdbc.engine.utilities.VacuumRequest;
+import io.deltajdbc.engine.utilities.VacuumResult;
 import io.deltajdbc.engine.warehouse.DropResult;
 import io.deltajdbc.engine.warehouse.OwnedFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -161,6 +175,71 @@ public final class DeltaTable {
   public DropResult drop() {
     OwnedFiles owned = ownedFiles();
     return TableDeleter.drop(owned, path, snapshots.store().configuration());
+  }
+
+  /**
+   * The table's history, newest first: delta-spark's {@code DESCRIBE HISTORY}, one entry per commit
+   * file still in the log.
+   */
+  public List<HistoryEntry> history() {
+    return new HistoryReader(snapshots, path).read(-1);
+  }
+
+  /**
+   * The newest {@code limit} commits ({@code DESCRIBE HISTORY ... LIMIT n}): versions {@code latest
+   * - limit + 1} to {@code latest}, those still in the log.
+   */
+  public List<HistoryEntry> history(int limit) {
+    if (limit < 0) {
+      throw DeltaErrors.invalidArgument(
+          "The history limit must be 0 or more, not " + limit + " (table " + path + ").");
+    }
+    return new HistoryReader(snapshots, path).read(limit);
+  }
+
+  /** delta-spark's {@code DESCRIBE DETAIL} of the latest version. */
+  public TableDetail detail() {
+    return DetailReader.describe((SnapshotImpl) latestSnapshot());
+  }
+
+  /**
+   * VACUUM (delta-spark's): deletes the files below the table that its latest version does not name
+   * and that are older than the retention, and directories holding no such file; keeps what
+   * tombstones within the retention name. A retention below {@code
+   * delta.deletedFileRetentionDuration} is refused ({@link ErrorCode#RETENTION_TOO_SHORT}) unless
+   * {@link EngineConfig#VACUUM_RETENTION_CHECK} is false. A dry run deletes and commits nothing.
+   */
+  public VacuumResult vacuum(VacuumRequest request) {
+    requireNonNull(request, "request");
+    return new Vacuum(this).run(request);
+  }
+
+  /**
+   * RESTORE (delta-spark's): one commit that makes the latest version hold the files and metadata
+   * of an older version, keeping the higher protocol. Refused, with nothing written, when the
+   * target is not older than the latest version ({@link ErrorCode#VERSION_OUT_OF_RANGE}), before
+   * the first commit ({@link ErrorCode#TIMESTAMP_OUT_OF_RANGE}), or when a file it needs is gone
+   * ({@link ErrorCode#RESTORE_FILE_MISSING}).
+   */
+  public RestoreResult restore(RestoreTarget target) {
+    requireNonNull(target, "target");
+    return new Restore(this).run(target);
+  }
+
+  /**
+   * CONVERT TO DELTA (delta-spark's, for a Parquet folder): makes the folder at {@code path} a
+   * Delta table whose version 0 adds every Parquet file in it, with the schema merged from the
+   * files' footers and the declared partition columns parsed from {@code col=value} directories. A
+   * folder that is a Delta table already is left unchanged ({@link ConvertResult#alreadyDelta}). An
+   * empty folder, a file that is not Parquet, schemas that do not merge and directories that do not
+   * match the partition columns are refused ({@link ErrorCode#NOT_A_PARQUET_TABLE}), a partition
+   * value not of its column's type too ({@link ErrorCode#INVALID_CAST}); nothing is written then.
+   */
+  public static ConvertResult convertToDelta(
+      String path, Configuration conf, ConvertRequest request) {
+    requireNonNull(request, "request");
+    DeltaTable table = forPath(path, conf);
+    return new ConvertToDelta(table, conf).run(request);
   }
 
   private static Path qualify(String path, Configuration conf) {

@@ -37,7 +37,21 @@ public final class EngineConfig {
    */
   public static final String SCAN_COLUMNAR = "deltajdbc.scan.columnar";
 
+  /**
+   * Whether VACUUM refuses a retention shorter than the table's {@code
+   * delta.deletedFileRetentionDuration} (true, the default; delta-spark's {@code
+   * spark.databricks.delta.retentionDurationCheck.enabled}). Turn it off only when no writer can be
+   * working on the table: a shorter retention may delete files a running write still needs.
+   */
+  public static final String VACUUM_RETENTION_CHECK =
+      "deltajdbc.vacuum.retentionDurationCheck.enabled";
+
   private EngineConfig() {}
+
+  /** True unless {@link #VACUUM_RETENTION_CHECK} is {@code false}. */
+  public static boolean vacuumRetentionCheck(Configuration conf) {
+    return !"false".equalsIgnoreCase(conf.get(VACUUM_RETENTION_CHECK, "true").trim());
+  }
 
   /** True unless {@link #SCAN_COLUMNAR} is {@code false}. */
   public static boolean columnarScans(Configuration conf) {

@@ -84,7 +84,23 @@ public enum ErrorCode {
    */
   LOCATION_NOT_PERMITTED("42501"),
   /** A table was to be created in a directory that holds files other than an empty Delta table. */
-  LOCATION_NOT_EMPTY("42S01");
+  LOCATION_NOT_EMPTY("42S01"),
+  /**
+   * VACUUM was asked to keep removed files for less time than the table's {@code
+   * delta.deletedFileRetentionDuration}, with the retention check on.
+   */
+  RETENTION_TOO_SHORT("22023"),
+  /**
+   * RESTORE needs a data or deletion-vector file of the version it restores that is no longer there
+   * (VACUUM deleted it).
+   */
+  RESTORE_FILE_MISSING("55000"),
+  /**
+   * CONVERT TO DELTA was given a folder it cannot convert: empty, a file that is not Parquet,
+   * schemas that do not merge, directories that do not match the declared partition columns (SQL:
+   * wrong object type).
+   */
+  NOT_A_PARQUET_TABLE("42809");
 
   private final String sqlState;
 

@@ -18,7 +18,12 @@ public final class ActionJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+          // Absent fields are left out, but a map's null values are written: a null partition
+          // value is "p":null in the log, as delta-spark writes it (protocol: "Partition Value
+          // Serialization"), not a missing key.
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
   private static final ObjectReader READER = MAPPER.readerFor(Envelope.class);
   private static final ObjectWriter WRITER = MAPPER.writerFor(Envelope.class);
 

@@ -1,19 +1,34 @@
 package io.deltajdbc.engine.internal.txn;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.CommitInfo;
 import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.actions.RemoveFile;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.Operation;
+import io.deltajdbc.engine.txn.OperationName;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Builds the {@code commitInfo} action Delta's readers and history commands expect. */
 final class CommitInfoFactory {
   static final String ENGINE_INFO = "delta-jdbc/" + version();
+
+  /**
+   * Operations whose metrics delta-spark defines without the write metrics (its {@code
+   * DeltaOperationMetrics.RESTORE}, {@code VACUUM_START}, ...): only the operation's own.
+   */
+  private static final Set<String> OWN_METRICS =
+      Set.of(
+          OperationName.RESTORE.recorded(),
+          OperationName.VACUUM_START.recorded(),
+          OperationName.VACUUM_END.recorded(),
+          OperationName.CONVERT.recorded());
 
   private CommitInfoFactory() {}
 
@@ -26,22 +41,51 @@ final class CommitInfoFactory {
       Collection<RemoveFile> removes,
       Long inCommitTimestamp,
       String txnId) {
+    return create(
+        op, readVersion, isolation.logName(), blindAppend, adds, removes, inCommitTimestamp, txnId);
+  }
+
+  /** The same, with the isolation level's name as recorded ({@code SnapshotIsolation}, ...). */
+  static CommitInfo create(
+      Operation op,
+      long readVersion,
+      String isolationLevel,
+      boolean blindAppend,
+      Collection<AddFile> adds,
+      Collection<RemoveFile> removes,
+      Long inCommitTimestamp,
+      String txnId) {
     Map<String, Object> ci = new LinkedHashMap<>();
     if (inCommitTimestamp != null) {
       ci.put("inCommitTimestamp", inCommitTimestamp);
     }
     ci.put("timestamp", System.currentTimeMillis());
     ci.put("operation", op.name());
-    ci.put("operationParameters", op.parameters());
-    if (readVersion >= 0) {
+    ci.put("operationParameters", parameters(op.parameters()));
+    // delta-spark's commitLarge (CONVERT) records the read version of a new table, -1.
+    if (readVersion >= 0 || op.name().equals(OperationName.CONVERT.recorded())) {
       ci.put("readVersion", readVersion);
     }
-    ci.put("isolationLevel", isolation.logName());
+    ci.put("isolationLevel", isolationLevel);
     ci.put("isBlindAppend", blindAppend);
     ci.put("operationMetrics", metrics(op, adds, removes));
     ci.put("engineInfo", ENGINE_INFO);
     ci.put("txnId", txnId);
     return new CommitInfo(ci);
+  }
+
+  /**
+   * The parameters as the log's JSON object. A null value (RESTORE's {@code "timestamp":null}) is
+   * written as JSON null, as delta-spark writes it: the log's mapper leaves null map values out, a
+   * JSON tree keeps them.
+   */
+  private static Object parameters(Map<String, String> params) {
+    if (!params.containsValue(null)) {
+      return params;
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    params.forEach((k, v) -> node.put(k, v));
+    return node;
   }
 
   static String newTxnId() {
@@ -51,6 +95,10 @@ final class CommitInfoFactory {
   private static Map<String, String> metrics(
       Operation op, Collection<AddFile> adds, Collection<RemoveFile> removes) {
     Map<String, String> m = new LinkedHashMap<>();
+    if (OWN_METRICS.contains(op.name())) {
+      m.putAll(op.metrics());
+      return m;
+    }
     if (!adds.isEmpty()) {
       long rows = 0;
       long bytes = 0;

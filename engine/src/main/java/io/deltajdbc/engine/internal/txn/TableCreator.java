@@ -132,6 +132,60 @@ public final class TableCreator {
     return 0;
   }
 
+  /**
+   * CONVERT TO DELTA's version 0: the protocol and metadata of a new table of {@code schema}, and
+   * the adds {@code files} makes for that metadata (files already in the folder), committed as one
+   * Serializable, not blind-append commit with create-if-absent, as delta-spark commits it.
+   */
+  public static long convert(
+      LogStore store,
+      Path root,
+      String tablePath,
+      TableSpec spec,
+      java.util.function.Function<Metadata, List<AddFile>> files,
+      Operation op) {
+    WriterFeatures.checkStore(tablePath, store, root);
+    List<String> partitions = resolvePartitions(tablePath, spec);
+    Protocol protocol = ProtocolSelection.forNewTable(spec.schema(), spec.properties());
+    Metadata metadata =
+        new Metadata(
+            UUID.randomUUID().toString(),
+            null,
+            null,
+            Format.PARQUET,
+            SchemaJson.toJson(spec.schema()),
+            partitions,
+            System.currentTimeMillis(),
+            spec.properties());
+    WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
+    List<AddFile> adds = files.apply(metadata);
+    List<Action> actions = new ArrayList<>();
+    actions.add(
+        CommitInfoFactory.create(
+            op,
+            -1,
+            IsolationLevel.SERIALIZABLE,
+            false,
+            adds,
+            List.of(),
+            null,
+            CommitInfoFactory.newTxnId()));
+    actions.add(protocol);
+    actions.add(metadata);
+    actions.addAll(adds);
+    try {
+      store.write(
+          FileNames.deltaFile(FileNames.logPath(root), 0),
+          actions.stream().map(ActionJson::toJson).iterator(),
+          false);
+    } catch (FileAlreadyExistsException e) {
+      throw DeltaErrors.tableAlreadyExists(tablePath, 0);
+    } catch (IOException e) {
+      throw DeltaErrors.storage("converting to a Delta table", tablePath, e);
+    }
+    return 0;
+  }
+
   private static List<String> resolvePartitions(String tablePath, TableSpec spec) {
     Set<String> seen = new HashSet<>();
     for (StructField f : spec.schema().fields()) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * delta.feature.<name>} / {@code delta.constraints.<name>}), and values of typed keys must parse.
  * Other keys are user properties and are kept as given.
  */
-final class TableProperties {
+public final class TableProperties {
   private static final Set<String> BOOLEANS =
       Set.of(
           "appendOnly",
@@ -115,7 +115,7 @@ final class TableProperties {
   }
 
   /** The milliseconds of an interval property ({@code interval 30 days}), or the default. */
-  static long intervalMillis(Map<String, String> properties, String key, long dflt) {
+  public static long intervalMillis(Map<String, String> properties, String key, long dflt) {
     String v = properties.get(key);
     if (v == null) {
       return dflt;

@@ -43,6 +43,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class TransactionImpl implements Transaction {
   static final int MAX_ATTEMPTS = 1000;
+  private static final String SNAPSHOT_ISOLATION = "SnapshotIsolation";
 
   private final SnapshotManager snapshots;
   private final SnapshotImpl snapshot;
@@ -164,7 +165,8 @@ public final class TransactionImpl implements Transaction {
     this.newMetadata = metadata;
   }
 
-  void updateProtocol(Protocol protocol) {
+  /** Stages a new protocol (RESTORE, table feature upgrades); never a downgrade by contract. */
+  public void updateProtocol(Protocol protocol) {
     this.newProtocol = protocol;
   }
 
@@ -210,6 +212,7 @@ public final class TransactionImpl implements Transaction {
             blindAppend,
             removes.values(),
             domains.values());
+    String recordedIsolation = changesNoData() ? SNAPSHOT_ISOLATION : isolation.logName();
     boolean ict = TableFeatures.inCommitTimestampsEnabled(metadata);
     long lastTimestamp = snapshot.version() >= 0 ? snapshot.timestamp() : Long.MIN_VALUE;
     String txnId = CommitInfoFactory.newTxnId();
@@ -222,7 +225,7 @@ public final class TransactionImpl implements Transaction {
               CommitInfoFactory.create(
                   operation,
                   version - 1,
-                  isolation,
+                  recordedIsolation,
                   blindAppend,
                   adds,
                   removes.values(),
@@ -294,6 +297,19 @@ public final class TransactionImpl implements Transaction {
           "the change data feed is enabled, and this "
               + "engine does not write change data files for deletes yet.");
     }
+  }
+
+  /**
+   * delta-spark's {@code canDowngradeToSnapshotIsolation}: a commit of file actions that change no
+   * data (or of nothing: VACUUM START/END) is recorded at SnapshotIsolation.
+   */
+  private boolean changesNoData() {
+    return newProtocol == null
+        && newMetadata == null
+        && txns.isEmpty()
+        && domains.isEmpty()
+        && adds.stream().noneMatch(AddFile::dataChange)
+        && removes.values().stream().noneMatch(RemoveFile::dataChange);
   }
 
   private List<Action> staged() {

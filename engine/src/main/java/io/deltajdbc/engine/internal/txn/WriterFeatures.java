@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * (generated and identity columns, invariants) refuse writes once used. CHECK constraints are
  * evaluated by the caller (the DML backend), which says so before committing rows.
  */
-final class WriterFeatures {
+public final class WriterFeatures {
   static final int MAX_WRITER_VERSION = 7;
   static final Set<String> SUPPORTED =
       Set.of(
@@ -44,7 +44,8 @@ final class WriterFeatures {
 
   private WriterFeatures() {}
 
-  static void checkWritable(String table, long version, Protocol protocol, Metadata metadata) {
+  public static void checkWritable(
+      String table, long version, Protocol protocol, Metadata metadata) {
     TableFeatures.checkReadable(table, version, protocol, metadata);
     if (protocol.minWriterVersion() > MAX_WRITER_VERSION) {
       throw DeltaErrors.unsupportedWrite(
