@@ -387,7 +387,7 @@ SqlNode SqlDeltaShow() :
 }
 
 /**
- * Spark's {@code DESCRIBE [TABLE] t} (also {@code DESC}), and Delta's {@code DESCRIBE HISTORY t} and
+ * Spark's {@code DESCRIBE [TABLE] t} (also {@code DESC}), and Delta's {@code DESCRIBE HISTORY t [LIMIT n]} and
  * {@code DESCRIBE DETAIL t}. A table may itself be called history or detail: {@code DESCRIBE history}.
  */
 SqlNode SqlDeltaDescribe() :
@@ -395,15 +395,69 @@ SqlNode SqlDeltaDescribe() :
     final Span s;
     SqlIdentifier id;
     SqlDeltaShow.Kind kind = SqlDeltaShow.Kind.DESCRIBE;
+    SqlNode limit = null;
 }
 {
     ( <DESCRIBE> | <DESC> ) { s = span(); }
     (
         LOOKAHEAD(2) <HISTORY> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_HISTORY; }
+        [ <LIMIT> limit = UnsignedNumericLiteral() ]
     |
         LOOKAHEAD(2) <DETAIL> id = CompoundIdentifier() { kind = SqlDeltaShow.Kind.DESCRIBE_DETAIL; }
     |
         [ <TABLE> ] id = CompoundIdentifier()
     )
-    { return new SqlDeltaShow(s.end(this), kind, id, null); }
+    { return new SqlDeltaShow(s.end(this), kind, id, limit); }
+}
+
+/** Delta's {@code VACUUM t [RETAIN n HOURS] [DRY RUN]}. */
+SqlNode SqlDeltaVacuum() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    SqlNode hours = null;
+    boolean dryRun = false;
+}
+{
+    <VACUUM> { s = span(); }
+    id = CompoundIdentifier()
+    [ <RETAIN> hours = UnsignedNumericLiteral() <HOURS> ]
+    [ <DRY> <RUN> { dryRun = true; } ]
+    { return SqlDeltaUtility.vacuum(s.end(this), id, hours, dryRun); }
+}
+
+/**
+ * Delta's {@code RESTORE [TABLE] t [TO] VERSION AS OF n} and {@code ... TIMESTAMP AS OF 'ts'}: the
+ * rewrite before parsing has put the version in the name, as for time travel ({@code "t@v3"}).
+ */
+SqlNode SqlDeltaRestore() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <RESTORE> { s = span(); }
+    [ <TABLE> ]
+    id = CompoundIdentifier()
+    { return SqlDeltaUtility.restore(s.end(this), id); }
+}
+
+/**
+ * Delta's {@code CONVERT TO DELTA t [NO STATISTICS] [PARTITIONED BY (c type, ...)]}: {@code t} a
+ * folder of Parquet files in the warehouse, named as a table is ({@code parquet.`t`} as Spark
+ * writes it, too).
+ */
+SqlNode SqlDeltaConvert() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    boolean noStatistics = false;
+    SqlNodeList partitions = null;
+}
+{
+    <CONVERT> { s = span(); } <TO> <DELTA>
+    id = CompoundIdentifier()
+    [ <NO> <STATISTICS> { noStatistics = true; } ]
+    [ <PARTITIONED> <BY> partitions = DeltaColumnList() ]
+    { return SqlDeltaUtility.convert(s.end(this), id, noStatistics, partitions); }
 }

@@ -1,6 +1,8 @@
 package io.deltajdbc.calcite;
 
 import io.deltajdbc.calcite.internal.TableInfoPreload;
+import io.deltajdbc.calcite.utility.MetadataTable;
+import io.deltajdbc.calcite.utility.MetadataTables;
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.warehouse.TableNames;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,7 +171,10 @@ public final class DeltaWarehouseSchema implements Schema {
       @Override
       public Named<Table> getIgnoreCase(String name) {
         Table t = table(name, true);
-        return t == null ? null : new Named<>(((DeltaCalciteTable) t).name(), t);
+        return t == null
+            ? null
+            : new Named<>(
+                t instanceof MetadataTable m ? m.name() : ((DeltaCalciteTable) t).name(), t);
       }
 
       @Override
@@ -209,8 +215,24 @@ public final class DeltaWarehouseSchema implements Schema {
     };
   }
 
-  /** The table {@code name} (with an optional {@code @version} suffix), or null. */
+  /**
+   * The table {@code name} (with an optional {@code @version} suffix), or the metadata table {@code
+   * name$history} or {@code name$detail} of the latest version of a table, or null.
+   */
   private Table table(String name, boolean ignoreCase) {
+    Table t = deltaTable(name, ignoreCase);
+    if (t == null) {
+      Optional<String[]> meta = MetadataTables.split(name);
+      if (meta.isPresent()
+          && deltaTable(meta.get()[0], ignoreCase) instanceof DeltaCalciteTable base
+          && base.version().isLatest()) {
+        return MetadataTables.of(base.name() + meta.get()[1], base.table(), meta.get()[1]);
+      }
+    }
+    return t;
+  }
+
+  private Table deltaTable(String name, boolean ignoreCase) {
     String base = VersionSpec.baseName(name);
     String actual = null;
     if (isTable(location(base))) {

@@ -702,19 +702,6 @@ public final class DeltaErrors {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
-  /** A statement the parser knows but the driver does not run yet ({@code DESCRIBE HISTORY t}). */
-  public static DeltaException unsupportedStatement(String statement, String tablePath) {
-    return new DeltaException(
-        ErrorCode.UNSUPPORTED_SQL,
-        statement
-            + " "
-            + tablePath
-            + " is not supported yet; DESCRIBE, SHOW TBLPROPERTIES and SHOW CREATE TABLE are.",
-        tablePath,
-        NO_VERSION,
-        null);
-  }
-
   public static DeltaException unsupportedDml(String tablePath, long version, String what) {
     return new DeltaException(
         ErrorCode.UNSUPPORTED_TABLE_FEATURE,

@@ -46,7 +46,19 @@ import org.apache.calcite.tools.Programs;
  */
 public class DeltaPrepare extends CalcitePrepareImpl {
   private static final Set<String> OWN_STATEMENTS =
-      Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "INSERT", "MERGE", "SHOW", "DESCRIBE", "DESC");
+      Set.of(
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "TRUNCATE",
+          "INSERT",
+          "MERGE",
+          "SHOW",
+          "DESCRIBE",
+          "DESC",
+          "VACUUM",
+          "RESTORE",
+          "CONVERT");
 
   @Override
   public <T> CalciteSignature<T> prepareSql(

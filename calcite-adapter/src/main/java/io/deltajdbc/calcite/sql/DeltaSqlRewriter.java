@@ -14,11 +14,11 @@ import java.util.List;
  * Rewrites the parts of Delta's and Spark's SQL that Calcite's parser does not know into names it
  * does: {@code `x`} becomes {@code "x"}; {@code t@v3}, {@code t@3} and {@code t@20240131120000000}
  * (quoted or not) become the quoted name {@code "t@v3"}; {@code t VERSION AS OF 3} becomes {@code
- * "t@v3"} and {@code t TIMESTAMP AS OF '2024-01-31 12:00:00'} becomes {@code
- * "t@20240131120000000"}; {@code default.t} (Spark's default database, a reserved word in SQL)
- * becomes {@code "default".t}; Spark's {@code date_trunc(unit, ts)} becomes a call of the function
- * {@code "DATE_TRUNC"} (Calcite parses the bare word as BigQuery's DATE_TRUNC(ts, unit)). String
- * literals and comments are left alone.
+ * "t@v3"} and {@code t TIMESTAMP AS OF '2024-01-31 12:00:00'} becomes {@code "t@20240131120000000"}
+ * (also after {@code TO}, as RESTORE writes it: {@code t TO VERSION AS OF 3}); {@code default.t}
+ * (Spark's default database, a reserved word in SQL) becomes {@code "default".t}; Spark's {@code
+ * date_trunc(unit, ts)} becomes a call of the function {@code "DATE_TRUNC"} (Calcite parses the
+ * bare word as BigQuery's DATE_TRUNC(ts, unit)). String literals and comments are left alone.
  */
 public final class DeltaSqlRewriter {
   private static final DateTimeFormatter DELTA_TS =
@@ -51,6 +51,12 @@ public final class DeltaSqlRewriter {
       }
       if (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED) {
         int j = next(in, i);
+        if (j >= 0 && in.get(j).isWord("TO")) { // RESTORE t TO VERSION AS OF 3
+          int k = next(in, j);
+          if (k >= 0 && (in.get(k).isWord("VERSION") || in.get(k).isWord("TIMESTAMP"))) {
+            j = k;
+          }
+        }
         if (j >= 0 && (in.get(j).isWord("VERSION") || in.get(j).isWord("TIMESTAMP"))) {
           int as = next(in, j);
           int of = as < 0 ? -1 : next(in, as);

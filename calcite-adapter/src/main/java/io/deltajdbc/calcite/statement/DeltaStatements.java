@@ -9,6 +9,7 @@ import io.deltajdbc.calcite.sql.ast.SqlCreateDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaInsert;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaMerge;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaShow;
+import io.deltajdbc.calcite.sql.ast.SqlDeltaUtility;
 import io.deltajdbc.calcite.sql.ast.SqlDropDeltaTable;
 import io.deltajdbc.calcite.sql.ast.SqlTruncateDeltaTable;
 import io.deltajdbc.calcite.statement.ddl.ConstraintExpressions;
@@ -59,13 +60,20 @@ public final class DeltaStatements {
         || node instanceof SqlDeltaMerge
         || node instanceof SqlDeltaInsert
         || node instanceof SqlDeltaShow
+        || node instanceof SqlDeltaUtility
         || ParameterInsert.matches(node);
   }
 
   public static <T> CalciteSignature<T> prepare(
       DeltaPrepare prepare, CalcitePrepare.Context context, SqlNode node, String sql) {
     if (node instanceof SqlDeltaShow show) {
-      return DeltaShow.prepare(context, show, sql);
+      return show.kind == SqlDeltaShow.Kind.DESCRIBE_HISTORY
+              || show.kind == SqlDeltaShow.Kind.DESCRIBE_DETAIL
+          ? UtilityStatements.describe(prepare, context, show)
+          : DeltaShow.prepare(context, show, sql);
+    }
+    if (node instanceof SqlDeltaUtility utility) {
+      return UtilityStatements.prepare(context, utility, sql);
     }
     if (node instanceof SqlCreateDeltaTable create) {
       return createTable(prepare, context, create, sql);

@@ -40,8 +40,7 @@ public final class DeltaShow {
       case TBLPROPERTIES -> properties(context, show).signature(context, sql);
       case CREATE_TABLE -> createTable(context, show).signature(context, sql);
       case DESCRIBE_HISTORY, DESCRIBE_DETAIL ->
-          throw DeltaErrors.unsupportedStatement(
-              show.kind.words, String.join(".", show.name.names));
+          throw new IllegalArgumentException(show.kind.words + " is a query of a metadata table");
     };
   }
 

@@ -19,28 +19,32 @@ import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The result set of a SHOW or DESCRIBE statement: Spark's column names, strings (and booleans),
- * rows computed each time the statement executes, so a prepared SHOW TABLES sees new tables.
+ * The result set of a SHOW or DESCRIBE statement, or of a table utility: Spark's column names,
+ * strings, booleans and longs, rows computed each time the statement executes, so a prepared SHOW
+ * TABLES sees new tables.
  */
-record ShowRows(List<String> names, List<Class<?>> types, Supplier<List<Object[]>> rows) {
-  ShowRows {
+public record ShowRows(List<String> names, List<Class<?>> types, Supplier<List<Object[]>> rows) {
+  public ShowRows {
     requireNonNull(names, "names");
     requireNonNull(types, "types");
     requireNonNull(rows, "rows");
   }
 
   /** String columns only. */
-  static ShowRows strings(List<String> names, Supplier<List<Object[]>> rows) {
+  public static ShowRows strings(List<String> names, Supplier<List<Object[]>> rows) {
     return new ShowRows(names, names.stream().<Class<?>>map(n -> String.class).toList(), rows);
   }
 
-  <T> CalciteSignature<T> signature(CalcitePrepare.Context context, String sql) {
+  public <T> CalciteSignature<T> signature(CalcitePrepare.Context context, String sql) {
     RelDataTypeFactory types = context.getTypeFactory();
     RelDataTypeFactory.Builder row = types.builder();
     List<ColumnMetaData> columns = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
+      Class<?> c = this.types.get(i);
       SqlTypeName type =
-          this.types.get(i) == Boolean.class ? SqlTypeName.BOOLEAN : SqlTypeName.VARCHAR;
+          c == Boolean.class
+              ? SqlTypeName.BOOLEAN
+              : c == Long.class ? SqlTypeName.BIGINT : SqlTypeName.VARCHAR;
       row.add(names.get(i), types.createTypeWithNullability(types.createSqlType(type), true));
       columns.add(MetaImpl.columnMetaData(names.get(i), i, this.types.get(i), true));
     }
