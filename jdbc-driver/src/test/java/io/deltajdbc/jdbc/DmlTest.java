@@ -58,27 +58,11 @@ class DmlTest {
   }
 
   private List<String> history(String table) {
-    return SparkOracle.spark()
-        .sql("DESCRIBE HISTORY " + delta(table))
-        .select("operation")
-        .collectAsList()
-        .stream()
-        .map(r -> r.getString(0))
-        .toList();
+    return Warehouse.operations(dir.resolve(table));
   }
 
   private void copy(String from, String to) throws IOException {
-    Path src = dir.resolve(from);
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path p : files.toList()) {
-        Path target = dir.resolve(to).resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Warehouse.copyTable(dir, from, to);
   }
 
   /**

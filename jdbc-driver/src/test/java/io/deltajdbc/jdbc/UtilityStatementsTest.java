@@ -310,13 +310,7 @@ class UtilityStatementsTest {
   }
 
   private List<String> operations(String table) {
-    return spark()
-        .sql("DESCRIBE HISTORY " + delta(table))
-        .select("operation")
-        .collectAsList()
-        .stream()
-        .map(r -> r.getString(0))
-        .toList();
+    return Warehouse.operations(dir.resolve(table));
   }
 
   private Set<String> files(String table) throws IOException {
@@ -336,16 +330,6 @@ class UtilityStatementsTest {
   }
 
   private void copy(String from, String to) throws IOException {
-    Path src = dir.resolve(from);
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path p : files.toList()) {
-        Path target = dir.resolve(to).resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    Warehouse.copyTable(dir, from, to);
   }
 }

@@ -83,4 +83,33 @@ final class Warehouse {
     r.commit(Operation.append());
     return dir;
   }
+
+  /**
+   * Copies table directory {@code from} of {@code dir} to {@code to}, keeping the files' times (a
+   * second engine then sees the same table, VACUUM's retention included).
+   */
+  static void copyTable(Path dir, String from, String to) throws java.io.IOException {
+    Path src = dir.resolve(from);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(src)) {
+      for (Path p : files.toList()) {
+        Path target = dir.resolve(to).resolve(src.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  /** The operations of a table's history as delta-spark reads it, newest first. */
+  static java.util.List<String> operations(Path table) {
+    return io.deltajdbc.engine.testing.SparkOracle.spark()
+        .sql("DESCRIBE HISTORY delta.`" + table + "`")
+        .select("operation")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .toList();
+  }
 }

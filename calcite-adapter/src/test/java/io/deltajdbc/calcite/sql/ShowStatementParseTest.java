@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * names.
  */
 class ShowStatementParseTest {
-  private static SqlNode parse(String sql) throws SqlParseException {
+  /** A statement as the driver parses it: rewritten, then parsed by the Delta grammar. */
+  static SqlNode parse(String sql) throws SqlParseException {
     return SqlParser.create(
             DeltaSqlRewriter.rewrite(sql),
             SqlParser.config()

@@ -9,25 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaShow;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaUtility;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaUtility.Kind;
-import io.deltajdbc.calcite.sql.parser.DeltaSqlParserImpl;
 import java.util.List;
-import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
 
 /** The grammar of Delta's table utilities, and its words staying usable as names. */
 class UtilityStatementParseTest {
   private static SqlNode parse(String sql) throws SqlParseException {
-    return SqlParser.create(
-            DeltaSqlRewriter.rewrite(sql),
-            SqlParser.config()
-                .withParserFactory(DeltaSqlParserImpl.FACTORY)
-                .withUnquotedCasing(Casing.UNCHANGED))
-        .parseStmt();
+    return ShowStatementParseTest.parse(sql);
   }
 
   private static SqlDeltaUtility utility(String sql) throws SqlParseException {
