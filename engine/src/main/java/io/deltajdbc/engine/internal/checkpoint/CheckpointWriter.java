@@ -117,11 +117,28 @@ public final class CheckpointWriter {
               + (parts > 1 ? ",\"parts\":" + parts : "")
               + "}";
       store.write(new Path(logPath, FileNames.LAST_CHECKPOINT), List.of(last).iterator(), true);
+      dropStaleChecksum();
     } catch (IOException e) {
       throw DeltaErrors.storage(
           "writing the checkpoint of version " + state.version() + " of " + tableName + " in",
           logPath.toString(),
           e);
+    }
+  }
+
+  /**
+   * Deletes the Hadoop checksum another writer (delta-spark through Hadoop's checksummed local file
+   * system) left beside {@code _last_checkpoint} on a local disk: it describes the file we just
+   * replaced, and delta-spark would fail to verify the new one against it.
+   */
+  private void dropStaleChecksum() throws IOException {
+    if (!"file".equals(logPath.toUri().getScheme())) {
+      return;
+    }
+    Path crc = new Path(logPath, "." + FileNames.LAST_CHECKPOINT + ".crc");
+    FileSystem fs = logPath.getFileSystem(store.configuration());
+    if (fs.exists(crc)) {
+      fs.delete(crc, false);
     }
   }
 

@@ -9,22 +9,17 @@ import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.actions.ActionJson;
 import io.deltajdbc.engine.actions.AddFile;
-import io.deltajdbc.engine.actions.PartitionValues;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.write.FileStatistics;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.txn.TableSpec;
-import io.deltajdbc.engine.types.ArrayType;
-import io.deltajdbc.engine.types.DataType;
-import io.deltajdbc.engine.types.MapType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import io.deltajdbc.engine.utilities.ConvertRequest;
 import io.deltajdbc.engine.utilities.ConvertResult;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +41,6 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * folder that is a Delta table already is left as it is.
  */
 public final class ConvertToDelta {
-  private static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
-
   private final DeltaTable table;
   private final Configuration conf;
   private final String path;
@@ -85,11 +78,12 @@ public final class ConvertToDelta {
     List<StructField> declared = request.partitionColumns();
     StructType data = new StructType(List.of());
     List<Map<String, String>> partitionValues = new ArrayList<>();
-    ZoneId zone = EngineConfig.partitionTimeZone(conf);
+    PartitionDirectories partitions =
+        new PartitionDirectories(path, declared, EngineConfig.partitionTimeZone(conf));
     for (FileStatus f : files) {
       StructType fileSchema = footerSchema(f);
       try {
-        data = merge(data, fileSchema);
+        data = ParquetSchemas.merge(data, fileSchema);
       } catch (IllegalArgumentException e) {
         throw DeltaErrors.notAParquetTable(
             path,
@@ -100,7 +94,7 @@ public final class ConvertToDelta {
                 + ").",
             e);
       }
-      partitionValues.add(partitionValues(f, declared, zone));
+      partitionValues.add(partitions.values(f.getPath(), relative(f.getPath().getParent())));
     }
     StructType schema = withPartitions(data, declared);
     StructType dataSchema =
@@ -198,59 +192,6 @@ public final class ConvertToDelta {
     }
   }
 
-  /**
-   * Spark's schema merge without implicit conversions: fields by name (ignoring case) in order of
-   * appearance, structs merged field by field, arrays and maps by their elements, other types
-   * equal.
-   */
-  static StructType merge(StructType a, StructType b) {
-    List<StructField> out = new ArrayList<>(a.fields());
-    for (StructField f : b.fields()) {
-      int at = -1;
-      for (int i = 0; i < out.size(); i++) {
-        if (out.get(i).name().equalsIgnoreCase(f.name())) {
-          at = i;
-          break;
-        }
-      }
-      if (at < 0) {
-        out.add(f);
-      } else {
-        StructField existing = out.get(at);
-        out.set(at, existing.withType(mergeType(existing.name(), existing.type(), f.type())));
-      }
-    }
-    return new StructType(out);
-  }
-
-  private static DataType mergeType(String name, DataType a, DataType b) {
-    if (a instanceof StructType sa && b instanceof StructType sb) {
-      return merge(sa, sb);
-    }
-    if (a instanceof ArrayType aa && b instanceof ArrayType ab) {
-      return new ArrayType(
-          mergeType(name, aa.elementType(), ab.elementType()),
-          aa.containsNull() || ab.containsNull());
-    }
-    if (a instanceof MapType ma && b instanceof MapType mb) {
-      return new MapType(
-          mergeType(name, ma.keyType(), mb.keyType()),
-          mergeType(name, ma.valueType(), mb.valueType()),
-          ma.valueContainsNull() || mb.valueContainsNull());
-    }
-    if (!a.equals(b)) {
-      throw new IllegalArgumentException(
-          "column "
-              + name
-              + " is "
-              + a.typeName()
-              + " in one file and "
-              + b.typeName()
-              + " in another");
-    }
-    return a;
-  }
-
   /** The data columns, then the partition columns (a data column of the same name gives way). */
   private static StructType withPartitions(StructType data, List<StructField> partitions) {
     List<StructField> out = new ArrayList<>();
@@ -263,81 +204,6 @@ public final class ConvertToDelta {
       out.add(new StructField(p.name(), p.type(), true));
     }
     return new StructType(out);
-  }
-
-  /** The partition values of a file's directories, checked against the declared columns. */
-  private Map<String, String> partitionValues(
-      FileStatus f, List<StructField> declared, ZoneId zone) {
-    String rel = relative(f.getPath().getParent());
-    List<String[]> found = new ArrayList<>();
-    if (!rel.isEmpty()) {
-      for (String dir : rel.split("/")) {
-        int eq = dir.indexOf('=');
-        if (eq <= 0) {
-          if (!declared.isEmpty()) {
-            throw DeltaErrors.notAParquetTable(
-                path,
-                "file "
-                    + f.getPath()
-                    + " lies in directory '"
-                    + dir
-                    + "', which is not a partition directory (column=value) of the declared "
-                    + "partition columns "
-                    + names(declared)
-                    + ".",
-                null);
-          }
-          found.clear();
-          continue;
-        }
-        found.add(new String[] {unescape(dir.substring(0, eq)), unescape(dir.substring(eq + 1))});
-      }
-    }
-    if (found.size() != declared.size()) {
-      throw DeltaErrors.notAParquetTable(
-          path,
-          "file "
-              + f.getPath()
-              + " has partition columns "
-              + found.stream().map(kv -> kv[0]).toList()
-              + " in its path, but the declared partition columns are "
-              + names(declared)
-              + ".",
-          null);
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < declared.size(); i++) {
-      StructField column = declared.get(i);
-      String name = found.get(i)[0];
-      String value = found.get(i)[1];
-      if (!name.equalsIgnoreCase(column.name())) {
-        throw DeltaErrors.notAParquetTable(
-            path,
-            "file "
-                + f.getPath()
-                + " has partition column "
-                + name
-                + " where the declared partition columns have "
-                + column.name()
-                + ".",
-            null);
-      }
-      String v = value.equals(NULL_PARTITION) ? null : value;
-      if (v != null) {
-        try {
-          PartitionValues.decode(v, column.type(), zone);
-        } catch (IllegalArgumentException | ClassCastException e) {
-          throw DeltaErrors.partitionValueNotOfType(
-              path, f.getPath().toString(), column.name(), v, column.type().typeName());
-        }
-      }
-      values.put(column.name(), v);
-    }
-    return values;
-  }
-
-  private static List<String> names(List<StructField> fields) {
-    return fields.stream().map(StructField::name).toList();
   }
 
   /** The path below the table root, decoded, without a leading slash ("" for the root). */
@@ -354,25 +220,6 @@ public final class ConvertToDelta {
   /** The add's path: relative to the table, URI-encoded (protocol: "Add File and Remove File"). */
   private String relativeUri(Path file) {
     return new Path(null, null, relative(file)).toUri().toString();
-  }
-
-  /** Hive's unescaping of partition directory names ({@code %3A} is {@code :}). */
-  private static String unescape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()) {
-        try {
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-          i += 2;
-          continue;
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-          // not an escape: keep the character
-        }
-      }
-      sb.append(c);
-    }
-    return sb.toString();
   }
 
   private static String json(List<String> names) {

@@ -149,4 +149,57 @@ final class ParquetSchemas {
     throw new IllegalArgumentException(
         "Parquet type " + p + " has no Delta type (Spark cannot read it either)");
   }
+
+  /**
+   * Spark's schema merge without implicit conversions: fields by name (ignoring case) in order of
+   * appearance, structs merged field by field, arrays and maps by their elements, other types
+   * equal.
+   */
+  static StructType merge(StructType a, StructType b) {
+    List<StructField> out = new ArrayList<>(a.fields());
+    for (StructField f : b.fields()) {
+      int at = -1;
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i).name().equalsIgnoreCase(f.name())) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) {
+        out.add(f);
+      } else {
+        StructField existing = out.get(at);
+        out.set(at, existing.withType(mergeType(existing.name(), existing.type(), f.type())));
+      }
+    }
+    return new StructType(out);
+  }
+
+  private static DataType mergeType(String name, DataType a, DataType b) {
+    if (a instanceof StructType sa && b instanceof StructType sb) {
+      return merge(sa, sb);
+    }
+    if (a instanceof ArrayType aa && b instanceof ArrayType ab) {
+      return new ArrayType(
+          mergeType(name, aa.elementType(), ab.elementType()),
+          aa.containsNull() || ab.containsNull());
+    }
+    if (a instanceof MapType ma && b instanceof MapType mb) {
+      return new MapType(
+          mergeType(name, ma.keyType(), mb.keyType()),
+          mergeType(name, ma.valueType(), mb.valueType()),
+          ma.valueContainsNull() || mb.valueContainsNull());
+    }
+    if (!a.equals(b)) {
+      throw new IllegalArgumentException(
+          "column "
+              + name
+              + " is "
+              + a.typeName()
+              + " in one file and "
+              + b.typeName()
+              + " in another");
+    }
+    return a;
+  }
 }

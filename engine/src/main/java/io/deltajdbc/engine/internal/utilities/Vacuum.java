@@ -13,6 +13,7 @@ import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.txn.TableProperties;
 import io.deltajdbc.engine.internal.txn.WriterFeatures;
+import io.deltajdbc.engine.internal.utilities.VacuumListing.Entry;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.OperationName;
 import io.deltajdbc.engine.utilities.VacuumRequest;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -59,9 +59,6 @@ public final class Vacuum {
     this.rootPrefix = p.endsWith("/") ? p : p + "/";
   }
 
-  /** A listed file or directory, relative to the table root (decoded). */
-  private record Entry(String path, boolean dir, long size, long modificationTime) {}
-
   public VacuumResult run(VacuumRequest request) {
     // The vacuumer must be able to write the table; with vacuumProtocolCheck also read it (the
     // protocol's rule for that feature; the snapshot passed the read check already).
@@ -90,36 +87,10 @@ public final class Vacuum {
       throw DeltaErrors.storage("opening the file system of", tableName, e);
     }
     Set<String> valid = validPaths(deleteBefore);
-    List<Entry> listed = new ArrayList<>();
-    list(fs, snapshot.root(), "", listed);
+    List<Entry> listed = VacuumListing.list(fs, snapshot.root(), snapshot.partitionColumns());
 
-    Map<String, Integer> counts = new HashMap<>();
-    Map<String, Entry> byPath = new LinkedHashMap<>();
-    for (Entry e : listed) {
-      if (e.dir()) {
-        counts.merge(e.path(), 1, Integer::sum);
-        byPath.put(e.path(), e);
-      } else if (e.modificationTime() < deleteBefore) {
-        for (String parent : parents(e.path())) {
-          counts.merge(parent, 1, Integer::sum);
-        }
-        counts.merge(e.path(), 1, Integer::sum);
-        byPath.put(e.path(), e);
-      }
-    }
-    List<Entry> diff = new ArrayList<>();
-    long size = 0;
-    for (Entry e : byPath.values()) {
-      if (counts.get(e.path()) == 1 && !valid.contains(e.path())) {
-        diff.add(e);
-        size += e.dir() ? 0 : e.size();
-      }
-    }
-    // Files first, then directories deepest first, so that a tree of empty directories goes.
-    diff.sort(
-        Comparator.comparing(Entry::dir)
-            .thenComparing(e -> -depth(e.path()))
-            .thenComparing(Entry::path));
+    List<Entry> diff = deletable(listed, valid, deleteBefore);
+    long size = diff.stream().mapToLong(e -> e.dir() ? 0 : e.size()).sum();
     long dirCount = listed.stream().filter(Entry::dir).count() + 1;
     List<String> paths = diff.stream().map(e -> absolute(e.path()).toString()).sorted().toList();
     String location = snapshot.root().toString();
@@ -167,6 +138,41 @@ public final class Vacuum {
     }
     return new VacuumResult(
         location, false, paths, size, deleted, dirCount, startVersion, endVersion);
+  }
+
+  /**
+   * delta-spark's diff: each directory counts itself, each file older than {@code deleteBefore}
+   * counts itself and every directory above it; what counts once and is not valid goes (untracked
+   * old files, directories without an old file below them; a directory that is not empty then fails
+   * to delete, as in delta-spark). Files first, then directories deepest first, so that a tree of
+   * empty directories goes in one run.
+   */
+  private static List<Entry> deletable(List<Entry> listed, Set<String> valid, long deleteBefore) {
+    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Entry> byPath = new LinkedHashMap<>();
+    for (Entry e : listed) {
+      if (e.dir()) {
+        counts.merge(e.path(), 1, Integer::sum);
+        byPath.put(e.path(), e);
+      } else if (e.modificationTime() < deleteBefore) {
+        for (String parent : parents(e.path())) {
+          counts.merge(parent, 1, Integer::sum);
+        }
+        counts.merge(e.path(), 1, Integer::sum);
+        byPath.put(e.path(), e);
+      }
+    }
+    List<Entry> diff = new ArrayList<>();
+    for (Entry e : byPath.values()) {
+      if (counts.get(e.path()) == 1 && !valid.contains(e.path())) {
+        diff.add(e);
+      }
+    }
+    diff.sort(
+        Comparator.comparing(Entry::dir)
+            .thenComparing(e -> -depth(e.path()))
+            .thenComparing(Entry::path));
+    return diff;
   }
 
   private long end(String status, Map<String, String> metrics) {
@@ -235,69 +241,6 @@ public final class Vacuum {
 
   private Path absolute(String relative) {
     return new Path(snapshot.root(), new Path(null, null, relative));
-  }
-
-  private void list(FileSystem fs, Path dir, String prefix, List<Entry> out) {
-    FileStatus[] children;
-    try {
-      children = fs.listStatus(dir);
-    } catch (java.io.FileNotFoundException e) {
-      return; // deleted while we listed
-    } catch (IOException e) {
-      throw DeltaErrors.storage("listing", dir.toString(), e);
-    }
-    for (FileStatus s : children) {
-      String name = s.getPath().getName();
-      if (isHidden(name) || isLocalLink(s.getPath())) {
-        continue;
-      }
-      String rel = prefix + name;
-      if (s.isDirectory()) {
-        out.add(new Entry(rel, true, 0, s.getModificationTime()));
-        list(fs, s.getPath(), rel + "/", out);
-      } else {
-        out.add(new Entry(rel, false, s.getLen(), s.getModificationTime()));
-      }
-    }
-  }
-
-  /**
-   * True for a symbolic link on a local disk: VACUUM neither descends into one nor deletes it, so
-   * that it never deletes outside the table (delta-spark follows links; the engine's rule, as for
-   * DROP TABLE, is not to).
-   */
-  private static boolean isLocalLink(Path p) {
-    if (!"file".equals(p.toUri().getScheme())) {
-      return false;
-    }
-    try {
-      return java.nio.file.Files.isSymbolicLink(java.nio.file.Paths.get(p.toUri()));
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * delta-spark's {@code DeltaTableUtils.isHiddenDirectory}: names starting with {@code _} or
-   * {@code .} are not the table's data, except {@code _change_data}, {@code _delta_index} and
-   * partition directories ({@code col=value}); {@code metadata} is reserved too.
-   */
-  private boolean isHidden(String name) {
-    if (name.equals("metadata")) {
-      return true;
-    }
-    if (!name.startsWith(".") && !name.startsWith("_")) {
-      return false;
-    }
-    if (name.startsWith("_delta_index") || name.startsWith("_change_data")) {
-      return false;
-    }
-    for (String c : snapshot.partitionColumns()) {
-      if (name.startsWith(c + "=")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@code a/b/c} has parents {@code a} and {@code a/b}. */
