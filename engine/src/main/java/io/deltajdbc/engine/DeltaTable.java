@@ -12,6 +12,7 @@ import io.deltajdbc.engine.internal.txn.TransactionImpl;
 import io.deltajdbc.engine.internal.utilities.ConvertToDelta;
 import io.deltajdbc.engine.internal.utilities.DetailReader;
 import io.deltajdbc.engine.internal.utilities.HistoryReader;
+import io.deltajdbc.engine.internal.utilities.Optimize;
 import io.deltajdbc.engine.internal.utilities.Restore;
 import io.deltajdbc.engine.internal.utilities.Vacuum;
 import io.deltajdbc.engine.storage.Locations;
@@ -23,6 +24,8 @@ import io.deltajdbc.engine.txn.Transaction;
 import io.deltajdbc.engine.utilities.ConvertRequest;
 import io.deltajdbc.engine.utilities.ConvertResult;
 import io.deltajdbc.engine.utilities.HistoryEntry;
+import io.deltajdbc.engine.utilities.OptimizeRequest;
+import io.deltajdbc.engine.utilities.OptimizeResult;
 import io.deltajdbc.engine.utilities.RestoreResult;
 import io.deltajdbc.engine.utilities.RestoreTarget;
 import io.deltajdbc.engine.utilities.TableDetail;
@@ -224,6 +227,17 @@ public final class DeltaTable {
   public RestoreResult restore(RestoreTarget target) {
     requireNonNull(target, "target");
     return new Restore(this).run(target);
+  }
+
+  /**
+   * OPTIMIZE (delta-spark's): compacts the small files of the partitions the request selects into
+   * larger ones, or Z-orders them by the request's columns, in one commit that changes no data (a
+   * concurrent blind append does not conflict with it); no commit when nothing needs rewriting.
+   * Runs in this JVM; a Z-ordered partition is sorted in memory.
+   */
+  public OptimizeResult optimize(OptimizeRequest request) {
+    requireNonNull(request, "request");
+    return new Optimize(this, snapshots.store().configuration()).run(request);
   }
 
   /**

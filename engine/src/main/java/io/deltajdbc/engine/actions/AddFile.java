@@ -41,6 +41,22 @@ public record AddFile(
     return new FileKey(path, deletionVector == null ? null : deletionVector.uniqueId());
   }
 
+  /** The same file with {@code dataChange} as given (OPTIMIZE's and RESTORE's adds). */
+  public AddFile withDataChange(boolean newDataChange) {
+    return new AddFile(
+        path,
+        partitionValues,
+        size,
+        modificationTime,
+        newDataChange,
+        stats,
+        tags,
+        deletionVector,
+        baseRowId,
+        defaultRowCommitVersion,
+        clusteringProvider);
+  }
+
   /** The same file with new statistics (used when a checkpoint carries them as a struct). */
   public AddFile withStats(String newStats) {
     return new AddFile(

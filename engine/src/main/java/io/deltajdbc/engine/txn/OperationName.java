@@ -20,7 +20,8 @@ public enum OperationName {
   VACUUM_START("VACUUM START"),
   VACUUM_END("VACUUM END"),
   RESTORE("RESTORE"),
-  CONVERT("CONVERT");
+  CONVERT("CONVERT"),
+  OPTIMIZE("OPTIMIZE");
 
   private final String recorded;
 

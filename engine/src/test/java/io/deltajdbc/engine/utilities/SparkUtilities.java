@@ -104,4 +104,20 @@ final class SparkUtilities {
     }
     return new LinkedHashMap<>(r.<String, String>getJavaMap(i));
   }
+
+  /** A copy of a table directory at {@code target}, the files' times kept. */
+  static java.nio.file.Path copy(java.nio.file.Path source, java.nio.file.Path target)
+      throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(source)) {
+      for (java.nio.file.Path f : all.toList()) {
+        java.nio.file.Path to = target.resolve(source.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(to);
+        } else {
+          java.nio.file.Files.copy(f, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return target;
+  }
 }

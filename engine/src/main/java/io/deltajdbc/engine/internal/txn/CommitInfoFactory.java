@@ -28,7 +28,8 @@ final class CommitInfoFactory {
           OperationName.RESTORE.recorded(),
           OperationName.VACUUM_START.recorded(),
           OperationName.VACUUM_END.recorded(),
-          OperationName.CONVERT.recorded());
+          OperationName.CONVERT.recorded(),
+          OperationName.OPTIMIZE.recorded());
 
   private CommitInfoFactory() {}
 

@@ -129,6 +129,14 @@ public final class TransactionImpl implements Transaction {
 
   @Override
   public void remove(Collection<AddFile> files) {
+    remove(files, true);
+  }
+
+  /**
+   * Stages the removal of {@code files} with {@code dataChange} as given: false for a rewrite that
+   * keeps the rows (OPTIMIZE), which concurrent readers of changes skip.
+   */
+  public void remove(Collection<AddFile> files, boolean dataChange) {
     long now = System.currentTimeMillis();
     for (AddFile f : files) {
       removes.put(
@@ -136,7 +144,7 @@ public final class TransactionImpl implements Transaction {
           new RemoveFile(
               f.path(),
               now,
-              true,
+              dataChange,
               true,
               f.partitionValues(),
               f.size(),

@@ -72,7 +72,7 @@ public final class Restore {
     List<AddFile> toAdd = new ArrayList<>();
     for (AddFile f : source.files()) {
       if (!inLatest.contains(f.key())) {
-        toAdd.add(f.dataChange() ? f : withDataChange(f));
+        toAdd.add(f.dataChange() ? f : f.withDataChange(true));
       }
     }
     List<AddFile> toRemove = new ArrayList<>();
@@ -221,20 +221,5 @@ public final class Restore {
       all.removeAll(p.writerFeatures());
     }
     return all;
-  }
-
-  private static AddFile withDataChange(AddFile f) {
-    return new AddFile(
-        f.path(),
-        f.partitionValues(),
-        f.size(),
-        f.modificationTime(),
-        true,
-        f.stats(),
-        f.tags(),
-        f.deletionVector(),
-        f.baseRowId(),
-        f.defaultRowCommitVersion(),
-        f.clusteringProvider());
   }
 }

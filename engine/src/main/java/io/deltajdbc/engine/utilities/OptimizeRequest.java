@@ -1,0 +1,33 @@
+package io.deltajdbc.engine.utilities;
+
+import io.deltajdbc.engine.expressions.Predicate;
+import java.util.List;
+
+/**
+ * {@code OPTIMIZE t [WHERE predicate] [ZORDER BY (c, ...)]}: {@code partitionFilter} (null for the
+ * whole table) may refer to partition columns only, {@code predicateText} is how the commit records
+ * it (delta-spark records the predicate's SQL, as a JSON array of strings), {@code zOrderBy} the
+ * data columns to cluster by (empty for bin-packing).
+ */
+public record OptimizeRequest(
+    Predicate partitionFilter, List<String> predicateText, List<String> zOrderBy) {
+  public OptimizeRequest {
+    predicateText = List.copyOf(predicateText);
+    zOrderBy = List.copyOf(zOrderBy);
+  }
+
+  /** Bin-packing of the whole table. */
+  public static OptimizeRequest all() {
+    return new OptimizeRequest(null, List.of(), List.of());
+  }
+
+  /** Only the partitions {@code filter} selects; {@code text} is how the commit names it. */
+  public OptimizeRequest where(Predicate filter, String text) {
+    return new OptimizeRequest(filter, List.of(text), zOrderBy);
+  }
+
+  /** Z-order by {@code columns} instead of bin-packing. */
+  public OptimizeRequest zOrderBy(List<String> columns) {
+    return new OptimizeRequest(partitionFilter, predicateText, columns);
+  }
+}
