@@ -461,3 +461,30 @@ SqlNode SqlDeltaConvert() :
     [ <PARTITIONED> <BY> partitions = DeltaColumnList() ]
     { return SqlDeltaUtility.convert(s.end(this), id, noStatistics, partitions); }
 }
+
+/** Delta's {@code OPTIMIZE t [WHERE predicate] [ZORDER BY (c, ...)]} (parentheses optional). */
+SqlNode SqlDeltaOptimize() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    SqlNode where = null;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier c;
+}
+{
+    <OPTIMIZE> { s = span(); }
+    id = CompoundIdentifier()
+    [ <WHERE> where = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+    [
+        <ZORDER> <BY>
+        (
+            <LPAREN> c = SimpleIdentifier() { columns.add(c); }
+            ( <COMMA> c = SimpleIdentifier() { columns.add(c); } )*
+            <RPAREN>
+        |
+            c = SimpleIdentifier() { columns.add(c); }
+            ( <COMMA> c = SimpleIdentifier() { columns.add(c); } )*
+        )
+    ]
+    { return SqlDeltaUtility.optimize(s.end(this), id, where, new SqlNodeList(columns, s.end(this))); }
+}

@@ -181,6 +181,55 @@ class UtilityStatementsTest {
   }
 
   @Test
+  void optimizeIsDeltaSparks() throws Exception {
+    try (Connection c = connect("");
+        Statement s = c.createStatement()) {
+      orders(s);
+      s.executeUpdate("INSERT INTO orders VALUES (5, 'north'), (6, 'south')");
+      copy("orders", "orders_spark");
+      Row theirs =
+          spark().sql("OPTIMIZE " + delta("orders_spark") + " WHERE region = 'north'").first();
+      try (ResultSet rs = s.executeQuery("OPTIMIZE orders WHERE region = 'north'")) {
+        assertTrue(rs.next());
+        assertEquals(theirs.getString(0), rs.getString(1) + "_spark", "the table's path");
+        Object[] metrics = ((java.sql.Struct) rs.getObject(2)).getAttributes();
+        Row sparkMetrics = theirs.getStruct(1);
+        for (String field : List.of("numFilesAdded", "numFilesRemoved", "partitionsOptimized")) {
+          int i = Arrays.asList(sparkMetrics.schema().fieldNames()).indexOf(field);
+          assertEquals(sparkMetrics.getLong(i), ((Number) metrics[i]).longValue(), field);
+        }
+        assertEquals(
+            Arrays.asList(sparkMetrics.schema().fieldNames()).size(),
+            metrics.length,
+            "delta-spark's metrics fields");
+        assertTrue(!rs.next());
+      }
+      assertEquals(
+          sparkRows("SELECT * FROM " + delta("orders_spark") + " ORDER BY id"),
+          sparkRows("SELECT * FROM " + delta("orders") + " ORDER BY id"));
+      assertEquals(operations("orders_spark"), operations("orders"));
+      assertEquals(
+          sparkRows("DESCRIBE HISTORY " + delta("orders_spark") + " LIMIT 1")
+              .get(0)
+              .split("\\|")[5],
+          rows(s, "DESCRIBE HISTORY orders LIMIT 1").get(0).split("\\|")[5],
+          "the commit's parameters, the predicate as delta-spark records it");
+      assertEquals(
+          dataFiles("orders_spark").stream().filter(f -> f.startsWith("region=north")).count(),
+          dataFiles("orders").stream().filter(f -> f.startsWith("region=north")).count());
+      long versions = rows(s, "DESCRIBE HISTORY orders").size();
+      SQLException dataColumn =
+          assertThrows(SQLException.class, () -> s.executeQuery("OPTIMIZE orders WHERE id = 1"));
+      assertTrue(dataColumn.getMessage().contains("partition"), dataColumn.getMessage());
+      SQLException partition =
+          assertThrows(
+              SQLException.class, () -> s.executeQuery("OPTIMIZE orders ZORDER BY (region)"));
+      assertTrue(partition.getMessage().contains("partition column"), partition.getMessage());
+      assertEquals(versions, rows(s, "DESCRIBE HISTORY orders").size(), "nothing was committed");
+    }
+  }
+
+  @Test
   void convertToDeltaIsDeltaSparks() throws Exception {
     spark()
         .sql("SELECT id, CAST(id % 3 AS STRING) AS region FROM range(10)")

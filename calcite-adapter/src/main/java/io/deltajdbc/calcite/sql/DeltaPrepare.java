@@ -58,7 +58,8 @@ public class DeltaPrepare extends CalcitePrepareImpl {
           "DESC",
           "VACUUM",
           "RESTORE",
-          "CONVERT");
+          "CONVERT",
+          "OPTIMIZE");
 
   @Override
   public <T> CalciteSignature<T> prepareSql(

@@ -57,6 +57,8 @@ final class UtilityStatements {
       case VACUUM -> vacuum(context, u, sql);
       case RESTORE -> restore(context, u, sql);
       case CONVERT -> convert(context, u, sql);
+      case OPTIMIZE ->
+          OptimizeStatement.prepare(context, u, latest(context, u.table, "OPTIMIZE"), sql);
     };
   }
 

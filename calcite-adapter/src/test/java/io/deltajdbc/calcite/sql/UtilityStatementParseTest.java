@@ -67,6 +67,19 @@ class UtilityStatementParseTest {
   }
 
   @Test
+  void optimize() throws SqlParseException {
+    SqlDeltaUtility plain = utility("OPTIMIZE orders");
+    assertEquals(Kind.OPTIMIZE, plain.kind);
+    assertNull(plain.where);
+    assertTrue(plain.zOrderBy.isEmpty());
+    SqlDeltaUtility full = utility("OPTIMIZE s.orders WHERE region = 'north' ZORDER BY (id, ts)");
+    assertEquals(List.of("s", "orders"), full.table.names);
+    assertEquals("`region` = 'north'", full.where.toString());
+    assertEquals(2, full.zOrderBy.size());
+    assertEquals(2, utility("OPTIMIZE orders ZORDER BY id, ts").zOrderBy.size());
+  }
+
+  @Test
   void describeHistoryTakesALimit() throws SqlParseException {
     SqlDeltaShow show = assertInstanceOf(SqlDeltaShow.class, parse("DESCRIBE HISTORY t LIMIT 2"));
     assertEquals(SqlDeltaShow.Kind.DESCRIBE_HISTORY, show.kind);
@@ -78,7 +91,8 @@ class UtilityStatementParseTest {
     SqlSelect select =
         assertInstanceOf(
             SqlSelect.class,
-            parse("SELECT vacuum, restore, delta, dry, run, retain, statistics FROM history"));
-    assertEquals(7, select.getSelectList().size());
+            parse(
+                "SELECT vacuum, restore, delta, dry, run, retain, statistics, optimize, zorder FROM history"));
+    assertEquals(9, select.getSelectList().size());
   }
 }

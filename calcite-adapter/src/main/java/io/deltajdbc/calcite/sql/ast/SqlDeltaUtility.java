@@ -18,14 +18,15 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * Delta's table utilities that change a table: {@code VACUUM t [RETAIN n HOURS] [DRY RUN]}, {@code
  * RESTORE [TABLE] t [TO] VERSION AS OF n | TIMESTAMP AS OF 'ts'} (the version is in the name, as
  * time travel writes it: {@code t@v3}) and {@code CONVERT TO DELTA t [NO STATISTICS] [PARTITIONED
- * BY (c type, ...)]}.
+ * BY (c type, ...)]} and {@code OPTIMIZE t [WHERE predicate] [ZORDER BY (c, ...)]}.
  */
 public final class SqlDeltaUtility extends SqlCall {
   /** Which utility. */
   public enum Kind {
     VACUUM("VACUUM"),
     RESTORE("RESTORE TABLE"),
-    CONVERT("CONVERT TO DELTA");
+    CONVERT("CONVERT TO DELTA"),
+    OPTIMIZE("OPTIMIZE");
 
     /** The statement's words, for messages and unparsing. */
     public final String words;
@@ -52,6 +53,12 @@ public final class SqlDeltaUtility extends SqlCall {
   /** CONVERT's PARTITIONED BY columns ({@link SqlDeltaColumn}), or null. */
   public final SqlNodeList partitionColumns;
 
+  /** OPTIMIZE's WHERE predicate, or null. */
+  public final SqlNode where;
+
+  /** OPTIMIZE's ZORDER BY columns (empty for none), or null. */
+  public final SqlNodeList zOrderBy;
+
   private SqlDeltaUtility(
       SqlParserPos pos,
       Kind kind,
@@ -59,7 +66,9 @@ public final class SqlDeltaUtility extends SqlCall {
       SqlNode retainHours,
       boolean dryRun,
       boolean noStatistics,
-      SqlNodeList partitionColumns) {
+      SqlNodeList partitionColumns,
+      SqlNode where,
+      SqlNodeList zOrderBy) {
     super(pos);
     this.kind = requireNonNull(kind, "kind");
     this.table = requireNonNull(table, "table");
@@ -67,21 +76,30 @@ public final class SqlDeltaUtility extends SqlCall {
     this.dryRun = dryRun;
     this.noStatistics = noStatistics;
     this.partitionColumns = partitionColumns;
+    this.where = where;
+    this.zOrderBy = zOrderBy;
   }
 
   public static SqlDeltaUtility vacuum(
       SqlParserPos pos, SqlIdentifier table, SqlNode retainHours, boolean dryRun) {
-    return new SqlDeltaUtility(pos, Kind.VACUUM, table, retainHours, dryRun, false, null);
+    return new SqlDeltaUtility(
+        pos, Kind.VACUUM, table, retainHours, dryRun, false, null, null, null);
   }
 
   public static SqlDeltaUtility restore(SqlParserPos pos, SqlIdentifier table) {
-    return new SqlDeltaUtility(pos, Kind.RESTORE, table, null, false, false, null);
+    return new SqlDeltaUtility(pos, Kind.RESTORE, table, null, false, false, null, null, null);
   }
 
   public static SqlDeltaUtility convert(
       SqlParserPos pos, SqlIdentifier table, boolean noStatistics, SqlNodeList partitionColumns) {
     return new SqlDeltaUtility(
-        pos, Kind.CONVERT, table, null, false, noStatistics, partitionColumns);
+        pos, Kind.CONVERT, table, null, false, noStatistics, partitionColumns, null, null);
+  }
+
+  public static SqlDeltaUtility optimize(
+      SqlParserPos pos, SqlIdentifier table, SqlNode where, SqlNodeList zOrderBy) {
+    return new SqlDeltaUtility(
+        pos, Kind.OPTIMIZE, table, null, false, false, null, where, zOrderBy);
   }
 
   @Override
@@ -91,10 +109,12 @@ public final class SqlDeltaUtility extends SqlCall {
 
   @Override
   public List<SqlNode> getOperandList() {
-    List<SqlNode> out = new ArrayList<>(3);
+    List<SqlNode> out = new ArrayList<>(5);
     out.add(table);
     out.add(retainHours);
     out.add(partitionColumns);
+    out.add(where);
+    out.add(zOrderBy);
     return out;
   }
 
@@ -116,6 +136,14 @@ public final class SqlDeltaUtility extends SqlCall {
     if (partitionColumns != null) {
       writer.keyword("PARTITIONED BY");
       partitionColumns.unparse(writer, 0, 0);
+    }
+    if (where != null) {
+      writer.keyword("WHERE");
+      where.unparse(writer, 0, 0);
+    }
+    if (zOrderBy != null && !zOrderBy.isEmpty()) {
+      writer.keyword("ZORDER BY");
+      zOrderBy.unparse(writer, 0, 0);
     }
   }
 }
