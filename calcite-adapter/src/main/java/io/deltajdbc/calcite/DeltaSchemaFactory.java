@@ -73,7 +73,10 @@ public final class DeltaSchemaFactory implements SchemaFactory {
   private static void addFolders(SchemaPlus root, String name, DeltaWarehouseSchema warehouse) {
     for (String folder : warehouse.schemaFolders()) {
       if (!folder.equalsIgnoreCase(name)) {
-        root.add(folder, warehouse.folder(folder)).setCacheEnabled(false);
+        SchemaPlus schema = root.add(folder, warehouse.folder(folder));
+        if (schema.isCacheEnabled()) { // a caching root (Calcite's own) makes its schemas caching
+          schema.setCacheEnabled(false);
+        }
       }
     }
     SparkFunctions.register(root);
