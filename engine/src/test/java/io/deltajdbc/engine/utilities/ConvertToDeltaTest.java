@@ -16,7 +16,6 @@ import io.deltajdbc.engine.types.StructField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +56,7 @@ class ConvertToDeltaTest {
   }
 
   private Path copy(Path source, String name) throws IOException {
-    Path target = dir.resolve(name);
-    try (Stream<Path> all = Files.walk(source)) {
-      for (Path f : all.toList()) {
-        Path to = target.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return target;
+    return SparkUtilities.copy(source, dir.resolve(name));
   }
 
   /** The rows delta-spark reads, columns in name order (a merged schema's order is the files'). */

@@ -10,16 +10,13 @@ import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.testing.SparkOracle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -57,18 +54,7 @@ class RestoreTest {
   }
 
   private Path copy(Path source, String name) throws IOException {
-    Path target = dir.resolve(name);
-    try (Stream<Path> all = Files.walk(source)) {
-      for (Path f : all.toList()) {
-        Path to = target.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return target;
+    return SparkUtilities.copy(source, dir.resolve(name));
   }
 
   /** One version's rows as delta-spark reads them, one text line per row, sorted. */

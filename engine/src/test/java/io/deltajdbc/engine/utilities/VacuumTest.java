@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -90,25 +89,7 @@ class VacuumTest {
   }
 
   private Path copy(Path source, String name) throws IOException {
-    Path target = dir.resolve(name);
-    try (Stream<Path> all = Files.walk(source)) {
-      for (Path f : all.toList()) {
-        Path to = target.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    // Directory times last: creating their entries changed them.
-    try (Stream<Path> all = Files.walk(source)) {
-      for (Path f : all.filter(Files::isDirectory).toList()) {
-        Files.setLastModifiedTime(
-            target.resolve(source.relativize(f).toString()), Files.getLastModifiedTime(f));
-      }
-    }
-    return target;
+    return SparkUtilities.copy(source, dir.resolve(name));
   }
 
   /** Every file and directory below the table, relative, the log and checksums left out. */
