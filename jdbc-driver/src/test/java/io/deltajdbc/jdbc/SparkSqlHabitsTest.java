@@ -213,19 +213,18 @@ class SparkSqlHabitsTest {
         jdbc("DESCRIBE TABLE `default`.widening", ours));
   }
 
+  /** Delta's DESCRIBE HISTORY and DESCRIBE DETAIL answer (UtilityStatementsTest compares them). */
   @Test
-  void describeHistoryAndDetailAreNotSupportedYet() {
-    SQLException history =
-        assertThrows(SQLException.class, () -> jdbc("DESCRIBE HISTORY orders", new ArrayList<>()));
-    assertEquals("0A000", history.getSQLState());
-    assertEquals(
-        "DESCRIBE HISTORY orders is not supported yet; DESCRIBE, SHOW TBLPROPERTIES and SHOW CREATE TABLE "
-            + "are.",
-        history.getMessage());
-    SQLException detail =
-        assertThrows(
-            SQLException.class, () -> jdbc("DESCRIBE DETAIL sales.events", new ArrayList<>()));
-    assertEquals("0A000", detail.getSQLState());
+  void describeHistoryAndDetailAnswer() throws SQLException {
+    List<String> labels = new ArrayList<>();
+    List<List<String>> history = jdbc("DESCRIBE HISTORY orders", labels);
+    assertEquals(15, labels.size(), labels.toString());
+    assertEquals(List.of("version", "timestamp"), labels.subList(0, 2));
+    assertTrue(!history.isEmpty());
+    assertEquals("0", history.get(history.size() - 1).get(0), "the oldest commit is last");
+    List<List<String>> detail = jdbc("DESCRIBE DETAIL sales.events", labels);
+    assertEquals(1, detail.size());
+    assertEquals("delta", detail.get(0).get(0));
     SQLException missing =
         assertThrows(SQLException.class, () -> jdbc("DESCRIBE nope", new ArrayList<>()));
     assertEquals("42S02", missing.getSQLState(), missing.getMessage());

@@ -32,7 +32,9 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
@@ -134,6 +136,8 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         planner); // for the folding of constants while the statement is converted
     EnumerableRel.Prefer prefer =
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    RelOptCluster cluster = createCluster(planner, new RexBuilder(typeFactory));
+    SqlRexConvertletTable convertlets = createConvertletTable();
     return new CalcitePreparingStmt(
         this,
         context,
@@ -141,9 +145,16 @@ public class DeltaPrepare extends CalcitePrepareImpl {
         typeFactory,
         context.getRootSchema(),
         prefer,
-        createCluster(planner, new RexBuilder(typeFactory)),
+        cluster,
         EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        convertlets) {
+      @Override
+      protected SqlToRelConverter getSqlToRelConverter(
+          SqlValidator validator, CatalogReader catalogReader, SqlToRelConverter.Config config) {
+        return new UpdateSourceConverter(
+            this, validator, catalogReader, cluster, convertlets, config);
+      }
+
       @Override
       protected Program getProgram() {
         return MicrosPlans.program(
