@@ -28,6 +28,7 @@ import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.rules.DateRangeRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -114,6 +115,10 @@ public class DeltaPrepare extends CalcitePrepareImpl {
     // Calcite's default rule set sorts the whole input first.
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     DecimalAverageRule.register(planner);
+    // Calcite's rewrite of EXTRACT(YEAR FROM d) = y into a range of d computes the range with a
+    // java.util.GregorianCalendar: Julian before 1582 (days off) and empty for years before 1,
+    // while Delta's dates and EXTRACT are proleptic Gregorian. Without it the filter is kept.
+    planner.removeRule(DateRangeRules.FILTER_INSTANCE);
     planner.addRule(CommonFactorRule.FILTER);
     planner.addRule(CommonFactorRule.JOIN);
     return planner;
