@@ -294,8 +294,9 @@ public final class TransactionImpl implements Transaction {
       throw DeltaErrors.unsupportedWrite(
           tablePath,
           snapshot.version(),
-          "the change data feed is enabled, and this "
-              + "engine does not write change data files for deletes yet.");
+          "the change data feed is enabled (delta.enableChangeDataFeed = true), and this engine"
+              + " does not write the change data files (_change_data/) of commits that remove"
+              + " rows yet; appends are not affected.");
     }
   }
 
