@@ -196,6 +196,7 @@ class ChangeFeedTest {
         List.of(
             "kernelrs/cdf-table",
             "kernelrs/cdf-table-update-ops",
+            "kernelrs/cdf-table-with-dv",
             "kernelrs/cdf-column-mapping-name-mode",
             "deltars/cdf-table-with-cdc-and-dvs")) {
       assertEveryRangeAsDeltaSpark(copy(TestData.root().resolve(name), name.replace('/', '-')));
