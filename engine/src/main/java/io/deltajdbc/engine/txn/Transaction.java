@@ -81,6 +81,16 @@ public interface Transaction {
    */
   void constraintsChecked();
 
+  /**
+   * Declares that every file this transaction removes with {@code dataChange} loses all its live
+   * rows (a whole-file DELETE, as delta-spark's metadata-only delete): on a table recording its
+   * change data feed ({@code delta.enableChangeDataFeed}), readers then infer the deleted rows from
+   * the removes, as they do for delta-spark's commits of that kind, which have no change data
+   * files. Without it a commit that removes data from such a table is refused: this engine does not
+   * write change data files ({@code _change_data/}) yet.
+   */
+  void wholeFilesRemoved();
+
   /** Commits the staged actions as the next version; may retry on top of concurrent commits. */
   CommitResult commit(Operation operation);
 }

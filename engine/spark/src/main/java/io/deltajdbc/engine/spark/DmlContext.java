@@ -87,6 +87,13 @@ final class DmlContext {
   }
 
   /**
+   * Declares that the commit removes whole files only (see {@link Transaction#wholeFilesRemoved}).
+   */
+  void wholeFilesRemoved() {
+    txn.wholeFilesRemoved();
+  }
+
+  /**
    * The opening of a statement that deletes or changes rows (DELETE, UPDATE): refused on an
    * append-only table or one recording its change data feed, then the {@link #candidates} of its
    * pruning predicate.

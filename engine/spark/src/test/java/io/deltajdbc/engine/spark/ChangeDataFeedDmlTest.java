@@ -106,6 +106,46 @@ class ChangeDataFeedDmlTest extends SparkDmlTestBase {
                     List.of(new MatchedUpdate(null, Map.of("name", "s.name"))))));
   }
 
+  /**
+   * DELETE of whole files (a condition on the partition column, then no condition) on two copies,
+   * ours and delta-spark's: neither writes change data files, each side reads the other's changes
+   * as the other does, and the two feeds hold the same rows (commit times aside).
+   */
+  @Test
+  void wholeFileDeletesAsDeltaSpark() {
+    Path ours = dir.resolve("ours");
+    DmlTables.DELTA_SPARK.create(ours, CDF);
+    Path theirs = DmlFixtures.copy(ours, "theirs");
+    DeltaTable table = DeltaTable.forPath(ours.toString());
+    executor.delete(table, DeleteSpec.where("grp = 'g1'"));
+    executor.delete(table, new DeleteSpec(null, null));
+    DmlFixtures.sql("DELETE FROM delta.`" + theirs + "` WHERE grp = 'g1'");
+    DmlFixtures.sql("DELETE FROM delta.`" + theirs + "`");
+    StructType schema = ChangeColumns.schemaOf(DmlFixtures.SCHEMA);
+    long latest = table.latestSnapshot().version();
+    assertEquals(latest, DeltaTable.forPath(theirs.toString()).latestSnapshot().version());
+    List<String> oursBySpark = sparks(ours, 0, schema);
+    List<String> theirsBySpark = sparks(theirs, 0, schema);
+    assertEquals(oursBySpark, ours(table, ChangeRange.fromVersion(0), schema));
+    assertEquals(
+        theirsBySpark,
+        ours(DeltaTable.forPath(theirs.toString()), ChangeRange.fromVersion(0), schema));
+    assertEquals(withoutTimes(theirsBySpark), withoutTimes(oursBySpark));
+    assertEquals(24, inVersions(oursBySpark, schema, latest - 1, latest).size());
+    for (Path p : List.of(ours, theirs)) {
+      for (long v = latest - 1; v <= latest; v++) {
+        assertEquals(0, DmlFixtures.count(DmlFixtures.commit(p, v), AddCDCFile.class));
+      }
+    }
+  }
+
+  private static List<String> withoutTimes(List<String> rows) {
+    List<String> out = new ArrayList<>();
+    rows.forEach(r -> out.add(r.replaceAll("_commit_timestamp=[^,}]*", "")));
+    out.sort(null);
+    return out;
+  }
+
   private static void refused(DeltaTable table, Path path, Executable statement) {
     long version = table.latestSnapshot().version();
     List<String> rows = DmlFixtures.rows(path);

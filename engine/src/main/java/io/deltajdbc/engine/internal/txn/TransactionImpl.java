@@ -59,6 +59,7 @@ public final class TransactionImpl implements Transaction {
   private Protocol newProtocol;
   private boolean alreadyApplied;
   private boolean constraintsChecked;
+  private boolean wholeFilesRemoved;
   private boolean committed;
 
   public TransactionImpl(
@@ -181,6 +182,11 @@ public final class TransactionImpl implements Transaction {
   }
 
   @Override
+  public void wholeFilesRemoved() {
+    this.wholeFilesRemoved = true;
+  }
+
+  @Override
   public CommitResult commit(Operation operation) {
     if (committed) {
       throw new IllegalStateException("this transaction was committed already");
@@ -289,6 +295,7 @@ public final class TransactionImpl implements Transaction {
       throw DeltaErrors.appendOnly(tablePath, snapshot.version());
     }
     if (deletesData
+        && !wholeFilesRemoved
         && "true"
             .equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
       throw DeltaErrors.unsupportedWrite(
@@ -296,7 +303,8 @@ public final class TransactionImpl implements Transaction {
           snapshot.version(),
           "the change data feed is enabled (delta.enableChangeDataFeed = true), and this engine"
               + " does not write the change data files (_change_data/) of commits that remove"
-              + " rows yet; appends are not affected.");
+              + " rows yet (only of whole-file deletes, see Transaction.wholeFilesRemoved());"
+              + " appends are not affected.");
     }
   }
 
