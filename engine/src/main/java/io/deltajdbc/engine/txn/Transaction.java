@@ -82,14 +82,16 @@ public interface Transaction {
   void constraintsChecked();
 
   /**
-   * Declares that every file this transaction removes with {@code dataChange} loses all its live
-   * rows (a whole-file DELETE, as delta-spark's metadata-only delete): on a table recording its
-   * change data feed ({@code delta.enableChangeDataFeed}), readers then infer the deleted rows from
-   * the removes, as they do for delta-spark's commits of that kind, which have no change data
-   * files. Without it a commit that removes data from such a table is refused: this engine does not
-   * write change data files ({@code _change_data/}) yet.
+   * Declares that the row changes of this commit are what change data readers infer from its file
+   * actions (protocol: "Change Data Files"; delta-spark's CDCReader): a file removed with {@code
+   * dataChange} loses all its live rows, unless it is re-added with another deletion vector, whose
+   * newly marked rows are then the deleted ones; added files are inserted rows. That holds for a
+   * whole-file DELETE and a DELETE by deletion vectors, which delta-spark commits without change
+   * data files too. Without it a commit that removes data from a table recording its change data
+   * feed ({@code delta.enableChangeDataFeed}) is refused: this engine does not write change data
+   * files ({@code _change_data/}) yet.
    */
-  void wholeFilesRemoved();
+  void changeDataFromFileActions();
 
   /** Commits the staged actions as the next version; may retry on top of concurrent commits. */
   CommitResult commit(Operation operation);

@@ -17,7 +17,8 @@ import org.apache.spark.sql.Dataset;
  * DELETE, copy-on-write (after delta-spark's DeleteCommand): without a condition, or with one on
  * partition columns only, whole files are removed from the log without being read; otherwise Spark
  * finds the files holding matching rows, and only those are rewritten without them. On a table
- * recording its change data feed only the first kind is taken (see {@link
+ * recording its change data feed, whole-file deletes and deletes by deletion vectors are taken
+ * (delta-spark writes no change data files for them either), rewrites are refused (see {@link
  * DmlContext#requireNoChangeDataFeed}).
  */
 record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
@@ -46,7 +47,7 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
       Map<String, String> m = metrics(rows, 0, removed, List.of(), ms(scanStart), 0);
       // The change data feed infers these deleted rows from the removes: delta-spark writes no
       // change data files for a metadata-only delete either.
-      ctx.wholeFilesRemoved();
+      ctx.changeDataFromFileActions();
       return ctx.commit(
           OperationName.DELETE,
           Map.of("predicate", ctx.predicateParameter(cond)),
@@ -55,13 +56,16 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
           List.of(),
           rows);
     }
-    ctx.requireNoChangeDataFeed();
+    boolean byDeletionVectors = DeletionVectorMarks.enabled(ctx.snapshot);
+    if (!byDeletionVectors) {
+      ctx.requireNoChangeDataFeed();
+    }
     Map<String, Long> matches = ctx.matchesByFile(candidates, "DELETE", cond);
     long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
     List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
     long scanMs = ms(scanStart);
     long rewriteStart = System.nanoTime();
-    if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
+    if (byDeletionVectors && !touched.isEmpty()) {
       DeletionVectorMarks.Result dv =
           DeletionVectorMarks.mark(
               ctx,
@@ -72,6 +76,9 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");
       DeletionVectorMarks.metrics(m, dv, "num");
+      // Readers infer the deleted rows from the deletion vectors, as delta-spark's DELETE with
+      // deletion vectors writes no change data files either.
+      ctx.changeDataFromFileActions();
       return ctx.commit(
           OperationName.DELETE,
           Map.of("predicate", ctx.predicateParameter(cond)),

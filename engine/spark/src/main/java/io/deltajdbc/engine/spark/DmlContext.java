@@ -87,10 +87,11 @@ final class DmlContext {
   }
 
   /**
-   * Declares that the commit removes whole files only (see {@link Transaction#wholeFilesRemoved}).
+   * Declares that readers infer the commit's changes from its file actions (see {@link
+   * Transaction#changeDataFromFileActions}).
    */
-  void wholeFilesRemoved() {
-    txn.wholeFilesRemoved();
+  void changeDataFromFileActions() {
+    txn.changeDataFromFileActions();
   }
 
   /**

@@ -59,7 +59,7 @@ public final class TransactionImpl implements Transaction {
   private Protocol newProtocol;
   private boolean alreadyApplied;
   private boolean constraintsChecked;
-  private boolean wholeFilesRemoved;
+  private boolean changeDataFromFileActions;
   private boolean committed;
 
   public TransactionImpl(
@@ -182,8 +182,8 @@ public final class TransactionImpl implements Transaction {
   }
 
   @Override
-  public void wholeFilesRemoved() {
-    this.wholeFilesRemoved = true;
+  public void changeDataFromFileActions() {
+    this.changeDataFromFileActions = true;
   }
 
   @Override
@@ -295,7 +295,7 @@ public final class TransactionImpl implements Transaction {
       throw DeltaErrors.appendOnly(tablePath, snapshot.version());
     }
     if (deletesData
-        && !wholeFilesRemoved
+        && !changeDataFromFileActions
         && "true"
             .equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
       throw DeltaErrors.unsupportedWrite(
@@ -303,7 +303,7 @@ public final class TransactionImpl implements Transaction {
           snapshot.version(),
           "the change data feed is enabled (delta.enableChangeDataFeed = true), and this engine"
               + " does not write the change data files (_change_data/) of commits that remove"
-              + " rows yet (only of whole-file deletes, see Transaction.wholeFilesRemoved());"
+              + " rows yet (only of deletes, see Transaction.changeDataFromFileActions());"
               + " appends are not affected.");
     }
   }
