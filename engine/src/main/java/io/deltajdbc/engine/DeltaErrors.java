@@ -872,4 +872,57 @@ public final class DeltaErrors {
     String m = root.getMessage();
     return (m == null ? root.getClass().getSimpleName() : m).trim();
   }
+
+  // ---- Change data feed ------------------------------------------------------------------------
+
+  public static DeltaException changeDataNotRecorded(
+      String tablePath, long version, long start, long end) {
+    return new DeltaException(
+        ErrorCode.CHANGE_DATA_NOT_RECORDED,
+        "Cannot read the changes of table "
+            + tablePath
+            + " from version "
+            + start
+            + " to "
+            + end
+            + ": change data was not recorded for version "
+            + version
+            + ". DESCRIBE HISTORY shows when the change data feed was enabled; to record changes,"
+            + " set the table property delta.enableChangeDataFeed = true.",
+        tablePath,
+        version,
+        null);
+  }
+
+  public static DeltaException changeRangeEndBeforeStart(String tablePath, long start, long end) {
+    return new DeltaException(
+        ErrorCode.INVALID_CHANGE_RANGE,
+        "The change range of table "
+            + tablePath
+            + " from version "
+            + start
+            + " to version "
+            + end
+            + " is invalid: the end cannot be before the start.",
+        tablePath,
+        start,
+        null);
+  }
+
+  public static DeltaException changeStartAfterLatest(String tablePath, long start, long latest) {
+    return new DeltaException(
+        ErrorCode.VERSION_OUT_OF_RANGE,
+        "The changes of table "
+            + tablePath
+            + " cannot start at version "
+            + start
+            + ": it is after the latest version, "
+            + latest
+            + ". Start at version "
+            + latest
+            + " or before.",
+        tablePath,
+        start,
+        null);
+  }
 }

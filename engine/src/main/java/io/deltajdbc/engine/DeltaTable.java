@@ -2,7 +2,10 @@ package io.deltajdbc.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.deltajdbc.engine.changes.ChangeRange;
+import io.deltajdbc.engine.changes.TableChanges;
 import io.deltajdbc.engine.data.Row;
+import io.deltajdbc.engine.internal.changes.ChangeFeedReader;
 import io.deltajdbc.engine.internal.drop.OwnedFileCollector;
 import io.deltajdbc.engine.internal.drop.TableDeleter;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
@@ -147,6 +150,19 @@ public final class DeltaTable {
   /** Time travel: the snapshot of the latest version committed at or before {@code timestamp}. */
   public Snapshot snapshotAtTimestamp(Instant timestamp) {
     return snapshots.atTimestamp(timestamp);
+  }
+
+  /**
+   * The change data feed of a range of versions (delta-spark's {@code table_changes}): the rows
+   * each commit inserted, deleted or updated (pre- and post-images), with the latest version's
+   * columns and {@link io.deltajdbc.engine.changes.ChangeColumns}' three. Refused when the start is
+   * after the latest version ({@link ErrorCode#VERSION_OUT_OF_RANGE}), a time is outside the
+   * commits ({@link ErrorCode#TIMESTAMP_OUT_OF_RANGE}), the end is before the start ({@link
+   * ErrorCode#INVALID_CHANGE_RANGE}), or a version of the range did not record change data ({@link
+   * ErrorCode#CHANGE_DATA_NOT_RECORDED}).
+   */
+  public TableChanges changes(ChangeRange range) {
+    return ChangeFeedReader.plan(snapshots, path, range);
   }
 
   /** True when a Delta log exists at the path. */

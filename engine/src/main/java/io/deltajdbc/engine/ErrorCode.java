@@ -100,7 +100,17 @@ public enum ErrorCode {
    * schemas that do not merge, directories that do not match the declared partition columns (SQL:
    * wrong object type).
    */
-  NOT_A_PARQUET_TABLE("42809");
+  NOT_A_PARQUET_TABLE("42809"),
+  /**
+   * Change data was asked for versions that did not record it ({@code delta.enableChangeDataFeed}
+   * off at some version of the range); delta-spark's DELTA_MISSING_CHANGE_DATA and its SQLState.
+   */
+  CHANGE_DATA_NOT_RECORDED("KD002"),
+  /**
+   * A change data range ends before it starts; delta-spark's DELTA_INVALID_CDC_RANGE and its
+   * SQLState.
+   */
+  INVALID_CHANGE_RANGE("22003");
 
   private final String sqlState;
 

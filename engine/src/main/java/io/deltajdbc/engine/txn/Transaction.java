@@ -81,6 +81,18 @@ public interface Transaction {
    */
   void constraintsChecked();
 
+  /**
+   * Declares that the row changes of this commit are what change data readers infer from its file
+   * actions (protocol: "Change Data Files"; delta-spark's CDCReader): a file removed with {@code
+   * dataChange} loses all its live rows, unless it is re-added with another deletion vector, whose
+   * newly marked rows are then the deleted ones; added files are inserted rows. That holds for a
+   * whole-file DELETE and a DELETE by deletion vectors, which delta-spark commits without change
+   * data files too. Without it a commit that removes data from a table recording its change data
+   * feed ({@code delta.enableChangeDataFeed}) is refused: this engine does not write change data
+   * files ({@code _change_data/}) yet.
+   */
+  void changeDataFromFileActions();
+
   /** Commits the staged actions as the next version; may retry on top of concurrent commits. */
   CommitResult commit(Operation operation);
 }

@@ -16,12 +16,16 @@ import org.apache.spark.sql.Dataset;
 /**
  * DELETE, copy-on-write (after delta-spark's DeleteCommand): without a condition, or with one on
  * partition columns only, whole files are removed from the log without being read; otherwise Spark
- * finds the files holding matching rows, and only those are rewritten without them.
+ * finds the files holding matching rows, and only those are rewritten without them. On a table
+ * recording its change data feed, whole-file deletes and deletes by deletion vectors are taken
+ * (delta-spark writes no change data files for them either), rewrites are refused (see {@link
+ * DmlContext#requireNoChangeDataFeed}).
  */
 record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
 
   DmlResult run() {
-    List<AddFile> candidates = ctx.rowLevelCandidates(spec.pruning());
+    ctx.requireNotAppendOnly();
+    List<AddFile> candidates = ctx.candidates(spec.pruning());
     long scanStart = System.nanoTime();
     String cond = spec.condition();
     Optional<Set<String>> whole =
@@ -41,6 +45,9 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
         rows = ctx.scan(removed).count();
       }
       Map<String, String> m = metrics(rows, 0, removed, List.of(), ms(scanStart), 0);
+      // The change data feed infers these deleted rows from the removes: delta-spark writes no
+      // change data files for a metadata-only delete either.
+      ctx.changeDataFromFileActions();
       return ctx.commit(
           OperationName.DELETE,
           Map.of("predicate", ctx.predicateParameter(cond)),
@@ -49,12 +56,16 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
           List.of(),
           rows);
     }
+    boolean byDeletionVectors = DeletionVectorMarks.enabled(ctx.snapshot);
+    if (!byDeletionVectors) {
+      ctx.requireNoChangeDataFeed();
+    }
     Map<String, Long> matches = ctx.matchesByFile(candidates, "DELETE", cond);
     long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
     List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
     long scanMs = ms(scanStart);
     long rewriteStart = System.nanoTime();
-    if (DeletionVectorMarks.enabled(ctx.snapshot) && !touched.isEmpty()) {
+    if (byDeletionVectors && !touched.isEmpty()) {
       DeletionVectorMarks.Result dv =
           DeletionVectorMarks.mark(
               ctx,
@@ -65,6 +76,9 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       m.put("numAddedFiles", "0");
       DeletionVectorMarks.metrics(m, dv, "num");
+      // Readers infer the deleted rows from the deletion vectors, as delta-spark's DELETE with
+      // deletion vectors writes no change data files either.
+      ctx.changeDataFromFileActions();
       return ctx.commit(
           OperationName.DELETE,
           Map.of("predicate", ctx.predicateParameter(cond)),

@@ -66,11 +66,42 @@ final class DmlContext {
   }
 
   /**
+   * Refuses statements that delete or change rows of a table recording its change data feed, before
+   * any work: delta-spark writes their changes to {@code _change_data/} files, which this backend
+   * does not write yet, and a commit without them would record wrong changes. Inserts (INSERT, a
+   * MERGE of inserts only) write no change files in delta-spark either, and are taken.
+   */
+  void requireNoChangeDataFeed() {
+    if ("true"
+        .equalsIgnoreCase(
+            snapshot.properties().getOrDefault("delta.enableChangeDataFeed", "false").trim())) {
+      throw DeltaErrors.unsupportedDml(
+          tablePath,
+          version(),
+          "the table records its change data feed (delta.enableChangeDataFeed = true), and this"
+              + " backend does not write the change data files (_change_data/) of statements that"
+              + " delete or change rows yet. Run it with delta-spark, or turn the change data feed"
+              + " off with ALTER TABLE ... SET TBLPROPERTIES ('delta.enableChangeDataFeed' ="
+              + " 'false') first; inserts are not affected.");
+    }
+  }
+
+  /**
+   * Declares that readers infer the commit's changes from its file actions (see {@link
+   * Transaction#changeDataFromFileActions}).
+   */
+  void changeDataFromFileActions() {
+    txn.changeDataFromFileActions();
+  }
+
+  /**
    * The opening of a statement that deletes or changes rows (DELETE, UPDATE): refused on an
-   * append-only table, then the {@link #candidates} of its pruning predicate.
+   * append-only table or one recording its change data feed, then the {@link #candidates} of its
+   * pruning predicate.
    */
   List<AddFile> rowLevelCandidates(Predicate pruning) {
     requireNotAppendOnly();
+    requireNoChangeDataFeed();
     return candidates(pruning);
   }
 

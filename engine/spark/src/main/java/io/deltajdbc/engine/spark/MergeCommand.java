@@ -56,6 +56,7 @@ final class MergeCommand {
   DmlResult run() {
     if (!matched.isEmpty()) {
       ctx.requireNotAppendOnly();
+      ctx.requireNoChangeDataFeed();
     }
     List<AddFile> candidates = ctx.candidates(spec.targetPruning());
     long scanStart = System.nanoTime();

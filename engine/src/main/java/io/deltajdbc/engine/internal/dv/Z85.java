@@ -35,10 +35,9 @@ public final class Z85 {
         }
         value = value * 85 + d;
       }
-      if (value > 0xFFFFFFFFL) {
-        throw new IllegalArgumentException(
-            "Z85 group '" + text.substring(i, i + 5) + "' overflows 32 bits");
-      }
+      // A group above 32 bits keeps its low 32 bits, as delta-spark's Base85Codec does: some
+      // writers (kernel-rs) pad the last group of an inline deletion vector whose size is not a
+      // multiple of 4 so, and only its first sizeInBytes bytes are read.
       out[o] = (byte) (value >>> 24);
       out[o + 1] = (byte) (value >>> 16);
       out[o + 2] = (byte) (value >>> 8);

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Maps a timestamp to the version current at that time. A commit's time is its in-commit timestamp
@@ -37,11 +39,14 @@ final class CommitTimestamps {
     this.latestMetadata = requireNonNull(latestMetadata, "latestMetadata");
   }
 
-  long versionAt(Instant timestamp) {
+  /**
+   * Every reconstructable commit's time, by version: in-commit timestamps where enabled, file
+   * modification times made strictly increasing before.
+   */
+  NavigableMap<Long, Long> all() {
     LogSegmentLoader.LogListingView all = loader.listAll();
     long ictFrom = ictEnablementVersion();
-    long requested = timestamp.toEpochMilli();
-    List<long[]> commits = new ArrayList<>(); // (version, time)
+    NavigableMap<Long, Long> out = new TreeMap<>();
     long previous = Long.MIN_VALUE;
     for (Map.Entry<Long, FileInfo> e : all.deltas().entrySet()) {
       long v = e.getKey();
@@ -53,8 +58,15 @@ final class CommitTimestamps {
         t = previous + 1;
       }
       previous = t;
-      commits.add(new long[] {v, t});
+      out.put(v, t);
     }
+    return out;
+  }
+
+  long versionAt(Instant timestamp) {
+    long requested = timestamp.toEpochMilli();
+    List<long[]> commits = new ArrayList<>(); // (version, time)
+    all().forEach((v, t) -> commits.add(new long[] {v, t}));
     if (commits.isEmpty()) {
       throw DeltaErrors.tableNotFound(tableName);
     }

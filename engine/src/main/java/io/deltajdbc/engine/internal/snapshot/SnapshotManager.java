@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.internal.features.TableFeatures;
 import io.deltajdbc.engine.internal.log.LogContext;
 import io.deltajdbc.engine.internal.log.LogSegment;
@@ -14,6 +15,7 @@ import io.deltajdbc.engine.internal.replay.TableState;
 import io.deltajdbc.engine.storage.FileInfo;
 import io.deltajdbc.engine.storage.LogStore;
 import java.time.Instant;
+import java.util.NavigableMap;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -123,6 +125,25 @@ public final class SnapshotManager {
     long version =
         new CommitTimestamps(store, loader, tableName, newest.metadata()).versionAt(timestamp);
     return atVersion(version);
+  }
+
+  /**
+   * The time of every reconstructable commit, by version, as time travel maps them (in-commit
+   * timestamps, or file modification times made strictly increasing).
+   */
+  public NavigableMap<Long, Long> commitTimes() {
+    Snapshot newest = latest();
+    return new CommitTimestamps(store, loader, tableName, newest.metadata()).all();
+  }
+
+  /** The metadata of one version, read without replaying the files of the table. */
+  public Metadata metadataAt(long version) {
+    synchronized (this) {
+      if (latest != null && latest.version() == version) {
+        return latest.metadata();
+      }
+    }
+    return MetadataLoader.load(store, loader.at(version), tableName).metadata();
   }
 
   private SnapshotImpl create(LogSegment segment, TableState state) {

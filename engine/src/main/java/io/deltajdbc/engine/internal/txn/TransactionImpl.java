@@ -59,6 +59,7 @@ public final class TransactionImpl implements Transaction {
   private Protocol newProtocol;
   private boolean alreadyApplied;
   private boolean constraintsChecked;
+  private boolean changeDataFromFileActions;
   private boolean committed;
 
   public TransactionImpl(
@@ -189,6 +190,11 @@ public final class TransactionImpl implements Transaction {
   }
 
   @Override
+  public void changeDataFromFileActions() {
+    this.changeDataFromFileActions = true;
+  }
+
+  @Override
   public CommitResult commit(Operation operation) {
     if (committed) {
       throw new IllegalStateException("this transaction was committed already");
@@ -297,13 +303,16 @@ public final class TransactionImpl implements Transaction {
       throw DeltaErrors.appendOnly(tablePath, snapshot.version());
     }
     if (deletesData
+        && !changeDataFromFileActions
         && "true"
             .equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
       throw DeltaErrors.unsupportedWrite(
           tablePath,
           snapshot.version(),
-          "the change data feed is enabled, and this "
-              + "engine does not write change data files for deletes yet.");
+          "the change data feed is enabled (delta.enableChangeDataFeed = true), and this engine"
+              + " does not write the change data files (_change_data/) of commits that remove"
+              + " rows yet (only of deletes, see Transaction.changeDataFromFileActions());"
+              + " appends are not affected.");
     }
   }
 
