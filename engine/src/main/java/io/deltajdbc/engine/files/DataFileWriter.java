@@ -1,6 +1,7 @@
 package io.deltajdbc.engine.files;
 
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.FileAction;
 import io.deltajdbc.engine.data.Row;
 import java.util.Iterator;
 import java.util.List;
@@ -17,4 +18,15 @@ public interface DataFileWriter {
    * table.
    */
   List<AddFile> write(Iterator<Row> rows);
+
+  /** The name of the change type column of change data files (protocol: "Change Data Files"). */
+  String CHANGE_TYPE = "_change_type";
+
+  /**
+   * Writes rows of the table's columns followed by a change type: a row whose change type is null
+   * goes to a data file (an add), any other to a change data file under {@code _change_data/} (a
+   * {@code cdc} action) with the type in its {@value #CHANGE_TYPE} column ({@code insert}, {@code
+   * delete}, {@code update_preimage}, {@code update_postimage}).
+   */
+  List<FileAction> writeWithChanges(Iterator<Row> rows);
 }

@@ -1,6 +1,7 @@
 package io.deltajdbc.engine.txn;
 
 import io.deltajdbc.engine.Snapshot;
+import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
@@ -49,6 +50,14 @@ public interface Transaction {
 
   /** Stages adds of files written elsewhere (paths relative to the table, URI-encoded). */
   void add(Collection<AddFile> files);
+
+  /**
+   * Stages change data files written elsewhere ({@code cdc} actions, protocol: "Change Data
+   * Files"): the commit's row changes as change data readers see them. A commit with them may
+   * remove data from a table recording its change data feed; readers then take its changes from
+   * these files only, so they must hold every change of the commit.
+   */
+  void addChangeFiles(Collection<AddCDCFile> files);
 
   /** Stages the removal of files, with dataChange true (a logical delete of their rows). */
   void remove(Collection<AddFile> files);

@@ -17,9 +17,9 @@ import org.apache.spark.sql.Dataset;
  * DELETE, copy-on-write (after delta-spark's DeleteCommand): without a condition, or with one on
  * partition columns only, whole files are removed from the log without being read; otherwise Spark
  * finds the files holding matching rows, and only those are rewritten without them. On a table
- * recording its change data feed, whole-file deletes and deletes by deletion vectors are taken
- * (delta-spark writes no change data files for them either), rewrites are refused (see {@link
- * DmlContext#requireNoChangeDataFeed}).
+ * recording its change data feed, a rewrite also writes the deleted rows as {@code delete} change
+ * data; whole-file deletes and deletes by deletion vectors write none (readers infer their changes
+ * from the file actions), as delta-spark's.
  */
 record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
 
@@ -57,9 +57,6 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
           rows);
     }
     boolean byDeletionVectors = DeletionVectorMarks.enabled(ctx.snapshot);
-    if (!byDeletionVectors) {
-      ctx.requireNoChangeDataFeed();
-    }
     Map<String, Long> matches = ctx.matchesByFile(candidates, "DELETE", cond);
     long deleted = matches.values().stream().mapToLong(Long::longValue).sum();
     List<AddFile> touched = DmlContext.select(candidates, matches.keySet());
@@ -87,26 +84,44 @@ record DeleteCommand(DmlContext ctx, DeleteSpec spec) {
           dv.added(),
           deleted);
     }
-    WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+    WritePlan.Outcome out = WritePlan.Outcome.NONE;
+    boolean changes = ctx.recordsChanges();
     if (!touched.isEmpty()) {
-      Dataset<org.apache.spark.sql.Row> kept =
-          ctx.scan(touched).filter("NOT ((" + cond + ") <=> true)");
       List<StoreAssignment> same = new ArrayList<>();
       ctx.schema.fields().forEach(f -> same.add(StoreAssignment.same(f.name())));
-      out =
-          WritePlan.write(
-              ctx.table,
-              ctx.schema,
-              WritePlan.project(kept, ctx.schema, same, Integer.toString(WritePlan.COPIED)));
+      Dataset<org.apache.spark.sql.Row> rows = ctx.scan(touched);
+      Dataset<org.apache.spark.sql.Row> projected =
+          changes
+              // the deleted rows stay, to be written as change data
+              ? WritePlan.project(
+                  rows,
+                  ctx.schema,
+                  same,
+                  "CASE WHEN (("
+                      + cond
+                      + ") <=> true) THEN "
+                      + WritePlan.DELETED
+                      + " ELSE "
+                      + WritePlan.COPIED
+                      + " END",
+                  WritePlan.columns(ctx.schema))
+              : WritePlan.project(
+                  rows.filter("NOT ((" + cond + ") <=> true)"),
+                  ctx.schema,
+                  same,
+                  Integer.toString(WritePlan.COPIED));
+      out = WritePlan.write(ctx.table, ctx.schema, projected, changes);
     }
     Map<String, String> m =
         metrics(deleted, out.copied(), touched, out.adds(), scanMs, ms(rewriteStart));
+    m.put("numAddedChangeFiles", Integer.toString(out.changeFiles().size()));
     return ctx.commit(
         OperationName.DELETE,
         Map.of("predicate", ctx.predicateParameter(cond)),
         m,
         touched,
         out.adds(),
+        out.changeFiles(),
         deleted);
   }
 

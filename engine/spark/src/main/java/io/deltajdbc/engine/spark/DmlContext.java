@@ -4,6 +4,7 @@ import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.FileStats;
 import io.deltajdbc.engine.dml.DmlFunction;
@@ -66,24 +67,14 @@ final class DmlContext {
   }
 
   /**
-   * Refuses statements that delete or change rows of a table recording its change data feed, before
-   * any work: delta-spark writes their changes to {@code _change_data/} files, which this backend
-   * does not write yet, and a commit without them would record wrong changes. Inserts (INSERT, a
-   * MERGE of inserts only) write no change files in delta-spark either, and are taken.
+   * Whether the table records its change data feed ({@code delta.enableChangeDataFeed}): then a
+   * statement that deletes or changes rows by rewriting files writes the change data files
+   * delta-spark writes ({@link WritePlan}).
    */
-  void requireNoChangeDataFeed() {
-    if ("true"
+  boolean recordsChanges() {
+    return "true"
         .equalsIgnoreCase(
-            snapshot.properties().getOrDefault("delta.enableChangeDataFeed", "false").trim())) {
-      throw DeltaErrors.unsupportedDml(
-          tablePath,
-          version(),
-          "the table records its change data feed (delta.enableChangeDataFeed = true), and this"
-              + " backend does not write the change data files (_change_data/) of statements that"
-              + " delete or change rows yet. Run it with delta-spark, or turn the change data feed"
-              + " off with ALTER TABLE ... SET TBLPROPERTIES ('delta.enableChangeDataFeed' ="
-              + " 'false') first; inserts are not affected.");
-    }
+            snapshot.properties().getOrDefault("delta.enableChangeDataFeed", "false").trim());
   }
 
   /**
@@ -96,12 +87,10 @@ final class DmlContext {
 
   /**
    * The opening of a statement that deletes or changes rows (DELETE, UPDATE): refused on an
-   * append-only table or one recording its change data feed, then the {@link #candidates} of its
-   * pruning predicate.
+   * append-only table, then the {@link #candidates} of its pruning predicate.
    */
   List<AddFile> rowLevelCandidates(Predicate pruning) {
     requireNotAppendOnly();
-    requireNoChangeDataFeed();
     return candidates(pruning);
   }
 
@@ -258,6 +247,20 @@ final class DmlContext {
       Collection<AddFile> removed,
       Collection<AddFile> added,
       long rowsAffected) {
+    return commit(operation, parameters, metrics, removed, added, List.of(), rowsAffected);
+  }
+
+  /**
+   * As {@link #commit(OperationName, Map, Map, Collection, Collection, long)}, with change files.
+   */
+  DmlResult commit(
+      OperationName operation,
+      Map<String, String> parameters,
+      Map<String, String> metrics,
+      Collection<AddFile> removed,
+      Collection<AddFile> added,
+      Collection<AddCDCFile> changeFiles,
+      long rowsAffected) {
     Map<String, String> m = new LinkedHashMap<>(metrics);
     m.put("executionTimeMs", Long.toString(elapsedMs()));
     if (removed.isEmpty() && added.isEmpty()) {
@@ -266,6 +269,7 @@ final class DmlContext {
     txn.readFiles(removed);
     txn.remove(removed);
     txn.add(added);
+    txn.addChangeFiles(changeFiles);
     txn.constraintsChecked();
     CommitResult r = txn.commit(new Operation(operation.recorded(), parameters, m));
     return new DmlResult(rowsAffected, r.version(), m);

@@ -183,9 +183,14 @@ final class InternalValues {
 
   /** The first {@code fields.length} values of a Catalyst row as an engine row. */
   static Row row(InternalRow r, FromInternal[] fields) {
+    return row(r, fields, 0);
+  }
+
+  /** The engine row of the fields at {@code offset} onwards of {@code r}. */
+  static Row row(InternalRow r, FromInternal[] fields, int offset) {
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      values[i] = r.isNullAt(i) ? null : fields[i].get(r, i);
+      values[i] = r.isNullAt(offset + i) ? null : fields[i].get(r, offset + i);
     }
     return Row.wrap(values);
   }

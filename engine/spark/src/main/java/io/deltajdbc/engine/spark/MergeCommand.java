@@ -26,7 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  * source row would update or delete fails the statement (unless the only MATCHED clause is an
  * unconditional DELETE). Only files with matched rows are rewritten; source rows without a match
  * are inserted. Without MATCHED clauses no target file is rewritten (an insert-only merge), but the
- * read of the target is still registered for conflicts.
+ * read of the target is still registered for conflicts. On a table recording its change data feed,
+ * a MERGE with MATCHED clauses writes every change as change data (pre- and post-images of updated
+ * rows, deleted and inserted rows), as delta-spark's; an insert-only merge writes none, as its.
  */
 final class MergeCommand {
   private static final String P_FILE = "__delta_jdbc_p_file";
@@ -39,6 +41,7 @@ final class MergeCommand {
   private final StructType schema;
   private final List<MergeClause> matched = new ArrayList<>();
   private final List<NotMatchedInsert> inserts = new ArrayList<>();
+  private final boolean changes;
 
   MergeCommand(DmlContext ctx, MergeSpec spec) {
     this.ctx = ctx;
@@ -51,12 +54,12 @@ final class MergeCommand {
         matched.add(c);
       }
     }
+    this.changes = ctx.recordsChanges() && !matched.isEmpty();
   }
 
   DmlResult run() {
     if (!matched.isEmpty()) {
       ctx.requireNotAppendOnly();
-      ctx.requireNoChangeDataFeed();
     }
     List<AddFile> candidates = ctx.candidates(spec.targetPruning());
     long scanStart = System.nanoTime();
@@ -117,13 +120,13 @@ final class MergeCommand {
       }
       long scanMs = DeleteCommand.ms(scanStart);
       long rewriteStart = System.nanoTime();
-      WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+      WritePlan.Outcome out = WritePlan.Outcome.NONE;
       if (!outputs.isEmpty()) {
         Dataset<org.apache.spark.sql.Row> all = outputs.get(0);
         for (int i = 1; i < outputs.size(); i++) {
           all = all.union(outputs.get(i));
         }
-        out = WritePlan.write(ctx.table, schema, all);
+        out = WritePlan.write(ctx.table, schema, all, changes);
       }
       Map<String, String> m =
           metrics(out, touched, deleted, scanMs, DeleteCommand.ms(rewriteStart));
@@ -141,6 +144,7 @@ final class MergeCommand {
           m,
           removed,
           added,
+          out.changeFiles(),
           out.updated() + deleted + out.inserted());
     } finally {
       if (pairs != null) {
@@ -193,6 +197,10 @@ final class MergeCommand {
       }
       exprs.add(value.append(" END AS ").append(newColumn(i)).toString());
       exprs.add(bad.append(" END AS ").append(WritePlan.badColumn(i)).toString());
+      if (changes) {
+        exprs.add(
+            t + StoreAssignment.quote(schema.field(i).name()) + " AS " + WritePlan.oldColumn(i));
+      }
     }
     Dataset<org.apache.spark.sql.Row> pairs =
         joined.selectExpr(exprs.toArray(String[]::new)).filter(CLAUSE + " >= 0");
@@ -225,19 +233,17 @@ final class MergeCommand {
                 .equalTo(pairs.col(P_FILE))
                 .and(files.col(FileScan.ROW_INDEX).equalTo(pairs.col(P_ROW))),
             "left_outer");
-    List<String> updates = new ArrayList<>();
-    for (int k = 0; k < matched.size(); k++) {
-      if (matched.get(k) instanceof MatchedUpdate) {
-        updates.add(Integer.toString(k));
-      }
-    }
+    List<String> updates = clauses(MatchedUpdate.class);
+    // with change data the deleted rows stay, to be written as such
     Dataset<org.apache.spark.sql.Row> kept =
-        withPairs.filter(
-            CLAUSE
-                + " IS NULL"
-                + (updates.isEmpty()
-                    ? ""
-                    : " OR " + CLAUSE + " IN (" + String.join(", ", updates) + ")"));
+        changes
+            ? withPairs
+            : withPairs.filter(
+                CLAUSE
+                    + " IS NULL"
+                    + (updates.isEmpty()
+                        ? ""
+                        : " OR " + CLAUSE + " IN (" + String.join(", ", updates) + ")"));
     List<StoreAssignment> values = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
       values.add(
@@ -259,27 +265,55 @@ final class MergeCommand {
             + CLAUSE
             + " IS NULL THEN "
             + WritePlan.COPIED
+            + deletedKind()
             + " ELSE "
             + WritePlan.UPDATED
-            + " END");
+            + " END",
+        changes ? WritePlan.columns(schema) : null);
   }
 
-  /** The new rows of updated target rows, from the matched pairs alone (deletion vector mode). */
-  private Dataset<org.apache.spark.sql.Row> updatedOnly(Dataset<org.apache.spark.sql.Row> pairs) {
-    List<String> updates = new ArrayList<>();
+  /** The numbers of the MATCHED clauses of a kind. */
+  private List<String> clauses(Class<? extends MergeClause> kind) {
+    List<String> out = new ArrayList<>();
     for (int k = 0; k < matched.size(); k++) {
-      if (matched.get(k) instanceof MatchedUpdate) {
-        updates.add(Integer.toString(k));
+      if (kind.isInstance(matched.get(k))) {
+        out.add(Integer.toString(k));
       }
     }
+    return out;
+  }
+
+  /** With change data, the CASE branch that marks rows of DELETE clauses deleted; else nothing. */
+  private String deletedKind() {
+    List<String> deletes = clauses(MatchedDelete.class);
+    return !changes || deletes.isEmpty()
+        ? ""
+        : " WHEN " + CLAUSE + " IN (" + String.join(", ", deletes) + ") THEN " + WritePlan.DELETED;
+  }
+
+  /**
+   * The new rows of updated target rows, from the matched pairs alone (deletion vector mode); with
+   * change data also the deleted rows, to be written as such.
+   */
+  private Dataset<org.apache.spark.sql.Row> updatedOnly(Dataset<org.apache.spark.sql.Row> pairs) {
+    List<String> updates = clauses(MatchedUpdate.class);
     Dataset<org.apache.spark.sql.Row> rows =
-        pairs.filter(
-            updates.isEmpty() ? "false" : CLAUSE + " IN (" + String.join(", ", updates) + ")");
+        changes
+            ? pairs
+            : pairs.filter(
+                updates.isEmpty() ? "false" : CLAUSE + " IN (" + String.join(", ", updates) + ")");
     List<StoreAssignment> values = new ArrayList<>();
+    List<String> old = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
       values.add(new StoreAssignment(newColumn(i), WritePlan.badColumn(i)));
+      old.add(WritePlan.oldColumn(i));
     }
-    return WritePlan.project(rows, schema, values, Integer.toString(WritePlan.UPDATED));
+    String deleted = deletedKind();
+    String kind =
+        deleted.isEmpty()
+            ? Integer.toString(WritePlan.UPDATED)
+            : "CASE" + deleted + " ELSE " + WritePlan.UPDATED + " END";
+    return WritePlan.project(rows, schema, values, kind, changes ? old : null);
   }
 
   /** Source rows without a match, as the first applicable NOT MATCHED clause inserts them. */
@@ -309,6 +343,7 @@ final class MergeCommand {
           UpdateCommand.Assignments.fit(chosen, schema, targetColumns(i.values()), ctx.tablePath));
     }
     List<StoreAssignment> values = new ArrayList<>();
+    List<String> old = new ArrayList<>();
     for (int i = 0; i < schema.size(); i++) {
       StringBuilder value = new StringBuilder("CASE");
       StringBuilder bad = new StringBuilder("CASE");
@@ -331,8 +366,10 @@ final class MergeCommand {
       String type =
           SparkValues.type(schema.field(i).type(), schema.field(i).name(), ctx.tablePath).sql();
       values.add(new StoreAssignment("CAST(" + value + " END AS " + type + ")", bad + " END"));
+      old.add("CAST(NULL AS " + type + ")");
     }
-    return WritePlan.project(chosen, schema, values, Integer.toString(WritePlan.INSERTED));
+    return WritePlan.project(
+        chosen, schema, values, Integer.toString(WritePlan.INSERTED), changes ? old : null);
   }
 
   /** Assignment keys as target column names: a {@code targetAlias.} prefix is dropped. */
@@ -395,7 +432,7 @@ final class MergeCommand {
     m.put("numOutputRows", Long.toString(out.rows()));
     m.put("numTargetFilesAdded", Integer.toString(out.adds().size()));
     m.put("numTargetFilesRemoved", Integer.toString(removed.size()));
-    m.put("numTargetChangeFilesAdded", "0");
+    m.put("numTargetChangeFilesAdded", Integer.toString(out.changeFiles().size()));
     m.put("numTargetBytesAdded", Long.toString(out.adds().stream().mapToLong(AddFile::size).sum()));
     m.put("numTargetBytesRemoved", Long.toString(removed.stream().mapToLong(AddFile::size).sum()));
     m.put("numTargetDeletionVectorsAdded", "0");

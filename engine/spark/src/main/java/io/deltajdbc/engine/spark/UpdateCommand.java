@@ -14,7 +14,9 @@ import org.apache.spark.sql.Dataset;
 /**
  * UPDATE, copy-on-write (after delta-spark's UpdateCommand): Spark finds the files holding rows
  * that satisfy the condition; only those are rewritten, each row either updated (assignments fitted
- * to their columns' types) or copied.
+ * to their columns' types) or copied. On a table recording its change data feed each updated row is
+ * also written as change data, its old values as {@code update_preimage} and its new ones as {@code
+ * update_postimage}.
  */
 record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
 
@@ -34,7 +36,8 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
     }
     long scanMs = DeleteCommand.ms(scanStart);
     long rewriteStart = System.nanoTime();
-    WritePlan.Outcome out = new WritePlan.Outcome(List.of(), 0, 0, 0);
+    WritePlan.Outcome out = WritePlan.Outcome.NONE;
+    boolean changes = ctx.recordsChanges();
     DeletionVectorMarks.Result dv = null;
     if (!touched.isEmpty()) {
       String matched = cond == null ? "true" : "coalesce((" + cond + "), false)";
@@ -64,7 +67,12 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
               + WritePlan.COPIED
               + " END";
       out =
-          WritePlan.write(ctx.table, ctx.schema, WritePlan.project(rows, ctx.schema, values, kind));
+          WritePlan.write(
+              ctx.table,
+              ctx.schema,
+              WritePlan.project(
+                  rows, ctx.schema, values, kind, changes ? WritePlan.columns(ctx.schema) : null),
+              changes);
     }
     List<AddFile> removed = dv == null ? touched : dv.removed();
     List<AddFile> added = new ArrayList<>(out.adds());
@@ -75,6 +83,7 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
       m.put("numRemovedFiles", Integer.toString(dv.filesRemoved()));
       DeletionVectorMarks.metrics(m, dv, "num");
     }
+    m.put("numAddedChangeFiles", Integer.toString(out.changeFiles().size()));
     m.put("numUpdatedRows", Long.toString(out.updated()));
     m.put("numCopiedRows", Long.toString(out.copied()));
     m.put("scanTimeMs", Long.toString(scanMs));
@@ -88,6 +97,7 @@ record UpdateCommand(DmlContext ctx, UpdateSpec spec) {
         m,
         removed,
         added,
+        out.changeFiles(),
         out.updated());
   }
 

@@ -2,17 +2,15 @@ package io.deltajdbc.engine.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaTable;
-import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.changes.ChangeColumns;
 import io.deltajdbc.engine.changes.ChangeRange;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.dml.DeleteSpec;
+import io.deltajdbc.engine.dml.MergeClause.MatchedDelete;
 import io.deltajdbc.engine.dml.MergeClause.MatchedUpdate;
 import io.deltajdbc.engine.dml.MergeClause.NotMatchedInsert;
 import io.deltajdbc.engine.dml.MergeSpec;
@@ -31,17 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Writes to tables recording their change data feed: appends and a MERGE of inserts only write no
- * change data files (as in delta-spark), and the changes we read equal delta-spark's; statements
- * that delete or change rows are refused before any work, since this backend does not write the
- * change data files delta-spark would, and the table is left as it was.
+ * change data files (as in delta-spark); DELETE, UPDATE and MERGE write the change data files
+ * delta-spark writes where it writes them; and the changes each side reads of the other's table
+ * equal the other's own.
  */
 class ChangeDataFeedDmlTest extends SparkDmlTestBase {
   private static final Map<String, String> CDF = Map.of("delta.enableChangeDataFeed", "true");
@@ -84,28 +81,88 @@ class ChangeDataFeedDmlTest extends SparkDmlTestBase {
     }
   }
 
-  @Test
-  void statementsThatChangeRowsAreRefused() {
-    Path path = dir.resolve("t");
-    DeltaTable table = DmlTables.DELTA_SPARK.create(path, CDF);
-    refused(table, path, () -> executor.delete(table, DeleteSpec.where("id = 1")));
-    refused(
+  /**
+   * DELETE by a data column, UPDATE and a MERGE with all clause kinds, on two copies, ours and
+   * delta-spark's, with and without deletion vectors and column mapping: the commits that hold
+   * change data files are the same on both sides, each side reads the other's changes as the other
+   * does, and the two feeds hold the same rows (commit times aside).
+   */
+  @ParameterizedTest
+  @CsvSource({"false, none", "true, none", "false, name"})
+  void rowChangesAsDeltaSpark(boolean deletionVectors, String columnMapping) {
+    Path ours = dir.resolve("ours");
+    Map<String, String> props = new LinkedHashMap<>(CDF);
+    props.put("delta.enableDeletionVectors", Boolean.toString(deletionVectors));
+    props.put("delta.columnMapping.mode", columnMapping);
+    DmlTables.DELTA_SPARK.create(ours, props);
+    Path theirs = DmlFixtures.copy(ours, "theirs");
+    DeltaTable table = DeltaTable.forPath(ours.toString());
+    String spark = "delta.`" + theirs + "`";
+
+    executor.delete(table, DeleteSpec.where("id % 5 = 0"));
+    DmlFixtures.sql("DELETE FROM " + spark + " WHERE id % 5 = 0");
+    executor.update(
+        table, new UpdateSpec(null, "id < 12", Map.of("name", "concat(name, '!')", "grp", "'g9'")));
+    DmlFixtures.sql("UPDATE " + spark + " SET name = concat(name, '!'), grp = 'g9' WHERE id < 12");
+    List<Row> source =
+        List.of(
+            Row.of(1L, "one", 1.5, "update"),
+            Row.of(2L, "two", 2.0, "delete"),
+            Row.of(13L, "13", 2.0, "delete"),
+            Row.of(100L, "hundred", 100.125, "insert"));
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("id", "s.id");
+    values.put("name", "s.name");
+    values.put("grp", "'g1'");
+    executor.merge(
         table,
-        path,
-        () -> executor.update(table, new UpdateSpec(null, "id = 1", Map.of("name", "'x'"))));
-    refused(
-        table,
-        path,
-        () ->
-            executor.merge(
-                table,
-                new MergeSpec(
-                    MergeTest.SOURCE,
-                    List.of(Row.of(1L, "u", 1.0, "u")),
-                    "t",
-                    "s",
-                    "t.id = s.id",
-                    List.of(new MatchedUpdate(null, Map.of("name", "s.name"))))));
+        new MergeSpec(
+            MergeTest.SOURCE,
+            source,
+            "t",
+            "s",
+            "t.id = s.id",
+            List.of(
+                new MatchedDelete("s.op = 'delete'"),
+                new MatchedUpdate(null, Map.of("name", "s.name")),
+                new NotMatchedInsert(null, values))));
+    MergeTest.view(source, "cdf_source");
+    DmlFixtures.sql(
+        "MERGE INTO "
+            + spark
+            + " AS t USING cdf_source AS s ON t.id = s.id "
+            + "WHEN MATCHED AND s.op = 'delete' THEN DELETE "
+            + "WHEN MATCHED THEN UPDATE SET name = s.name "
+            + "WHEN NOT MATCHED THEN INSERT (id, name, grp) VALUES (s.id, s.name, 'g1')");
+
+    long latest = table.latestSnapshot().version();
+    assertEquals(latest, DeltaTable.forPath(theirs.toString()).latestSnapshot().version());
+    assertEquals(DmlFixtures.rows(theirs), DmlFixtures.rows(ours));
+    int withChangeFiles = 0;
+    for (long v = 1; v <= latest; v++) {
+      boolean has = DmlFixtures.count(DmlFixtures.commit(ours, v), AddCDCFile.class) > 0;
+      assertEquals(
+          DmlFixtures.count(DmlFixtures.commit(theirs, v), AddCDCFile.class) > 0,
+          has,
+          "change data files at version " + v);
+      withChangeFiles += has ? 1 : 0;
+    }
+    // UPDATE and MERGE always, DELETE when it rewrites files
+    assertEquals(deletionVectors ? 2 : 3, withChangeFiles);
+    StructType schema = ChangeColumns.schemaOf(DmlFixtures.SCHEMA);
+    List<String> oursBySpark = sparks(ours, 0, schema);
+    List<String> theirsBySpark = sparks(theirs, 0, schema);
+    assertEquals(oursBySpark, ours(table, ChangeRange.fromVersion(0), schema));
+    assertEquals(
+        theirsBySpark,
+        ours(DeltaTable.forPath(theirs.toString()), ChangeRange.fromVersion(0), schema));
+    assertEquals(withoutTimes(theirsBySpark), withoutTimes(oursBySpark));
+    for (long s = 1; s <= latest; s++) {
+      assertEquals(
+          inVersions(oursBySpark, schema, s, s),
+          ours(table, ChangeRange.versions(s, s), schema),
+          "version " + s);
+    }
   }
 
   /**
@@ -157,18 +214,6 @@ class ChangeDataFeedDmlTest extends SparkDmlTestBase {
     rows.forEach(r -> out.add(r.replaceAll("_commit_timestamp=[^,}]*", "")));
     out.sort(null);
     return out;
-  }
-
-  private static void refused(DeltaTable table, Path path, Executable statement) {
-    long version = table.latestSnapshot().version();
-    List<String> rows = DmlFixtures.rows(path);
-    DeltaException e = assertThrows(DeltaException.class, statement);
-    assertEquals(ErrorCode.UNSUPPORTED_TABLE_FEATURE, e.code(), e.getMessage());
-    assertTrue(e.getMessage().contains(path.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("delta.enableChangeDataFeed"), e.getMessage());
-    assertEquals(version, table.latestSnapshot().version());
-    assertEquals(rows, DmlFixtures.rows(path));
-    assertFalse(Files.exists(path.resolve("_change_data")));
   }
 
   private static List<String> ours(DeltaTable table, ChangeRange range, StructType schema) {

@@ -7,6 +7,7 @@ import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.actions.Action;
 import io.deltajdbc.engine.actions.ActionJson;
+import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.DomainMetadata;
 import io.deltajdbc.engine.actions.Metadata;
@@ -52,6 +53,7 @@ public final class TransactionImpl implements Transaction {
   private final Path logPath;
   private final ReadSet reads = new ReadSet();
   private final List<AddFile> adds = new ArrayList<>();
+  private final List<AddCDCFile> changeFiles = new ArrayList<>();
   private final Map<String, RemoveFile> removes = new LinkedHashMap<>();
   private final Map<String, SetTransaction> txns = new LinkedHashMap<>();
   private final Map<String, DomainMetadata> domains = new LinkedHashMap<>();
@@ -126,6 +128,11 @@ public final class TransactionImpl implements Transaction {
   @Override
   public void add(Collection<AddFile> files) {
     adds.addAll(files);
+  }
+
+  @Override
+  public void addChangeFiles(Collection<AddCDCFile> files) {
+    changeFiles.addAll(files);
   }
 
   @Override
@@ -304,15 +311,16 @@ public final class TransactionImpl implements Transaction {
     }
     if (deletesData
         && !changeDataFromFileActions
+        && changeFiles.isEmpty()
         && "true"
             .equalsIgnoreCase(metadata.property("delta.enableChangeDataFeed").orElse("false"))) {
       throw DeltaErrors.unsupportedWrite(
           tablePath,
           snapshot.version(),
-          "the change data feed is enabled (delta.enableChangeDataFeed = true), and this engine"
-              + " does not write the change data files (_change_data/) of commits that remove"
-              + " rows yet (only of deletes, see Transaction.changeDataFromFileActions());"
-              + " appends are not affected.");
+          "the change data feed is enabled (delta.enableChangeDataFeed = true), and this"
+              + " commit removes rows without change data files (_change_data/, see"
+              + " Transaction.addChangeFiles) or the declaration that readers infer them from its"
+              + " file actions (Transaction.changeDataFromFileActions); appends are not affected.");
     }
   }
 
@@ -341,6 +349,7 @@ public final class TransactionImpl implements Transaction {
     out.addAll(domains.values());
     out.addAll(removes.values());
     out.addAll(adds);
+    out.addAll(changeFiles);
     return out;
   }
 

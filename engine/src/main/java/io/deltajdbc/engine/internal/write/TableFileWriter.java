@@ -2,13 +2,16 @@ package io.deltajdbc.engine.internal.write;
 
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.EngineConfig;
+import io.deltajdbc.engine.actions.AddCDCFile;
 import io.deltajdbc.engine.actions.AddFile;
+import io.deltajdbc.engine.actions.FileAction;
 import io.deltajdbc.engine.actions.Metadata;
 import io.deltajdbc.engine.actions.PartitionValues;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.files.DataFileWriter;
 import io.deltajdbc.engine.internal.columnmapping.ColumnMapping;
 import io.deltajdbc.engine.internal.parquet.ParquetRowWriter;
+import io.deltajdbc.engine.types.PrimitiveType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import java.io.IOException;
@@ -32,11 +35,15 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /**
  * Writes rows of a table's schema into new Parquet data files: one or more per partition, under
  * Hive-style directories, partition columns left out of the files (their values live in the log),
- * NOT NULL columns enforced, each file with its statistics. Nothing is committed here: the caller
- * commits the returned add actions, and on failure the files written so far are deleted.
+ * NOT NULL columns enforced, each file with its statistics. With {@link #writeWithChanges} it also
+ * writes change data files (protocol: "Change Data Files"): the rows whose change type is set go to
+ * {@code _change_data/} files, partitioned as the data, with a {@code _change_type} column and no
+ * statistics, as delta-spark writes them. Nothing is committed here: the caller commits the
+ * returned actions, and on failure the files written so far are deleted.
  */
 public final class TableFileWriter implements DataFileWriter {
   private static final int SIZE_CHECK_INTERVAL = 1000;
+  private static final String CHANGE_DATA_DIR = "_change_data/";
 
   private final Configuration conf;
   private final Path root;
@@ -47,6 +54,7 @@ public final class TableFileWriter implements DataFileWriter {
   private final List<String> partitionKeys = new ArrayList<>();
   private final List<String> partitionDirNames = new ArrayList<>();
   private final StructType dataSchema;
+  private final StructType changeSchema;
   private final ColumnMapping mapping;
   private final WriteOptions options;
   private final ZoneId zone;
@@ -86,34 +94,50 @@ public final class TableFileWriter implements DataFileWriter {
     this.partitionIndexes = pIdx.stream().mapToInt(Integer::intValue).toArray();
     this.dataIndexes = dIdx.stream().mapToInt(Integer::intValue).toArray();
     this.dataSchema = new StructType(data);
+    List<StructField> withChangeType = new ArrayList<>(data);
+    withChangeType.add(new StructField(CHANGE_TYPE, PrimitiveType.STRING, true));
+    this.changeSchema = new StructType(withChangeType);
   }
 
   /**
    * Writes the rows (values in the table schema's order) and returns the new files' add actions.
    */
+  @Override
   public List<AddFile> write(Iterator<Row> rows) {
-    Map<List<String>, OpenFile> open = new HashMap<>();
-    List<AddFile> done = new ArrayList<>();
+    return writeRows(rows, false).stream().map(AddFile.class::cast).toList();
+  }
+
+  @Override
+  public List<FileAction> writeWithChanges(Iterator<Row> rows) {
+    return writeRows(rows, true);
+  }
+
+  private List<FileAction> writeRows(Iterator<Row> rows, boolean withChanges) {
+    Map<FileKey, OpenFile> open = new HashMap<>();
+    List<FileAction> done = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     boolean ok = false;
     try {
       while (rows.hasNext()) {
-        Row row = conform(rows.next());
+        Row next = rows.next();
+        String changeType = withChanges ? (String) next.get(schema.size()) : null;
+        Row row = conform(withChanges ? columns(next) : next);
         List<String> pv = new ArrayList<>(partitionIndexes.length);
         for (int i : partitionIndexes) {
           pv.add(PartitionValues.encode(row.get(i), zone));
         }
-        OpenFile f = open.get(pv);
+        FileKey key = new FileKey(pv, changeType != null);
+        OpenFile f = open.get(key);
         if (f == null) {
-          f = new OpenFile(pv);
+          f = new OpenFile(pv, key.change());
           written.add(f.path);
-          open.put(pv, f);
+          open.put(key, f);
         }
-        f.write(dataRow(row));
+        f.write(fileRow(row, changeType));
         if (f.rows % SIZE_CHECK_INTERVAL == 0
             && f.writer.getDataSize() >= options.targetFileBytes()) {
           done.add(f.close());
-          open.remove(pv);
+          open.remove(key);
         }
       }
       for (OpenFile f : open.values()) {
@@ -193,57 +217,87 @@ public final class TableFileWriter implements DataFileWriter {
     }
   }
 
-  private Row dataRow(Row row) {
-    Object[] out = new Object[dataIndexes.length];
+  /** The table's columns of a row that also holds its change type. */
+  private Row columns(Row row) {
+    Object[] out = new Object[schema.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = row.get(dataIndexes[i]);
+      out[i] = row.get(i);
     }
     return Row.wrap(out);
   }
 
-  /** One data file being written. */
+  /** The values a file stores: the data columns, and for a change file the change type. */
+  private Row fileRow(Row row, String changeType) {
+    Object[] out = new Object[dataIndexes.length + (changeType == null ? 0 : 1)];
+    for (int i = 0; i < dataIndexes.length; i++) {
+      out[i] = row.get(dataIndexes[i]);
+    }
+    if (changeType != null) {
+      out[dataIndexes.length] = changeType;
+    }
+    return Row.wrap(out);
+  }
+
+  /** The file a row goes to: its partition, and whether it is a change row. */
+  private record FileKey(List<String> partitionValues, boolean change) {}
+
+  /** One data or change data file being written. */
   private final class OpenFile {
     final List<String> partitionValues;
+    final boolean change;
     final String relative;
     final Path path;
     final ParquetWriter<Row> writer;
     final StatsCollector stats;
     long rows;
 
-    OpenFile(List<String> partitionValues) throws IOException {
+    OpenFile(List<String> partitionValues, boolean change) throws IOException {
       this.partitionValues = partitionValues;
+      this.change = change;
       String name =
-          "part-00000-" + UUID.randomUUID() + "-c000" + options.codec().getExtension() + ".parquet";
+          (change ? "cdc-00000-" : "part-00000-")
+              + UUID.randomUUID()
+              + "-c000"
+              + options.codec().getExtension()
+              + ".parquet";
       String dir =
           partitionIndexes.length == 0
               ? ""
               : PartitionPaths.directory(partitionDirNames, partitionValues) + "/";
-      this.relative = dir + name;
+      this.relative = (change ? CHANGE_DATA_DIR : "") + dir + name;
       this.path = new Path(root, relative);
       this.writer =
-          ParquetRowWriter.create(conf, path, dataSchema, mapping.isEnabled(), options.codec());
+          ParquetRowWriter.create(
+              conf, path, change ? changeSchema : dataSchema, mapping.isEnabled(), options.codec());
       this.stats =
-          new StatsCollector(
-              dataSchema,
-              mapping.isEnabled(),
-              options.numIndexedCols(),
-              options.stringPrefix(),
-              tightBounds);
+          change
+              ? null
+              : new StatsCollector(
+                  dataSchema,
+                  mapping.isEnabled(),
+                  options.numIndexedCols(),
+                  options.stringPrefix(),
+                  tightBounds);
     }
 
-    void write(Row dataRow) throws IOException {
-      writer.write(dataRow);
-      stats.add(dataRow);
+    void write(Row fileRow) throws IOException {
+      writer.write(fileRow);
+      if (stats != null) {
+        stats.add(fileRow);
+      }
       rows++;
     }
 
-    AddFile close() throws IOException {
+    FileAction close() throws IOException {
       writer.close();
       FileSystem fs = path.getFileSystem(conf);
       FileStatus status = fs.getFileStatus(path);
       Map<String, String> pv = new LinkedHashMap<>();
       for (int i = 0; i < partitionKeys.size(); i++) {
         pv.put(partitionKeys.get(i), partitionValues.get(i));
+      }
+      if (change) {
+        return new AddCDCFile(encode(relative), pv, status.getLen(), false, null);
       }
       return new AddFile(
           encode(relative),
