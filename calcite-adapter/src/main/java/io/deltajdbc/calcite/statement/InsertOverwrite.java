@@ -149,6 +149,8 @@ final class InsertOverwrite {
                     return Row.wrap(out);
                   });
           txn.remove(replaced);
+          // whole files replaced: change data readers infer the changes, as delta-spark's overwrite
+          txn.changeDataFromFileActions();
           txn.write(DeltaWrites.checked(ref.schema().conf(), txn, rows));
           Map<String, String> params = new LinkedHashMap<>();
           params.put("mode", "Overwrite");

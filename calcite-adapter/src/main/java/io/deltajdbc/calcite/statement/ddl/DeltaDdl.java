@@ -178,6 +178,9 @@ public final class DeltaDdl {
     ref.requireNotAppendOnly(s);
     txn.readWholeTable();
     txn.remove(s.files());
+    // every file removed: change data readers infer the deletes, as of delta-spark's whole-file
+    // DELETE
+    txn.changeDataFromFileActions();
     Map<String, String> params = new LinkedHashMap<>();
     txn.commit(Operation.of(OperationName.TRUNCATE, params));
     return 0;

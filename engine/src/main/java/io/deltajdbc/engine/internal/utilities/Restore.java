@@ -93,6 +93,8 @@ public final class Restore {
     txn.updateProtocol(protocol);
     txn.add(toAdd);
     txn.remove(toRemove);
+    // delta-spark's RESTORE writes no change data files: readers infer its changes from the files
+    txn.changeDataFromFileActions();
 
     long restoredSize = toAdd.stream().mapToLong(AddFile::size).sum();
     long removedSize = toRemove.stream().mapToLong(AddFile::size).sum();
