@@ -249,7 +249,8 @@ public final class DeltaTable {
    * OPTIMIZE (delta-spark's): compacts the small files of the partitions the request selects into
    * larger ones, or Z-orders them by the request's columns, in one commit that changes no data (a
    * concurrent blind append does not conflict with it); no commit when nothing needs rewriting.
-   * Runs in this JVM; a Z-ordered partition is sorted in memory.
+   * Runs in this JVM (a bin's rows are held in memory), or for large rewrites on the request's
+   * runner (the Spark backend's, {@link io.deltajdbc.engine.dml.DmlExecutor#optimizer}).
    */
   public OptimizeResult optimize(OptimizeRequest request) {
     requireNonNull(request, "request");

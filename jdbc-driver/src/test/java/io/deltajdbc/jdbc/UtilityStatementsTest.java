@@ -229,6 +229,46 @@ class UtilityStatementsTest {
     }
   }
 
+  /**
+   * A rewrite of at least {@code deltajdbc.optimize.backendMinBytes} runs on the Spark backend (0
+   * here: every rewrite), with delta-spark's outcome; the statement's warning says where it ran.
+   */
+  @Test
+  void largeOptimizeRunsOnSparkAsDeltaSparksDoes() throws Exception {
+    try (Connection c = connect(";deltajdbc.optimize.backendMinBytes=0");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE events (id BIGINT, score DOUBLE, region STRING) PARTITIONED BY (region)");
+      for (int k = 0; k < 4; k++) {
+        s.executeUpdate(
+            "INSERT INTO events VALUES ("
+                + k
+                + ", "
+                + (k * 1.5)
+                + ", 'north'), ("
+                + (10 + k)
+                + ", "
+                + (100 - k)
+                + ", 'south')");
+      }
+      copy("events", "events_spark");
+      spark().sql("OPTIMIZE " + delta("events_spark") + " ZORDER BY (score, id)").collectAsList();
+      try (ResultSet rs = s.executeQuery("OPTIMIZE events ZORDER BY (score, id)")) {
+        assertTrue(rs.next());
+        assertTrue(
+            s.getWarnings() != null
+                && s.getWarnings().getMessage().contains("rewrote 8 files")
+                && s.getWarnings().getMessage().contains("in Apache Spark (local"),
+            String.valueOf(s.getWarnings()));
+      }
+      assertEquals(
+          sparkRows("SELECT * FROM " + delta("events_spark") + " ORDER BY id"),
+          sparkRows("SELECT * FROM " + delta("events") + " ORDER BY id"));
+      assertEquals(operations("events_spark"), operations("events"));
+      assertEquals(dataFiles("events_spark").size(), dataFiles("events").size());
+    }
+  }
+
   @Test
   void convertToDeltaIsDeltaSparks() throws Exception {
     spark()

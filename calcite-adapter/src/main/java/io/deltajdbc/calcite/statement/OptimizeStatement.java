@@ -1,16 +1,22 @@
 package io.deltajdbc.calcite.statement;
 
+import io.deltajdbc.calcite.StatementWarnings;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
+import io.deltajdbc.calcite.runtime.DmlBackend;
 import io.deltajdbc.calcite.runtime.DmlPlanner;
 import io.deltajdbc.calcite.sql.ast.SqlDeltaUtility;
 import io.deltajdbc.calcite.statement.ddl.TableRef;
 import io.deltajdbc.calcite.utility.OptimizeRows;
 import io.deltajdbc.calcite.utility.ResultRows;
 import io.deltajdbc.engine.DeltaErrors;
+import io.deltajdbc.engine.DeltaException;
 import io.deltajdbc.engine.DeltaTable;
+import io.deltajdbc.engine.ErrorCode;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
 import io.deltajdbc.engine.utilities.OptimizeRequest;
+import io.deltajdbc.engine.utilities.OptimizeResult;
+import io.deltajdbc.engine.utilities.OptimizeRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,8 +34,10 @@ import org.apache.calcite.sql.SqlNodeList;
 /**
  * {@code OPTIMIZE t [WHERE predicate] [ZORDER BY (c, ...)]}: the predicate is validated and planned
  * as a query's condition would be, and must become an engine predicate over partition columns as a
- * whole; the engine's OPTIMIZE runs when the statement executes, in the driver's JVM, and answers
- * with delta-spark's {@code path} and {@code metrics}. The commit records the predicate as
+ * whole; the engine's OPTIMIZE runs when the statement executes, in the driver's JVM or, for a
+ * rewrite of at least {@code deltajdbc.optimize.backendMinBytes} (256 MiB), on the Spark backend
+ * when it can run here, and answers with delta-spark's {@code path} and {@code metrics}; a warning
+ * on the statement says where the files were rewritten. The commit records the predicate as
  * delta-spark does (Spark's text of the parsed predicate: {@code ('part = a)}).
  */
 final class OptimizeStatement {
@@ -69,10 +77,41 @@ final class OptimizeStatement {
       }
       request = request.zOrderBy(columns);
     }
-    OptimizeRequest asked = request;
+    OptimizeRequest asked = request.largeRewritesOn(() -> backend(ref));
     return new ResultRows(
-            OptimizeRows.SCHEMA, () -> List.of(OptimizeRows.of(table.optimize(asked))))
+            OptimizeRows.SCHEMA,
+            () -> {
+              OptimizeResult result = table.optimize(asked);
+              if (result.version() >= 0) {
+                StatementWarnings.add(
+                    "OPTIMIZE of "
+                        + ref.qualified()
+                        + " rewrote "
+                        + result.metrics().numFilesRemoved()
+                        + " files ("
+                        + result.metrics().filesRemoved().totalSize()
+                        + " bytes) in "
+                        + result.rewrittenOn()
+                        + ".");
+              }
+              return List.of(OptimizeRows.of(result));
+            })
         .signature(context, sql);
+  }
+
+  /**
+   * The Spark backend's runner for a large rewrite, or null when the backend cannot run here (the
+   * rewrite then runs in this JVM).
+   */
+  private static OptimizeRunner backend(TableRef ref) {
+    try {
+      return DmlBackend.executor(ref.schema().conf()).optimizer();
+    } catch (DeltaException e) {
+      if (e.code() == ErrorCode.EXECUTION_BACKEND_UNAVAILABLE) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /**

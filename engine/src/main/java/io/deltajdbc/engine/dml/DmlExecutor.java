@@ -4,6 +4,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.engine.utilities.OptimizeRunner;
 import java.util.List;
 
 /**
@@ -30,4 +31,10 @@ public interface DmlExecutor {
    * Returns at once when the table has no CHECK constraints.
    */
   void checkConstraints(Snapshot snapshot, StructType schema, List<Row> rows);
+
+  /**
+   * The runner of OPTIMIZE's bins on this backend's workers, for rewrites too large for one JVM
+   * ({@link io.deltajdbc.engine.utilities.OptimizeRequest#largeRewritesOn}).
+   */
+  OptimizeRunner optimizer();
 }

@@ -5,6 +5,7 @@ import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.engine.utilities.OptimizeRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,11 @@ public final class DmlExecutors {
     @Override
     public void checkConstraints(Snapshot snapshot, StructType schema, List<Row> rows) {
       delegate().checkConstraints(snapshot, schema, rows);
+    }
+
+    @Override
+    public OptimizeRunner optimizer() {
+      return delegate().optimizer();
     }
   }
 }

@@ -3,9 +3,11 @@ package io.deltajdbc.engine.utilities;
 /**
  * What OPTIMIZE did, as delta-spark's result row has it: the table's {@code path} and its {@code
  * metrics}. {@code version} is the OPTIMIZE commit's, -1 when nothing needed rewriting (then no
- * commit is written).
+ * commit is written); {@code rewrittenOn} says where the files were rewritten ({@link
+ * OptimizeRunner#description}).
  */
-public record OptimizeResult(String path, OptimizeMetrics metrics, long version) {
+public record OptimizeResult(
+    String path, OptimizeMetrics metrics, long version, String rewrittenOn) {
 
   /**
    * delta-spark's {@code OptimizeMetrics}, the fields this engine computes; the rest of

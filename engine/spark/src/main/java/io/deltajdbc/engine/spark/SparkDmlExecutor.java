@@ -13,6 +13,7 @@ import io.deltajdbc.engine.dml.DmlResult;
 import io.deltajdbc.engine.dml.MergeSpec;
 import io.deltajdbc.engine.dml.UpdateSpec;
 import io.deltajdbc.engine.types.StructType;
+import io.deltajdbc.engine.utilities.OptimizeRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,11 @@ public final class SparkDmlExecutor implements DmlExecutor {
     } finally {
       ActiveSession.leave(previous);
     }
+  }
+
+  @Override
+  public OptimizeRunner optimizer() {
+    return new SparkOptimizeRunner(session());
   }
 
   private SparkSession session() {

@@ -6,16 +6,13 @@ import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
 import io.deltajdbc.engine.actions.AddFile;
 import io.deltajdbc.engine.actions.FileStats;
-import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Column;
 import io.deltajdbc.engine.expressions.Predicates;
-import io.deltajdbc.engine.internal.scan.FileRowIterator;
-import io.deltajdbc.engine.internal.scan.TableFileReader;
 import io.deltajdbc.engine.internal.snapshot.SnapshotImpl;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
-import io.deltajdbc.engine.internal.write.TableFileWriter;
 import io.deltajdbc.engine.txn.Operation;
 import io.deltajdbc.engine.txn.OperationName;
+import io.deltajdbc.engine.utilities.OptimizeBin;
 import io.deltajdbc.engine.utilities.OptimizeRequest;
 import io.deltajdbc.engine.utilities.OptimizeResult;
 import io.deltajdbc.engine.utilities.OptimizeResult.DeletionVectorStats;
@@ -23,8 +20,8 @@ import io.deltajdbc.engine.utilities.OptimizeResult.FileSizeMetrics;
 import io.deltajdbc.engine.utilities.OptimizeResult.OptimizeMetrics;
 import io.deltajdbc.engine.utilities.OptimizeResult.ZOrderFileStats;
 import io.deltajdbc.engine.utilities.OptimizeResult.ZOrderStats;
+import io.deltajdbc.engine.utilities.OptimizeRunner;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +37,21 @@ import org.apache.hadoop.conf.Configuration;
  * partition, by size, into bins of at most {@code maxFileSize}; each bin of two files or more
  * (every bin for Z-order) is read, deletion vectors applied, and written again as one file
  * (Z-order: sorted by the interleaved bits of the columns' range ids, as {@code totalSize /
- * maxFileSize} files). The commit removes and adds with {@code dataChange = false}, so a concurrent
- * blind append does not conflict with it; with nothing to rewrite nothing is committed. The
- * settings are delta-spark's names under {@code deltajdbc.}: {@code
- * deltajdbc.optimize.minFileSize}, {@code deltajdbc.optimize.maxFileSize} (1 GiB each) and {@code
- * deltajdbc.optimize.maxDeletedRowsRatio} (0.05).
+ * maxFileSize} files; {@link BinRewriter}), in this JVM or, for a rewrite of at least {@code
+ * deltajdbc.optimize.backendMinBytes}, on the request's large runner (the Spark backend). The
+ * commit removes and adds with {@code dataChange = false}, so a concurrent blind append does not
+ * conflict with it; with nothing to rewrite nothing is committed. The settings are delta-spark's
+ * names under {@code deltajdbc.}: {@code deltajdbc.optimize.minFileSize}, {@code
+ * deltajdbc.optimize.maxFileSize} (1 GiB each) and {@code deltajdbc.optimize.maxDeletedRowsRatio}
+ * (0.05).
  */
 public final class Optimize {
   public static final String MIN_FILE_SIZE = "deltajdbc.optimize.minFileSize";
   public static final String MAX_FILE_SIZE = "deltajdbc.optimize.maxFileSize";
   public static final String MAX_DELETED_ROWS_RATIO = "deltajdbc.optimize.maxDeletedRowsRatio";
 
-  /** delta-spark's {@code spark.databricks.io.skipping.mdc.rangeId.max}. */
-  private static final int RANGE_IDS = 1000;
+  /** The size of a rewrite from which it runs on the request's large runner, if any. */
+  public static final String BACKEND_MIN_BYTES = "deltajdbc.optimize.backendMinBytes";
 
   private final DeltaTable table;
   private final Configuration conf;
@@ -90,36 +89,22 @@ public final class Optimize {
                 .toList();
     List<List<AddFile>> bins = bins(toProcess, maxFileSize, zOrdering);
 
-    Configuration writeConf = new Configuration(snapshot.tableFiles().configuration());
-    writeConf.setLong(
-        "deltajdbc.write.targetFileSize", Long.MAX_VALUE); // one file per bin, as Spark
-    TableFileReader reader =
-        TableFileReader.allColumns(
-            snapshot.tableFiles().configuration(), snapshot.root(), path, snapshot.metadata());
-    boolean dvs = snapshot.tableFiles().deletionVectorsSupported();
-    TableFileWriter writer =
-        new TableFileWriter(writeConf, snapshot.root(), path, snapshot.metadata(), dvs);
-    List<AddFile> added = new ArrayList<>();
-    List<AddFile> removed = new ArrayList<>();
-    for (List<AddFile> bin : bins) {
-      List<Row> rows = read(reader, bin);
-      if (zOrdering) {
-        List<Integer> indexes = zOrder.stream().map(c -> snapshot.schema().indexOf(c)).toList();
-        rows = ZOrder.sort(rows, indexes, RANGE_IDS);
-        long total = bin.stream().mapToLong(AddFile::size).sum();
-        int files = (int) Math.max(1, Math.min(rows.size(), total / maxFileSize));
-        for (int k = 0; k < files; k++) {
-          List<Row> chunk =
-              rows.subList(
-                  (int) ((long) rows.size() * k / files),
-                  (int) ((long) rows.size() * (k + 1) / files));
-          writer.write(chunk.iterator()).forEach(a -> added.add(a.withDataChange(false)));
-        }
-      } else {
-        writer.write(rows.iterator()).forEach(a -> added.add(a.withDataChange(false)));
-      }
-      removed.addAll(bin);
+    long rewriteBytes = bins.stream().flatMap(List::stream).mapToLong(AddFile::size).sum();
+    OptimizeRunner runner = OptimizeRunner.local();
+    if (request.largeRunner() != null
+        && !bins.isEmpty()
+        && rewriteBytes >= conf.getLongBytes(BACKEND_MIN_BYTES, 256L << 20)) {
+      OptimizeRunner large = request.largeRunner().get();
+      runner = large == null ? runner : large;
     }
+    List<OptimizeBin> work = new ArrayList<>();
+    for (List<AddFile> bin : bins) {
+      work.add(OptimizeBin.of(snapshot.tableFiles(), bin, zOrder, maxFileSize));
+    }
+    List<AddFile> added = new ArrayList<>();
+    runner.rewrite(work).forEach(added::addAll);
+    List<AddFile> removed = new ArrayList<>();
+    bins.forEach(removed::addAll);
     List<AddFile> removedDvs = removed.stream().filter(f -> f.deletionVector() != null).toList();
     long version = -1;
     if (!added.isEmpty()) {
@@ -156,7 +141,7 @@ public final class Optimize {
                     removedDvs.stream().mapToLong(f -> f.deletionVector().cardinality()).sum()),
             columns,
             indexed < 0 ? columns : Math.min(indexed, columns));
-    return new OptimizeResult(snapshot.root().toString(), metrics, version);
+    return new OptimizeResult(snapshot.root().toString(), metrics, version, runner.description());
   }
 
   /** delta-spark's rule: a partition predicate only. */
@@ -259,18 +244,6 @@ public final class Optimize {
       }
     }
     return out.stream().filter(b -> b.size() > 1 || everyBin).toList();
-  }
-
-  private static List<Row> read(TableFileReader reader, Collection<AddFile> files) {
-    List<Row> rows = new ArrayList<>();
-    for (AddFile f : files) {
-      try (FileRowIterator it = reader.open(f)) {
-        while (it.hasNext()) {
-          rows.add(it.next());
-        }
-      }
-    }
-    return rows;
   }
 
   private Operation operation(
