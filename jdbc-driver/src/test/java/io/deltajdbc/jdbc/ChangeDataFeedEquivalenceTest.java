@@ -127,8 +127,12 @@ class ChangeDataFeedEquivalenceTest {
       default -> {
         s.executeUpdate("DELETE FROM changes");
         List<String> values = new ArrayList<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>(); // one source row per key
         for (int k = 0; k < 4; k++) {
           long id = random.nextInt(3) == 0 ? 200 + 10 * i + k : 1 + random.nextInt(12);
+          if (!ids.add(id)) {
+            continue;
+          }
           values.add("(" + values(random, id) + ", '" + (random.nextBoolean() ? "u" : "d") + "')");
         }
         s.executeUpdate("INSERT INTO changes VALUES " + String.join(", ", values));
