@@ -1,6 +1,6 @@
 <#--
-  Delta's and Spark's statements on top of Calcite's grammar: CREATE TABLE (with columns or AS a
-  query, USING, PARTITIONED BY, LOCATION, COMMENT, TBLPROPERTIES), DROP TABLE, TRUNCATE TABLE,
+  Delta's and Spark's statements on top of Calcite's grammar: CREATE [OR REPLACE] TABLE (with
+  columns, AS a query or SHALLOW CLONE of a table, USING, PARTITIONED BY, LOCATION, COMMENT, TBLPROPERTIES), DROP TABLE, TRUNCATE TABLE,
   ALTER TABLE (ADD COLUMNS, SET/UNSET TBLPROPERTIES, ADD/DROP CONSTRAINT ... CHECK) and
   INSERT OVERWRITE [TABLE] t [PARTITION (p = v, ...)], MERGE, Spark's SHOW ... and DESCRIBE ... statements.
   Column types take Spark's and Delta's names
@@ -36,9 +36,11 @@ SqlCreate SqlCreateDeltaTable(Span s, boolean replace) :
     SqlNode comment = null;
     SqlNodeList properties = null;
     SqlNode query = null;
+    SqlIdentifier clone = null;
 }
 {
     <TABLE> ifNotExists = DeltaIfNotExists() id = CompoundIdentifier()
+    [ <SHALLOW> <CLONE> clone = CompoundIdentifier() ]
     [ columns = DeltaColumnList() ]
     (
         <USING> format = SimpleIdentifier()
@@ -54,7 +56,7 @@ SqlCreate SqlCreateDeltaTable(Span s, boolean replace) :
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return new SqlCreateDeltaTable(s.end(this), replace, ifNotExists, id, columns, format,
-            partitionedBy, location, comment, properties, query);
+            partitionedBy, location, comment, properties, query, clone);
     }
 }
 

@@ -13,10 +13,12 @@ import io.deltajdbc.engine.internal.snapshot.SnapshotManager;
 import io.deltajdbc.engine.internal.txn.TableCreator;
 import io.deltajdbc.engine.internal.txn.TransactionImpl;
 import io.deltajdbc.engine.internal.utilities.ConvertToDelta;
+import io.deltajdbc.engine.internal.utilities.CreateOrReplace;
 import io.deltajdbc.engine.internal.utilities.DetailReader;
 import io.deltajdbc.engine.internal.utilities.HistoryReader;
 import io.deltajdbc.engine.internal.utilities.Optimize;
 import io.deltajdbc.engine.internal.utilities.Restore;
+import io.deltajdbc.engine.internal.utilities.ShallowClone;
 import io.deltajdbc.engine.internal.utilities.Vacuum;
 import io.deltajdbc.engine.storage.Locations;
 import io.deltajdbc.engine.storage.LogStore;
@@ -24,6 +26,8 @@ import io.deltajdbc.engine.storage.LogStores;
 import io.deltajdbc.engine.txn.IsolationLevel;
 import io.deltajdbc.engine.txn.TableSpec;
 import io.deltajdbc.engine.txn.Transaction;
+import io.deltajdbc.engine.utilities.CloneRequest;
+import io.deltajdbc.engine.utilities.CloneResult;
 import io.deltajdbc.engine.utilities.ConvertRequest;
 import io.deltajdbc.engine.utilities.ConvertResult;
 import io.deltajdbc.engine.utilities.HistoryEntry;
@@ -86,6 +90,20 @@ public final class DeltaTable {
       String path, Configuration conf, TableSpec spec, Iterator<Row> rows) {
     DeltaTable table = forPath(path, conf);
     TableCreator.create(table.logStore(), table.root(), path, spec, rows);
+    return table;
+  }
+
+  /**
+   * CREATE OR REPLACE TABLE (delta-spark's): creates the table at {@code path} as {@link
+   * #create(String, Configuration, TableSpec, Iterator)} does when it has no commit; otherwise
+   * commits one version that removes every file, sets the metadata of a new table made from {@code
+   * spec} (a new id, as delta-spark gives it) and adds {@code rows} when not null (AS SELECT). The
+   * old versions stay readable by time travel; the protocol is never downgraded.
+   */
+  public static DeltaTable createOrReplace(
+      String path, Configuration conf, TableSpec spec, Iterator<Row> rows) {
+    DeltaTable table = forPath(path, conf);
+    new CreateOrReplace(table).run(spec, rows);
     return table;
   }
 
@@ -243,6 +261,21 @@ public final class DeltaTable {
   public RestoreResult restore(RestoreTarget target) {
     requireNonNull(target, "target");
     return new Restore(this).run(target);
+  }
+
+  /**
+   * SHALLOW CLONE (delta-spark's): makes the table at {@code targetPath} a clone of a version of
+   * this one, its version 0 naming this table's files by absolute path (nothing is copied) with
+   * this version's schema, partitioning, properties and protocol. An existing target is refused
+   * ({@link ErrorCode#TABLE_ALREADY_EXISTS}) unless the request allows replacing it and it holds no
+   * file; a version this table cannot read is refused ({@link ErrorCode#VERSION_OUT_OF_RANGE},
+   * {@link ErrorCode#TIMESTAMP_OUT_OF_RANGE}); nothing is written then.
+   */
+  public CloneResult shallowClone(String targetPath, Configuration conf, CloneRequest request) {
+    requireNonNull(targetPath, "targetPath");
+    requireNonNull(conf, "conf");
+    requireNonNull(request, "request");
+    return new ShallowClone(this).run(targetPath, conf, request);
   }
 
   /**

@@ -107,6 +107,9 @@ public final class DeltaStatements {
       CalcitePrepare.Context context,
       SqlCreateDeltaTable create,
       String sql) {
+    if (create.clone != null) {
+      return CloneStatement.prepare(context, create, sql);
+    }
     TableRef ref = TableRef.forCreate(context, create.name);
     if (create.query == null) {
       TableSpec spec = DeltaDdl.spec(create, null, ref);

@@ -172,7 +172,8 @@ final class UtilityStatements {
     return TableRef.resolve(context, id).requireExists();
   }
 
-  private static SqlIdentifier base(SqlIdentifier id) {
+  /** The name without its time-travel suffix ({@code "t@v3"} names {@code t}). */
+  static SqlIdentifier base(SqlIdentifier id) {
     List<String> names = new ArrayList<>(id.names);
     names.set(names.size() - 1, VersionSpec.baseName(names.get(names.size() - 1)));
     return new SqlIdentifier(names, id.getParserPosition());

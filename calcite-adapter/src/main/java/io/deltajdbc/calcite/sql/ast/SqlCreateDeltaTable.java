@@ -14,7 +14,9 @@ import org.apache.calcite.util.ImmutableNullableList;
 
 /**
  * {@code CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t [(columns)] [USING DELTA] [PARTITIONED BY
- * (...)] [LOCATION '...'] [COMMENT '...'] [TBLPROPERTIES (...)] [AS query]}.
+ * (...)] [LOCATION '...'] [COMMENT '...'] [TBLPROPERTIES (...)] [AS query]}, and Delta's {@code
+ * CREATE [OR REPLACE] TABLE t SHALLOW CLONE s} ({@link #clone} the source, its version in the name
+ * as time travel writes it: {@code "s@v3"}).
  */
 public final class SqlCreateDeltaTable extends SqlCreate {
   private static final SqlOperator OPERATOR =
@@ -28,6 +30,7 @@ public final class SqlCreateDeltaTable extends SqlCreate {
   public final SqlNode comment;
   public final SqlNodeList properties;
   public final SqlNode query;
+  public final SqlIdentifier clone;
 
   public SqlCreateDeltaTable(
       SqlParserPos pos,
@@ -40,7 +43,8 @@ public final class SqlCreateDeltaTable extends SqlCreate {
       SqlNode location,
       SqlNode comment,
       SqlNodeList properties,
-      SqlNode query) {
+      SqlNode query,
+      SqlIdentifier clone) {
     super(OPERATOR, pos, replace, ifNotExists);
     this.name = name;
     this.columns = columns;
@@ -50,11 +54,13 @@ public final class SqlCreateDeltaTable extends SqlCreate {
     this.comment = comment;
     this.properties = properties;
     this.query = query;
+    this.clone = clone;
   }
 
   @Override
   public List<SqlNode> getOperandList() {
-    return ImmutableNullableList.of(name, columns, partitionedBy, comment, properties, query);
+    return ImmutableNullableList.of(
+        name, columns, partitionedBy, comment, properties, query, clone);
   }
 
   @Override
@@ -64,6 +70,10 @@ public final class SqlCreateDeltaTable extends SqlCreate {
       writer.keyword("IF NOT EXISTS");
     }
     name.unparse(writer, 0, 0);
+    if (clone != null) {
+      writer.keyword("SHALLOW CLONE");
+      clone.unparse(writer, 0, 0);
+    }
     if (columns != null) {
       SqlWriter.Frame frame = writer.startList("(", ")");
       columns.forEach(

@@ -31,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes CREATE TABLE, DROP TABLE and TRUNCATE TABLE against the warehouse. CREATE TABLE writes
- * version 0 of a new table (with the rows of its query for CREATE TABLE AS); TRUNCATE removes every
- * file in one commit; DROP TABLE deletes what the table owns, log first.
+ * Executes CREATE [OR REPLACE] TABLE, DROP TABLE and TRUNCATE TABLE against the warehouse. CREATE
+ * TABLE writes version 0 of a new table (with the rows of its query for CREATE TABLE AS); CREATE OR
+ * REPLACE TABLE replaces an existing table's files and metadata in one commit; TRUNCATE removes
+ * every file in one commit; DROP TABLE deletes what the table owns, log first.
  */
 public final class DeltaDdl {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaDdl.class);
@@ -62,12 +63,11 @@ public final class DeltaDdl {
               + ref.path()
               + "); leave LOCATION out.");
     }
-    if (create.getReplace()) {
+    if (create.getReplace() && create.ifNotExists) {
       throw DeltaErrors.invalidArgument(
           "CREATE OR REPLACE TABLE "
               + ref.qualified()
-              + " is not supported; "
-              + "use DROP TABLE, then CREATE TABLE, or TRUNCATE TABLE and INSERT.");
+              + " IF NOT EXISTS: give OR REPLACE or IF NOT EXISTS, not both.");
     }
     StructType schema;
     if (create.columns != null && querySchema != null) {
@@ -108,10 +108,15 @@ public final class DeltaDdl {
   }
 
   /**
-   * CREATE TABLE: version 0 with the given rows (none for a column list). Returns the row count.
+   * CREATE TABLE: version 0 with the given rows (none for a column list); CREATE OR REPLACE TABLE:
+   * the same for a new table, one commit replacing files and metadata of an existing one. Returns
+   * the row count.
    */
   public static long create(
       SqlCreateDeltaTable create, TableRef ref, TableSpec spec, Iterator<Row> rows) {
+    if (create.getReplace()) {
+      return createOrReplace(ref, spec, rows);
+    }
     OptionalLong version = ref.exists() ? latestVersion(ref) : OptionalLong.empty();
     if (version.isPresent()) {
       if (create.ifNotExists) {
@@ -124,6 +129,23 @@ public final class DeltaDdl {
         rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
     ref.schema().forget(ref.name());
     DeltaTable.create(ref.path().toString(), ref.schema().conf(), spec, counted);
+    return counted == null ? 0 : counted.count();
+  }
+
+  private static long createOrReplace(TableRef ref, TableSpec spec, Iterator<Row> rows) {
+    boolean replacing = ref.exists() && latestVersion(ref).isPresent();
+    if (replacing) {
+      ref.requireNotAppendOnly(ref.table().latestSnapshot());
+    } else {
+      ref.schema().warehouse().requireFreeForCreate(ref.qualified(), ref.path());
+    }
+    CalciteRows.Counted<Row> counted =
+        rows == null ? null : new CalciteRows.Counted<>(rows, r -> (Row) r);
+    try {
+      DeltaTable.createOrReplace(ref.path().toString(), ref.schema().conf(), spec, counted);
+    } finally {
+      ref.schema().forget(ref.name());
+    }
     return counted == null ? 0 : counted.count();
   }
 

@@ -29,7 +29,20 @@ final class CommitInfoFactory {
           OperationName.VACUUM_START.recorded(),
           OperationName.VACUUM_END.recorded(),
           OperationName.CONVERT.recorded(),
-          OperationName.OPTIMIZE.recorded());
+          OperationName.OPTIMIZE.recorded(),
+          OperationName.CLONE.recorded(),
+          OperationName.CREATE_OR_REPLACE_TABLE.recorded());
+
+  /**
+   * Operations whose metrics are delta-spark's {@code DeltaOperationMetrics.WRITE} alone: the files
+   * a replace removes are not counted in its metrics.
+   */
+  private static final Set<String> WRITE_METRICS_ONLY =
+      Set.of(OperationName.CREATE_OR_REPLACE_TABLE_AS_SELECT.recorded());
+
+  /** Operations delta-spark commits with {@code commitLarge}, which records read version -1. */
+  private static final Set<String> LARGE_COMMITS =
+      Set.of(OperationName.CONVERT.recorded(), OperationName.CLONE.recorded());
 
   private CommitInfoFactory() {}
 
@@ -63,8 +76,8 @@ final class CommitInfoFactory {
     ci.put("timestamp", System.currentTimeMillis());
     ci.put("operation", op.name());
     ci.put("operationParameters", parameters(op.parameters()));
-    // delta-spark's commitLarge (CONVERT) records the read version of a new table, -1.
-    if (readVersion >= 0 || op.name().equals(OperationName.CONVERT.recorded())) {
+    // delta-spark's commitLarge (CONVERT, CLONE) records the read version of a new table, -1.
+    if (readVersion >= 0 || LARGE_COMMITS.contains(op.name())) {
       ci.put("readVersion", readVersion);
     }
     ci.put("isolationLevel", isolationLevel);
@@ -119,7 +132,7 @@ final class CommitInfoFactory {
       }
       m.put("numOutputBytes", Long.toString(bytes));
     }
-    if (!removes.isEmpty()) {
+    if (!removes.isEmpty() && !WRITE_METRICS_ONLY.contains(op.name())) {
       m.put("numRemovedFiles", Integer.toString(removes.size()));
       m.put(
           "numRemovedBytes",

@@ -47,11 +47,68 @@ public final class TableCreator {
 
   private TableCreator() {}
 
-  /** Commits version 0; rows, when not null, are written as the table's first data. */
+  /**
+   * Commits version 0 as CREATE TABLE; rows, when not null, are written as the table's first data.
+   */
   public static long create(
       LogStore store, Path root, String tablePath, TableSpec spec, Iterator<Row> rows) {
-    TableProperties.validate(spec.properties());
+    return create(store, root, tablePath, spec, rows, false);
+  }
+
+  /**
+   * Commits version 0; rows, when not null, are written as the table's first data. With {@code
+   * orReplace} the commit is recorded as delta-spark records CREATE OR REPLACE TABLE [AS SELECT] of
+   * a table that did not exist.
+   */
+  public static long create(
+      LogStore store,
+      Path root,
+      String tablePath,
+      TableSpec spec,
+      Iterator<Row> rows,
+      boolean orReplace) {
     WriterFeatures.checkStore(tablePath, store, root);
+    NewTable table = newTable(tablePath, spec);
+    WriterFeatures.checkWritable(tablePath, 0, table.protocol(), table.metadata());
+    List<AddFile> adds =
+        rows == null
+            ? List.of()
+            : new TableFileWriter(
+                    store.configuration(),
+                    root,
+                    tablePath,
+                    table.metadata(),
+                    table.protocol().hasWriterFeature("deletionVectors"))
+                .write(rows);
+    OperationName name =
+        orReplace
+            ? (rows == null
+                ? OperationName.CREATE_OR_REPLACE_TABLE
+                : OperationName.CREATE_OR_REPLACE_TABLE_AS_SELECT)
+            : (rows == null ? OperationName.CREATE_TABLE : OperationName.CREATE_TABLE_AS_SELECT);
+    Operation op = Operation.of(name, parameters(table.metadata(), orReplace));
+    // delta-spark's AS SELECT of CREATE OR REPLACE writes in overwrite mode, which reads the
+    // (empty) table's files: not a blind append.
+    boolean blindAppend = !(orReplace && rows != null);
+    return commitNew(
+        store,
+        root,
+        tablePath,
+        table.protocol(),
+        table.metadata(),
+        adds,
+        op,
+        blindAppend,
+        "creating table");
+  }
+
+  /**
+   * The protocol and metadata of a new table made from {@code spec} (a new id), as CREATE TABLE and
+   * CREATE OR REPLACE TABLE set them: validated properties without the protocol ones, column
+   * mapping ids assigned when a mapping mode is set, the lowest protocol the table needs.
+   */
+  public static NewTable newTable(String tablePath, TableSpec spec) {
+    TableProperties.validate(spec.properties());
     List<String> partitions = resolvePartitions(tablePath, spec);
     Map<String, String> config = new LinkedHashMap<>();
     spec.properties()
@@ -81,60 +138,33 @@ public final class TableCreator {
             partitions,
             System.currentTimeMillis(),
             config);
-    WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
+    return new NewTable(protocol, metadata);
+  }
 
-    List<AddFile> adds =
-        rows == null
-            ? List.of()
-            : new TableFileWriter(
-                    store.configuration(),
-                    root,
-                    tablePath,
-                    metadata,
-                    protocol.hasWriterFeature("deletionVectors"))
-                .write(rows);
+  /** A new table's protocol and metadata. */
+  public record NewTable(Protocol protocol, Metadata metadata) {}
+
+  /**
+   * delta-spark's parameters of CREATE TABLE and, with {@code replace}, of CREATE OR REPLACE TABLE
+   * (whose {@code DeltaOperations.ReplaceTable} also records the clustering columns, none here).
+   * The description is always recorded, as JSON null when the table has none.
+   */
+  public static Map<String, String> parameters(Metadata metadata, boolean replace) {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("partitionBy", json(partitions));
-    if (spec.description() != null) {
-      params.put("description", spec.description());
+    params.put("partitionBy", json(metadata.partitionColumns()));
+    if (replace) {
+      params.put("clusterBy", "[]");
     }
+    // delta-spark records Option(description): JSON null when there is none.
+    params.put("description", metadata.description());
     params.put("isManaged", "false");
-    params.put("properties", json(config));
-    Operation op =
-        Operation.of(
-            rows == null ? OperationName.CREATE_TABLE : OperationName.CREATE_TABLE_AS_SELECT,
-            params);
-    List<Action> actions = new ArrayList<>();
-    actions.add(
-        CommitInfoFactory.create(
-            op,
-            -1,
-            IsolationLevel.SERIALIZABLE,
-            true,
-            adds,
-            List.of(),
-            "true".equalsIgnoreCase(config.get("delta.enableInCommitTimestamps"))
-                ? System.currentTimeMillis()
-                : null,
-            CommitInfoFactory.newTxnId()));
-    actions.add(protocol);
-    actions.add(metadata);
-    actions.addAll(adds);
-    List<String> lines = actions.stream().map(ActionJson::toJson).toList();
-    Path logPath = FileNames.logPath(root);
-    try {
-      store.write(FileNames.deltaFile(logPath, 0), lines.iterator(), false);
-    } catch (FileAlreadyExistsException e) {
-      throw DeltaErrors.tableAlreadyExists(tablePath, 0);
-    } catch (IOException e) {
-      throw DeltaErrors.storage("creating table", tablePath, e);
-    }
-    return 0;
+    params.put("properties", json(metadata.configuration()));
+    return params;
   }
 
   /**
-   * CONVERT TO DELTA's version 0: the protocol and metadata of a new table of {@code schema}, and
-   * the adds {@code files} makes for that metadata (files already in the folder), committed as one
+   * CONVERT TO DELTA's version 0: the protocol and metadata of a new table of {@code spec}, and the
+   * adds {@code files} makes for that metadata (files already in the folder), committed as one
    * Serializable, not blind-append commit with create-if-absent, as delta-spark commits it.
    */
   public static long convert(
@@ -158,17 +188,47 @@ public final class TableCreator {
             System.currentTimeMillis(),
             spec.properties());
     WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
-    List<AddFile> adds = files.apply(metadata);
+    return commitNew(
+        store,
+        root,
+        tablePath,
+        protocol,
+        metadata,
+        files.apply(metadata),
+        op,
+        false,
+        "converting to a Delta table");
+  }
+
+  /**
+   * Commits version 0 of a new table (commit info, protocol, metadata, adds) with create-if-absent,
+   * so that of two racing creators exactly one succeeds; the commit is recorded at Serializable, a
+   * blind append when {@code blindAppend}.
+   */
+  public static long commitNew(
+      LogStore store,
+      Path root,
+      String tablePath,
+      Protocol protocol,
+      Metadata metadata,
+      List<AddFile> adds,
+      Operation op,
+      boolean blindAppend,
+      String doing) {
+    WriterFeatures.checkStore(tablePath, store, root);
+    WriterFeatures.checkWritable(tablePath, 0, protocol, metadata);
     List<Action> actions = new ArrayList<>();
     actions.add(
         CommitInfoFactory.create(
             op,
             -1,
             IsolationLevel.SERIALIZABLE,
-            false,
+            blindAppend,
             adds,
             List.of(),
-            null,
+            "true".equalsIgnoreCase(metadata.configuration().get("delta.enableInCommitTimestamps"))
+                ? System.currentTimeMillis()
+                : null,
             CommitInfoFactory.newTxnId()));
     actions.add(protocol);
     actions.add(metadata);
@@ -181,7 +241,7 @@ public final class TableCreator {
     } catch (FileAlreadyExistsException e) {
       throw DeltaErrors.tableAlreadyExists(tablePath, 0);
     } catch (IOException e) {
-      throw DeltaErrors.storage("converting to a Delta table", tablePath, e);
+      throw DeltaErrors.storage(doing, tablePath, e);
     }
     return 0;
   }
