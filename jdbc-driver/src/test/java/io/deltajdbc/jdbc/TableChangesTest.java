@@ -1,7 +1,6 @@
 package io.deltajdbc.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +84,7 @@ class TableChangesTest {
         }
         assertEquals(
             spark("SELECT * FROM table_changes_by_path('" + path + "', " + a + ")"),
-            ours(s, "SELECT * FROM default.table_changes('default.t', " + a + ")"),
+            ours(s, "SELECT * FROM table_changes('default.t', " + a + ")"),
             "from " + a);
       }
       Instant v2 =
@@ -197,7 +196,6 @@ class TableChangesTest {
       }
     }
     out.sort(null);
-    assertFalse(out.isEmpty() && false);
     return out;
   }
 
