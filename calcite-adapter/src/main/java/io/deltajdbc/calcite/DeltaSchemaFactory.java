@@ -1,5 +1,6 @@
 package io.deltajdbc.calcite;
 
+import io.deltajdbc.calcite.changes.TableChangesMacro;
 import io.deltajdbc.calcite.functions.SparkFunctions;
 import io.deltajdbc.engine.DeltaErrors;
 import io.deltajdbc.engine.DeltaTable;
@@ -22,9 +23,10 @@ import org.apache.hadoop.fs.Path;
  * }</pre>
  *
  * The schema holds the Delta tables of the warehouse folder; each sub-folder holding tables becomes
- * a schema of its own beside it ({@code folder.table}), and Spark's functions are added to the root
- * schema. The other operands ({@code fs.*}, {@code hadoop.*}) are storage settings. Connect with
- * the properties of {@link DeltaConnectionProperties} for Delta SQL's semantics.
+ * a schema of its own beside it ({@code folder.table}), and Spark's functions and {@code
+ * table_changes} are added to the root schema. The other operands ({@code fs.*}, {@code hadoop.*})
+ * are storage settings. Connect with the properties of {@link DeltaConnectionProperties} for Delta
+ * SQL's semantics.
  */
 public final class DeltaSchemaFactory implements SchemaFactory {
   /** The one instance, as Calcite models instantiate it. */
@@ -80,5 +82,6 @@ public final class DeltaSchemaFactory implements SchemaFactory {
       }
     }
     SparkFunctions.register(root);
+    TableChangesMacro.register(root);
   }
 }
