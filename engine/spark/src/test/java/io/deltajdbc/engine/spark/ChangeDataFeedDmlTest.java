@@ -150,13 +150,7 @@ class ChangeDataFeedDmlTest extends SparkDmlTestBase {
     // UPDATE and MERGE always, DELETE when it rewrites files
     assertEquals(deletionVectors ? 2 : 3, withChangeFiles);
     StructType schema = ChangeColumns.schemaOf(DmlFixtures.SCHEMA);
-    List<String> oursBySpark = sparks(ours, 0, schema);
-    List<String> theirsBySpark = sparks(theirs, 0, schema);
-    assertEquals(oursBySpark, ours(table, ChangeRange.fromVersion(0), schema));
-    assertEquals(
-        theirsBySpark,
-        ours(DeltaTable.forPath(theirs.toString()), ChangeRange.fromVersion(0), schema));
-    assertEquals(withoutTimes(theirsBySpark), withoutTimes(oursBySpark));
+    List<String> oursBySpark = sameFeeds(ours, theirs, schema);
     for (long s = 1; s <= latest; s++) {
       assertEquals(
           inVersions(oursBySpark, schema, s, s),
@@ -194,19 +188,29 @@ class ChangeDataFeedDmlTest extends SparkDmlTestBase {
     StructType schema = ChangeColumns.schemaOf(DmlFixtures.SCHEMA);
     long latest = table.latestSnapshot().version();
     assertEquals(latest, DeltaTable.forPath(theirs.toString()).latestSnapshot().version());
-    List<String> oursBySpark = sparks(ours, 0, schema);
-    List<String> theirsBySpark = sparks(theirs, 0, schema);
-    assertEquals(oursBySpark, ours(table, ChangeRange.fromVersion(0), schema));
-    assertEquals(
-        theirsBySpark,
-        ours(DeltaTable.forPath(theirs.toString()), ChangeRange.fromVersion(0), schema));
-    assertEquals(withoutTimes(theirsBySpark), withoutTimes(oursBySpark));
+    List<String> oursBySpark = sameFeeds(ours, theirs, schema);
     assertEquals(24 + 24, oursBySpark.size()); // every row inserted, then deleted once
     for (Path p : List.of(ours, theirs)) {
       for (long v = 0; v <= latest; v++) {
         assertEquals(0, DmlFixtures.count(DmlFixtures.commit(p, v), AddCDCFile.class));
       }
     }
+  }
+
+  /**
+   * Each copy's feed from version 0 reads the same in delta-spark and in our engine, and the two
+   * copies' feeds are equal apart from commit times; returns delta-spark's read of ours.
+   */
+  private static List<String> sameFeeds(Path ours, Path theirs, StructType schema) {
+    List<String> oursBySpark = sparks(ours, 0, schema);
+    List<String> theirsBySpark = sparks(theirs, 0, schema);
+    assertEquals(
+        oursBySpark, ours(DeltaTable.forPath(ours.toString()), ChangeRange.fromVersion(0), schema));
+    assertEquals(
+        theirsBySpark,
+        ours(DeltaTable.forPath(theirs.toString()), ChangeRange.fromVersion(0), schema));
+    assertEquals(withoutTimes(theirsBySpark), withoutTimes(oursBySpark));
+    return oursBySpark;
   }
 
   private static List<String> withoutTimes(List<String> rows) {
