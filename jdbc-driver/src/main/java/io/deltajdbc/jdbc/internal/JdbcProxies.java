@@ -197,6 +197,14 @@ public final class JdbcProxies {
           }
         }
       }
+      if (name.equals("unwrap")
+          && args != null
+          && args[0] instanceof Class<?> c
+          && !c.isInterface()) {
+        // unwrap(AvaticaPreparedStatement.class), as Avatica's JdbcMeta asks it (the network
+        // server): the class asked for, not a proxy of one of its interfaces
+        return result;
+      }
       Object connectionProxy = target instanceof Connection ? proxy : connectionProxyOrNull;
       // The most specific API the result has and the method returns: Avatica's prepared statement
       // is

@@ -207,7 +207,7 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
       StatementHandle h = u.s.meta.prepare(ch, sql, maxRowCount);
       created(u.s, h.id);
       u.s.prepared.put(h.id, sql);
-      return h;
+      return WireSignatures.forClient(h);
     } catch (RuntimeException e) {
       RuntimeException t = translated(e);
       logFailure(ch.id, -1, sql, t);
@@ -266,7 +266,7 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
         ExecuteResult r =
             u.s.meta.prepareAndExecute(h, sql, maxRowCount, frame(maxRowsInFirstFrame), callback);
         executed(u.s, h.id, ex, r.resultSets);
-        return r;
+        return WireSignatures.forClient(r);
       } catch (RuntimeException e) {
         throw failed(u.s, h.id, e);
       }
@@ -290,7 +290,7 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
       try {
         ExecuteResult r = u.s.meta.execute(h, parameterValues, frame(maxRowsInFirstFrame));
         executed(u.s, h.id, ex, r.resultSets);
-        return r;
+        return WireSignatures.forClient(r);
       } catch (RuntimeException e) {
         throw failed(u.s, h.id, e);
       }
