@@ -31,7 +31,7 @@ public final class LoadWorkload {
    * Runs the load and returns what it did. Failures of the operations are counted, not thrown; a
    * client that cannot connect or prepare fails the run before it starts.
    *
-   * @throws SQLException when the table cannot be read before the run
+   * @throws SQLException when the table cannot be read or a statement prepared before the run
    * @throws IllegalStateException when a client cannot connect or dies of a JVM error
    */
   public static LoadResult run(LoadRun run) throws SQLException, InterruptedException {

@@ -2,6 +2,7 @@ package io.deltajdbc.tools.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -72,6 +73,20 @@ class LoadWorkloadTest {
     }
     String md = new LoadReport().add("local", r, null).render();
     assertTrue(md.contains("| local | insert |"), md);
+  }
+
+  @Test
+  void aMissingTableFailsTheRunBeforeItStarts() {
+    LoadRun run =
+        LoadRun.builder(
+                JdbcConnections.to("jdbc:delta:" + warehouse, null, null),
+                LoadMix.interactive("absent"))
+            .clients(2)
+            .maxOperations(10)
+            .build();
+    SQLException e = assertThrows(SQLException.class, () -> LoadWorkload.run(run));
+    assertEquals("42S02", e.getSQLState(), e::toString);
+    assertThrows(IllegalArgumentException.class, () -> new LoadMix("t", 0, 0, 0));
   }
 
   @Test
