@@ -1,0 +1,159 @@
+package io.deltajdbc.tools.bench;
+
+import io.deltajdbc.tools.bench.load.JdbcConnections;
+import io.deltajdbc.tools.bench.load.LoadMix;
+import io.deltajdbc.tools.bench.load.LoadReport;
+import io.deltajdbc.tools.bench.load.LoadResult;
+import io.deltajdbc.tools.bench.load.LoadRun;
+import io.deltajdbc.tools.bench.load.LoadTable;
+import io.deltajdbc.tools.bench.load.LoadWorkload;
+import io.deltajdbc.tools.bench.load.Verification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The concurrent load ({@link LoadWorkload}) on the local driver and, given a server's URL, through
+ * the server, in one run, with the ratio server/local. Each side gets its own fresh copy of the
+ * table from the same seed ({@code load_local} through the local driver in the warehouse, {@code
+ * load_server} through the server), a warm-up run, then the measured run and its verification.
+ *
+ * <pre>
+ * delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--url jdbc:avatica:remote:url=...]
+ *     [--user U --password P] [--server-pid PID] [--rows 10000] [--mix 70,20,10] [--max-ops N]
+ *     [--warmup-seconds 5] [--seed 42]
+ * </pre>
+ *
+ * Exits 1 when a side's verification fails or an answer was wrong.
+ */
+public final class ServerLoadBenchmark {
+  private ServerLoadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || args[0].startsWith("--")) {
+      System.err.println(
+          "usage: delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--url URL]"
+              + " [--user U --password P] [--server-pid PID] [--rows 10000] [--mix 70,20,10]"
+              + " [--max-ops N] [--warmup-seconds 5] [--seed 42]");
+      System.exit(2);
+    }
+    Path warehouse = Path.of(args[0]).toAbsolutePath();
+    int clients = 32;
+    int seconds = 60;
+    int warmupSeconds = 5;
+    int rows = 10_000;
+    long maxOps = 0;
+    long seed = 42;
+    int[] shares = {70, 20, 10};
+    String url = null;
+    String user = null;
+    String password = null;
+    Long serverPid = null;
+    for (int i = 1; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--clients" -> clients = Integer.parseInt(value);
+        case "--seconds" -> seconds = Integer.parseInt(value);
+        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
+        case "--rows" -> rows = Integer.parseInt(value);
+        case "--max-ops" -> maxOps = Long.parseLong(value);
+        case "--seed" -> seed = Long.parseLong(value);
+        case "--url" -> url = value;
+        case "--user" -> user = value;
+        case "--password" -> password = value;
+        case "--server-pid" -> serverPid = Long.parseLong(value);
+        case "--mix" -> {
+          String[] p = value.split(",");
+          shares =
+              new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+      i++;
+    }
+    Files.createDirectories(warehouse);
+    List<Side> sides = new ArrayList<>();
+    sides.add(
+        new Side(
+            "local",
+            JdbcConnections.to("jdbc:delta:" + warehouse, null, null),
+            "load_local",
+            null));
+    if (url != null) {
+      LongSupplier memory = serverPid == null ? null : residentSetBytes(serverPid);
+      sides.add(new Side("server", JdbcConnections.to(url, user, password), "load_server", memory));
+    }
+    LoadReport report = new LoadReport();
+    boolean ok = true;
+    for (Side side : sides) {
+      LoadMix mix = new LoadMix(side.table(), shares[0], shares[1], shares[2]);
+      System.err.printf(
+          Locale.ROOT, "[load] %s: writing %s (%,d rows)%n", side.name(), mix.table(), rows);
+      try (Connection c = side.connections().get()) {
+        LoadTable.create(c, mix.table(), rows, seed);
+      }
+      if (warmupSeconds > 0) {
+        System.err.printf(Locale.ROOT, "[load] %s: warm-up, %d s%n", side.name(), warmupSeconds);
+        LoadWorkload.run(
+            LoadRun.builder(side.connections(), mix)
+                .clients(clients)
+                .duration(Duration.ofSeconds(warmupSeconds))
+                .seed(seed + 1)
+                .build());
+      }
+      System.err.printf(
+          Locale.ROOT, "[load] %s: %d clients, %d s%n", side.name(), clients, seconds);
+      LoadRun.Builder run =
+          LoadRun.builder(side.connections(), mix)
+              .clients(clients)
+              .duration(Duration.ofSeconds(seconds))
+              .seed(seed)
+              .sampleHeap(side.memory() == null);
+      if (maxOps > 0) {
+        run.maxOperations(maxOps);
+      }
+      if (side.memory() != null) {
+        run.serverMemory(side.memory());
+      }
+      LoadResult result = LoadWorkload.run(run.build());
+      Verification v;
+      try (Connection c = side.connections().get()) {
+        v = result.verify(c);
+      }
+      ok &= v.ok() && result.wrongAnswers().values().stream().allMatch(n -> n == 0);
+      report.add(side.name(), result, v);
+    }
+    System.out.println();
+    System.out.print(report.render());
+    System.exit(ok ? 0 : 1);
+  }
+
+  private record Side(
+      String name, Supplier<Connection> connections, String table, LongSupplier memory) {}
+
+  /** The resident set of process {@code pid}, from {@code /proc/<pid>/status} (Linux). */
+  static LongSupplier residentSetBytes(long pid) {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    return () -> {
+      try {
+        for (String line : Files.readAllLines(status)) {
+          if (line.startsWith("VmRSS:")) {
+            String[] f = line.trim().split("\\s+");
+            return Long.parseLong(f[1]) * 1024;
+          }
+        }
+        throw new IllegalStateException("no VmRSS in " + status);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+}
