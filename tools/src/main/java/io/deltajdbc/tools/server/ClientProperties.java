@@ -13,6 +13,11 @@ import java.util.Set;
  * client that sends one is refused with 42501 naming the key. {@code user} and {@code password},
  * which JDBC tools send as properties besides Avatica's own authentication, are dropped unread.
  *
+ * <p>Avatica's remote driver sends the properties a client passes to {@code
+ * DriverManager.getConnection(url, properties)} (DBeaver's driver properties), never the ones
+ * written in its URL: a URL's {@code ;spark.master=...} stays on the client. A client names a
+ * catalog in its URL by the path ({@code url=http://host:8765/sales}) or with the property.
+ *
  * @param catalog the catalog asked for, if any
  * @param schema the connection's schema, if asked for
  * @param readOnly whether the client asked for a read-only connection

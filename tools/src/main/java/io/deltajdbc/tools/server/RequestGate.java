@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.servlet.ServletException;
@@ -13,12 +14,14 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
- * The outermost handler: refuses request bodies above the limit (413) before they are read, and
- * logs each request that authentication refused (401, 403) with the user name it gave, never its
- * password.
+ * The outermost handler: refuses request bodies above the limit (413) before they are read, keeps
+ * the request's path for {@link #pathCatalog}, and logs each request that authentication refused
+ * (401, 403) with the user name it gave, never its password.
  */
 final class RequestGate extends HandlerWrapper {
   private static final Pattern DIGEST_USER = Pattern.compile("username=\"([^\"]*)\"");
+
+  private static final ThreadLocal<String> PATH = new ThreadLocal<>();
 
   private final AccessLog log;
   private final long maxRequestBytes;
@@ -39,7 +42,12 @@ final class RequestGate extends HandlerWrapper {
           "A request of the server is at most " + maxRequestBytes + " bytes");
       return;
     }
-    super.handle(target, base, request, response);
+    PATH.set(target);
+    try {
+      super.handle(target, base, request, response);
+    } finally {
+      PATH.remove();
+    }
     int status = response.getStatus();
     if (status == HttpServletResponse.SC_UNAUTHORIZED
         || status == HttpServletResponse.SC_FORBIDDEN) {
@@ -48,6 +56,20 @@ final class RequestGate extends HandlerWrapper {
         log.refused(status, userOf(header), request.getRemoteAddr(), target);
       }
     }
+  }
+
+  /**
+   * The catalog the running request's path names ({@code http://host:port/sales}), if it names one:
+   * a client's way to choose a catalog in its URL, since Avatica's remote driver sends the URL's
+   * own properties to no server.
+   */
+  static Optional<String> pathCatalog() {
+    String p = PATH.get();
+    if (p == null) {
+      return Optional.empty();
+    }
+    String name = p.replaceAll("^/+|/+$", "");
+    return name.isEmpty() ? Optional.empty() : Optional.of(name);
   }
 
   /** The user name an Authorization header gives, or null. */

@@ -20,6 +20,9 @@ public record ServedCatalog(String name, Path root) {
       throw new IllegalArgumentException(
           "Catalog name '" + name + "' is not one of letters, digits, '_' and '-' (1 to 64)");
     }
+    if (name.equals("health")) {
+      throw new IllegalArgumentException("Catalog name 'health' is the health endpoint's path");
+    }
     root = root.toAbsolutePath().normalize();
   }
 

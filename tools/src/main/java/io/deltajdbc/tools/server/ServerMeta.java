@@ -77,7 +77,7 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
         throw ServerErrors.stopping();
       }
       ClientProperties props = ClientProperties.of(info);
-      String name = props.catalog().orElse(defaultCatalog);
+      String name = props.catalog().or(RequestGate::pathCatalog).orElse(defaultCatalog);
       CatalogMeta meta = catalogs.get(name);
       if (meta == null) {
         throw ServerErrors.unknownCatalog(name, catalogs.keySet());
