@@ -82,6 +82,10 @@ public final class DeltaServer implements AutoCloseable {
           AddUser.run(
               Arrays.asList(args).subList(1, args.length), System.in, System.out, System.err));
     }
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.print(ServerOptions.USAGE);
+      return;
+    }
     ServerOptions options;
     try {
       options = ServerOptions.parse(List.of(args));
