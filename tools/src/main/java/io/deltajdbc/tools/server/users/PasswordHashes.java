@@ -45,7 +45,7 @@ public final class PasswordHashes {
     if (hash == null) {
       return false;
     }
-    String[] parts = hash.split("\\$");
+    String[] parts = hash.split("\\$", -1);
     if (parts.length != 4 || !parts[0].equals(PREFIX)) {
       return false;
     }

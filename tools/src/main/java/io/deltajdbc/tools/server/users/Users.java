@@ -78,7 +78,7 @@ public record Users(Map<String, UserEntry> byName) {
     }
     String hash = fields[2].strip();
     String digest = fields[3].strip();
-    if (!hash.startsWith("pbkdf2-sha256$") || hash.split("\\$").length != 4) {
+    if (!hash.startsWith("pbkdf2-sha256$") || hash.split("\\$", -1).length != 4) {
       throw new IllegalArgumentException("user '" + name + "': the password hash is malformed");
     }
     if (!digest.matches("md5:[0-9a-f]{32}")) {
