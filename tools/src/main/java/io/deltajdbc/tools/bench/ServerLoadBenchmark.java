@@ -8,6 +8,7 @@ import io.deltajdbc.tools.bench.load.LoadRun;
 import io.deltajdbc.tools.bench.load.LoadTable;
 import io.deltajdbc.tools.bench.load.LoadWorkload;
 import io.deltajdbc.tools.bench.load.Verification;
+import io.deltajdbc.tools.server.DeltaServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,14 +22,17 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The concurrent load ({@link LoadWorkload}) on the local driver and, given a server's URL, through
- * the server, in one run, with the ratio server/local. Each side gets its own fresh copy of the
- * table from the same seed ({@code load_local} through the local driver in the warehouse, {@code
- * load_server} through the server), a warm-up run, then the measured run and its verification.
+ * The concurrent load ({@link LoadWorkload}) on the local driver and through a delta-server, in one
+ * run, with the ratio server/local. Without {@code --url} the benchmark starts the server itself,
+ * as a process of its own on the same warehouse (loopback, no users; its resident memory is sampled
+ * from its pid), and stops it at the end; {@code --local-only} runs the local side alone. Each side
+ * gets its own fresh copy of the table from the same seed ({@code load_local} through the local
+ * driver in the warehouse, {@code load_server} through the server), a warm-up run, then the
+ * measured run and its verification.
  *
  * <pre>
- * delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--url jdbc:avatica:remote:url=...]
- *     [--user U --password P] [--server-pid PID] [--rows 10000] [--mix 70,20,10] [--max-ops N]
+ * delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--server-heap 4g]
+ *     [--url jdbc:avatica:remote:url=... [--user U --password P] [--server-pid PID] | --local-only] [--rows 10000] [--mix 70,20,10] [--max-ops N]
  *     [--warmup-seconds 5] [--seed 42]
  * </pre>
  *
@@ -40,8 +44,9 @@ public final class ServerLoadBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || args[0].startsWith("--")) {
       System.err.println(
-          "usage: delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--url URL]"
-              + " [--user U --password P] [--server-pid PID] [--rows 10000] [--mix 70,20,10]"
+          "usage: delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--server-heap 4g]"
+              + " [--url URL [--user U --password P] [--server-pid PID] | --local-only]"
+              + " [--rows 10000] [--mix 70,20,10]"
               + " [--max-ops N] [--warmup-seconds 5] [--seed 42]");
       System.exit(2);
     }
@@ -57,7 +62,13 @@ public final class ServerLoadBenchmark {
     String user = null;
     String password = null;
     Long serverPid = null;
+    String serverHeap = "4g";
+    boolean localOnly = false;
     for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--local-only")) {
+        localOnly = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--clients" -> clients = Integer.parseInt(value);
@@ -70,6 +81,7 @@ public final class ServerLoadBenchmark {
         case "--user" -> user = value;
         case "--password" -> password = value;
         case "--server-pid" -> serverPid = Long.parseLong(value);
+        case "--server-heap" -> serverHeap = value;
         case "--mix" -> {
           String[] p = value.split(",");
           shares =
@@ -80,6 +92,56 @@ public final class ServerLoadBenchmark {
       i++;
     }
     Files.createDirectories(warehouse);
+    DeltaServerProcess started = null;
+    if (url == null && !localOnly) {
+      System.err.printf(Locale.ROOT, "[load] starting delta-server on %s%n", warehouse);
+      started =
+          DeltaServerProcess.start(
+              Files.createTempFile("delta-server-load", ".log"),
+              serverHeap,
+              List.of(warehouse.toString(), "--port", "0"));
+      url = started.url();
+      serverPid = started.pid();
+      System.err.printf(Locale.ROOT, "[load] server pid %d at %s%n", serverPid, url);
+    }
+    boolean ok;
+    try {
+      ok =
+          run(
+              warehouse,
+              url,
+              user,
+              password,
+              serverPid,
+              clients,
+              seconds,
+              warmupSeconds,
+              rows,
+              maxOps,
+              seed,
+              shares);
+    } finally {
+      if (started != null) {
+        started.close();
+      }
+    }
+    System.exit(ok ? 0 : 1);
+  }
+
+  private static boolean run(
+      Path warehouse,
+      String url,
+      String user,
+      String password,
+      Long serverPid,
+      int clients,
+      int seconds,
+      int warmupSeconds,
+      int rows,
+      long maxOps,
+      long seed,
+      int[] shares)
+      throws Exception {
     List<Side> sides = new ArrayList<>();
     sides.add(
         new Side(
@@ -133,7 +195,7 @@ public final class ServerLoadBenchmark {
     }
     System.out.println();
     System.out.print(report.render());
-    System.exit(ok ? 0 : 1);
+    return ok;
   }
 
   private record Side(

@@ -6,7 +6,9 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 /**
  * The server's errors, as Avatica sends them to a client: each with an SQLState and a message that
- * names the user, connection, catalog or property (never a password or a property's value).
+ * names the user, connection, catalog or property (never a password or a property's value). They
+ * carry no cause and no stack trace: Avatica sends an error's printed stack trace to the client,
+ * and the server's frames (class names, file paths) are not the client's to read.
  */
 final class ServerErrors {
   private ServerErrors() {}
@@ -70,7 +72,8 @@ final class ServerErrors {
   static AvaticaRuntimeException fromDriver(SQLException e) {
     String state = e.getSQLState() == null ? "HY000" : e.getSQLState();
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new AvaticaRuntimeException(message, e.getErrorCode(), state, AvaticaSeverity.ERROR);
+    return bare(
+        new AvaticaRuntimeException(message, e.getErrorCode(), state, AvaticaSeverity.ERROR));
   }
 
   /** A failure of the server itself (a bug), with its class and message. */
@@ -79,6 +82,11 @@ final class ServerErrors {
   }
 
   private static AvaticaRuntimeException error(String message, String state) {
-    return new AvaticaRuntimeException(message, -1, state, AvaticaSeverity.ERROR);
+    return bare(new AvaticaRuntimeException(message, -1, state, AvaticaSeverity.ERROR));
+  }
+
+  private static AvaticaRuntimeException bare(AvaticaRuntimeException e) {
+    e.setStackTrace(new StackTraceElement[0]);
+    return e;
   }
 }

@@ -260,17 +260,11 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
-    try (Use u = useStatement(h)) {
-      Session.Execution ex = begin(u.s, h.id, sql);
-      try {
-        ExecuteResult r =
-            u.s.meta.prepareAndExecute(h, sql, maxRowCount, frame(maxRowsInFirstFrame), callback);
-        executed(u.s, h.id, ex, r.resultSets);
-        return WireSignatures.forClient(r);
-      } catch (RuntimeException e) {
-        throw failed(u.s, h.id, e);
-      }
-    }
+    return running(
+        h,
+        sql,
+        m -> m.prepareAndExecute(h, sql, maxRowCount, frame(maxRowsInFirstFrame), callback),
+        this::executed);
   }
 
   @Override
@@ -285,59 +279,57 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    try (Use u = useStatement(h)) {
-      Session.Execution ex = begin(u.s, h.id, u.s.prepared.get(h.id));
-      try {
-        ExecuteResult r = u.s.meta.execute(h, parameterValues, frame(maxRowsInFirstFrame));
-        executed(u.s, h.id, ex, r.resultSets);
-        return WireSignatures.forClient(r);
-      } catch (RuntimeException e) {
-        throw failed(u.s, h.id, e);
-      }
-    }
+    return running(
+        h, null, m -> m.execute(h, parameterValues, frame(maxRowsInFirstFrame)), this::executed);
   }
 
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
-    try (Use u = useStatement(h)) {
-      Session.Execution ex = begin(u.s, h.id, sqlCommands.isEmpty() ? null : sqlCommands.get(0));
-      try {
-        ExecuteBatchResult r = u.s.meta.prepareAndExecuteBatch(h, sqlCommands);
-        batched(u.s, h.id, ex, r);
-        return r;
-      } catch (RuntimeException e) {
-        throw failed(u.s, h.id, e);
-      }
-    }
+    return running(
+        h,
+        sqlCommands.isEmpty() ? null : sqlCommands.get(0),
+        m -> m.prepareAndExecuteBatch(h, sqlCommands),
+        this::batched);
   }
 
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
       throws NoSuchStatementException {
-    try (Use u = useStatement(h)) {
-      Session.Execution ex = begin(u.s, h.id, u.s.prepared.get(h.id));
-      try {
-        ExecuteBatchResult r = u.s.meta.executeBatch(h, parameterValues);
-        batched(u.s, h.id, ex, r);
-        return r;
-      } catch (RuntimeException e) {
-        throw failed(u.s, h.id, e);
-      }
-    }
+    return running(h, null, m -> m.executeBatch(h, parameterValues), this::batched);
   }
 
   @Override
   public ExecuteBatchResult executeBatchProtobuf(
       StatementHandle h, List<Requests.UpdateBatch> parameterValues)
       throws NoSuchStatementException {
+    return running(h, null, m -> m.executeBatchProtobuf(h, parameterValues), this::batched);
+  }
+
+  /** An execution on one statement of a session, against its catalog's meta. */
+  @FunctionalInterface
+  private interface StatementCall<R> {
+    R run(CatalogMeta meta) throws NoSuchStatementException;
+  }
+
+  /** What an execution's result tells the session (rows, outcome) and the client gets. */
+  @FunctionalInterface
+  private interface Completion<R> {
+    R complete(Session s, int id, Session.Execution ex, R result);
+  }
+
+  /**
+   * Runs {@code call} on statement {@code h} as one logged execution of {@code sql} (the
+   * statement's prepared text when null); a failure is logged with its SQLState and translated.
+   */
+  private <R> R running(StatementHandle h, String sql, StatementCall<R> call, Completion<R> done)
+      throws NoSuchStatementException {
     try (Use u = useStatement(h)) {
-      Session.Execution ex = begin(u.s, h.id, u.s.prepared.get(h.id));
+      Session.Execution ex = begin(u.s, h.id, sql != null ? sql : u.s.prepared.get(h.id));
       try {
-        ExecuteBatchResult r = u.s.meta.executeBatchProtobuf(h, parameterValues);
-        batched(u.s, h.id, ex, r);
-        return r;
+        return done.complete(u.s, h.id, ex, call.run(u.s.meta));
       } catch (RuntimeException e) {
+        u.s.running.put(h.id, ex);
         throw failed(u.s, h.id, e);
       }
     }
@@ -628,22 +620,27 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
     return new Session.Execution(StatementTables.of(sql), sql, System.nanoTime());
   }
 
-  private void executed(Session s, int id, Session.Execution ex, List<MetaResultSet> results) {
-    MetaResultSet first = results.isEmpty() ? null : results.get(0);
+  /**
+   * An execution's first result: an update count ends it; a result set runs until its last frame is
+   * fetched. The client gets the result with its temporal columns as the wire carries them.
+   */
+  private ExecuteResult executed(Session s, int id, Session.Execution ex, ExecuteResult r) {
+    MetaResultSet first = r.resultSets.isEmpty() ? null : r.resultSets.get(0);
+    s.running.put(id, ex);
     if (first == null || first.updateCount >= 0) {
       ex.rows = first == null ? 0 : first.updateCount;
-      s.running.put(id, ex);
       finish(s, id, "ok", null);
-      return;
+    } else {
+      ex.rows = first.firstFrame == null ? 0 : rows(first.firstFrame);
+      if (first.firstFrame != null && first.firstFrame.done) {
+        finish(s, id, "ok", null);
+      }
     }
-    ex.rows = first.firstFrame == null ? 0 : rows(first.firstFrame);
-    s.running.put(id, ex);
-    if (first.firstFrame != null && first.firstFrame.done) {
-      finish(s, id, "ok", null);
-    }
+    return WireSignatures.forClient(r);
   }
 
-  private void batched(Session s, int id, Session.Execution ex, ExecuteBatchResult r) {
+  private ExecuteBatchResult batched(
+      Session s, int id, Session.Execution ex, ExecuteBatchResult r) {
     long sum = 0;
     for (long c : r.updateCounts) {
       sum += Math.max(c, 0);
@@ -651,6 +648,7 @@ final class ServerMeta implements ProtobufMeta, AutoCloseable {
     ex.rows = sum;
     s.running.put(id, ex);
     finish(s, id, "ok", null);
+    return r;
   }
 
   private RuntimeException failed(Session s, int id, RuntimeException e) {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deltajdbc.tools.bench.peer.DuckDbPeer;
+import io.deltajdbc.tools.process.JavaCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,35 +32,11 @@ class BenchSuiteSmokeTest {
   void smokeRunWritesTheReport() throws Exception {
     Path out = dir.resolve("out");
     List<String> command =
-        new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g"));
-    for (String p :
-        List.of(
-            "java.lang",
-            "java.lang.invoke",
-            "java.lang.reflect",
-            "java.io",
-            "java.net",
-            "java.nio",
-            "java.util",
-            "java.util.concurrent",
-            "java.util.concurrent.atomic",
-            "sun.nio.ch",
-            "sun.nio.cs",
-            "sun.security.action",
-            "sun.util.calendar")) {
-      command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            BenchSuite.class.getName(),
-            "--smoke",
-            "--data",
-            dir.resolve("data").toString(),
-            "--out",
-            out.toString()));
+        JavaCommand.of(
+            "3g",
+            List.of(),
+            BenchSuite.class,
+            List.of("--smoke", "--data", dir.resolve("data").toString(), "--out", out.toString()));
     Path log = dir.resolve("bench.log");
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

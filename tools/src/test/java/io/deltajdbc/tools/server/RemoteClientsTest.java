@@ -49,7 +49,7 @@ import us.fatehi.utility.datasource.MultiUseUserCredentials;
 class RemoteClientsTest {
   @TempDir static Path dir;
   static Path warehouse;
-  static ServerProcess server;
+  static DeltaServerProcess server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -74,7 +74,7 @@ class RemoteClientsTest {
       }
     }
     server =
-        ServerProcess.start(
+        DeltaServerProcess.start(
             dir.resolve("server.log"), "2g", List.of(warehouse.toString(), "--port", "0"));
   }
 

@@ -42,8 +42,8 @@ class ServerLoadTest {
     Path warehouse = Files.createDirectories(dir.resolve("wh"));
     LoadTable.create(warehouse, "load", 10_000, 7);
     int seconds = Integer.getInteger("deltajdbc.server.loadSeconds", 60);
-    try (ServerProcess server =
-        ServerProcess.start(
+    try (DeltaServerProcess server =
+        DeltaServerProcess.start(
             dir.resolve("server.log"),
             "1g",
             List.of(

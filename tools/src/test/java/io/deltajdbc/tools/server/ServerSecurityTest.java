@@ -41,7 +41,7 @@ class ServerSecurityTest {
   static Path warehouse;
   static Path sales;
   static Path users;
-  static ServerProcess server;
+  static DeltaServerProcess server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -60,7 +60,7 @@ class ServerSecurityTest {
     addUser("bob", "read-only", "*", "bob-secret-2");
     addUser("carol", "read-write", "sales", "carol-secret-3");
     server =
-        ServerProcess.start(
+        DeltaServerProcess.start(
             dir.resolve("server.log"),
             "1g",
             List.of(
@@ -311,8 +311,8 @@ class ServerSecurityTest {
 
   @Test
   void aNonLoopbackAddressWithoutUsersIsRefused() throws Exception {
-    ServerProcess.Exit exit =
-        ServerProcess.refused(
+    DeltaServerProcess.Exit exit =
+        DeltaServerProcess.refused(
             dir.resolve("refused.log"), List.of(warehouse.toString(), "--bind", "0.0.0.0"));
     assertEquals(2, exit.code(), exit.output());
     assertTrue(
@@ -321,8 +321,8 @@ class ServerSecurityTest {
 
   @Test
   void digestAuthentication() throws Exception {
-    try (ServerProcess digest =
-        ServerProcess.start(
+    try (DeltaServerProcess digest =
+        DeltaServerProcess.start(
             dir.resolve("digest.log"),
             "512m",
             List.of(

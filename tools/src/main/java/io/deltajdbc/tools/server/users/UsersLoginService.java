@@ -16,8 +16,9 @@ import org.eclipse.jetty.util.security.Credential;
  * password once accepted is remembered as an HMAC under a key of this process only, so that a
  * client's every request (Avatica authenticates each one) does not cost a PBKDF2. DIGEST responses
  * are checked against the stored HA1 by Jetty's {@code DigestAuthenticator}. An unknown user fails
- * as a wrong password does. Each user's one role is its access word ({@code read-only}, {@code
- * read-write}).
+ * as a wrong password does, and as slowly: its BASIC password is checked against a decoy hash of a
+ * random password, so that the time of a refusal does not tell which user names exist. Each user's
+ * one role is its access word ({@code read-only}, {@code read-write}).
  */
 public final class UsersLoginService extends AbstractLoginService {
   /** The realm of the server (part of DIGEST's HA1). */
@@ -27,11 +28,18 @@ public final class UsersLoginService extends AbstractLoginService {
   private final AuthScheme scheme;
   private final byte[] key = new byte[32];
   private final Map<String, byte[]> accepted = new ConcurrentHashMap<>();
+  private final String decoy;
 
   public UsersLoginService(String realm, Users users, AuthScheme scheme) {
     this.users = users;
     this.scheme = scheme;
-    new SecureRandom().nextBytes(key);
+    SecureRandom random = new SecureRandom();
+    random.nextBytes(key);
+    char[] unguessable = new char[32];
+    for (int i = 0; i < unguessable.length; i++) {
+      unguessable[i] = (char) ('!' + random.nextInt(94));
+    }
+    this.decoy = PasswordHashes.hash(unguessable);
     setName(realm);
   }
 
@@ -52,7 +60,10 @@ public final class UsersLoginService extends AbstractLoginService {
   protected UserPrincipal loadUserInfo(String username) {
     Optional<UserEntry> e = users.find(username);
     if (e.isEmpty()) {
-      return null;
+      // BASIC: the same PBKDF2 as for a known user, against a hash no password matches
+      return scheme == AuthScheme.DIGEST
+          ? null
+          : new UserPrincipal(username, new Pbkdf2("", decoy));
     }
     Credential c =
         scheme == AuthScheme.DIGEST

@@ -1,20 +1,21 @@
 package io.deltajdbc.tools.server;
 
+import io.deltajdbc.tools.process.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A delta-server started as a process of its own, on this test's class path, as {@code
- * tools/bin/delta-server} starts it: its output goes to a log file the tests read.
+ * A delta-server started as a child process on the running JVM's class path, as {@code
+ * tools/bin/delta-server} starts it (used by the server benchmark and the server's tests): its
+ * output goes to a log file, read for the URL it prints and for its access log.
  */
-final class ServerProcess implements AutoCloseable {
+public final class DeltaServerProcess implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("connect with (jdbc:avatica:remote:url=\\S+)");
   private static final Pattern LISTEN = Pattern.compile("listening on (\\S+):(\\d+) ");
 
@@ -24,7 +25,7 @@ final class ServerProcess implements AutoCloseable {
   private final String host;
   private final int port;
 
-  private ServerProcess(Process process, Path log, String url, String host, int port) {
+  private DeltaServerProcess(Process process, Path log, String url, String host, int port) {
     this.process = process;
     this.log = log;
     this.url = url;
@@ -33,7 +34,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts a server with {@code args} and waits until it prints its URL. */
-  static ServerProcess start(Path log, String heap, List<String> args) throws Exception {
+  public static DeltaServerProcess start(Path log, String heap, List<String> args)
+      throws Exception {
     Process p = launch(log, heap, args);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < deadline) {
@@ -41,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
       Matcher u = URL.matcher(text);
       Matcher l = LISTEN.matcher(text);
       if (u.find() && l.find()) {
-        return new ServerProcess(p, log, u.group(1), l.group(1), Integer.parseInt(l.group(2)));
+        return new DeltaServerProcess(p, log, u.group(1), l.group(1), Integer.parseInt(l.group(2)));
       }
       if (!p.isAlive()) {
         throw new IllegalStateException("the server exited with " + p.exitValue() + ":\n" + text);
@@ -53,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Runs a server that is expected to refuse to start: its exit code and output. */
-  static Exit refused(Path log, List<String> args) throws Exception {
+  public static Exit refused(Path log, List<String> args) throws Exception {
     Process p = launch(log, "256m", args);
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -63,74 +65,55 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** A process's exit code and output. */
-  record Exit(int code, String output) {}
+  public record Exit(int code, String output) {}
 
   private static Process launch(Path log, String heap, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    for (String p :
-        List.of(
-            "java.lang",
-            "java.lang.invoke",
-            "java.lang.reflect",
-            "java.io",
-            "java.net",
-            "java.nio",
-            "java.util",
-            "java.util.concurrent",
-            "java.util.concurrent.atomic",
-            "sun.nio.ch",
-            "sun.nio.cs",
-            "sun.security.action",
-            "sun.util.calendar")) {
-      command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
-    }
-    command.add("-Dspark.ui.enabled=false");
-    command.add("-Dspark.master=local[2]");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(DeltaServer.class.getName());
-    command.addAll(args);
+    List<String> command =
+        JavaCommand.of(
+            heap,
+            List.of("-Dspark.ui.enabled=false", "-Dspark.master=local[2]"),
+            DeltaServer.class,
+            args);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
-  /** {@code http://host:port}. */
-  String baseUrl() {
-    return "http://" + host + ":" + port;
+  /** {@code http://host:port} ({@code https} with TLS), as the server printed it. */
+  public String baseUrl() {
+    String base = url.substring(url.indexOf("url=") + 4);
+    return base.contains(";") ? base.substring(0, base.indexOf(';')) : base;
   }
 
-  String host() {
+  public String host() {
     return host;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** Everything the server printed so far. */
-  String output() throws IOException {
+  public String output() throws IOException {
     return text(log);
   }
 
   /** The access log's statement lines (JSON) so far. */
-  List<String> accessLog() throws IOException {
+  public List<String> accessLog() throws IOException {
     return output().lines().filter(l -> l.startsWith("{")).toList();
   }
 
   /** The server's resident memory, from /proc (0 where there is none). */
-  long residentBytes() {
+  public long residentBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -147,6 +130,11 @@ final class ServerProcess implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
+  /** Sends SIGTERM (a graceful stop) without waiting. */
+  public void terminate() {
+    process.destroy();
+  }
+
   /** Stops the server as SIGTERM does (graceful), and waits for it. */
   @Override
   public void close() throws Exception {
@@ -156,11 +144,11 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  boolean waitForExit(long seconds) throws InterruptedException {
+  public boolean waitForExit(long seconds) throws InterruptedException {
     return process.waitFor(seconds, TimeUnit.SECONDS);
   }
 
-  int exitValue() {
+  public int exitValue() {
     return process.exitValue();
   }
 }
