@@ -99,7 +99,13 @@ public final class ServerLoadBenchmark {
           DeltaServerProcess.start(
               Files.createTempFile("delta-server-load", ".log"),
               serverHeap,
-              List.of(warehouse.toString(), "--port", "0"));
+              List.of(
+                  warehouse.toString(),
+                  "--port",
+                  "0",
+                  // every client holds a connection, and the verification one more
+                  "--max-connections-per-user",
+                  Integer.toString(clients + 4)));
       url = started.url();
       serverPid = started.pid();
       System.err.printf(Locale.ROOT, "[load] server pid %d at %s%n", serverPid, url);
