@@ -13,6 +13,8 @@ import io.deltajdbc.jdbc.internal.DriverProperties;
 import io.deltajdbc.jdbc.internal.DriverRegistrations;
 import io.deltajdbc.jdbc.internal.JdbcErrors;
 import io.deltajdbc.jdbc.internal.JdbcProxies;
+import io.deltajdbc.jdbc.internal.remote.RemoteConnector;
+import io.deltajdbc.jdbc.internal.remote.RemoteUrl;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -34,7 +36,9 @@ import org.apache.hadoop.fs.Path;
  * directly in the warehouse are in schema {@code default} (the connection's schema); folders of
  * tables are schemas. Properties {@code fs.*}, {@code hadoop.*} and {@code deltajdbc.*} configure
  * storage; {@code spark.*} configure the Spark session that runs UPDATE, DELETE and MERGE ({@code
- * spark.master}, default {@code local[*]}); Calcite's connection properties pass through.
+ * spark.master}, default {@code local[*]}); Calcite's connection properties pass through. {@code
+ * jdbc:delta://host[:port][/catalog]} is the thin client of a delta-server (tools): the server runs
+ * the statements ({@link io.deltajdbc.jdbc.internal.remote.RemoteUrl} lists its properties).
  */
 public final class DeltaDriver extends Driver {
   public static final String VERSION = version();
@@ -106,6 +110,9 @@ public final class DeltaDriver extends Driver {
       parsed = DeltaUrl.parse(url, info);
     } catch (IllegalArgumentException e) {
       throw JdbcErrors.connectFailed(url, e.getMessage(), e);
+    }
+    if (RemoteUrl.isRemote(parsed)) {
+      return RemoteConnector.connect(parsed);
     }
     if (parsed.location().isEmpty()) {
       throw JdbcErrors.connectFailed(

@@ -113,4 +113,16 @@ public final class JdbcErrors {
   public static SQLException connectFailed(String url, String why, Throwable cause) {
     return new SQLException("Cannot connect to " + url + ": " + why, "08001", cause);
   }
+
+  /**
+   * A delta-server refused a thin-client connection: the server's SQLState when it sent one (28000
+   * for credentials, 42501 for a property or catalog it refuses), else 08001.
+   */
+  public static SQLException serverRefused(
+      String server, String why, String state, Throwable cause) {
+    return new SQLException(
+        "Cannot connect to the delta-server at " + server + ": " + why,
+        state == null || state.isEmpty() || state.equals("00000") ? "08001" : state,
+        cause);
+  }
 }

@@ -82,6 +82,11 @@ class ServerSecurityTest {
   }
 
   static void addUser(String name, String access, String catalogs, String password) {
+    addUser(users, name, access, catalogs, password);
+  }
+
+  /** Adds a user to the users file {@code users} with delta-server's add-user. */
+  static void addUser(Path users, String name, String access, String catalogs, String password) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         AddUser.run(
