@@ -81,6 +81,7 @@ class ThinClientIT {
     }
     SQLException wrong = assertThrows(SQLException.class, () -> thin("alice", "not-it"));
     assertTrue(wrong.getMessage().contains("127.0.0.1:" + server.port()), wrong.getMessage());
+    assertEquals("28000", wrong.getSQLState(), wrong.getMessage());
     SQLException property =
         assertThrows(
             SQLException.class, () -> thin("alice", "alice-secret-1", "spark.master=yarn"));

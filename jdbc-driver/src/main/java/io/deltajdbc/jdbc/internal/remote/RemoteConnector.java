@@ -36,11 +36,16 @@ public final class RemoteConnector {
       throw JdbcErrors.serverRefused(
           remote.server().toString(), e.getMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
-      throw JdbcErrors.serverRefused(
-          remote.server().toString(),
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-          null,
-          e);
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw JdbcErrors.serverRefused(remote.server().toString(), message, httpState(message), e);
     }
+  }
+
+  /**
+   * The SQLState of an HTTP refusal, which Avatica's client reports only as a message ({@code
+   * Failed to execute HTTP Request, got HTTP/401}): 28000 when the credentials were refused.
+   */
+  static String httpState(String message) {
+    return message.endsWith("HTTP/401") || message.endsWith("HTTP/403") ? "28000" : null;
   }
 }
