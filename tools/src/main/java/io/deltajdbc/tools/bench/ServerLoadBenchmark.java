@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -32,8 +33,8 @@ import java.util.function.Supplier;
  *
  * <pre>
  * delta-bench server-load WAREHOUSE [--clients 32] [--seconds 60] [--server-heap 4g]
- *     [--url jdbc:avatica:remote:url=... [--user U --password P] [--server-pid PID] | --local-only] [--rows 10000] [--mix 70,20,10] [--max-ops N]
- *     [--warmup-seconds 5] [--seed 42]
+ *     [--url jdbc:avatica:remote:url=... [--user U --password P] [--server-pid PID] | --local-only]
+ *     [--rows 10000] [--mix 70,20,10] [--max-ops N] [--warmup-seconds 5] [--seed 42]
  * </pre>
  *
  * Exits 1 when a side's verification fails or an answer was wrong.
@@ -50,82 +51,28 @@ public final class ServerLoadBenchmark {
               + " [--max-ops N] [--warmup-seconds 5] [--seed 42]");
       System.exit(2);
     }
-    Path warehouse = Path.of(args[0]).toAbsolutePath();
-    int clients = 32;
-    int seconds = 60;
-    int warmupSeconds = 5;
-    int rows = 10_000;
-    long maxOps = 0;
-    long seed = 42;
-    int[] shares = {70, 20, 10};
-    String url = null;
-    String user = null;
-    String password = null;
-    Long serverPid = null;
-    String serverHeap = "4g";
-    boolean localOnly = false;
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--local-only")) {
-        localOnly = true;
-        continue;
-      }
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--clients" -> clients = Integer.parseInt(value);
-        case "--seconds" -> seconds = Integer.parseInt(value);
-        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
-        case "--rows" -> rows = Integer.parseInt(value);
-        case "--max-ops" -> maxOps = Long.parseLong(value);
-        case "--seed" -> seed = Long.parseLong(value);
-        case "--url" -> url = value;
-        case "--user" -> user = value;
-        case "--password" -> password = value;
-        case "--server-pid" -> serverPid = Long.parseLong(value);
-        case "--server-heap" -> serverHeap = value;
-        case "--mix" -> {
-          String[] p = value.split(",");
-          shares =
-              new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
-        }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      i++;
-    }
-    Files.createDirectories(warehouse);
+    Options o = Options.parse(args);
+    Files.createDirectories(o.warehouse());
     DeltaServerProcess started = null;
-    if (url == null && !localOnly) {
-      System.err.printf(Locale.ROOT, "[load] starting delta-server on %s%n", warehouse);
+    if (o.url() == null && !o.localOnly()) {
+      System.err.printf(Locale.ROOT, "[load] starting delta-server on %s%n", o.warehouse());
       started =
           DeltaServerProcess.start(
               Files.createTempFile("delta-server-load", ".log"),
-              serverHeap,
+              o.serverHeap(),
               List.of(
-                  warehouse.toString(),
+                  o.warehouse().toString(),
                   "--port",
                   "0",
                   // every client holds a connection, and the verification one more
                   "--max-connections-per-user",
-                  Integer.toString(clients + 4)));
-      url = started.url();
-      serverPid = started.pid();
-      System.err.printf(Locale.ROOT, "[load] server pid %d at %s%n", serverPid, url);
+                  Integer.toString(o.clients() + 4)));
+      o = o.withServer(started.url(), started.pid());
+      System.err.printf(Locale.ROOT, "[load] server pid %d at %s%n", o.serverPid(), o.url());
     }
     boolean ok;
     try {
-      ok =
-          run(
-              warehouse,
-              url,
-              user,
-              password,
-              serverPid,
-              clients,
-              seconds,
-              warmupSeconds,
-              rows,
-              maxOps,
-              seed,
-              shares);
+      ok = run(o);
     } finally {
       if (started != null) {
         started.close();
@@ -134,59 +81,146 @@ public final class ServerLoadBenchmark {
     System.exit(ok ? 0 : 1);
   }
 
-  private static boolean run(
+  /** The command line's options. */
+  private record Options(
       Path warehouse,
-      String url,
-      String user,
-      String password,
-      Long serverPid,
       int clients,
       int seconds,
       int warmupSeconds,
       int rows,
       long maxOps,
       long seed,
-      int[] shares)
-      throws Exception {
+      List<Integer> shares,
+      String url,
+      String user,
+      String password,
+      Long serverPid,
+      String serverHeap,
+      boolean localOnly) {
+    static Options parse(String[] args) {
+      Path warehouse = Path.of(args[0]).toAbsolutePath();
+      int clients = 32;
+      int seconds = 60;
+      int warmupSeconds = 5;
+      int rows = 10_000;
+      long maxOps = 0;
+      long seed = 42;
+      List<Integer> shares = List.of(70, 20, 10);
+      String url = null;
+      String user = null;
+      String password = null;
+      Long serverPid = null;
+      String serverHeap = "4g";
+      boolean localOnly = false;
+      for (int i = 1; i < args.length; i++) {
+        if (args[i].equals("--local-only")) {
+          localOnly = true;
+          continue;
+        }
+        String value = i + 1 < args.length ? args[i + 1] : null;
+        switch (args[i]) {
+          case "--clients" -> clients = Integer.parseInt(value);
+          case "--seconds" -> seconds = Integer.parseInt(value);
+          case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
+          case "--rows" -> rows = Integer.parseInt(value);
+          case "--max-ops" -> maxOps = Long.parseLong(value);
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--url" -> url = value;
+          case "--user" -> user = value;
+          case "--password" -> password = value;
+          case "--server-pid" -> serverPid = Long.parseLong(value);
+          case "--server-heap" -> serverHeap = value;
+          case "--mix" -> shares = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+        i++;
+      }
+      if (shares.size() != 3) {
+        throw new IllegalArgumentException("--mix takes three shares (point,aggregate,insert)");
+      }
+      return new Options(
+          warehouse,
+          clients,
+          seconds,
+          warmupSeconds,
+          rows,
+          maxOps,
+          seed,
+          shares,
+          url,
+          user,
+          password,
+          serverPid,
+          serverHeap,
+          localOnly);
+    }
+
+    Options withServer(String serverUrl, long pid) {
+      return new Options(
+          warehouse,
+          clients,
+          seconds,
+          warmupSeconds,
+          rows,
+          maxOps,
+          seed,
+          shares,
+          serverUrl,
+          user,
+          password,
+          pid,
+          serverHeap,
+          localOnly);
+    }
+  }
+
+  private static boolean run(Options o) throws Exception {
     List<Side> sides = new ArrayList<>();
     sides.add(
         new Side(
             "local",
-            JdbcConnections.to("jdbc:delta:" + warehouse, null, null),
+            JdbcConnections.to("jdbc:delta:" + o.warehouse(), null, null),
             "load_local",
             null));
-    if (url != null) {
-      LongSupplier memory = serverPid == null ? null : residentSetBytes(serverPid);
-      sides.add(new Side("server", JdbcConnections.to(url, user, password), "load_server", memory));
+    if (o.url() != null) {
+      LongSupplier memory = o.serverPid() == null ? null : residentSetBytes(o.serverPid());
+      sides.add(
+          new Side(
+              "server",
+              JdbcConnections.to(o.url(), o.user(), o.password()),
+              "load_server",
+              memory));
     }
     LoadReport report = new LoadReport();
     boolean ok = true;
     for (Side side : sides) {
-      LoadMix mix = new LoadMix(side.table(), shares[0], shares[1], shares[2]);
+      LoadMix mix =
+          new LoadMix(side.table(), o.shares().get(0), o.shares().get(1), o.shares().get(2));
       System.err.printf(
-          Locale.ROOT, "[load] %s: writing %s (%,d rows)%n", side.name(), mix.table(), rows);
+          Locale.ROOT, "[load] %s: writing %s (%,d rows)%n", side.name(), mix.table(), o.rows());
       try (Connection c = side.connections().get()) {
-        LoadTable.create(c, mix.table(), rows, seed);
+        LoadTable.create(c, mix.table(), o.rows(), o.seed());
       }
-      if (warmupSeconds > 0) {
-        System.err.printf(Locale.ROOT, "[load] %s: warm-up, %d s%n", side.name(), warmupSeconds);
+      if (o.warmupSeconds() > 0) {
+        System.err.printf(
+            Locale.ROOT, "[load] %s: warm-up, %d s%n", side.name(), o.warmupSeconds());
         LoadWorkload.run(
             LoadRun.builder(side.connections(), mix)
-                .clients(clients)
-                .duration(Duration.ofSeconds(warmupSeconds))
-                .seed(seed + 1)
+                .clients(o.clients())
+                .duration(Duration.ofSeconds(o.warmupSeconds()))
+                .seed(o.seed() + 1)
                 .build());
       }
       System.err.printf(
-          Locale.ROOT, "[load] %s: %d clients, %d s%n", side.name(), clients, seconds);
+          Locale.ROOT, "[load] %s: %d clients, %d s%n", side.name(), o.clients(), o.seconds());
       LoadRun.Builder run =
           LoadRun.builder(side.connections(), mix)
-              .clients(clients)
-              .duration(Duration.ofSeconds(seconds))
-              .seed(seed)
+              .clients(o.clients())
+              .duration(Duration.ofSeconds(o.seconds()))
+              .seed(o.seed())
               .sampleHeap(side.memory() == null);
-      if (maxOps > 0) {
-        run.maxOperations(maxOps);
+      if (o.maxOps() > 0) {
+        run.maxOperations(o.maxOps());
       }
       if (side.memory() != null) {
         run.serverMemory(side.memory());
