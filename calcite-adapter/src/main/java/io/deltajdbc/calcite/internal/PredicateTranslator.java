@@ -15,34 +15,54 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
+import org.apache.calcite.util.Util;
 
 /**
  * Translates a filter condition over a table's columns into the engine's predicate, conjunct by
  * conjunct: comparisons of a column with a literal, IS [NOT] NULL, IN and ranges (Calcite's
- * SEARCH), LIKE of text and {@code %}, and AND / OR / NOT of those. A conjunct it cannot translate
- * exactly is left to Calcite.
+ * SEARCH), LIKE of text and {@code %}, and AND / OR / NOT of those; at execution also a comparison
+ * with a statement parameter ({@code id = ?}). A conjunct it cannot translate exactly is left to
+ * Calcite.
  */
 public final class PredicateTranslator {
   private final List<String> names;
   private final List<DataType> types;
   private final RexBuilder rexBuilder;
+  private final IntFunction<Object> parameters;
 
+  /** A translator at planning time: a statement parameter ({@code ?}) is not a value yet. */
   public PredicateTranslator(List<String> names, List<DataType> types, RexBuilder rexBuilder) {
+    this(names, types, rexBuilder, null);
+  }
+
+  /**
+   * A translator at execution time, where parameter {@code i} has the value {@code
+   * parameters.apply(i)} (as Calcite's generated code holds it).
+   */
+  public PredicateTranslator(
+      List<String> names,
+      List<DataType> types,
+      RexBuilder rexBuilder,
+      IntFunction<Object> parameters) {
     this.names = names;
     this.types = types;
     this.rexBuilder = rexBuilder;
+    this.parameters = parameters;
   }
 
   /** The conjuncts the engine evaluates (and their predicate), and those Calcite keeps. */
@@ -143,10 +163,18 @@ public final class PredicateTranslator {
       other = left;
       op = op.flip();
     }
-    if (c == null || !(other instanceof RexLiteral lit)) {
+    if (c == null) {
       return null;
     }
-    Object value = literal(lit, types.get(names.indexOf(c.topLevel())));
+    DataType type = types.get(names.indexOf(c.topLevel()));
+    Object value;
+    if (other instanceof RexLiteral lit) {
+      value = literal(lit, type);
+    } else if (other instanceof RexDynamicParam p && parameters != null) {
+      value = parameter(parameters.apply(p.getIndex()), type);
+    } else {
+      return null;
+    }
     if (value == NOT_PUSHABLE) {
       return null;
     }
@@ -204,6 +232,49 @@ public final class PredicateTranslator {
   }
 
   private static final Object NOT_PUSHABLE = new Object();
+
+  /**
+   * A parameter's value (Calcite's local representation) as a value of the column's Java class, or
+   * NOT_PUSHABLE: integral, decimal, text and boolean columns with a value of their kind; a null,
+   * floating-point, temporal or binary comparison stays with Calcite.
+   */
+  private static Object parameter(Object v, DataType type) {
+    if (v == null) {
+      return NOT_PUSHABLE;
+    }
+    boolean exactNumeric =
+        type instanceof DecimalType || type instanceof PrimitiveType p && p.isIntegral();
+    if (exactNumeric) {
+      return v instanceof BigDecimal b
+          ? b
+          : v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+              ? BigDecimal.valueOf(((Number) v).longValue())
+              : NOT_PUSHABLE;
+    }
+    if (type == PrimitiveType.STRING) {
+      return v instanceof String ? v : NOT_PUSHABLE;
+    }
+    if (type == PrimitiveType.BOOLEAN) {
+      return v instanceof Boolean ? v : NOT_PUSHABLE;
+    }
+    return NOT_PUSHABLE;
+  }
+
+  /** Whether {@code node} refers to a statement parameter. */
+  public static boolean hasParameter(RexNode node) {
+    try {
+      node.accept(
+          new RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitDynamicParam(RexDynamicParam p) {
+              throw Util.FoundOne.NULL;
+            }
+          });
+      return false;
+    } catch (Util.FoundOne found) {
+      return true;
+    }
+  }
 
   /** The literal as a value of the column's Java class, or NOT_PUSHABLE. */
   private static Object literal(RexLiteral lit, DataType type) {

@@ -5,6 +5,7 @@ import io.deltajdbc.calcite.exec.RunControl;
 import io.deltajdbc.calcite.exec.SplitRunner;
 import io.deltajdbc.calcite.internal.CalciteValues;
 import io.deltajdbc.calcite.internal.MemoryGuard;
+import io.deltajdbc.calcite.internal.ParameterFilter;
 import io.deltajdbc.engine.EngineConfig;
 import io.deltajdbc.engine.Scan;
 import io.deltajdbc.engine.ScanBuilder;
@@ -13,6 +14,7 @@ import io.deltajdbc.engine.Snapshot;
 import io.deltajdbc.engine.data.CloseableIterator;
 import io.deltajdbc.engine.data.Row;
 import io.deltajdbc.engine.expressions.Predicate;
+import io.deltajdbc.engine.expressions.Predicates;
 import io.deltajdbc.engine.types.DataType;
 import io.deltajdbc.engine.types.StructField;
 import io.deltajdbc.engine.types.StructType;
@@ -26,13 +28,15 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * What a planned scan runs: the table, columns and engine predicate, or a count. Each execution
  * takes the table's newest snapshot (or its pinned version), so a prepared statement sees new
- * commits. Rows stream; cancel and query timeout stop the scan between rows.
+ * commits, and binds the comparisons with statement parameters ({@link ParameterFilter}) to this
+ * execution's values. Rows stream; cancel and query timeout stop the scan between rows.
  */
 public final class DeltaQuery {
   private final DeltaCalciteTable table;
   private final List<String> columns;
   private final List<DataType> types;
   private final Predicate filter;
+  private final ParameterFilter parameterFilter;
   private final boolean countOnly;
 
   DeltaQuery(
@@ -40,11 +44,13 @@ public final class DeltaQuery {
       List<String> columns,
       List<DataType> types,
       Predicate filter,
+      ParameterFilter parameterFilter,
       boolean countOnly) {
     this.table = table;
     this.columns = columns;
     this.types = types;
     this.filter = filter;
+    this.parameterFilter = parameterFilter;
     this.countOnly = countOnly;
   }
 
@@ -55,6 +61,7 @@ public final class DeltaQuery {
         table,
         schema.fieldNames(),
         schema.fields().stream().map(StructField::type).toList(),
+        null,
         null,
         false);
   }
@@ -68,13 +75,16 @@ public final class DeltaQuery {
 
   /** The engine scan of the current snapshot. */
   Scan plan() {
-    return plan(table.snapshot());
+    return plan(table.snapshot(), null);
   }
 
-  private Scan plan(Snapshot snapshot) {
+  /** The scan with the pushed filter and {@code bound} (the parameters' conjuncts), if any. */
+  private Scan plan(Snapshot snapshot, Predicate bound) {
     ScanBuilder b = snapshot.scanBuilder().withColumns(countOnly ? List.of() : columns);
-    if (filter != null) {
-      b = b.withFilter(filter);
+    Predicate all =
+        filter == null ? bound : bound == null ? filter : Predicates.and(List.of(filter, bound));
+    if (all != null) {
+      b = b.withFilter(all);
     }
     return b.build();
   }
@@ -91,7 +101,10 @@ public final class DeltaQuery {
     return new AbstractEnumerable<Object>() {
       @Override
       public Enumerator<Object> enumerator() {
-        Scan scan = plan();
+        Scan scan =
+            plan(
+                table.snapshot(),
+                parameterFilter == null || root == null ? null : parameterFilter.bind(root));
         if (countOnly) {
           var n = scan.rowCountFromLog();
           if (n.isPresent()) {

@@ -1,6 +1,7 @@
 package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.calcite.internal.ParameterFilter;
 import io.deltajdbc.calcite.internal.PredicateTranslator;
 import io.deltajdbc.engine.expressions.Predicates;
 import io.deltajdbc.engine.types.DataType;
@@ -56,7 +57,7 @@ public final class DeltaRules {
    */
   static DeltaTableScan pushFilter(
       LogicalFilter filter, DeltaTableScan scan, List<RexNode> remaining) {
-    if (scan.filter() != null || scan.isCount()) {
+    if (scan.filter() != null || scan.parameterFilter() != null || scan.isCount()) {
       return null;
     }
     StructType schema = scan.deltaTable().schema();
@@ -65,13 +66,19 @@ public final class DeltaRules {
     PredicateTranslator.Split split =
         new PredicateTranslator(names, types, filter.getCluster().getRexBuilder())
             .split(filter.getCondition());
-    if (split.pushed() == null) {
+    ParameterFilter parameters =
+        ParameterFilter.of(names, types, filter.getCluster().getRexBuilder(), split.remaining());
+    if (split.pushed() == null && parameters == null) {
       return null;
     }
     remaining.addAll(split.remaining());
     return scan.withFilter(
-        RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), split.pushedConjuncts()),
-        split.pushed());
+        split.pushed() == null
+            ? null
+            : RexUtil.composeConjunction(
+                filter.getCluster().getRexBuilder(), split.pushedConjuncts()),
+        split.pushed(),
+        parameters);
   }
 
   /** A projection of columns over a filter over the scan: both pushed when the whole filter is. */
@@ -217,7 +224,10 @@ public final class DeltaRules {
   }
 
   private static void count(RelOptRuleCall call, LogicalAggregate agg, DeltaTableScan scan) {
-    if (agg.getGroupCount() != 0 || agg.getAggCallList().size() != 1 || scan.isCount()) {
+    if (agg.getGroupCount() != 0
+        || agg.getAggCallList().size() != 1
+        || scan.isCount()
+        || scan.parameterFilter() != null) {
       return;
     }
     AggregateCall c = agg.getAggCallList().get(0);

@@ -1,6 +1,7 @@
 package io.deltajdbc.calcite.rel;
 
 import io.deltajdbc.calcite.DeltaCalciteTable;
+import io.deltajdbc.calcite.internal.ParameterFilter;
 import io.deltajdbc.engine.Scan;
 import io.deltajdbc.engine.expressions.Predicate;
 import io.deltajdbc.engine.types.DataType;
@@ -38,6 +39,7 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
   private final RexNode filterRex;
   private final Predicate filter;
   private final String countName;
+  private final ParameterFilter parameterFilter;
   private Planned planned;
   private List<OptionalLong> distinctBounds;
 
@@ -49,18 +51,20 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
       int[] projects,
       RexNode filterRex,
       Predicate filter,
-      String countName) {
+      String countName,
+      ParameterFilter parameterFilter) {
     super(cluster, traits, List.of(), table);
     this.deltaTable = deltaTable;
     this.projects = projects;
     this.filterRex = filterRex;
     this.filter = filter;
     this.countName = countName;
+    this.parameterFilter = parameterFilter;
   }
 
   public static DeltaTableScan create(
       RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaCalciteTable deltaTable) {
-    return new DeltaTableScan(cluster, traits, table, deltaTable, null, null, null, null);
+    return new DeltaTableScan(cluster, traits, table, deltaTable, null, null, null, null, null);
   }
 
   DeltaCalciteTable deltaTable() {
@@ -79,30 +83,67 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     return filter;
   }
 
+  /** The conjuncts with statement parameters, translated at each execution, or null. */
+  ParameterFilter parameterFilter() {
+    return parameterFilter;
+  }
+
   /** The pushed filter as Calcite's condition over the table's columns, or null. */
   RexNode filterRex() {
     return filterRex;
   }
 
-  DeltaTableScan withFilter(RexNode rex, Predicate predicate) {
+  DeltaTableScan withFilter(RexNode rex, Predicate predicate, ParameterFilter parameters) {
     return new DeltaTableScan(
-        getCluster(), getTraitSet(), getTable(), deltaTable, projects, rex, predicate, null);
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        deltaTable,
+        projects,
+        rex,
+        predicate,
+        null,
+        parameters);
   }
 
   DeltaTableScan withProjects(int[] newProjects) {
     return new DeltaTableScan(
-        getCluster(), getTraitSet(), getTable(), deltaTable, newProjects, filterRex, filter, null);
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        deltaTable,
+        newProjects,
+        filterRex,
+        filter,
+        null,
+        parameterFilter);
   }
 
   DeltaTableScan asCount(String name) {
     return new DeltaTableScan(
-        getCluster(), getTraitSet(), getTable(), deltaTable, null, filterRex, filter, name);
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        deltaTable,
+        null,
+        filterRex,
+        filter,
+        name,
+        parameterFilter);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new DeltaTableScan(
-        getCluster(), traitSet, getTable(), deltaTable, projects, filterRex, filter, countName);
+        getCluster(),
+        traitSet,
+        getTable(),
+        deltaTable,
+        projects,
+        filterRex,
+        filter,
+        countName,
+        parameterFilter);
   }
 
   @Override
@@ -149,7 +190,7 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     for (String n : names) {
       types.add(schema.get(n).orElseThrow().type());
     }
-    return new DeltaQuery(deltaTable, names, types, filter, countName != null);
+    return new DeltaQuery(deltaTable, names, types, filter, parameterFilter, countName != null);
   }
 
   /**
@@ -200,6 +241,10 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
                 !deltaTable.version().isLatest())
             .itemIf("columns", columnNames(), projects != null)
             .itemIf("filter", filterRex, filterRex != null)
+            .itemIf(
+                "parameterFilter",
+                parameterFilter == null ? null : parameterFilter.conjuncts(),
+                parameterFilter != null)
             .itemIf("countFromLog", true, countName != null);
     // The digest (DIGEST_ATTRIBUTES) is the node's identity: its immutable fields only, no I/O. The
     // file counts are what EXPLAIN shows, planned once per node when it is asked.
@@ -266,6 +311,9 @@ public final class DeltaTableScan extends TableScan implements DeltaRel {
     double factor = 1.0;
     if (filter != null) {
       factor *= 0.5;
+    }
+    if (parameterFilter != null) {
+      factor *= 0.5; // each execution prunes and skips by its parameters' values
     }
     if (projects != null) {
       factor *= (0.2 + 0.8 * projects.length / Math.max(1, table.getRowType().getFieldCount()));
