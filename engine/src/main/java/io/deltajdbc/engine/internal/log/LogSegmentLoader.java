@@ -68,7 +68,41 @@ public final class LogSegmentLoader {
     return new LogListingView(l.deltas, l.earliestVersion(), l.latestVersion());
   }
 
+  /**
+   * How many listings a gap in the versions must survive to be reported. A directory listing is not
+   * a snapshot of the directory: one taken while writers rename new commits into place can miss a
+   * commit file and yet show the next one (seen on ext4 with 32 clients committing through one
+   * server). A writer creates version n+1 only after version n is in place, so a gap that is still
+   * there in a fresh listing is real.
+   */
+  static final int LISTINGS_FOR_A_GAP = 3;
+
   private LogSegment load(long listFrom, OptionalLong target) {
+    for (int listing = 1; ; listing++) {
+      try {
+        return loadOnce(listFrom, target);
+      } catch (ListingGap gap) {
+        if (listing == LISTINGS_FOR_A_GAP) {
+          throw DeltaErrors.versionGap(tableName, gap.expected, gap.found);
+        }
+      }
+    }
+  }
+
+  /** A gap in one listing's versions; reported only when listings agree on it. */
+  private static final class ListingGap extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final long expected;
+    final long found;
+
+    ListingGap(long expected, long found) {
+      super("version " + expected + " missing before " + found, null, false, false);
+      this.expected = expected;
+      this.found = found;
+    }
+  }
+
+  private LogSegment loadOnce(long listFrom, OptionalLong target) {
     final long hinted = Math.max(listFrom, 0);
     long from = hinted;
     LogListing listing = list(from);
@@ -100,7 +134,7 @@ public final class LogSegmentLoader {
             : listing.deltas.subMap(start, true, version, true).entrySet();
     for (var e : range) {
       if (e.getKey() != expected) {
-        throw DeltaErrors.versionGap(tableName, expected, e.getKey());
+        throw new ListingGap(expected, e.getKey());
       }
       deltas.add(e.getValue());
       expected++;
@@ -114,7 +148,7 @@ public final class LogSegmentLoader {
           listing.deltas.ceilingKey(expected) == null
               ? version
               : listing.deltas.ceilingKey(expected);
-      throw DeltaErrors.versionGap(tableName, expected, next);
+      throw new ListingGap(expected, next);
     }
     return new LogSegment(logPath, version, checkpoint, deltas);
   }
